@@ -1,0 +1,207 @@
+/* summit-application.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One window per database file: `summit-planner --database FILE` opens FILE
+ * (or presents its window), plain `summit-planner` the default database.
+ */
+#define G_LOG_DOMAIN "summit-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "summit-application.h"
+#include "summit-window.h"
+#include "summit-xml.h"
+
+struct _SummitApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;   /* NULL where the schema is not installed */
+};
+
+G_DEFINE_FINAL_TYPE (SummitApplication, summit_application, ADW_TYPE_APPLICATION)
+
+static void
+open_database (SummitApplication *self,
+               const char        *path)
+{
+  g_autoptr(SummitStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  SummitWindow *window;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (SUMMIT_IS_WINDOW (l->data) &&
+        g_strcmp0 (summit_window_get_database_path (l->data), path) == 0)
+      {
+        gtk_window_present (GTK_WINDOW (l->data));
+        return;
+      }
+
+  store = summit_store_open_and_seed (path, &error);
+  if (store == NULL)
+    g_warning ("%s", error->message);
+
+  window = summit_window_new (self, path, store, error);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+summit_application_activate (GApplication *app)
+{
+  g_autofree char *path = summit_default_database_path ();
+
+  open_database (SUMMIT_APPLICATION (app), path);
+}
+
+static int
+summit_application_command_line (GApplication            *app,
+                                 GApplicationCommandLine *command_line)
+{
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  g_autofree char *database = NULL;
+
+  if (g_variant_dict_lookup (options, "database", "^ay", &database) && database[0] != '\0')
+    {
+      g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line,
+                                                                              database);
+      g_autofree char *path = g_file_get_path (file);
+
+      open_database (SUMMIT_APPLICATION (app), path);
+    }
+  else
+    summit_application_activate (app);
+
+  return 0;
+}
+
+static void
+quit_action_cb (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  SummitApplication *self = user_data;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+about_action_cb (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  SummitApplication *self = user_data;
+  static const char *developers[] = { "Summit Planner developers", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
+                        "modal", TRUE,
+                        "application-name", _("Summit Planner"),
+                        "application-icon", APPLICATION_ID,
+                        "version", PACKAGE_VERSION,
+                        "developer-name", _("Summit Planner developers"),
+                        "developers", developers,
+                        /* Translators: put your names here, one a line */
+                        "translator-credits", _("translator-credits"),
+                        "comments", _("Plan an international mayors’ summit: people, invitations, "
+                                      "panels across time zones, and statistics you can publish."),
+                        "website", "https://github.com/summitplanner/summit-planner",
+                        "issue-url", "https://github.com/summitplanner/summit-planner/issues",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+summit_application_startup (GApplication *app)
+{
+  SummitApplication *self = SUMMIT_APPLICATION (app);
+  static const GActionEntry actions[] = {
+    { "quit", quit_action_cb },
+    { "about", about_action_cb },
+  };
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+
+  G_APPLICATION_CLASS (summit_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), actions, G_N_ELEMENTS (actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+
+  gtk_window_set_default_icon_name (APPLICATION_ID);
+}
+
+static void
+summit_application_dispose (GObject *object)
+{
+  SummitApplication *self = (SummitApplication *)object;
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (summit_application_parent_class)->dispose (object);
+}
+
+static void
+summit_application_class_init (SummitApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = summit_application_dispose;
+  app_class->activate = summit_application_activate;
+  app_class->command_line = summit_application_command_line;
+  app_class->startup = summit_application_startup;
+}
+
+static void
+summit_application_init (SummitApplication *self)
+{
+  static const GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Open this database file instead of the default one"), N_("FILE") },
+    { NULL }
+  };
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+
+  /* Run from the build tree without an installed schema: just don't remember things. */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema != NULL)
+    self->settings = g_settings_new (APPLICATION_ID);
+}
+
+/**
+ * summit_application_new:
+ *
+ * Returns: (transfer full): the application
+ */
+SummitApplication *
+summit_application_new (void)
+{
+  return g_object_new (SUMMIT_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
+                       "resource-base-path", RESOURCE_BASE,
+                       NULL);
+}
+
+/**
+ * summit_application_get_settings:
+ *
+ * Returns: (transfer none) (nullable): the settings, or %NULL where the
+ *   schema is not installed
+ */
+GSettings *
+summit_application_get_settings (SummitApplication *self)
+{
+  g_return_val_if_fail (SUMMIT_IS_APPLICATION (self), NULL);
+  return self->settings;
+}

@@ -1,0 +1,18 @@
+/* summit-panels-page.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "summit-store.h"
+
+G_BEGIN_DECLS
+
+#define SUMMIT_TYPE_PANELS_PAGE (summit_panels_page_get_type ())
+G_DECLARE_FINAL_TYPE (SummitPanelsPage, summit_panels_page, SUMMIT, PANELS_PAGE, GtkWidget)
+
+void summit_panels_page_set_store (SummitPanelsPage *self,
+                                   SummitStore      *store);
+
+G_END_DECLS

@@ -1,0 +1,18 @@
+/* summit-people-page.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "summit-store.h"
+
+G_BEGIN_DECLS
+
+#define SUMMIT_TYPE_PEOPLE_PAGE (summit_people_page_get_type ())
+G_DECLARE_FINAL_TYPE (SummitPeoplePage, summit_people_page, SUMMIT, PEOPLE_PAGE, GtkWidget)
+
+void summit_people_page_set_store (SummitPeoplePage *self,
+                                   SummitStore      *store);
+
+G_END_DECLS

@@ -1,0 +1,414 @@
+/* summit-panel.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A session of an edition's programme — opening, keynote, speech or panel
+ * discussion — with its start as a UTC instant and its ordered lineup.
+ */
+#define G_LOG_DOMAIN "summit-panel"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "summit-panel.h"
+
+struct _SummitPanel
+{
+  GObject          parent_instance;
+
+  gint64           id;
+  gint64           edition_id;
+  gint64           start_utc;
+  SummitPanelKind  kind;
+  int              duration;
+  guint            has_start : 1;
+  char            *uid;
+  char            *title;
+  char            *day;
+  char            *room;
+  char            *description;
+  GArray          *members;   /* of SummitPanelMember */
+};
+
+G_DEFINE_FINAL_TYPE (SummitPanel, summit_panel, G_TYPE_OBJECT)
+
+static const char * const kind_names[SUMMIT_N_PANEL_KINDS] = {
+  "opening", "keynote", "speech", "panel",
+};
+
+static const char * const role_names[SUMMIT_N_ROLES] = {
+  "moderator", "panelist", "speaker", "host",
+};
+
+static void
+clear_member (gpointer data)
+{
+  SummitPanelMember *member = data;
+
+  g_clear_pointer (&member->person_uid, g_free);
+  g_clear_pointer (&member->display_name, g_free);
+  g_clear_pointer (&member->city, g_free);
+  g_clear_pointer (&member->timezone, g_free);
+}
+
+static void
+summit_panel_finalize (GObject *object)
+{
+  SummitPanel *self = (SummitPanel *)object;
+
+  g_clear_pointer (&self->uid, g_free);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->day, g_free);
+  g_clear_pointer (&self->room, g_free);
+  g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->members, g_array_unref);
+
+  G_OBJECT_CLASS (summit_panel_parent_class)->finalize (object);
+}
+
+static void
+summit_panel_class_init (SummitPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = summit_panel_finalize;
+}
+
+static void
+summit_panel_init (SummitPanel *self)
+{
+  self->uid = g_uuid_string_random ();
+  self->title = g_strdup ("");
+  self->room = g_strdup ("");
+  self->description = g_strdup ("");
+  self->duration = 60;
+  self->kind = SUMMIT_PANEL_DISCUSSION;
+  self->members = g_array_new (FALSE, TRUE, sizeof (SummitPanelMember));
+  g_array_set_clear_func (self->members, clear_member);
+}
+
+/**
+ * summit_panel_new:
+ *
+ * Returns: (transfer full): an empty panel discussion with a fresh uid
+ */
+SummitPanel *
+summit_panel_new (void)
+{
+  return g_object_new (SUMMIT_TYPE_PANEL, NULL);
+}
+
+static void
+replace_string (char       **field,
+                const char  *value)
+{
+  g_free (*field);
+  *field = g_strdup (value ? value : "");
+}
+
+gint64
+summit_panel_get_id (SummitPanel *self)
+{
+  g_return_val_if_fail (SUMMIT_IS_PANEL (self), 0);
+  return self->id;
+}
+
+void
+summit_panel_set_id (SummitPanel *self,
+                     gint64       id)
+{
+  g_return_if_fail (SUMMIT_IS_PANEL (self));
+  self->id = id;
+}
+
+const char *
+summit_panel_get_uid (SummitPanel *self)
+{
+  g_return_val_if_fail (SUMMIT_IS_PANEL (self), NULL);
+  return self->uid;
+}
+
+void
+summit_panel_set_uid (SummitPanel *self,
+                      const char  *uid)
+{
+  g_return_if_fail (SUMMIT_IS_PANEL (self));
+  g_return_if_fail (uid != NULL && *uid != '\0');
+  replace_string (&self->uid, uid);
+}
+
+gint64
+summit_panel_get_edition_id (SummitPanel *self)
+{
+  g_return_val_if_fail (SUMMIT_IS_PANEL (self), 0);
+  return self->edition_id;
+}
+
+void
+summit_panel_set_edition_id (SummitPanel *self,
+                             gint64       edition_id)
+{
+  g_return_if_fail (SUMMIT_IS_PANEL (self));
+  self->edition_id = edition_id;
+}
+
+const char *
+summit_panel_get_title (SummitPanel *self)
+{
+  g_return_val_if_fail (SUMMIT_IS_PANEL (self), NULL);
+  return self->title;
+}
+
+void
+summit_panel_set_title (SummitPanel *self,
+                        const char  *title)
+{
+  g_return_if_fail (SUMMIT_IS_PANEL (self));
+  replace_string (&self->title, title);
+}
+
+SummitPanelKind
+summit_panel_get_kind (SummitPanel *self)
+{
+  g_return_val_if_fail (SUMMIT_IS_PANEL (self), SUMMIT_PANEL_DISCUSSION);
+  return self->kind;
+}
+
+void
+summit_panel_set_kind (SummitPanel     *self,
+                       SummitPanelKind  kind)
+{
+  g_return_if_fail (SUMMIT_IS_PANEL (self));
+  g_return_if_fail (kind < SUMMIT_N_PANEL_KINDS);
+  self->kind = kind;
+}
+
+/**
+ * summit_panel_get_start:
+ * @start_utc: (out) (optional): the start as Unix seconds, UTC
+ *
+ * Returns: %TRUE if the session has a start time
+ */
+gboolean
+summit_panel_get_start (SummitPanel *self,
+                        gint64      *start_utc)
+{
+  g_return_val_if_fail (SUMMIT_IS_PANEL (self), FALSE);
+
+  if (start_utc != NULL)
+    *start_utc = self->start_utc;
+  return self->has_start;
+}
+
+void
+summit_panel_set_start (SummitPanel *self,
+                        gint64       start_utc)
+{
+  g_return_if_fail (SUMMIT_IS_PANEL (self));
+  self->start_utc = start_utc;
+  self->has_start = TRUE;
+}
+
+void
+summit_panel_unset_start (SummitPanel *self)
+{
+  g_return_if_fail (SUMMIT_IS_PANEL (self));
+  self->start_utc = 0;
+  self->has_start = FALSE;
+}
+
+/**
+ * summit_panel_get_day:
+ *
+ * Returns: (nullable): the day (ISO 8601, in the edition's zone) of a session
+ *   whose time is not yet known
+ */
+const char *
+summit_panel_get_day (SummitPanel *self)
+{
+  g_return_val_if_fail (SUMMIT_IS_PANEL (self), NULL);
+  return self->day;
+}
+
+void
+summit_panel_set_day (SummitPanel *self,
+                      const char  *day)
+{
+  g_return_if_fail (SUMMIT_IS_PANEL (self));
+  g_free (self->day);
+  self->day = (day && *day) ? g_strdup (day) : NULL;
+}
+
+int
+summit_panel_get_duration (SummitPanel *self)
+{
+  g_return_val_if_fail (SUMMIT_IS_PANEL (self), 0);
+  return self->duration;
+}
+
+void
+summit_panel_set_duration (SummitPanel *self,
+                           int          minutes)
+{
+  g_return_if_fail (SUMMIT_IS_PANEL (self));
+  self->duration = minutes;
+}
+
+const char *
+summit_panel_get_room (SummitPanel *self)
+{
+  g_return_val_if_fail (SUMMIT_IS_PANEL (self), NULL);
+  return self->room;
+}
+
+void
+summit_panel_set_room (SummitPanel *self,
+                       const char  *room)
+{
+  g_return_if_fail (SUMMIT_IS_PANEL (self));
+  replace_string (&self->room, room);
+}
+
+const char *
+summit_panel_get_description (SummitPanel *self)
+{
+  g_return_val_if_fail (SUMMIT_IS_PANEL (self), NULL);
+  return self->description;
+}
+
+void
+summit_panel_set_description (SummitPanel *self,
+                              const char  *description)
+{
+  g_return_if_fail (SUMMIT_IS_PANEL (self));
+  replace_string (&self->description, description);
+}
+
+guint
+summit_panel_get_n_members (SummitPanel *self)
+{
+  g_return_val_if_fail (SUMMIT_IS_PANEL (self), 0);
+  return self->members->len;
+}
+
+/**
+ * summit_panel_get_member:
+ *
+ * Returns: (transfer none): the member at @position in the lineup
+ */
+const SummitPanelMember *
+summit_panel_get_member (SummitPanel *self,
+                         guint        position)
+{
+  g_return_val_if_fail (SUMMIT_IS_PANEL (self), NULL);
+  g_return_val_if_fail (position < self->members->len, NULL);
+  return &g_array_index (self->members, SummitPanelMember, position);
+}
+
+/**
+ * summit_panel_append_member:
+ *
+ * Appends a copy of @member to the end of the lineup.
+ */
+void
+summit_panel_append_member (SummitPanel             *self,
+                            const SummitPanelMember *member)
+{
+  SummitPanelMember copy;
+
+  g_return_if_fail (SUMMIT_IS_PANEL (self));
+  g_return_if_fail (member != NULL);
+
+  copy.person_id = member->person_id;
+  copy.role = member->role;
+  copy.person_uid = g_strdup (member->person_uid);
+  copy.display_name = g_strdup (member->display_name);
+  copy.city = g_strdup (member->city);
+  copy.timezone = g_strdup (member->timezone);
+  g_array_append_val (self->members, copy);
+}
+
+void
+summit_panel_clear_members (SummitPanel *self)
+{
+  g_return_if_fail (SUMMIT_IS_PANEL (self));
+  g_array_set_size (self->members, 0);
+}
+
+const char *
+summit_panel_kind_to_string (SummitPanelKind kind)
+{
+  g_return_val_if_fail (kind < SUMMIT_N_PANEL_KINDS, NULL);
+  return kind_names[kind];
+}
+
+gboolean
+summit_panel_kind_from_string (const char      *str,
+                               SummitPanelKind *kind)
+{
+  for (guint i = 0; i < SUMMIT_N_PANEL_KINDS; i++)
+    if (g_strcmp0 (str, kind_names[i]) == 0)
+      {
+        *kind = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/**
+ * summit_panel_kind_to_label:
+ *
+ * Returns: (transfer none): the translated name of @kind
+ */
+const char *
+summit_panel_kind_to_label (SummitPanelKind kind)
+{
+  switch (kind)
+    {
+    case SUMMIT_PANEL_OPENING: return C_("session kind", "Opening");
+    case SUMMIT_PANEL_KEYNOTE: return C_("session kind", "Keynote");
+    case SUMMIT_PANEL_SPEECH: return C_("session kind", "Speech");
+    case SUMMIT_PANEL_DISCUSSION: return C_("session kind", "Panel discussion");
+    case SUMMIT_N_PANEL_KINDS:
+    default: g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+summit_role_to_string (SummitRole role)
+{
+  g_return_val_if_fail (role < SUMMIT_N_ROLES, NULL);
+  return role_names[role];
+}
+
+gboolean
+summit_role_from_string (const char *str,
+                         SummitRole *role)
+{
+  for (guint i = 0; i < SUMMIT_N_ROLES; i++)
+    if (g_strcmp0 (str, role_names[i]) == 0)
+      {
+        *role = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/**
+ * summit_role_to_label:
+ *
+ * Returns: (transfer none): the translated name of @role
+ */
+const char *
+summit_role_to_label (SummitRole role)
+{
+  switch (role)
+    {
+    case SUMMIT_ROLE_MODERATOR: return C_("lineup role", "Moderator");
+    case SUMMIT_ROLE_PANELIST: return C_("lineup role", "Panelist");
+    case SUMMIT_ROLE_SPEAKER: return C_("lineup role", "Speaker");
+    case SUMMIT_ROLE_HOST: return C_("lineup role", "Host");
+    case SUMMIT_N_ROLES:
+    default: g_return_val_if_reached (NULL);
+    }
+}

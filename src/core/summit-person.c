@@ -1,0 +1,285 @@
+/* summit-person.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One mayor or official. The text fields are kept in one array indexed by
+ * SummitPersonField and exposed as properties of the same names, so list
+ * widgets can bind to them with GtkPropertyExpression.
+ */
+#define G_LOG_DOMAIN "summit-person"
+
+#include "config.h"
+
+#include "summit-person.h"
+
+struct _SummitPerson
+{
+  GObject  parent_instance;
+
+  gint64   id;
+  gint64   created;
+  gint64   updated;
+  char    *fields[SUMMIT_PERSON_N_FIELDS];
+};
+
+G_DEFINE_FINAL_TYPE (SummitPerson, summit_person, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_DISPLAY_NAME,
+  PROP_FIRST_FIELD,
+  N_PROPS = PROP_FIRST_FIELD + SUMMIT_PERSON_N_FIELDS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Property names double as column names (with '-' for '_') and XML attribute names. */
+static const char * const field_names[SUMMIT_PERSON_N_FIELDS] = {
+  "uid", "honorific", "given-name", "family-name", "native-name", "position", "city",
+  "country", "organisation", "email", "phone", "timezone", "notes",
+};
+
+static void
+summit_person_finalize (GObject *object)
+{
+  SummitPerson *self = (SummitPerson *)object;
+
+  for (guint i = 0; i < SUMMIT_PERSON_N_FIELDS; i++)
+    g_clear_pointer (&self->fields[i], g_free);
+
+  G_OBJECT_CLASS (summit_person_parent_class)->finalize (object);
+}
+
+static void
+summit_person_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  SummitPerson *self = SUMMIT_PERSON (object);
+
+  if (prop_id == PROP_ID)
+    g_value_set_int64 (value, self->id);
+  else if (prop_id == PROP_DISPLAY_NAME)
+    g_value_take_string (value, summit_person_dup_display_name (self));
+  else if (prop_id >= PROP_FIRST_FIELD && prop_id < N_PROPS)
+    g_value_set_string (value, self->fields[prop_id - PROP_FIRST_FIELD]);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+summit_person_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  SummitPerson *self = SUMMIT_PERSON (object);
+
+  if (prop_id == PROP_ID)
+    summit_person_set_id (self, g_value_get_int64 (value));
+  else if (prop_id >= PROP_FIRST_FIELD && prop_id < N_PROPS)
+    summit_person_set_field (self, prop_id - PROP_FIRST_FIELD, g_value_get_string (value));
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+summit_person_class_init (SummitPersonClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = summit_person_finalize;
+  object_class->get_property = summit_person_get_property;
+  object_class->set_property = summit_person_set_property;
+
+  properties[PROP_ID] =
+    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_DISPLAY_NAME] =
+    g_param_spec_string ("display-name", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  for (guint i = 0; i < SUMMIT_PERSON_N_FIELDS; i++)
+    properties[PROP_FIRST_FIELD + i] =
+      g_param_spec_string (field_names[i], NULL, NULL, "",
+                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+summit_person_init (SummitPerson *self)
+{
+  for (guint i = 0; i < SUMMIT_PERSON_N_FIELDS; i++)
+    self->fields[i] = g_strdup ("");
+}
+
+/**
+ * summit_person_new:
+ *
+ * Returns: (transfer full): an empty person, not yet stored
+ */
+SummitPerson *
+summit_person_new (void)
+{
+  return g_object_new (SUMMIT_TYPE_PERSON, NULL);
+}
+
+gint64
+summit_person_get_id (SummitPerson *self)
+{
+  g_return_val_if_fail (SUMMIT_IS_PERSON (self), 0);
+  return self->id;
+}
+
+void
+summit_person_set_id (SummitPerson *self,
+                      gint64        id)
+{
+  g_return_if_fail (SUMMIT_IS_PERSON (self));
+
+  if (self->id != id)
+    {
+      self->id = id;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+    }
+}
+
+/**
+ * summit_person_get_field:
+ *
+ * Returns: (transfer none): the field's text, never %NULL
+ */
+const char *
+summit_person_get_field (SummitPerson      *self,
+                         SummitPersonField  field)
+{
+  g_return_val_if_fail (SUMMIT_IS_PERSON (self), NULL);
+  g_return_val_if_fail (field < SUMMIT_PERSON_N_FIELDS, NULL);
+  return self->fields[field];
+}
+
+void
+summit_person_set_field (SummitPerson      *self,
+                         SummitPersonField  field,
+                         const char        *value)
+{
+  g_return_if_fail (SUMMIT_IS_PERSON (self));
+  g_return_if_fail (field < SUMMIT_PERSON_N_FIELDS);
+
+  if (value == NULL)
+    value = "";
+  if (g_strcmp0 (self->fields[field], value) == 0)
+    return;
+
+  g_free (self->fields[field]);
+  self->fields[field] = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIRST_FIELD + field]);
+  if (field == SUMMIT_PERSON_HONORIFIC || field == SUMMIT_PERSON_GIVEN_NAME ||
+      field == SUMMIT_PERSON_FAMILY_NAME || field == SUMMIT_PERSON_NATIVE_NAME)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISPLAY_NAME]);
+}
+
+/**
+ * summit_person_field_name:
+ *
+ * Returns: (transfer none): the property (and XML attribute) name of @field
+ */
+const char *
+summit_person_field_name (SummitPersonField field)
+{
+  g_return_val_if_fail (field < SUMMIT_PERSON_N_FIELDS, NULL);
+  return field_names[field];
+}
+
+gint64
+summit_person_get_created (SummitPerson *self)
+{
+  g_return_val_if_fail (SUMMIT_IS_PERSON (self), 0);
+  return self->created;
+}
+
+gint64
+summit_person_get_updated (SummitPerson *self)
+{
+  g_return_val_if_fail (SUMMIT_IS_PERSON (self), 0);
+  return self->updated;
+}
+
+void
+summit_person_set_times (SummitPerson *self,
+                         gint64        created,
+                         gint64        updated)
+{
+  g_return_if_fail (SUMMIT_IS_PERSON (self));
+  self->created = created;
+  self->updated = updated;
+}
+
+static gboolean
+is_family_name_first_script (const char *text)
+{
+  /* Names written natively in Han, Hangul or Kana are said family name first,
+   * also in Latin letters: "Ko Wen-je", not "Wen-je Ko". */
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      GUnicodeScript script = g_unichar_get_script (g_utf8_get_char (p));
+
+      if (script == G_UNICODE_SCRIPT_HAN || script == G_UNICODE_SCRIPT_HANGUL ||
+          script == G_UNICODE_SCRIPT_HIRAGANA || script == G_UNICODE_SCRIPT_KATAKANA)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * summit_person_dup_display_name:
+ *
+ * The name to show: "Bartosz Bartoszewicz"; family name first where the
+ * native-script name is Chinese, Japanese or Korean, followed by that name:
+ * "Ko Wen-je (柯文哲)"; the native-script name alone if that is all there is.
+ *
+ * Returns: (transfer full): the name to show
+ */
+char *
+summit_person_dup_display_name (SummitPerson *self)
+{
+  const char *given, *family, *native;
+  g_autofree char *latin = NULL;
+
+  g_return_val_if_fail (SUMMIT_IS_PERSON (self), NULL);
+
+  given = self->fields[SUMMIT_PERSON_GIVEN_NAME];
+  family = self->fields[SUMMIT_PERSON_FAMILY_NAME];
+  native = self->fields[SUMMIT_PERSON_NATIVE_NAME];
+
+  if (*given && *family)
+    latin = is_family_name_first_script (native) ? g_strconcat (family, " ", given, NULL)
+                                                 : g_strconcat (given, " ", family, NULL);
+  else if (*given || *family)
+    latin = g_strdup (*given ? given : family);
+
+  if (latin == NULL)
+    return g_strdup (native);
+  if (*native && g_strcmp0 (native, latin) != 0)
+    return g_strdup_printf ("%s (%s)", latin, native);
+  return g_steal_pointer (&latin);
+}
+
+/**
+ * summit_person_is_overseas:
+ * @host_country: the edition's host country (ISO 3166 alpha-2)
+ *
+ * Returns: %TRUE if the person's country is known and differs from the host's
+ */
+gboolean
+summit_person_is_overseas (SummitPerson *self,
+                           const char   *host_country)
+{
+  const char *country;
+
+  g_return_val_if_fail (SUMMIT_IS_PERSON (self), FALSE);
+
+  country = self->fields[SUMMIT_PERSON_COUNTRY];
+  return *country != '\0' && g_strcmp0 (country, host_country) != 0;
+}

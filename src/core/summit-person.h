@@ -1,0 +1,60 @@
+/* summit-person.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+/* The text fields of a person, in the order of the person table. */
+typedef enum
+{
+  SUMMIT_PERSON_UID,
+  SUMMIT_PERSON_HONORIFIC,
+  SUMMIT_PERSON_GIVEN_NAME,
+  SUMMIT_PERSON_FAMILY_NAME,
+  SUMMIT_PERSON_NATIVE_NAME,
+  SUMMIT_PERSON_POSITION,
+  SUMMIT_PERSON_CITY,
+  SUMMIT_PERSON_COUNTRY,
+  SUMMIT_PERSON_ORGANISATION,
+  SUMMIT_PERSON_EMAIL,
+  SUMMIT_PERSON_PHONE,
+  SUMMIT_PERSON_TIMEZONE,
+  SUMMIT_PERSON_NOTES,
+  SUMMIT_PERSON_N_FIELDS
+} SummitPersonField;
+
+#define SUMMIT_TYPE_PERSON (summit_person_get_type ())
+G_DECLARE_FINAL_TYPE (SummitPerson, summit_person, SUMMIT, PERSON, GObject)
+
+SummitPerson *summit_person_new              (void);
+gint64        summit_person_get_id           (SummitPerson      *self);
+void          summit_person_set_id           (SummitPerson      *self,
+                                              gint64             id);
+const char   *summit_person_get_field        (SummitPerson      *self,
+                                              SummitPersonField  field);
+void          summit_person_set_field        (SummitPerson      *self,
+                                              SummitPersonField  field,
+                                              const char        *value);
+const char   *summit_person_field_name       (SummitPersonField  field);
+gint64        summit_person_get_created      (SummitPerson      *self);
+gint64        summit_person_get_updated      (SummitPerson      *self);
+void          summit_person_set_times        (SummitPerson      *self,
+                                              gint64             created,
+                                              gint64             updated);
+char         *summit_person_dup_display_name (SummitPerson      *self);
+gboolean      summit_person_is_overseas      (SummitPerson      *self,
+                                              const char        *host_country);
+
+#define summit_person_get_uid(p)          summit_person_get_field ((p), SUMMIT_PERSON_UID)
+#define summit_person_get_given_name(p)   summit_person_get_field ((p), SUMMIT_PERSON_GIVEN_NAME)
+#define summit_person_get_family_name(p)  summit_person_get_field ((p), SUMMIT_PERSON_FAMILY_NAME)
+#define summit_person_get_native_name(p)  summit_person_get_field ((p), SUMMIT_PERSON_NATIVE_NAME)
+#define summit_person_get_position(p)     summit_person_get_field ((p), SUMMIT_PERSON_POSITION)
+#define summit_person_get_city(p)         summit_person_get_field ((p), SUMMIT_PERSON_CITY)
+#define summit_person_get_country(p)      summit_person_get_field ((p), SUMMIT_PERSON_COUNTRY)
+#define summit_person_get_timezone(p)     summit_person_get_field ((p), SUMMIT_PERSON_TIMEZONE)
+
+G_END_DECLS
