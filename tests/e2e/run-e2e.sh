@@ -1,0 +1,20 @@
+#!/bin/sh
+# Runs one end-to-end test script: a private X server outside, a private
+# session bus inside (so the accessibility bus inherits DISPLAY), then the
+# script with Debian's python3 and dogtail (PLATFORM.md, "Testing a GTK app
+# headless").
+set -eu
+script=$1
+for tool in xvfb-run dbus-run-session /usr/bin/python3; do
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    echo "e2e: $tool is not installed" >&2
+    exit 1
+  fi
+done
+export GSK_RENDERER=cairo
+export GTK_A11Y=atspi
+export NO_AT_BRIDGE=0
+export LC_ALL=${LC_ALL:-C.UTF-8}
+export PYTHONPATH="$(dirname "$0")${PYTHONPATH:+:$PYTHONPATH}"
+exec xvfb-run -a -s "-screen 0 1280x1024x24" \
+  dbus-run-session -- /usr/bin/python3 "$script"

@@ -1,0 +1,76 @@
+/* test-util.h — helpers shared by the core tests
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+/* A fresh temporary folder; removed (with its files) by test_tmpdir_free(). */
+static inline char *
+test_tmpdir_new (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("summit-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static inline void
+test_tmpdir_free (char *dir)
+{
+  GDir *d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d && (name = g_dir_read_name (d)))
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_chmod (path, 0600);
+      g_remove (path);
+    }
+  if (d)
+    g_dir_close (d);
+  g_chmod (dir, 0700);
+  g_rmdir (dir);
+  g_free (dir);
+}
+
+
+static inline GBytes *
+test_read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize len = 0;
+
+  g_file_get_contents (path, &contents, &len, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, len);
+}
+
+static inline void
+test_write (const char *path,
+            const void *data,
+            gssize      len)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, data, len, &error);
+  g_assert_no_error (error);
+}
+
+/* Runs sqlite3 SQL on a file through the library itself, for fixtures. */
+static inline void
+test_sqlite_exec (const char *path,
+                  const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *errmsg = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &errmsg) != SQLITE_OK)
+    g_error ("fixture SQL failed: %s", errmsg);
+  sqlite3_close (db);
+}

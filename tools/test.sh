@@ -1,0 +1,51 @@
+#!/bin/bash
+# Sets everything up on a fresh Debian 12 machine, builds, and runs the whole
+# test suite headless: every meson test (core, CLI, data, translations, UI
+# end-to-end under Xvfb), then the core tests again in a build with
+# AddressSanitizer and UndefinedBehaviorSanitizer. Ends with one line
+# "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+sh tools/deps.sh test || { echo "0 passed, 1 failed"; exit 1; }
+
+passed=0
+failed=0
+
+# Counts the results of one meson test run from its JSON log.
+count () {
+  local log=$1
+  local p f
+  p=$(/usr/bin/python3 -c 'import json,sys
+print(sum(1 for l in open(sys.argv[1]) if json.loads(l)["result"] in ("OK","EXPECTEDFAIL","SKIP")))' "$log")
+  f=$(/usr/bin/python3 -c 'import json,sys
+print(sum(1 for l in open(sys.argv[1]) if json.loads(l)["result"] not in ("OK","EXPECTEDFAIL","SKIP")))' "$log")
+  passed=$((passed + p))
+  failed=$((failed + f))
+}
+
+run_suite () {
+  local dir=$1; shift
+  if ! { [ -f "$dir/build.ninja" ] || meson setup "$dir" "$@"; } || ! ninja -C "$dir"; then
+    echo "$dir: the build failed"
+    failed=$((failed + 1))
+    return
+  fi
+}
+
+run_suite build
+if [ -f build/build.ninja ]; then
+  rm -f build/meson-logs/testlog.json
+  meson test -C build --print-errorlogs --num-processes 2
+  [ -f build/meson-logs/testlog.json ] && count build/meson-logs/testlog.json
+fi
+
+run_suite build-asan -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug
+if [ -f build-asan/build.ninja ]; then
+  rm -f build-asan/meson-logs/testlog.json
+  G_SLICE=always-malloc UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    meson test -C build-asan --suite core --suite cli --print-errorlogs --num-processes 2
+  [ -f build-asan/meson-logs/testlog.json ] && count build-asan/meson-logs/testlog.json
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
