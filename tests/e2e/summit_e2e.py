@@ -69,8 +69,16 @@ class App:
         return parent.findChildren(predicate.GenericPredicate(name=name, roleName=role))
 
     def click(self, name, role="push button", timeout=15):
+        """Activates the control as a click would. Composite controls (a
+        GtkMenuButton wraps a toggle button of the same name) are clicked
+        through the inner node that offers the action."""
         node = self.find(name, role, timeout)
-        node.doActionNamed("click")
+        for candidate in [node] + node.findChildren(
+                predicate.GenericPredicate(name=name), recursive=True):
+            if "click" in candidate.actions:
+                candidate.doActionNamed("click")
+                return candidate
+        node.click()
         return node
 
     def type(self, text):

@@ -1,0 +1,138 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The window as a person meets it: menu, shortcuts, about, remembered size,
+a read-only file said as such, a foreign file refused with a reason."""
+
+import configparser
+import os
+import shutil
+import sqlite3
+import sys
+import tempfile
+import time
+
+from summit_e2e import App, check
+
+
+def keyfile_env(tmp):
+    return {"GSETTINGS_BACKEND": "keyfile",
+            "XDG_CONFIG_HOME": os.path.join(tmp, "config")}
+
+
+def read_keyfile(tmp):
+    path = os.path.join(tmp, "config", "glib-2.0", "settings", "keyfile")
+    parser = configparser.ConfigParser()
+    parser.read(path)
+    return parser
+
+
+def test_menu_and_size(tmp):
+    env = keyfile_env(tmp)
+    database = os.path.join(tmp, "menu.db")
+    app = App(database=database, env=env)
+    try:
+        default_width = app.find("Summit Planner", "frame").size[0]
+        app.click("Main Menu")
+        app.find("Keyboard Shortcuts", "menu item")
+        app.find("About Summit Planner", "menu item")
+        app.find("Quit", "menu item").doActionNamed("click")
+        deadline = time.time() + 10
+        while app.proc.poll() is None and time.time() < deadline:
+            time.sleep(0.2)
+        check(app.proc.poll() == 0, "Quit did not end the app cleanly")
+    except AssertionError as e:
+        app.fail(str(e))
+    app.close()
+
+    settings = read_keyfile(tmp)
+    section = "io/github/summitplanner/SummitPlanner"
+    check(settings.has_section(section), "the window size was not saved")
+    check(settings.get(section, "window-width") == "1000",
+          "saved width %r" % settings.get(section, "window-width"))
+
+    # Change the remembered size; the next start uses it.
+    settings.set(section, "window-width", "900")
+    settings.set(section, "window-height", "640")
+    with open(os.path.join(tmp, "config", "glib-2.0", "settings", "keyfile"), "w") as f:
+        settings.write(f, space_around_delimiters=False)
+    app = App(database=database, env=env)
+    try:
+        frame = app.find("Summit Planner", "frame")
+        # The accessible frame may leave out the client-side decoration, so
+        # compare with the width the default size of 1000 gave.
+        expected = default_width - 100
+        deadline = time.time() + 10
+        while frame.size[0] != expected and time.time() < deadline:
+            time.sleep(0.2)
+        check(frame.size[0] == expected,
+              "window width %d, expected %d (saved 900)" % (frame.size[0], expected))
+    except AssertionError as e:
+        app.fail(str(e))
+    app.close()
+
+
+def test_about_and_shortcuts(tmp):
+    app = App(database=os.path.join(tmp, "about.db"))
+    try:
+        app.click("Main Menu")
+        app.find("About Summit Planner", "menu item").doActionNamed("click")
+        app.find("Summit Planner developers", "label")
+        app.key("Escape")
+        app.click("Main Menu")
+        app.find("Keyboard Shortcuts", "menu item").doActionNamed("click")
+        app.find("Show Shortcuts", "label")
+        app.find("Quit", "label")
+    except AssertionError as e:
+        app.fail(str(e))
+    app.close()
+
+
+def test_read_only(tmp):
+    database = os.path.join(tmp, "readonly.db")
+    App(database=database).close()
+    os.chmod(database, 0o444)
+    before = open(database, "rb").read()
+    app = App(database=database)
+    try:
+        app.find("readonly.db (read-only)", "label")
+        app.find("Bartosz Bartoszewicz", "label")
+    except AssertionError as e:
+        app.fail(str(e))
+    app.close()
+    check(open(database, "rb").read() == before, "a read-only file was changed")
+
+
+def test_foreign_file(tmp):
+    database = os.path.join(tmp, "contacts.db")
+    with sqlite3.connect(database) as db:
+        db.execute("CREATE TABLE contacts (name TEXT)")
+    before = open(database, "rb").read()
+    app = App(database=database)
+    try:
+        app.find("Could Not Open the Database", "label")
+        node = app.find(None, "label", parent=app.root)
+        labels = [n.name for n in app.find_all(role="label")]
+        check(any("belongs to another application" in n for n in labels),
+              "the reason is not shown: %r" % labels)
+    except AssertionError as e:
+        app.fail(str(e))
+    app.close()
+    check(open(database, "rb").read() == before, "a foreign file was changed")
+
+
+def main():
+    tmp = tempfile.mkdtemp(prefix="summit-e2e-window-")
+    try:
+        test_menu_and_size(tmp)
+        print("ok - menu, quit, window size remembered")
+        test_about_and_shortcuts(tmp)
+        print("ok - about and keyboard shortcuts")
+        test_read_only(tmp)
+        print("ok - read-only file opens read-only and says so")
+        test_foreign_file(tmp)
+        print("ok - another application's file refused with the reason, untouched")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
