@@ -109,7 +109,6 @@ def test_foreign_file(tmp):
     app = App(database=database)
     try:
         app.find("Could Not Open the Database", "label")
-        node = app.find(None, "label", parent=app.root)
         labels = [n.name for n in app.find_all(role="label")]
         check(any("belongs to another application" in n for n in labels),
               "the reason is not shown: %r" % labels)
