@@ -46,6 +46,25 @@ open_store (const char *database,
   return store;
 }
 
+/* Pads by display columns, not bytes: "柯" is three bytes and two columns wide. */
+static void
+append_padded (GString    *line,
+               const char *text,
+               int         columns)
+{
+  int width = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      width += g_unichar_iszerowidth (c) ? 0 : g_unichar_iswide (c) ? 2 : 1;
+    }
+  g_string_append (line, text);
+  for (; width < columns; width++)
+    g_string_append_c (line, ' ');
+  g_string_append_c (line, ' ');
+}
+
 static int
 command_stats (const char  *database,
                int          argc,
@@ -68,17 +87,28 @@ command_stats (const char  *database,
       return 1;
     }
 
-  /* Translators: the header of "summit-planner-cli stats"; keep the columns aligned */
-  g_print ("%-6s %-18s %-10s %s\n", _("Year"), _("Overseas mayors"), _("Kind"), _("Source"));
+  {
+    g_autoptr(GString) header = g_string_new (NULL);
+
+    /* Translators: column headings of "summit-planner-cli stats" */
+    append_padded (header, _("Year"), 6);
+    append_padded (header, _("Overseas mayors"), 18);
+    append_padded (header, _("Kind"), 10);
+    g_string_append (header, _("Source"));
+    g_print ("%s\n", header->str);
+  }
   for (guint i = 0; i < stats->len; i++)
     {
       SummitYearStatistic *stat = g_ptr_array_index (stats, i);
       g_autofree char *figure = summit_year_statistic_format_overseas (stat);
+      g_autofree char *year = g_strdup_printf ("%d", summit_year_statistic_get_year (stat));
+      g_autoptr(GString) line = g_string_new (NULL);
 
-      g_print ("%-6d %-18s %-10s %s\n",
-               summit_year_statistic_get_year (stat), figure,
-               summit_figure_kind_to_string (summit_year_statistic_get_kind (stat)),
-               summit_year_statistic_get_source (stat));
+      append_padded (line, year, 6);
+      append_padded (line, figure, 18);
+      append_padded (line, summit_figure_kind_to_string (summit_year_statistic_get_kind (stat)), 10);
+      g_string_append (line, summit_year_statistic_get_source (stat));
+      g_print ("%s\n", line->str);
     }
   return 0;
 }
@@ -139,7 +169,9 @@ main (int   argc,
   };
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* Run from the build tree (tools/run.sh), translations come from build/po. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SUMMIT_PLANNER_LOCALEDIR") ? g_getenv ("SUMMIT_PLANNER_LOCALEDIR")
+                                                                          : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -17,7 +17,9 @@ main (int   argc,
   g_autoptr(SummitApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* Run from the build tree (tools/run.sh), translations come from build/po. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SUMMIT_PLANNER_LOCALEDIR") ? g_getenv ("SUMMIT_PLANNER_LOCALEDIR")
+                                                                          : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

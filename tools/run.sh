@@ -7,4 +7,4 @@ cd "$(dirname "$0")/.."
 sh tools/deps.sh build
 [ -f build/build.ninja ] || meson setup build
 ninja -C build
-GSETTINGS_SCHEMA_DIR="$PWD/build/data" exec build/src/summit-planner "$@"
+SUMMIT_PLANNER_LOCALEDIR="$PWD/build/po" GSETTINGS_SCHEMA_DIR="$PWD/build/data" exec build/src/summit-planner "$@"
