@@ -139,6 +139,8 @@ static const char * const migrations[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SUMMIT_STORE_SCHEMA_VERSION);
 
+static const char * const sidecar_suffixes[] = { "-wal", "-shm", "-journal" };
+
 static void
 summit_store_finalize (GObject *object)
 {
@@ -421,6 +423,14 @@ summit_store_open_at_version (const char  *path,
                        _("Could not create the folder “%s”: %s"), dir, g_strerror (saved));
           return NULL;
         }
+      /* Leftovers of a database that was deleted without them would be
+       * replayed into the new, empty file: they belong to no file now. */
+      for (guint i = 0; i < G_N_ELEMENTS (sidecar_suffixes); i++)
+        {
+          g_autofree char *sidecar = g_strconcat (path, sidecar_suffixes[i], NULL);
+          g_remove (sidecar);
+        }
+
       fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
       if (fd < 0)
         {
