@@ -443,6 +443,12 @@ add_row (SummitStatisticsPage *self,
   row->kind = gtk_drop_down_new_from_strings (kinds);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row->kind),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, a_kind, -1);
+  /* The drop-down's own button is what AT-SPI clients press: name it too. */
+  for (GtkWidget *child = gtk_widget_get_first_child (row->kind); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, a_kind, -1);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (row->kind),
                               stat ? summit_year_statistic_get_kind (stat) : SUMMIT_FIGURE_RECORDED);
   row->lower_bound = gtk_check_button_new_with_label (_("over"));
