@@ -17,6 +17,8 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <pango/pangocairo.h>
+#include <png.h>
+#include <setjmp.h>
 
 #include "summit-chart-render.h"
 
@@ -511,6 +513,70 @@ append_to_array_cb (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
+static void
+png_write_cb (png_structp  png,
+              png_bytep    data,
+              size_t       length)
+{
+  g_byte_array_append (png_get_io_ptr (png), data, length);
+}
+
+/* cairo's own PNG writer tries every filter on every row at the default
+ * compression: ~50 ms for a 1920×1080 image. A chart is flat colour, which
+ * the "sub" filter and a fast zlib level compress about as well, several
+ * times faster. Only for opaque surfaces (RGB24), which need no
+ * un-premultiplying. */
+static gboolean
+write_png_rgb24 (cairo_surface_t *surface,
+                 GByteArray      *out)
+{
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  unsigned char *data;
+  png_structp png;
+  png_infop info;
+  png_bytep *volatile rows = NULL;
+
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+
+  png = png_create_write_struct (PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
+  if (png == NULL)
+    return FALSE;
+  info = png_create_info_struct (png);
+  if (info == NULL || setjmp (png_jmpbuf (png)))
+    {
+      g_free (rows);
+      png_destroy_write_struct (&png, &info);
+      return FALSE;
+    }
+
+  rows = g_new (png_bytep, height);
+  for (int y = 0; y < height; y++)
+    rows[y] = data + (gsize)y * stride;
+
+  png_set_write_fn (png, out, png_write_cb, NULL);
+  png_set_IHDR (png, info, width, height, 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
+                PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+  png_set_filter (png, PNG_FILTER_TYPE_BASE, PNG_FILTER_SUB);
+  png_set_compression_level (png, 3);
+  png_write_info (png, info);
+  /* Pixels are native-endian 0xXXRRGGBB words. */
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+  png_set_filler (png, 0, PNG_FILLER_AFTER);
+  png_set_bgr (png);
+#else
+  png_set_filler (png, 0, PNG_FILLER_BEFORE);
+#endif
+  png_write_image (png, rows);
+  png_write_end (png, NULL);
+
+  png_destroy_write_struct (&png, &info);
+  g_free (rows);
+  return TRUE;
+}
+
 /**
  * summit_chart_render_to_bytes:
  * @width: the size in points (SVG, PDF) or pixels at scale 1 (PNG)
@@ -549,7 +615,10 @@ summit_chart_render_to_bytes (SummitChartModel       *model,
   switch (format)
     {
     case SUMMIT_CHART_FORMAT_PNG:
-      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int)ceil (width * scale),
+      /* On an opaque background, no alpha channel: a quarter less to compress. */
+      surface = cairo_image_surface_create (style->background.alpha >= 1.0
+                                            ? CAIRO_FORMAT_RGB24 : CAIRO_FORMAT_ARGB32,
+                                            (int)ceil (width * scale),
                                             (int)ceil (height * scale));
       cairo_surface_set_device_scale (surface, scale, scale);
       break;
@@ -570,7 +639,13 @@ summit_chart_render_to_bytes (SummitChartModel       *model,
   status = cairo_status (cr);
   cairo_destroy (cr);
   if (status == CAIRO_STATUS_SUCCESS && format == SUMMIT_CHART_FORMAT_PNG)
-    status = cairo_surface_write_to_png_stream (surface, append_to_array_cb, out);
+    {
+      if (cairo_image_surface_get_format (surface) == CAIRO_FORMAT_RGB24)
+        status = write_png_rgb24 (surface, out) ? CAIRO_STATUS_SUCCESS
+                                                : CAIRO_STATUS_WRITE_ERROR;
+      else
+        status = cairo_surface_write_to_png_stream (surface, append_to_array_cb, out);
+    }
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
