@@ -175,6 +175,16 @@ test_range_without_data (void)
 }
 
 static void
+test_caption_gap_ranges (void)
+{
+  g_autoptr(GPtrArray) stats = seed_stats ();
+  g_autoptr(SummitChartModel) model = summit_chart_model_new (stats, NULL, 2010, 2025);
+
+  /* Runs of missing years are said as ranges, not listed one by one. */
+  g_assert_nonnull (strstr (model->caption, "2010–2014, 2019, 2021–2025: no figure published."));
+}
+
+static void
 test_range_reversed_and_clamped (void)
 {
   g_autoptr(GPtrArray) stats = seed_stats ();
@@ -248,6 +258,7 @@ main (int   argc,
   g_test_add_func ("/chart/model/nice-ticks", test_ticks);
   g_test_add_func ("/chart/model/seed-ticks", test_model_ticks);
   g_test_add_func ("/chart/model/range-without-data", test_range_without_data);
+  g_test_add_func ("/chart/model/caption-gap-ranges", test_caption_gap_ranges);
   g_test_add_func ("/chart/model/range-reversed-and-clamped", test_range_reversed_and_clamped);
   g_test_add_func ("/chart/model/single-figure-has-no-growth", test_single_figure_has_no_growth);
   g_test_add_func ("/chart/model/derived-line", test_derived_line);

@@ -138,7 +138,17 @@ build_caption (SummitChartModel *self)
 
       if (bar->kind == SUMMIT_FIGURE_MISSING)
         {
-          g_string_append_printf (gaps, "%s%s", gaps->len ? ", " : "", year);
+          /* Runs of years as ranges: "1990–2014, 2019". */
+          gboolean prev_gap = i > 0 && g_array_index (self->bars, SummitChartBar, i - 1).kind
+                                         == SUMMIT_FIGURE_MISSING;
+          gboolean next_gap = i + 1 < self->bars->len &&
+                              g_array_index (self->bars, SummitChartBar, i + 1).kind
+                                == SUMMIT_FIGURE_MISSING;
+
+          if (!prev_gap)
+            g_string_append_printf (gaps, "%s%s", gaps->len ? ", " : "", year);
+          else if (!next_gap)
+            g_string_append_printf (gaps, "–%s", year);
           continue;
         }
       if (bar->kind == SUMMIT_FIGURE_ESTIMATE)

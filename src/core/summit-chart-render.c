@@ -32,7 +32,8 @@ typedef struct
   double plot_x, plot_y, plot_w, plot_h;
   double caption_y, caption_h;
   double column_w, bar_w;
-  guint  label_every;    /* year labels: every Nth, when they would collide */
+  guint  label_every;    /* year labels: years divisible by this, when they would collide */
+  gboolean gap_words;
 } Layout;
 
 static void
@@ -66,8 +67,21 @@ compute_layout (SummitChartModel *model,
   l->column_w = l->plot_w / n;
   l->bar_w = l->column_w * 0.62;
 
-  year_w = 4 * 0.62 * l->base + l->base * 0.4;
-  l->label_every = MAX (1, (guint)ceil (year_w / l->column_w));
+  year_w = 4 * 0.62 * l->base + l->base * 0.8;
+  {
+    static const guint steps[] = { 1, 2, 5, 10, 20, 25, 50, 100 };
+    guint needed = MAX (1, (guint)ceil (year_w / l->column_w));
+
+    l->label_every = steps[G_N_ELEMENTS (steps) - 1];
+    for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+      if (steps[i] >= needed)
+        {
+          l->label_every = steps[i];
+          break;
+        }
+  }
+  /* "no figure" in words where it fits, otherwise a hollow marker. */
+  l->gap_words = l->column_w >= 4.8 * l->base;
 }
 
 /**
@@ -215,7 +229,7 @@ draw_text (cairo_t                *cr,
   pango_layout_set_font_description (layout, font);
   pango_layout_set_text (layout, text, -1);
   pango_layout_set_width (layout, wrap_width > 0 ? (int)(wrap_width * PANGO_SCALE) : -1);
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
   pango_layout_set_alignment (layout, align == ALIGN_CENTER ? PANGO_ALIGN_CENTER
                                       : align == ALIGN_RIGHT ? PANGO_ALIGN_RIGHT
                                       : PANGO_ALIGN_LEFT);
@@ -262,6 +276,22 @@ draw_hatched (cairo_t                *cr,
 }
 
 static void
+draw_gap_marker (cairo_t                *cr,
+                 const SummitChartStyle *style,
+                 const Layout           *l,
+                 double                  cx,
+                 double                  baseline)
+{
+  double r = MAX (1.5, MIN (l->column_w * 0.3, l->base * 0.3));
+
+  set_color (cr, &style->muted);
+  cairo_set_line_width (cr, MAX (1.0, r * 0.4));
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, cx, baseline - r * 2.5, r, 0, 2 * G_PI);
+  cairo_stroke (cr);
+}
+
+static void
 draw_legend (cairo_t                *cr,
              PangoLayout            *layout,
              SummitChartModel       *model,
@@ -269,8 +299,9 @@ draw_legend (cairo_t                *cr,
              const Layout           *l,
              double                  width)
 {
-  const char *labels[3] = { _("Recorded"), _("Estimate"), _("Confirmed in invitations") };
-  gboolean shown[3] = { FALSE, FALSE, style->show_derived && model->has_derived };
+  const char *labels[4] = { _("Recorded"), _("Estimate"), _("Confirmed in invitations"),
+                            _("No figure") };
+  gboolean shown[4] = { FALSE, FALSE, style->show_derived && model->has_derived, FALSE };
   double size = l->base * 0.85;
   double swatch = size * 1.1;
   double x = l->plot_x;
@@ -280,6 +311,7 @@ draw_legend (cairo_t                *cr,
       const SummitChartBar *b = &g_array_index (model->bars, SummitChartBar, i);
       shown[0] |= b->kind == SUMMIT_FIGURE_RECORDED;
       shown[1] |= b->kind == SUMMIT_FIGURE_ESTIMATE;
+      shown[3] |= b->kind == SUMMIT_FIGURE_MISSING && !l->gap_words;
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
@@ -297,6 +329,14 @@ draw_legend (cairo_t                *cr,
         }
       else if (i == 1)
         draw_hatched (cr, &style->estimate, &r, MAX (1.0, l->base * 0.1), swatch / 3);
+      else if (i == 3)
+        {
+          set_color (cr, &style->muted);
+          cairo_set_line_width (cr, MAX (1.0, swatch * 0.12));
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, r.x + r.width / 2, r.y + r.height / 2, swatch / 3, 0, 2 * G_PI);
+          cairo_stroke (cr);
+        }
       else
         {
           set_color (cr, &style->derived);
@@ -411,12 +451,15 @@ summit_chart_render (cairo_t                *cr,
         case SUMMIT_FIGURE_MISSING:
         default:
           /* A gap, said in words; never a bar of height zero. */
-          draw_text (cr, layout, style, b->label, l.base * 0.9, PANGO_WEIGHT_NORMAL, TRUE,
-                     &style->muted, cx, baseline - l.base * 0.4, ALIGN_CENTER, label_w, TRUE);
+          if (l.gap_words)
+            draw_text (cr, layout, style, b->label, l.base * 0.9, PANGO_WEIGHT_NORMAL, TRUE,
+                       &style->muted, cx, baseline - l.base * 0.4, ALIGN_CENTER, label_w, TRUE);
+          else
+            draw_gap_marker (cr, style, &l, cx, baseline);
           break;
         }
 
-      if (i % l.label_every == 0)
+      if (b->year % l.label_every == 0 || l.label_every == 1)
         draw_text (cr, layout, style, year, l.base * 0.95, PANGO_WEIGHT_NORMAL, FALSE,
                    &style->foreground, cx, baseline + l.base * 0.35, ALIGN_CENTER, -1, FALSE);
     }
