@@ -184,7 +184,7 @@ command_chart (const char  *database,
   SummitChartFormat format;
   SummitChartStyle style;
   int from = 2015, to = 2020, width = 1200, height = 675;
-  gboolean dark = FALSE, with_derived = FALSE;
+  gboolean dark = FALSE, with_derived = FALSE, ok;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("Where to save the chart; .png, .svg or .pdf"), N_("FILE") },
@@ -244,7 +244,9 @@ command_chart (const char  *database,
 
   model = summit_chart_model_new (stats, derived, from, to);
   summit_chart_style_init (&style, dark);
-  if (!summit_chart_export (model, &style, output, width, height, &error))
+  ok = summit_chart_export (model, &style, output, width, height, &error);
+  summit_chart_render_shutdown ();
+  if (!ok)
     {
       print_error (error->message);
       return 1;

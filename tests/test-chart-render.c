@@ -461,5 +461,6 @@ main (int   argc,
 
   status = g_test_run ();
   test_tmpdir_free (tmpdir);
+  summit_chart_render_shutdown ();
   return status;
 }

@@ -14,6 +14,7 @@
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
+#include <fontconfig/fontconfig.h>
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <pango/pangocairo.h>
@@ -740,4 +741,20 @@ summit_chart_export (SummitChartModel       *model,
       return FALSE;
     }
   return TRUE;
+}
+
+/**
+ * summit_chart_render_shutdown:
+ *
+ * Frees the font map and the fontconfig and cairo caches that drawing text
+ * loads once per process, so that leak checkers see a clean exit. Call it at
+ * most once, at exit, after the last chart is drawn; never in the app, whose
+ * toolkit shares them.
+ */
+void
+summit_chart_render_shutdown (void)
+{
+  pango_cairo_font_map_set_default (NULL);
+  cairo_debug_reset_static_data ();
+  FcFini ();
 }

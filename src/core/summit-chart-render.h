@@ -89,5 +89,6 @@ gboolean summit_chart_export             (SummitChartModel       *model,
                                           int                     width,
                                           int                     height,
                                           GError                **error);
+void     summit_chart_render_shutdown    (void);
 
 G_END_DECLS

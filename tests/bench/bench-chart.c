@@ -141,5 +141,8 @@ main (int   argc,
   }
   g_remove (path);
   g_rmdir (dir);
+  g_clear_pointer (&seed, summit_chart_model_free);
+  g_clear_pointer (&wide, summit_chart_model_free);
+  summit_chart_render_shutdown ();
   return 0;
 }
