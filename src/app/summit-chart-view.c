@@ -137,7 +137,7 @@ summit_chart_view_measure (GtkWidget      *widget,
                            int            *natural_baseline)
 {
   *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 320 : 240;
-  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 640 : 380;
+  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 480 : 380;
 }
 
 static void

@@ -129,7 +129,14 @@ rebuild_data_table (SummitStatisticsPage *self,
     gtk_grid_remove (self->data_grid, child);
 
   for (guint c = 0; c < n_columns; c++)
-    gtk_grid_attach (self->data_grid, data_cell (headers[c], NULL, "heading"), c, 0, 1, 1);
+    {
+      GtkWidget *header = data_cell (headers[c], NULL, "heading");
+
+      gtk_label_set_wrap (GTK_LABEL (header), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (header), 9);
+      gtk_label_set_yalign (GTK_LABEL (header), 1);
+      gtk_grid_attach (self->data_grid, header, c, 0, 1, 1);
+    }
 
   for (guint i = 0; i < summit_chart_model_get_n_bars (model); i++)
     {
@@ -354,6 +361,9 @@ attach_header (SummitStatisticsPage *self)
       GtkWidget *label = gtk_label_new (headers[c]);
 
       gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_yalign (GTK_LABEL (label), 1);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 9);
       gtk_widget_add_css_class (label, "heading");
       gtk_grid_attach (self->editor_grid, label, c, 0, 1, 1);
     }
@@ -459,7 +469,7 @@ add_row (SummitStatisticsPage *self,
                                stat && summit_year_statistic_get_lower_bound (stat));
   row->domestic = row_entry (domestic, 5, a_domestic);
   row->countries = row_entry (countries, 4, a_countries);
-  row->source = row_entry (stat ? summit_year_statistic_get_source (stat) : "", 20, a_source);
+  row->source = row_entry (stat ? summit_year_statistic_get_source (stat) : "", 22, a_source);
   gtk_editable_set_max_width_chars (GTK_EDITABLE (row->source), -1);
   gtk_widget_set_hexpand (row->source, TRUE);
 
@@ -472,7 +482,7 @@ add_row (SummitStatisticsPage *self,
       g_autoptr(GMenuModel) menu = adopt_menu (year, d);
 
       /* Translators: mayors counted from the invitations, overseas/domestic */
-      text = g_strdup_printf (_("%d/%d confirmed, %d/%d attended"),
+      text = g_strdup_printf (_("%d/%d confirmed\n%d/%d attended"),
                               d->overseas_confirmed, d->domestic_confirmed,
                               d->overseas_attended, d->domestic_attended);
       tooltip = g_strdup_printf (_("Mayors (any position containing “mayor”), overseas/domestic"
@@ -482,6 +492,7 @@ add_row (SummitStatisticsPage *self,
       label = gtk_label_new (text);
       gtk_widget_set_tooltip_text (label, tooltip);
       gtk_widget_add_css_class (label, "numeric");
+      gtk_widget_add_css_class (label, "caption");
       adopt = gtk_menu_button_new ();
       gtk_menu_button_set_label (GTK_MENU_BUTTON (adopt), _("Adopt"));
       gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (adopt), menu);
