@@ -87,6 +87,31 @@ def main():
                 "SELECT overseas_mayors FROM year_statistic WHERE year = 2017").fetchone()
         check(value == 54, "a refused edit changed 2017 to %r" % value)
 
+        # Add a year: a year already in the table is refused, with the reason;
+        # the same row saved under a new year is recorded.
+        app.click("Add Year")
+        year = app.find("Year of the new row", "text")
+        scroll_into_view(app, year)
+        year.click()
+        app.type("2018")
+        app.key("Tab")
+        app.type("7")
+        app.key("Return")
+        find_label_containing(app, "2018 is already in the table")
+        with app.db() as db:
+            (count,) = db.execute("SELECT count(*) FROM year_statistic").fetchone()
+        check(count == 6, "a refused year was saved: %d rows" % count)
+        replace_text(app, "Year of the new row", "2021")
+        deadline = time.time() + 10
+        row = None
+        while row is None and time.time() < deadline:
+            with app.db() as db:
+                row = db.execute("SELECT kind, overseas_mayors FROM year_statistic"
+                                 " WHERE year = 2021").fetchone()
+            time.sleep(0.3)
+        check(row == ("recorded", 7), "2021 was not recorded as 7: %r" % (row,))
+        find_label_containing(app, "Saved 2021.")
+
         # Export a PNG through the Export menu and the file chooser.
         # The menu button's node holds the button that takes the click.
         app.find("Export", "push button")
