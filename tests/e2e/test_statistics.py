@@ -135,6 +135,23 @@ def main():
         width, height = png_size(path)
         check((width, height) == (1200, 675), "the PNG is %dx%d, not 1200x675" % (width, height))
         find_label_containing(app, "Saved the chart as")
+
+        # Adopt the figure counted from 2020's invitations: one overseas mayor
+        # (Gdynia's deputy mayor) confirmed; the source says where it came from.
+        outer = app.find("Adopt the figures from invitations for 2020", "push button")
+        adopt = [n for n in app.find_all("Adopt", "push button", parent=outer)
+                 if "click" in n.actions]
+        check(adopt, "no Adopt button for 2020")
+        adopt[0].doActionNamed("click")
+        app.find("Record the Confirmed: 1 Overseas, 1 Domestic", "menu item").doActionNamed("click")
+        app.find("2020: 1", "label")
+        with app.db() as db:
+            kind, value, source = db.execute(
+                "SELECT kind, overseas_mayors, source FROM year_statistic"
+                " WHERE year = 2020").fetchone()
+        check((kind, value) == ("recorded", 1), "2020 holds %r %r after adopting" % (kind, value))
+        check(source.startswith("Derived from the invitations on ")
+              and "Replaces 150+ (expected)" in source, "the source does not say so: %r" % source)
     except AssertionError as e:
         app.fail(str(e))
     app.close()
