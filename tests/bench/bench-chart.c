@@ -8,6 +8,7 @@
 
 #include <cairo.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <stdlib.h>
 
 #include "summit-chart-model.h"
@@ -112,6 +113,8 @@ main (int   argc,
   g_autoptr(SummitChartModel) seed = NULL;
   g_autoptr(SummitChartModel) wide = NULL;
   guint rounds = argc > 1 ? (guint)atoi (argv[1]) : 200;
+
+  setlocale (LC_ALL, "");
 
   if (dir == NULL)
     g_error ("%s", error->message);
