@@ -353,7 +353,7 @@ attach_header (SummitStatisticsPage *self)
 {
   const char *headers[] = {
     _("Year"), _("Overseas mayors"), _("Kind"), _("Lower bound"), _("Domestic mayors"),
-    _("Countries"), _("Source"), _("From invitations"),
+    _("Countries"), _("Source"), _("From invitations (overseas/domestic)"),
   };
 
   for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
