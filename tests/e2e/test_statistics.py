@@ -73,6 +73,9 @@ def main():
         replace_text(app, "Overseas mayors in 2018", "121")
         app.find("2018: 121", "label")
         check(not app.find_all("2018: 120", "label"), "the data table still says 120 for 2018")
+        chart = app.find("Overseas mayors chart", "image")
+        check("2018: 121." in chart.description and "2019: no figure." in chart.description,
+              "the chart's description does not follow: %r" % chart.description)
         with app.db() as db:
             (value,) = db.execute(
                 "SELECT overseas_mayors FROM year_statistic WHERE year = 2018").fetchone()
