@@ -8,10 +8,14 @@
 
 #include "config.h"
 
+#include <csv.h>
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <stdio.h>
+#include <string.h>
 
+#include "summit-chart-model.h"
+#include "summit-chart-render.h"
 #include "summit-statistics.h"
 #include "summit-store.h"
 #include "summit-xml.h"
@@ -65,6 +69,50 @@ append_padded (GString    *line,
   g_string_append_c (line, ' ');
 }
 
+/* One CSV field, quoted by libcsv; an unknown count is an empty field. */
+static void
+write_csv_field (const char *text,
+                 gboolean    last)
+{
+  csv_fwrite (stdout, text, strlen (text));
+  fputc (last ? '\n' : ',', stdout);
+}
+
+static void
+write_csv_count (int      count,
+                 gboolean last)
+{
+  /* Digits need no quoting; an unknown count is an empty field. */
+  if (count >= 0)
+    fprintf (stdout, "%d", count);
+  fputc (last ? '\n' : ',', stdout);
+}
+
+static void
+print_stats_csv (GPtrArray *stats)
+{
+  const char *header[] = { "year", "kind", "overseas_mayors", "lower_bound", "domestic_mayors",
+                           "countries", "figure", "source" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (header); i++)
+    write_csv_field (header[i], i + 1 == G_N_ELEMENTS (header));
+  for (guint i = 0; i < stats->len; i++)
+    {
+      SummitYearStatistic *stat = g_ptr_array_index (stats, i);
+      g_autofree char *figure = summit_year_statistic_format_overseas (stat);
+
+      write_csv_count (summit_year_statistic_get_year (stat), FALSE);
+      write_csv_field (summit_figure_kind_to_string (summit_year_statistic_get_kind (stat)), FALSE);
+      write_csv_count (summit_year_statistic_get_overseas (stat), FALSE);
+      write_csv_field (summit_year_statistic_get_lower_bound (stat) ? "1" : "0", FALSE);
+      write_csv_count (summit_year_statistic_get_domestic (stat), FALSE);
+      write_csv_count (summit_year_statistic_get_countries (stat), FALSE);
+      write_csv_field (figure, FALSE);
+      write_csv_field (summit_year_statistic_get_source (stat), TRUE);
+    }
+  fflush (stdout);
+}
+
 static int
 command_stats (const char  *database,
                int          argc,
@@ -73,10 +121,11 @@ command_stats (const char  *database,
   g_autoptr(SummitStore) store = NULL;
   g_autoptr(GPtrArray) stats = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean csv = argc == 2 && g_strcmp0 (argv[1], "--csv") == 0;
 
-  if (argc > 1)
+  if (argc > 1 && !csv)
     {
-      print_error (_("stats: unexpected argument"));
+      print_error (_("stats: unexpected argument; the only option is --csv"));
       return 2;
     }
   if ((store = open_store (database, FALSE)) == NULL)
@@ -85,6 +134,11 @@ command_stats (const char  *database,
     {
       print_error (error->message);
       return 1;
+    }
+  if (csv)
+    {
+      print_stats_csv (stats);
+      return 0;
     }
 
   {
@@ -145,12 +199,98 @@ command_check (const char  *database,
   return 0;
 }
 
+static int
+command_chart (const char  *database,
+               int          argc,
+               char       **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("-o FILE.{png,svg,pdf}"));
+  g_autoptr(SummitStore) store = NULL;
+  g_autoptr(GPtrArray) stats = NULL;
+  g_autoptr(GArray) derived = NULL;
+  g_autoptr(SummitChartModel) model = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *output = NULL;
+  SummitChartFormat format;
+  SummitChartStyle style;
+  int from = 2015, to = 2020, width = 1200, height = 675;
+  gboolean dark = FALSE, with_derived = FALSE, ok;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Where to save the chart; .png, .svg or .pdf"), N_("FILE") },
+    { "from", 0, 0, G_OPTION_ARG_INT, &from, N_("First year (default 2015)"), N_("YEAR") },
+    { "to", 0, 0, G_OPTION_ARG_INT, &to, N_("Last year (default 2020)"), N_("YEAR") },
+    { "width", 0, 0, G_OPTION_ARG_INT, &width, N_("Width in pixels or points (default 1200)"),
+      N_("W") },
+    { "height", 0, 0, G_OPTION_ARG_INT, &height, N_("Height (default 675)"), N_("H") },
+    { "derived", 0, 0, G_OPTION_ARG_NONE, &with_derived,
+      N_("Add the line of overseas mayors confirmed in the invitations"), NULL },
+    { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, N_("Light text on a dark background"), NULL },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_help_enabled (context, TRUE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_autofree char *message = g_strdup_printf ("chart: %s", error->message);
+      print_error (message);
+      return 2;
+    }
+  if (argc > 1)
+    {
+      print_error (_("chart: unexpected argument; give the file with -o"));
+      return 2;
+    }
+  if (output == NULL)
+    {
+      print_error (_("chart: say where to save it with -o FILE.png, .svg or .pdf"));
+      return 2;
+    }
+  if (!summit_chart_format_from_path (output, &format, &error))
+    {
+      print_error (error->message);
+      return 2;
+    }
+  if (from < SUMMIT_STATISTICS_MIN_YEAR || from > SUMMIT_STATISTICS_MAX_YEAR ||
+      to < SUMMIT_STATISTICS_MIN_YEAR || to > SUMMIT_STATISTICS_MAX_YEAR || from > to)
+    {
+      g_autofree char *message = g_strdup_printf (_("chart: the years must run from %d to %d,"
+                                                    " --from before --to"),
+                                                  SUMMIT_STATISTICS_MIN_YEAR,
+                                                  SUMMIT_STATISTICS_MAX_YEAR);
+      print_error (message);
+      return 2;
+    }
+
+  if ((store = open_store (database, FALSE)) == NULL)
+    return 1;
+  if ((stats = summit_store_list_year_statistics (store, &error)) == NULL ||
+      (with_derived && (derived = summit_store_derive_statistics (store, &error)) == NULL))
+    {
+      print_error (error->message);
+      return 1;
+    }
+
+  model = summit_chart_model_new (stats, derived, from, to);
+  summit_chart_style_init (&style, dark);
+  ok = summit_chart_export (model, &style, output, width, height, &error);
+  summit_chart_render_shutdown ();
+  if (!ok)
+    {
+      print_error (error->message);
+      return 1;
+    }
+  return 0;
+}
+
 static const struct {
   const char  *name;
   CommandFunc  func;
   const char  *help;
 } commands[] = {
-  { "stats", command_stats, N_("Print the yearly figures, one year a line") },
+  { "stats", command_stats, N_("Print the yearly figures, one year a line (--csv: as CSV)") },
+  { "chart", command_chart, N_("Save the overseas-mayor chart: -o FILE.{png,svg,pdf}") },
   { "check", command_check, N_("Check the database's integrity and references") },
 };
 

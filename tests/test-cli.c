@@ -3,6 +3,9 @@
  */
 #include "config.h"
 
+#include <csv.h>
+#include <string.h>
+
 #include "test-util.h"
 
 static char *tmpdir;
@@ -174,6 +177,122 @@ test_bad_usage (void)
   g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
 }
 
+/* stats --csv and chart (issue 5) ------------------------------------------ */
+
+typedef struct
+{
+  GPtrArray *rows;    /* GPtrArray of char* */
+  GPtrArray *row;
+} CsvRead;
+
+static void
+csv_field_cb (void   *data,
+              size_t  len,
+              void   *user_data)
+{
+  CsvRead *read = user_data;
+
+  if (read->row == NULL)
+    read->row = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (read->row, g_strndup (data, len));
+}
+
+static void
+csv_row_cb (int   c,
+            void *user_data)
+{
+  CsvRead *read = user_data;
+
+  g_ptr_array_add (read->rows, g_steal_pointer (&read->row));
+}
+
+static void
+test_stats_csv (void)
+{
+  g_autofree char *db = g_build_filename (tmpdir, "stats-csv.db", NULL);
+  g_auto(Run) run = { 0 };
+  struct csv_parser parser;
+  CsvRead read = { g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref), NULL };
+  GPtrArray *row;
+
+  run_cli (&run, db, "stats", "--csv", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+
+  /* What a spreadsheet reads back: a header and the seed's six years. */
+  g_assert_cmpint (csv_init (&parser, CSV_STRICT | CSV_STRICT_FINI), ==, 0);
+  g_assert_cmpuint (csv_parse (&parser, run.out, strlen (run.out), csv_field_cb, csv_row_cb,
+                               &read), ==, strlen (run.out));
+  g_assert_cmpint (csv_fini (&parser, csv_field_cb, csv_row_cb, &read), ==, 0);
+  csv_free (&parser);
+
+  g_assert_cmpuint (read.rows->len, ==, 7);
+  row = g_ptr_array_index (read.rows, 0);
+  g_assert_cmpstr (g_ptr_array_index (row, 0), ==, "year");
+  g_assert_cmpstr (g_ptr_array_index (row, 2), ==, "overseas_mayors");
+  row = g_ptr_array_index (read.rows, 4);
+  g_assert_cmpstr (g_ptr_array_index (row, 0), ==, "2018");
+  g_assert_cmpstr (g_ptr_array_index (row, 2), ==, "120");
+  g_assert_cmpstr (g_ptr_array_index (row, 7), ==, "Announcement: “120 in 2018”");
+  /* 2019: an empty count, never 0. */
+  row = g_ptr_array_index (read.rows, 5);
+  g_assert_cmpstr (g_ptr_array_index (row, 1), ==, "missing");
+  g_assert_cmpstr (g_ptr_array_index (row, 2), ==, "");
+  g_assert_cmpstr (g_ptr_array_index (row, 6), ==, "no figure");
+  row = g_ptr_array_index (read.rows, 6);
+  g_assert_cmpstr (g_ptr_array_index (row, 1), ==, "estimate");
+  g_assert_cmpstr (g_ptr_array_index (row, 3), ==, "1");
+  g_assert_cmpstr (g_ptr_array_index (row, 6), ==, "150+ (expected)");
+  g_ptr_array_unref (read.rows);
+}
+
+static void
+test_chart (void)
+{
+  g_autofree char *db = g_build_filename (tmpdir, "chart.db", NULL);
+  g_autofree char *png = g_build_filename (tmpdir, "chart.png", NULL);
+  g_autofree char *pdf = g_build_filename (tmpdir, "chart.pdf", NULL);
+  g_autofree char *jpg = g_build_filename (tmpdir, "chart.jpg", NULL);
+  g_auto(Run) run = { 0 };
+  g_auto(Run) sized = { 0 };
+  g_auto(Run) bad_format = { 0 };
+  g_auto(Run) bad_range = { 0 };
+  g_auto(Run) no_output = { 0 };
+  g_autoptr(GBytes) bytes = NULL;
+  const guchar *data;
+
+  run_cli (&run, db, "chart", "-o", png, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  bytes = test_read_bytes (png);
+  data = g_bytes_get_data (bytes, NULL);
+  g_assert_cmpmem (data, 8, "\x89PNG\r\n\x1a\n", 8);
+  /* The default size, 1200 × 675, from the PNG header. */
+  g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *)(data + 16)), ==, 1200);
+  g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *)(data + 20)), ==, 675);
+
+  run_cli (&sized, db, "chart", "-o", pdf, "--from", "2016", "--to", "2018",
+           "--width", "800", "--height", "500", NULL);
+  g_assert_cmpint (sized.status, ==, 0);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  bytes = test_read_bytes (pdf);
+  g_assert_cmpmem (g_bytes_get_data (bytes, NULL), 5, "%PDF-", 5);
+
+  run_cli (&bad_format, db, "chart", "-o", jpg, NULL);
+  g_assert_cmpint (bad_format.status, ==, 2);
+  g_assert_cmpuint (count_lines (bad_format.err), ==, 1);
+  g_assert_nonnull (strstr (bad_format.err, ".png, .svg or .pdf"));
+  g_assert_false (g_file_test (jpg, G_FILE_TEST_EXISTS));
+
+  run_cli (&bad_range, db, "chart", "-o", png, "--from", "2020", "--to", "1980", NULL);
+  g_assert_cmpint (bad_range.status, ==, 2);
+  g_assert_cmpuint (count_lines (bad_range.err), ==, 1);
+
+  run_cli (&no_output, db, "chart", NULL);
+  g_assert_cmpint (no_output.status, ==, 2);
+  g_assert_nonnull (strstr (no_output.err, "-o"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -189,6 +308,8 @@ main (int   argc,
   g_test_add_func ("/cli/check/dangling-reference", test_check_dangling_reference);
   g_test_add_func ("/cli/check/missing-file", test_check_missing_file);
   g_test_add_func ("/cli/bad-usage", test_bad_usage);
+  g_test_add_func ("/cli/stats/csv", test_stats_csv);
+  g_test_add_func ("/cli/chart", test_chart);
 
   ret = g_test_run ();
   test_tmpdir_free (tmpdir);

@@ -4,7 +4,8 @@
 # Does nothing for packages already there; uses sudo when not root.
 set -eu
 build="meson ninja-build pkg-config gcc libc6-dev libgtk-4-dev libadwaita-1-dev
-  libsqlite3-dev libxml2-dev libxml2-utils libical-dev libcsv-dev gettext
+  libsqlite3-dev libxml2-dev libxml2-utils libical-dev libcsv-dev libpng-dev
+  libfontconfig-dev gettext
   libglib2.0-dev-bin desktop-file-utils appstream"
 test="$build xvfb xauth dbus at-spi2-core python3-dogtail dconf-gsettings-backend
   gsettings-desktop-schemas sqlite3 poppler-utils imagemagick"

@@ -1,8 +1,11 @@
 /* summit-statistics-page.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The Statistics page: the yearly figures exactly as the sources give them,
- * estimates and missing years marked as such.
+ * The Statistics page: the chart of overseas mayors per year with its data
+ * table beside it (for screen readers and for copying), an Export menu (PNG,
+ * SVG, PDF, clipboard, print), and below, the editable table of yearly
+ * figures — exactly as the sources give them, estimates and missing years
+ * marked as such — with the figures derived from the invitations beside them.
  */
 #define G_LOG_DOMAIN "summit-statistics-page"
 
@@ -10,91 +13,866 @@
 
 #include <glib/gi18n.h>
 
+#include "summit-chart-model.h"
+#include "summit-chart-render.h"
+#include "summit-chart-view.h"
 #include "summit-statistics.h"
 #include "summit-statistics-page.h"
 
+#define EXPORT_WIDTH 1200
+#define EXPORT_HEIGHT 675
+
+typedef struct _YearRow YearRow;
+
 struct _SummitStatisticsPage
 {
-  GtkWidget            parent_instance;
+  GtkWidget             parent_instance;
 
   /* Template widgets */
-  GtkStack            *stack;
-  AdwPreferencesGroup *years_group;
-  AdwStatusPage       *error_page;
+  GtkStack             *stack;
+  AdwStatusPage        *error_page;
+  GtkSpinButton        *from_spin;
+  GtkSpinButton        *to_spin;
+  GtkCheckButton       *derived_check;
+  GtkLabel             *range_warning;
+  SummitChartView      *chart_view;
+  GtkGrid              *data_grid;
+  GtkGrid              *editor_grid;
+  GtkLabel             *message_label;
 
   /* Owned */
-  SummitStore         *store;
-  GPtrArray           *rows;   /* borrowed from years_group */
+  SummitStore          *store;
+  GPtrArray            *stats;      /* SummitYearStatistic */
+  GArray               *derived;    /* SummitDerivedFigure */
+  GPtrArray            *rows;       /* YearRow */
+  GtkFileChooserNative *chooser;
+  int                   editor_rows;
+};
+
+struct _YearRow
+{
+  SummitStatisticsPage *page;
+  int                   original_year;   /* 0: a year not saved yet */
+  int                   grid_row;
+  GtkWidget            *year;
+  GtkWidget            *overseas;
+  GtkWidget            *kind;
+  GtkWidget            *lower_bound;
+  GtkWidget            *domestic;
+  GtkWidget            *countries;
+  GtkWidget            *source;
+  GtkWidget            *derived;
+  GtkWidget            *save;
 };
 
 G_DEFINE_FINAL_TYPE (SummitStatisticsPage, summit_statistics_page, GTK_TYPE_WIDGET)
 
-static GtkWidget *
-create_year_row (SummitYearStatistic *stat)
+static void reload (SummitStatisticsPage *self);
+static void rebuild_chart (SummitStatisticsPage *self);
+
+static void
+show_message (SummitStatisticsPage *self,
+              const char           *message,
+              gboolean              is_error)
 {
-  g_autofree char *year = g_strdup_printf ("%d", summit_year_statistic_get_year (stat));
-  g_autofree char *figure = summit_year_statistic_format_overseas (stat);
-  g_autofree char *accessible = NULL;
-  SummitFigureKind kind = summit_year_statistic_get_kind (stat);
-  GtkWidget *row;
-  GtkWidget *label;
+  gtk_label_set_text (self->message_label, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL);
+  if (is_error)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->message_label), "error");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->message_label), "success");
+    }
+  else
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->message_label), "success");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->message_label), "error");
+    }
+}
 
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), year);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), summit_year_statistic_get_source (stat));
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+static const SummitDerivedFigure *
+find_derived (SummitStatisticsPage *self,
+              int                   year)
+{
+  for (guint i = 0; self->derived != NULL && i < self->derived->len; i++)
+    if (g_array_index (self->derived, SummitDerivedFigure, i).year == year)
+      return &g_array_index (self->derived, SummitDerivedFigure, i);
+  return NULL;
+}
 
-  label = gtk_label_new (figure);
-  gtk_widget_add_css_class (label, "numeric");
-  gtk_widget_add_css_class (label, "title-4");
-  if (kind == SUMMIT_FIGURE_ESTIMATE)
-    gtk_widget_add_css_class (label, "figure-estimate");
-  else if (kind == SUMMIT_FIGURE_MISSING)
-    gtk_widget_add_css_class (label, "figure-missing");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+/* Chart and data table ------------------------------------------------------ */
 
-  /* Translators: read by screen readers, "2020: 150+ (expected)" */
-  accessible = g_strdup_printf (_("%s: %s"), year, figure);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label),
+static GtkWidget *
+data_cell (const char *text,
+           const char *accessible,
+           const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  if (accessible != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (label),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  return label;
+}
+
+static void
+rebuild_data_table (SummitStatisticsPage *self,
+                    SummitChartModel     *model)
+{
+  GtkWidget *child;
+  const char *headers[] = { _("Year"), _("Overseas mayors"), _("Kind"), _("Confirmed") };
+  guint n_columns = model->has_derived ? 4 : 3;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->data_grid))) != NULL)
+    gtk_grid_remove (self->data_grid, child);
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      GtkWidget *header = data_cell (headers[c], NULL, "heading");
+
+      gtk_label_set_wrap (GTK_LABEL (header), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (header), 9);
+      gtk_label_set_yalign (GTK_LABEL (header), 1);
+      gtk_grid_attach (self->data_grid, header, c, 0, 1, 1);
+    }
+
+  for (guint i = 0; i < summit_chart_model_get_n_bars (model); i++)
+    {
+      const SummitChartBar *bar = summit_chart_model_get_bar (model, i);
+      g_autofree char *year = g_strdup_printf ("%d", bar->year);
+      /* Translators: read by screen readers, "2020: 150+ (expected)" */
+      g_autofree char *accessible = g_strdup_printf (_("%s: %s"), year, bar->label);
+      const char *css = bar->kind == SUMMIT_FIGURE_ESTIMATE ? "figure-estimate"
+                      : bar->kind == SUMMIT_FIGURE_MISSING ? "figure-missing" : NULL;
+      GtkWidget *figure = data_cell (bar->label, accessible, css);
+
+      gtk_widget_add_css_class (figure, "numeric");
+      if (bar->source != NULL && *bar->source != '\0')
+        gtk_widget_set_tooltip_text (figure, bar->source);
+      gtk_grid_attach (self->data_grid, data_cell (year, NULL, "numeric"), 0, i + 1, 1, 1);
+      gtk_grid_attach (self->data_grid, figure, 1, i + 1, 1, 1);
+      gtk_grid_attach (self->data_grid,
+                       data_cell (summit_figure_kind_to_label (bar->kind), NULL, css),
+                       2, i + 1, 1, 1);
+      if (model->has_derived)
+        {
+          g_autofree char *derived = bar->derived >= 0 ? g_strdup_printf ("%d", bar->derived)
+                                                       : g_strdup ("—");
+          g_autofree char *label = bar->derived >= 0
+            /* Translators: read by screen readers, "2020: 1 confirmed in invitations" */
+            ? g_strdup_printf (_("%s: %d confirmed in invitations"), year, bar->derived)
+            : NULL;
+          gtk_grid_attach (self->data_grid, data_cell (derived, label, "numeric"),
+                           3, i + 1, 1, 1);
+        }
+    }
+}
+
+static void
+rebuild_chart (SummitStatisticsPage *self)
+{
+  int from = gtk_spin_button_get_value_as_int (self->from_spin);
+  int to = gtk_spin_button_get_value_as_int (self->to_spin);
+  SummitChartModel *model;
+
+  if (self->stats == NULL)
+    return;
+
+  gtk_label_set_text (self->range_warning,
+                      _("The first year is after the last; showing them the other way round."));
+  gtk_widget_set_visible (GTK_WIDGET (self->range_warning), from > to);
+
+  model = summit_chart_model_new (self->stats, self->derived, from, to);
+  rebuild_data_table (self, model);
+  summit_chart_view_set_model (self->chart_view, model);
+}
+
+static void
+range_changed_cb (SummitStatisticsPage *self)
+{
+  rebuild_chart (self);
+}
+
+static void
+derived_toggled_cb (SummitStatisticsPage *self)
+{
+  summit_chart_view_set_show_derived (self->chart_view,
+                                      gtk_check_button_get_active (self->derived_check));
+}
+
+/* Editable table ------------------------------------------------------------- */
+
+static void
+year_row_free (gpointer data)
+{
+  g_free (data);
+}
+
+static GtkWidget *
+row_entry (const char *text,
+           int         width_chars,
+           const char *accessible)
+{
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text ? text : "");
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), width_chars);
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), width_chars);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  return entry;
+}
+
+static char *
+count_text (int count)
+{
+  return count >= 0 ? g_strdup_printf ("%d", count) : g_strdup ("");
+}
+
+static void
+update_row_sensitivity (YearRow *row)
+{
+  guint kind = gtk_drop_down_get_selected (GTK_DROP_DOWN (row->kind));
+
+  gtk_widget_set_sensitive (row->overseas, kind != SUMMIT_FIGURE_MISSING);
+  gtk_widget_set_sensitive (row->lower_bound, kind == SUMMIT_FIGURE_ESTIMATE);
+}
+
+static void
+clear_row_errors (YearRow *row)
+{
+  GtkWidget *entries[] = { row->year, row->overseas, row->domestic, row->countries };
+
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    gtk_widget_remove_css_class (entries[i], "error");
+}
+
+static gboolean
+parse_field (YearRow     *row,
+             GtkWidget   *entry,
+             const char  *what,
+             gboolean     required,
+             int         *count,
+             GError     **error)
+{
+  if (summit_statistics_parse_count (gtk_editable_get_text (GTK_EDITABLE (entry)), what,
+                                     required, count, error))
+    return TRUE;
+  gtk_widget_add_css_class (entry, "error");
+  gtk_widget_grab_focus (entry);
+  return FALSE;
+}
+
+static void
+save_row (YearRow *row)
+{
+  SummitStatisticsPage *self = row->page;
+  g_autoptr(SummitYearStatistic) stat = NULL;
+  g_autoptr(GError) error = NULL;
+  SummitFigureKind kind = gtk_drop_down_get_selected (GTK_DROP_DOWN (row->kind));
+  int year = 0, overseas = -1, domestic = -1, countries = -1;
+
+  clear_row_errors (row);
+
+  if (!summit_statistics_parse_year (gtk_editable_get_text (GTK_EDITABLE (row->year)), &year,
+                                     &error))
+    {
+      gtk_widget_add_css_class (row->year, "error");
+      gtk_widget_grab_focus (row->year);
+    }
+  else if ((kind == SUMMIT_FIGURE_MISSING ||
+            parse_field (row, row->overseas, _("Overseas mayors"), TRUE, &overseas, &error)) &&
+           parse_field (row, row->domestic, _("Domestic mayors"), FALSE, &domestic, &error) &&
+           parse_field (row, row->countries, _("Countries"), FALSE, &countries, &error))
+    {
+      stat = summit_year_statistic_new (year, kind);
+      summit_year_statistic_set_overseas (stat, kind == SUMMIT_FIGURE_MISSING ? -1 : overseas);
+      summit_year_statistic_set_lower_bound (stat, kind == SUMMIT_FIGURE_ESTIMATE &&
+                                             gtk_check_button_get_active (GTK_CHECK_BUTTON (row->lower_bound)));
+      summit_year_statistic_set_domestic (stat, domestic);
+      summit_year_statistic_set_countries (stat, countries);
+      summit_year_statistic_set_source (stat, gtk_editable_get_text (GTK_EDITABLE (row->source)));
+      if (!summit_store_save_year_statistic (self->store, stat, row->original_year, &error) &&
+          g_error_matches (error, SUMMIT_STATISTICS_ERROR, SUMMIT_STATISTICS_ERROR_DUPLICATE_YEAR))
+        gtk_widget_add_css_class (row->year, "error");
+    }
+
+  if (error != NULL)
+    {
+      g_autofree char *message = NULL;
+
+      if (row->original_year != 0)
+        /* Translators: a refused edit, e.g. "Not saved (2018): Overseas mayors: …" */
+        message = g_strdup_printf (_("Not saved (%d): %s"), row->original_year, error->message);
+      else
+        message = g_strdup_printf (_("Not saved (new year): %s"), error->message);
+      show_message (self, message, TRUE);
+      return;
+    }
+
+  {
+    g_autofree char *message = g_strdup_printf (_("Saved %d."), year);
+    gboolean year_moved = row->original_year != year;
+
+    show_message (self, message, FALSE);
+    if (year_moved)
+      reload (self);   /* the rows' order and names change */
+    else
+      {
+        g_autoptr(GPtrArray) stats = summit_store_list_year_statistics (self->store, NULL);
+
+        if (stats != NULL)
+          {
+            g_clear_pointer (&self->stats, g_ptr_array_unref);
+            self->stats = g_steal_pointer (&stats);
+          }
+        rebuild_chart (self);
+      }
+  }
+}
+
+static void
+row_activate_cb (GtkWidget *widget,
+                 YearRow   *row)
+{
+  save_row (row);
+}
+
+static void
+row_kind_changed_cb (GObject    *object,
+                     GParamSpec *pspec,
+                     YearRow    *row)
+{
+  update_row_sensitivity (row);
+}
+
+static void
+attach_header (SummitStatisticsPage *self)
+{
+  const char *headers[] = {
+    _("Year"), _("Overseas mayors"), _("Kind"), _("Lower bound"), _("Domestic mayors"),
+    _("Countries"), _("Source"), _("From invitations (overseas/domestic)"),
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
+    {
+      GtkWidget *label = gtk_label_new (headers[c]);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_yalign (GTK_LABEL (label), 1);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 9);
+      gtk_widget_add_css_class (label, "heading");
+      gtk_grid_attach (self->editor_grid, label, c, 0, 1, 1);
+    }
+}
+
+static GMenuModel *
+adopt_menu (int                        year,
+            const SummitDerivedFigure *d)
+{
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GMenuItem) confirmed = NULL;
+  g_autoptr(GMenuItem) attended = NULL;
+  g_autofree char *confirmed_label = NULL;
+  g_autofree char *attended_label = NULL;
+
+  confirmed_label = g_strdup_printf (_("Record the Confirmed: %d Overseas, %d Domestic"),
+                                     d->overseas_confirmed, d->domestic_confirmed);
+  attended_label = g_strdup_printf (_("Record the Attended: %d Overseas, %d Domestic"),
+                                    d->overseas_attended, d->domestic_attended);
+  confirmed = g_menu_item_new (confirmed_label, NULL);
+  g_menu_item_set_action_and_target_value (confirmed, "statistics.adopt-confirmed",
+                                           g_variant_new_int32 (year));
+  attended = g_menu_item_new (attended_label, NULL);
+  g_menu_item_set_action_and_target_value (attended, "statistics.adopt-attended",
+                                           g_variant_new_int32 (year));
+  g_menu_append_item (menu, confirmed);
+  g_menu_append_item (menu, attended);
+  return G_MENU_MODEL (menu);
+}
+
+static YearRow *
+add_row (SummitStatisticsPage *self,
+         SummitYearStatistic  *stat,
+         int                   year)
+{
+  YearRow *row = g_new0 (YearRow, 1);
+  g_autofree char *year_text = year > 0 ? g_strdup_printf ("%d", year) : g_strdup ("");
+  g_autofree char *overseas = NULL, *domestic = NULL, *countries = NULL;
+  g_autofree char *a_year = NULL, *a_overseas = NULL, *a_kind = NULL, *a_bound = NULL;
+  g_autofree char *a_domestic = NULL, *a_countries = NULL, *a_source = NULL, *a_save = NULL;
+  g_autofree char *a_derived = NULL;
+  const SummitDerivedFigure *d = year > 0 ? find_derived (self, year) : NULL;
+  const char * const kinds[] = {
+    summit_figure_kind_to_label (SUMMIT_FIGURE_RECORDED),
+    summit_figure_kind_to_label (SUMMIT_FIGURE_ESTIMATE),
+    summit_figure_kind_to_label (SUMMIT_FIGURE_MISSING),
+    NULL
+  };
+  GtkWidget *box;
+  int r;
+
+  row->page = self;
+  row->original_year = stat != NULL ? year : 0;
+  row->grid_row = r = ++self->editor_rows;
+
+  if (year > 0)
+    {
+      /* Translators: accessible names of the cells of one year's row */
+      a_year = g_strdup_printf (_("Year of row %d"), year);
+      a_overseas = g_strdup_printf (_("Overseas mayors in %d"), year);
+      a_kind = g_strdup_printf (_("Kind of figure in %d"), year);
+      a_bound = g_strdup_printf (_("Lower bound in %d"), year);
+      a_domestic = g_strdup_printf (_("Domestic mayors in %d"), year);
+      a_countries = g_strdup_printf (_("Countries in %d"), year);
+      a_source = g_strdup_printf (_("Source for %d"), year);
+      a_save = g_strdup_printf (_("Save %d"), year);
+      a_derived = g_strdup_printf (_("Adopt the figures from invitations for %d"), year);
+    }
+  else
+    {
+      a_year = g_strdup (_("Year of the new row"));
+      a_overseas = g_strdup (_("Overseas mayors in the new year"));
+      a_kind = g_strdup (_("Kind of figure in the new year"));
+      a_bound = g_strdup (_("Lower bound in the new year"));
+      a_domestic = g_strdup (_("Domestic mayors in the new year"));
+      a_countries = g_strdup (_("Countries in the new year"));
+      a_source = g_strdup (_("Source for the new year"));
+      a_save = g_strdup (_("Save the new year"));
+    }
+
+  overseas = count_text (stat ? summit_year_statistic_get_overseas (stat) : -1);
+  domestic = count_text (stat ? summit_year_statistic_get_domestic (stat) : -1);
+  countries = count_text (stat ? summit_year_statistic_get_countries (stat) : -1);
+
+  row->year = row_entry (year_text, 5, a_year);
+  row->overseas = row_entry (overseas, 5, a_overseas);
+  row->kind = gtk_drop_down_new_from_strings (kinds);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row->kind),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, a_kind, -1);
+  /* The drop-down's own button is what AT-SPI clients press: name it too. */
+  for (GtkWidget *child = gtk_widget_get_first_child (row->kind); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, a_kind, -1);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (row->kind),
+                              stat ? summit_year_statistic_get_kind (stat) : SUMMIT_FIGURE_RECORDED);
+  row->lower_bound = gtk_check_button_new_with_label (_("over"));
+  gtk_widget_set_tooltip_text (row->lower_bound, _("The estimate is a lower bound (“over 150”)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row->lower_bound),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, a_bound, -1);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (row->lower_bound),
+                               stat && summit_year_statistic_get_lower_bound (stat));
+  row->domestic = row_entry (domestic, 5, a_domestic);
+  row->countries = row_entry (countries, 4, a_countries);
+  row->source = row_entry (stat ? summit_year_statistic_get_source (stat) : "", 22, a_source);
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (row->source), -1);
+  gtk_widget_set_hexpand (row->source, TRUE);
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  if (d != NULL)
+    {
+      g_autofree char *text = NULL;
+      g_autofree char *tooltip = NULL;
+      GtkWidget *label, *adopt;
+      g_autoptr(GMenuModel) menu = adopt_menu (year, d);
+
+      /* Translators: mayors counted from the invitations, overseas/domestic */
+      text = g_strdup_printf (_("%d/%d confirmed\n%d/%d attended"),
+                              d->overseas_confirmed, d->domestic_confirmed,
+                              d->overseas_attended, d->domestic_attended);
+      tooltip = g_strdup_printf (_("Mayors (any position containing “mayor”), overseas/domestic"
+                                   " against host country %s, from %d invitations;"
+                                   " %d of unknown country"),
+                                 d->host_country, d->invitations, d->unknown_confirmed);
+      label = gtk_label_new (text);
+      gtk_widget_set_tooltip_text (label, tooltip);
+      gtk_widget_add_css_class (label, "numeric");
+      gtk_widget_add_css_class (label, "caption");
+      adopt = gtk_menu_button_new ();
+      gtk_menu_button_set_label (GTK_MENU_BUTTON (adopt), _("Adopt"));
+      gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (adopt), menu);
+      gtk_widget_set_tooltip_text (adopt, _("Record the figures counted from the invitations"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (adopt),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, a_derived, -1);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_box_append (GTK_BOX (box), adopt);
+      row->derived = label;
+    }
+
+  row->save = gtk_button_new_with_label (_("Save"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row->save),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, a_save, -1);
+  gtk_box_append (GTK_BOX (box), row->save);
+
+  gtk_grid_attach (self->editor_grid, row->year, 0, r, 1, 1);
+  gtk_grid_attach (self->editor_grid, row->overseas, 1, r, 1, 1);
+  gtk_grid_attach (self->editor_grid, row->kind, 2, r, 1, 1);
+  gtk_grid_attach (self->editor_grid, row->lower_bound, 3, r, 1, 1);
+  gtk_grid_attach (self->editor_grid, row->domestic, 4, r, 1, 1);
+  gtk_grid_attach (self->editor_grid, row->countries, 5, r, 1, 1);
+  gtk_grid_attach (self->editor_grid, row->source, 6, r, 1, 1);
+  gtk_grid_attach (self->editor_grid, box, 7, r, 1, 1);
+
+  {
+    GtkWidget *entries[] = { row->year, row->overseas, row->domestic, row->countries,
+                             row->source };
+    for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+      g_signal_connect (entries[i], "activate", G_CALLBACK (row_activate_cb), row);
+  }
+  g_signal_connect (row->save, "clicked", G_CALLBACK (row_activate_cb), row);
+  g_signal_connect (row->kind, "notify::selected", G_CALLBACK (row_kind_changed_cb), row);
+  update_row_sensitivity (row);
+
+  g_ptr_array_add (self->rows, row);
   return row;
 }
 
 static void
-summit_statistics_page_reload (SummitStatisticsPage *self)
+rebuild_editor (SummitStatisticsPage *self)
+{
+  GtkWidget *child;
+  g_autoptr(GArray) years = g_array_new (FALSE, FALSE, sizeof (int));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->editor_grid))) != NULL)
+    gtk_grid_remove (self->editor_grid, child);
+  g_ptr_array_set_size (self->rows, 0);
+  self->editor_rows = 0;
+  attach_header (self);
+
+  /* Every recorded year, and every edition with invitations but no figure. */
+  for (guint i = 0; i < self->stats->len; i++)
+    add_row (self, g_ptr_array_index (self->stats, i),
+             summit_year_statistic_get_year (g_ptr_array_index (self->stats, i)));
+  for (guint i = 0; self->derived != NULL && i < self->derived->len; i++)
+    {
+      int year = g_array_index (self->derived, SummitDerivedFigure, i).year;
+      gboolean recorded = FALSE;
+
+      for (guint j = 0; j < self->stats->len && !recorded; j++)
+        recorded = summit_year_statistic_get_year (g_ptr_array_index (self->stats, j)) == year;
+      if (!recorded)
+        {
+          YearRow *row = add_row (self, NULL, year);
+          gtk_drop_down_set_selected (GTK_DROP_DOWN (row->kind), SUMMIT_FIGURE_MISSING);
+        }
+    }
+}
+
+static void
+reload (SummitStatisticsPage *self)
 {
   g_autoptr(GPtrArray) stats = NULL;
+  g_autoptr(GArray) derived = NULL;
   g_autoptr(GError) error = NULL;
 
-  for (guint i = 0; i < self->rows->len; i++)
-    adw_preferences_group_remove (self->years_group, g_ptr_array_index (self->rows, i));
-  g_ptr_array_set_size (self->rows, 0);
-
-  stats = summit_store_list_year_statistics (self->store, &error);
-  if (stats == NULL)
+  if ((stats = summit_store_list_year_statistics (self->store, &error)) == NULL ||
+      (derived = summit_store_derive_statistics (self->store, &error)) == NULL)
     {
       adw_status_page_set_description (self->error_page, error->message);
       gtk_stack_set_visible_child_name (self->stack, "error");
       return;
     }
 
-  for (guint i = 0; i < stats->len; i++)
-    {
-      GtkWidget *row = create_year_row (g_ptr_array_index (stats, i));
+  g_clear_pointer (&self->stats, g_ptr_array_unref);
+  g_clear_pointer (&self->derived, g_array_unref);
+  self->stats = g_steal_pointer (&stats);
+  self->derived = g_steal_pointer (&derived);
 
-      adw_preferences_group_add (self->years_group, row);
-      g_ptr_array_add (self->rows, row);
-    }
-  gtk_stack_set_visible_child_name (self->stack, stats->len > 0 ? "figures" : "empty");
+  rebuild_editor (self);
+  rebuild_chart (self);
+  gtk_stack_set_visible_child_name (self->stack, "figures");
 }
+
+static void
+add_year_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  SummitStatisticsPage *self = SUMMIT_STATISTICS_PAGE (widget);
+  YearRow *row;
+
+  if (self->store == NULL)
+    return;
+  row = add_row (self, NULL, 0);
+  gtk_widget_grab_focus (row->year);
+}
+
+static void
+adopt (SummitStatisticsPage *self,
+       int                   year,
+       SummitDerivedMeasure  measure)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!summit_store_adopt_derived (self->store, year, measure, &error))
+    {
+      show_message (self, error->message, TRUE);
+      return;
+    }
+  reload (self);
+  {
+    g_autofree char *message = g_strdup_printf (_("%d now records the figures counted from"
+                                                  " the invitations; its source says so."),
+                                                year);
+    show_message (self, message, FALSE);
+  }
+}
+
+static void
+adopt_confirmed_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  adopt (SUMMIT_STATISTICS_PAGE (widget), g_variant_get_int32 (parameter),
+         SUMMIT_DERIVED_CONFIRMED);
+}
+
+static void
+adopt_attended_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  adopt (SUMMIT_STATISTICS_PAGE (widget), g_variant_get_int32 (parameter),
+         SUMMIT_DERIVED_ATTENDED);
+}
+
+/* Export ------------------------------------------------------------------- */
+
+static void
+export_style (SummitStatisticsPage *self,
+              SummitChartStyle     *style)
+{
+  /* Exports are for print and articles: dark text on white, whatever the
+   * window's style. */
+  summit_chart_style_init (style, FALSE);
+  style->show_derived = summit_chart_view_get_show_derived (self->chart_view);
+}
+
+static void
+chooser_response_cb (GtkNativeDialog      *dialog,
+                     int                   response,
+                     SummitStatisticsPage *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *size, *format;
+  int width = EXPORT_WIDTH, height = EXPORT_HEIGHT;
+  SummitChartStyle style;
+  SummitChartModel *model = summit_chart_view_get_model (self->chart_view);
+
+  if (response != GTK_RESPONSE_ACCEPT || model == NULL)
+    goto out;
+
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  path = file ? g_file_get_path (file) : NULL;
+  if (path == NULL)
+    {
+      show_message (self, _("Choose a local file to save the chart to"), TRUE);
+      goto out;
+    }
+
+  format = g_object_get_data (G_OBJECT (dialog), "format");
+  {
+    g_autofree char *lower = g_ascii_strdown (path, -1);
+    g_autofree char *suffix = g_strconcat (".", format, NULL);
+
+    if (!g_str_has_suffix (lower, suffix))
+      {
+        char *with_suffix = g_strconcat (path, suffix, NULL);
+        g_free (path);
+        path = with_suffix;
+      }
+  }
+
+  size = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "size");
+  if (size != NULL && sscanf (size, "%dx%d", &width, &height) != 2)
+    width = EXPORT_WIDTH, height = EXPORT_HEIGHT;
+
+  export_style (self, &style);
+  if (!summit_chart_export (model, &style, path, width, height, &error))
+    show_message (self, error->message, TRUE);
+  else
+    {
+      g_autofree char *message = g_strdup_printf (_("Saved the chart as “%s”."), path);
+      show_message (self, message, FALSE);
+    }
+
+out:
+  g_clear_object (&self->chooser);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SummitStatisticsPage *self = SUMMIT_STATISTICS_PAGE (widget);
+  const char *format = g_variant_get_string (parameter, NULL);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+  g_autofree char *pattern = g_strdup_printf ("*.%s", format);
+  g_autofree char *upper = g_ascii_strup (format, -1);
+  const char *sizes[] = { "1200x675", "1920x1080", "800x450", "2400x1350", NULL };
+  const char *size_labels[] = { _("1200 × 675"), _("1920 × 1080 (full HD)"), _("800 × 450"),
+                                _("2400 × 1350 (print)"), NULL };
+  const char *pictures = g_get_user_special_dir (G_USER_DIRECTORY_PICTURES);
+  g_autoptr(GFile) folder = NULL;
+
+  if (g_strcmp0 (format, "png") != 0 && g_strcmp0 (format, "svg") != 0 &&
+      g_strcmp0 (format, "pdf") != 0)
+    return;
+
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (_("Save the Chart"),
+                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_object_set_data_full (G_OBJECT (self->chooser), "format", g_strdup (format), g_free);
+
+  /* Translators: the file filter's name, e.g. "PNG image" */
+  gtk_file_filter_set_name (filter, upper);
+  gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (self->chooser), "size", _("Size"),
+                               sizes, size_labels);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (self->chooser), "size", sizes[0]);
+
+  name = g_strdup_printf ("overseas-mayors-%d-%d.%s",
+                          gtk_spin_button_get_value_as_int (self->from_spin),
+                          gtk_spin_button_get_value_as_int (self->to_spin), format);
+  folder = g_file_new_for_path (pictures != NULL && g_file_test (pictures, G_FILE_TEST_IS_DIR)
+                                ? pictures : g_get_home_dir ());
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+
+  g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+copy_image_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  SummitStatisticsPage *self = SUMMIT_STATISTICS_PAGE (widget);
+  SummitChartModel *model = summit_chart_view_get_model (self->chart_view);
+  g_autoptr(GBytes) png = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  SummitChartStyle style;
+
+  if (model == NULL)
+    return;
+  export_style (self, &style);
+  if ((png = summit_chart_render_to_bytes (model, &style, SUMMIT_CHART_FORMAT_PNG,
+                                           EXPORT_WIDTH, EXPORT_HEIGHT, 1.0, &error)) == NULL ||
+      (texture = gdk_texture_new_from_bytes (png, &error)) == NULL)
+    {
+      show_message (self, error->message, TRUE);
+      return;
+    }
+  gdk_clipboard_set_texture (gtk_widget_get_clipboard (widget), texture);
+  show_message (self, _("Copied the chart as an image."), FALSE);
+}
+
+static void
+copy_table_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  SummitStatisticsPage *self = SUMMIT_STATISTICS_PAGE (widget);
+  SummitChartModel *model = summit_chart_view_get_model (self->chart_view);
+  g_autofree char *tsv = NULL;
+
+  if (model == NULL)
+    return;
+  tsv = summit_chart_model_to_tsv (model);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), tsv);
+  show_message (self, _("Copied the chart’s data as a table."), FALSE);
+}
+
+static void
+draw_page_cb (GtkPrintOperation    *operation,
+              GtkPrintContext      *context,
+              int                   page_nr,
+              SummitStatisticsPage *self)
+{
+  SummitChartModel *model = summit_chart_view_get_model (self->chart_view);
+  double width = gtk_print_context_get_width (context);
+  double height = MIN (gtk_print_context_get_height (context), width * 9 / 16);
+  SummitChartStyle style;
+
+  if (model == NULL)
+    return;
+  export_style (self, &style);
+  summit_chart_render (gtk_print_context_get_cairo_context (context), model, &style,
+                       width, height);
+}
+
+static void
+print_done_cb (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               SummitStatisticsPage    *self)
+{
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autoptr(GError) error = NULL;
+
+      gtk_print_operation_get_error (operation, &error);
+      show_message (self, error ? error->message : _("Could not print the chart"), TRUE);
+    }
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  SummitStatisticsPage *self = SUMMIT_STATISTICS_PAGE (widget);
+  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GError) error = NULL;
+
+  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_n_pages (operation, 1);
+  gtk_print_operation_set_job_name (operation, _("Overseas mayors chart"));
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  g_signal_connect_object (operation, "draw-page", G_CALLBACK (draw_page_cb), self, 0);
+  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
+
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                               &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    show_message (self, error->message, TRUE);
+}
+
+/* GObject ------------------------------------------------------------------ */
 
 static void
 summit_statistics_page_dispose (GObject *object)
 {
   SummitStatisticsPage *self = (SummitStatisticsPage *)object;
 
+  if (self->chooser != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->chooser, self);
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+      g_clear_object (&self->chooser);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), SUMMIT_TYPE_STATISTICS_PAGE);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->stats, g_ptr_array_unref);
+  g_clear_pointer (&self->derived, g_array_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (summit_statistics_page_parent_class)->dispose (object);
@@ -110,17 +888,39 @@ summit_statistics_page_class_init (SummitStatisticsPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/summit-statistics-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SummitStatisticsPage, chart_view);
+  gtk_widget_class_bind_template_child (widget_class, SummitStatisticsPage, data_grid);
+  gtk_widget_class_bind_template_child (widget_class, SummitStatisticsPage, derived_check);
+  gtk_widget_class_bind_template_child (widget_class, SummitStatisticsPage, editor_grid);
   gtk_widget_class_bind_template_child (widget_class, SummitStatisticsPage, error_page);
+  gtk_widget_class_bind_template_child (widget_class, SummitStatisticsPage, from_spin);
+  gtk_widget_class_bind_template_child (widget_class, SummitStatisticsPage, message_label);
+  gtk_widget_class_bind_template_child (widget_class, SummitStatisticsPage, range_warning);
   gtk_widget_class_bind_template_child (widget_class, SummitStatisticsPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, SummitStatisticsPage, years_group);
+  gtk_widget_class_bind_template_child (widget_class, SummitStatisticsPage, to_spin);
+  gtk_widget_class_bind_template_callback (widget_class, derived_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, range_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "chart.export", "s", export_action);
+  gtk_widget_class_install_action (widget_class, "chart.copy-image", NULL, copy_image_action);
+  gtk_widget_class_install_action (widget_class, "chart.copy-table", NULL, copy_table_action);
+  gtk_widget_class_install_action (widget_class, "chart.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "statistics.add-year", NULL, add_year_action);
+  gtk_widget_class_install_action (widget_class, "statistics.adopt-confirmed", "i",
+                                   adopt_confirmed_action);
+  gtk_widget_class_install_action (widget_class, "statistics.adopt-attended", "i",
+                                   adopt_attended_action);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  g_type_ensure (SUMMIT_TYPE_CHART_VIEW);
 }
 
 static void
 summit_statistics_page_init (SummitStatisticsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->rows = g_ptr_array_new ();
+  self->rows = g_ptr_array_new_with_free_func (year_row_free);
 }
 
 /**
@@ -136,5 +936,5 @@ summit_statistics_page_set_store (SummitStatisticsPage *self,
   g_return_if_fail (SUMMIT_IS_STORE (store));
 
   if (g_set_object (&self->store, store))
-    summit_statistics_page_reload (self);
+    reload (self);
 }

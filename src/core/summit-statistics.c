@@ -10,7 +10,9 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
+#include "summit-invitation.h"
 #include "summit-statistics.h"
 
 struct _SummitYearStatistic
@@ -27,6 +29,7 @@ struct _SummitYearStatistic
 };
 
 G_DEFINE_FINAL_TYPE (SummitYearStatistic, summit_year_statistic, G_TYPE_OBJECT)
+G_DEFINE_QUARK (summit-statistics-error-quark, summit_statistics_error)
 
 static const char * const kind_names[] = { "recorded", "estimate", "missing" };
 
@@ -316,13 +319,8 @@ summit_store_put_year_statistic (SummitStore          *store,
   g_return_val_if_fail (SUMMIT_IS_YEAR_STATISTIC (stat), FALSE);
 
   missing = stat->kind == SUMMIT_FIGURE_MISSING;
-  if (!missing && stat->overseas < 0)
-    {
-      g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_INVALID,
-                   _("%d: a recorded or estimated figure needs a number of overseas mayors"),
-                   stat->year);
-      return FALSE;
-    }
+  if (!summit_year_statistic_validate (stat, NULL, 0, error))
+    return FALSE;
 
   stmt = summit_store_prepare (store,
                                "INSERT OR REPLACE INTO year_statistic (year, kind, overseas_mayors,"
@@ -341,4 +339,443 @@ summit_store_put_year_statistic (SummitStore          *store,
   summit_stmt_bind_text (stmt, 7, stat->source);
 
   return summit_store_step_done (store, stmt, error);
+}
+
+/**
+ * summit_statistics_parse_count:
+ * @text: what the person typed
+ * @what: (nullable): the translated name of the field, for the message
+ * @required: whether an empty field is refused (otherwise it means unknown)
+ * @count: (out): the count, or -1 for an empty optional field
+ *
+ * Reads a count of people: a whole number, zero or more. Refuses, with the
+ * reason, negative numbers, fractions, and anything that is not a number.
+ */
+gboolean
+summit_statistics_parse_count (const char  *text,
+                               const char  *what,
+                               gboolean     required,
+                               int         *count,
+                               GError     **error)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text ? text : ""));
+  gint64 value = 0;
+
+  g_return_val_if_fail (count != NULL, FALSE);
+
+  if (what == NULL)
+    what = _("The count");
+
+  if (*stripped == '\0')
+    {
+      if (!required)
+        {
+          *count = -1;
+          return TRUE;
+        }
+      g_set_error (error, SUMMIT_STATISTICS_ERROR, SUMMIT_STATISTICS_ERROR_NEEDS_FIGURE,
+                   /* Translators: %s is a field, e.g. "Overseas mayors" */
+                   _("%s: enter a number, or mark the year as having no figure"), what);
+      return FALSE;
+    }
+
+  if (!g_ascii_string_to_signed (stripped, 10, G_MININT64, G_MAXINT64, &value, NULL))
+    {
+      const char *p = stripped;
+      gboolean negative;
+
+      if (*p == '-' || *p == '+')
+        p++;
+      negative = *stripped == '-' && g_ascii_isdigit (*p);
+      if (negative)
+        g_set_error (error, SUMMIT_STATISTICS_ERROR, SUMMIT_STATISTICS_ERROR_NEGATIVE,
+                     _("%s: “%s” is negative; a count is zero or more"), what, stripped);
+      else
+        g_set_error (error, SUMMIT_STATISTICS_ERROR, SUMMIT_STATISTICS_ERROR_NOT_INTEGER,
+                     _("%s: “%s” is not a whole number; enter a count such as 120"),
+                     what, stripped);
+      return FALSE;
+    }
+  if (value < 0)
+    {
+      g_set_error (error, SUMMIT_STATISTICS_ERROR, SUMMIT_STATISTICS_ERROR_NEGATIVE,
+                   _("%s: “%s” is negative; a count is zero or more"), what, stripped);
+      return FALSE;
+    }
+  if (value > SUMMIT_STATISTICS_MAX_COUNT)
+    {
+      g_set_error (error, SUMMIT_STATISTICS_ERROR, SUMMIT_STATISTICS_ERROR_TOO_LARGE,
+                   _("%s: %s is more than %d; check the figure"), what, stripped,
+                   SUMMIT_STATISTICS_MAX_COUNT);
+      return FALSE;
+    }
+  *count = (int)value;
+  return TRUE;
+}
+
+static gboolean
+check_year (int       year,
+            GError  **error)
+{
+  if (year < SUMMIT_STATISTICS_MIN_YEAR || year > SUMMIT_STATISTICS_MAX_YEAR)
+    {
+      g_set_error (error, SUMMIT_STATISTICS_ERROR, SUMMIT_STATISTICS_ERROR_YEAR_RANGE,
+                   _("Year %d is outside %d–%d"), year,
+                   SUMMIT_STATISTICS_MIN_YEAR, SUMMIT_STATISTICS_MAX_YEAR);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * summit_statistics_parse_year:
+ * @year: (out): the year
+ *
+ * Reads a year between 1990 and 2100, refusing anything else with the reason.
+ */
+gboolean
+summit_statistics_parse_year (const char  *text,
+                              int         *year,
+                              GError     **error)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text ? text : ""));
+  gint64 value;
+
+  g_return_val_if_fail (year != NULL, FALSE);
+
+  if (*stripped == '\0')
+    {
+      g_set_error (error, SUMMIT_STATISTICS_ERROR, SUMMIT_STATISTICS_ERROR_YEAR_RANGE,
+                   _("Enter a year between %d and %d"),
+                   SUMMIT_STATISTICS_MIN_YEAR, SUMMIT_STATISTICS_MAX_YEAR);
+      return FALSE;
+    }
+  if (!g_ascii_string_to_signed (stripped, 10, G_MININT64, G_MAXINT64, &value, NULL))
+    {
+      g_set_error (error, SUMMIT_STATISTICS_ERROR, SUMMIT_STATISTICS_ERROR_NOT_INTEGER,
+                   _("“%s” is not a year; enter one such as 2021"), stripped);
+      return FALSE;
+    }
+  if (value < SUMMIT_STATISTICS_MIN_YEAR || value > SUMMIT_STATISTICS_MAX_YEAR)
+    {
+      g_set_error (error, SUMMIT_STATISTICS_ERROR, SUMMIT_STATISTICS_ERROR_YEAR_RANGE,
+                   _("Year %s is outside %d–%d"), stripped,
+                   SUMMIT_STATISTICS_MIN_YEAR, SUMMIT_STATISTICS_MAX_YEAR);
+      return FALSE;
+    }
+  *year = (int)value;
+  return TRUE;
+}
+
+/**
+ * summit_year_statistic_validate:
+ * @existing: (element-type SummitYearStatistic) (nullable): the years already
+ *   recorded, to refuse a duplicate
+ * @replacing_year: the year @stat replaces (its old year when it is being
+ *   edited), or 0 for a new year
+ *
+ * Returns: %TRUE if @stat may be saved; otherwise %FALSE with the reason
+ */
+gboolean
+summit_year_statistic_validate (SummitYearStatistic  *stat,
+                                GPtrArray            *existing,
+                                int                   replacing_year,
+                                GError              **error)
+{
+  g_return_val_if_fail (SUMMIT_IS_YEAR_STATISTIC (stat), FALSE);
+
+  if (!check_year (stat->year, error))
+    return FALSE;
+  if ((stat->kind != SUMMIT_FIGURE_MISSING && stat->overseas < -1) ||
+      stat->domestic < -1 || stat->countries < -1)
+    {
+      g_set_error (error, SUMMIT_STATISTICS_ERROR, SUMMIT_STATISTICS_ERROR_NEGATIVE,
+                   _("%d: a count is zero or more"), stat->year);
+      return FALSE;
+    }
+  if (stat->kind != SUMMIT_FIGURE_MISSING && stat->overseas < 0)
+    {
+      g_set_error (error, SUMMIT_STATISTICS_ERROR, SUMMIT_STATISTICS_ERROR_NEEDS_FIGURE,
+                   _("%d: a recorded or estimated figure needs a number of overseas mayors"),
+                   stat->year);
+      return FALSE;
+    }
+  if (MAX (stat->overseas, MAX (stat->domestic, stat->countries)) > SUMMIT_STATISTICS_MAX_COUNT)
+    {
+      g_set_error (error, SUMMIT_STATISTICS_ERROR, SUMMIT_STATISTICS_ERROR_TOO_LARGE,
+                   _("%d: a count is more than %d; check the figure"), stat->year,
+                   SUMMIT_STATISTICS_MAX_COUNT);
+      return FALSE;
+    }
+  for (guint i = 0; existing != NULL && i < existing->len; i++)
+    {
+      SummitYearStatistic *other = g_ptr_array_index (existing, i);
+
+      if (other != stat && other->year == stat->year && other->year != replacing_year)
+        {
+          g_set_error (error, SUMMIT_STATISTICS_ERROR, SUMMIT_STATISTICS_ERROR_DUPLICATE_YEAR,
+                       _("%d is already in the table; change that year’s row instead"),
+                       stat->year);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+typedef struct
+{
+  SummitYearStatistic *stat;
+  int                  replacing_year;
+} SaveData;
+
+static gboolean
+save_in_transaction (SummitStore  *store,
+                     gpointer      user_data,
+                     GError      **error)
+{
+  SaveData *data = user_data;
+  g_autoptr(GPtrArray) existing = NULL;
+
+  /* Checked inside the transaction, so that nobody adds the year meanwhile. */
+  if ((existing = summit_store_list_year_statistics (store, error)) == NULL)
+    return FALSE;
+  if (!summit_year_statistic_validate (data->stat, existing, data->replacing_year, error))
+    return FALSE;
+
+  if (data->replacing_year != 0 && data->replacing_year != data->stat->year)
+    {
+      sqlite3_stmt *stmt = summit_store_prepare (store,
+                                                 "DELETE FROM year_statistic WHERE year = ?1",
+                                                 error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int (stmt, 1, data->replacing_year);
+      if (!summit_store_step_done (store, stmt, error))
+        return FALSE;
+    }
+  return summit_store_put_year_statistic (store, data->stat, error);
+}
+
+/**
+ * summit_store_save_year_statistic:
+ * @replacing_year: the year of the row being edited (which may have moved to
+ *   another year), or 0 to add a new year
+ *
+ * Validates @stat — refusing a year that is already recorded — and saves it,
+ * in one transaction.
+ */
+gboolean
+summit_store_save_year_statistic (SummitStore          *store,
+                                  SummitYearStatistic  *stat,
+                                  int                   replacing_year,
+                                  GError              **error)
+{
+  SaveData data = { stat, replacing_year };
+
+  g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (SUMMIT_IS_YEAR_STATISTIC (stat), FALSE);
+
+  return summit_store_transaction (store, save_in_transaction, &data, error);
+}
+
+/**
+ * summit_person_position_is_mayor:
+ *
+ * Returns: %TRUE if @position contains "mayor" in any case: "Mayor",
+ *   "Deputy Mayor", "Lord Mayor" — not "Head of Department"
+ */
+gboolean
+summit_person_position_is_mayor (const char *position)
+{
+  g_autofree char *folded = NULL;
+
+  if (position == NULL || *position == '\0')
+    return FALSE;
+  folded = g_utf8_casefold (position, -1);
+  return strstr (folded, "mayor") != NULL;
+}
+
+static SummitDerivedFigure *
+derived_for_year (GArray     *figures,
+                  int         year,
+                  const char *host_country)
+{
+  SummitDerivedFigure fresh = { 0 };
+
+  for (guint i = 0; i < figures->len; i++)
+    if (g_array_index (figures, SummitDerivedFigure, i).year == year)
+      return &g_array_index (figures, SummitDerivedFigure, i);
+
+  fresh.year = year;
+  g_strlcpy (fresh.host_country, host_country ? host_country : "", sizeof fresh.host_country);
+  g_array_append_val (figures, fresh);
+  return &g_array_index (figures, SummitDerivedFigure, figures->len - 1);
+}
+
+/**
+ * summit_store_derive_statistics:
+ *
+ * Counts, for every edition that has invitations, the overseas and domestic
+ * mayors confirmed and attended (see #SummitDerivedFigure for what counts).
+ *
+ * Returns: (transfer full) (element-type SummitDerivedFigure): oldest first,
+ *   or %NULL with @error set
+ */
+GArray *
+summit_store_derive_statistics (SummitStore  *store,
+                                GError      **error)
+{
+  g_autoptr(GArray) figures = g_array_new (FALSE, TRUE, sizeof (SummitDerivedFigure));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SUMMIT_IS_STORE (store), NULL);
+
+  stmt = summit_store_prepare (store,
+                               "SELECT e.year, e.host_country, p.position, p.country, i.status"
+                               " FROM invitation i"
+                               " JOIN edition e ON e.id = i.edition_id"
+                               " JOIN person p ON p.id = i.person_id"
+                               " ORDER BY e.year",
+                               error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *host = (const char *)sqlite3_column_text (stmt, 1);
+      const char *position = (const char *)sqlite3_column_text (stmt, 2);
+      const char *country = (const char *)sqlite3_column_text (stmt, 3);
+      SummitInvitationStatus status = SUMMIT_STATUS_DRAFT;
+      SummitDerivedFigure *d = derived_for_year (figures, sqlite3_column_int (stmt, 0), host);
+      gboolean confirmed, attended;
+
+      d->invitations++;
+      if (!summit_person_position_is_mayor (position))
+        continue;
+      summit_invitation_status_from_string ((const char *)sqlite3_column_text (stmt, 4), &status);
+      attended = status == SUMMIT_STATUS_ATTENDED;
+      confirmed = attended || status == SUMMIT_STATUS_CONFIRMED;
+      if (!confirmed)
+        continue;
+
+      if (host == NULL || *host == '\0' || country == NULL || *country == '\0')
+        d->unknown_confirmed++;
+      else if (g_strcmp0 (country, host) != 0)
+        {
+          d->overseas_confirmed++;
+          d->overseas_attended += attended;
+        }
+      else
+        {
+          d->domestic_confirmed++;
+          d->domestic_attended += attended;
+        }
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      summit_store_set_error_from_db (store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&figures);
+}
+
+typedef struct
+{
+  int                  year;
+  SummitDerivedMeasure measure;
+} AdoptData;
+
+static gboolean
+adopt_in_transaction (SummitStore  *store,
+                      gpointer      user_data,
+                      GError      **error)
+{
+  AdoptData *data = user_data;
+  g_autoptr(GArray) derived = NULL;
+  g_autoptr(GPtrArray) stats = NULL;
+  g_autoptr(SummitYearStatistic) stat = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autoptr(GString) source = g_string_new (NULL);
+  const SummitDerivedFigure *figure = NULL;
+  int overseas, domestic;
+
+  if ((derived = summit_store_derive_statistics (store, error)) == NULL ||
+      (stats = summit_store_list_year_statistics (store, error)) == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < derived->len; i++)
+    if (g_array_index (derived, SummitDerivedFigure, i).year == data->year)
+      figure = &g_array_index (derived, SummitDerivedFigure, i);
+  if (figure == NULL)
+    {
+      g_set_error (error, SUMMIT_STATISTICS_ERROR, SUMMIT_STATISTICS_ERROR_NO_DERIVED,
+                   _("%d has no invitations to count mayors from"), data->year);
+      return FALSE;
+    }
+
+  overseas = data->measure == SUMMIT_DERIVED_ATTENDED
+    ? figure->overseas_attended : figure->overseas_confirmed;
+  domestic = data->measure == SUMMIT_DERIVED_ATTENDED
+    ? figure->domestic_attended : figure->domestic_confirmed;
+
+  g_string_append_printf (source,
+                          data->measure == SUMMIT_DERIVED_ATTENDED
+                          /* Translators: the source text of an adopted figure */
+                          ? _("Derived from the invitations on %s: %d overseas and %d domestic mayors attended.")
+                          : _("Derived from the invitations on %s: %d overseas and %d domestic mayors confirmed."),
+                          today, overseas, domestic);
+
+  for (guint i = 0; i < stats->len; i++)
+    {
+      SummitYearStatistic *old = g_ptr_array_index (stats, i);
+
+      if (old->year == data->year)
+        {
+          g_autofree char *before = summit_year_statistic_format_overseas (old);
+
+          /* Keep what it replaces, so the change can be traced. */
+          g_string_append_c (source, ' ');
+          if (*old->source != '\0')
+            g_string_append_printf (source, _("Replaces %s (%s)."), before, old->source);
+          else
+            g_string_append_printf (source, _("Replaces %s."), before);
+          stat = g_object_ref (old);
+        }
+    }
+  if (stat == NULL)
+    stat = summit_year_statistic_new (data->year, SUMMIT_FIGURE_RECORDED);
+
+  stat->kind = SUMMIT_FIGURE_RECORDED;
+  stat->overseas = overseas;
+  stat->domestic = domestic;
+  stat->lower_bound = FALSE;
+  g_free (stat->source);
+  stat->source = g_string_free (g_steal_pointer (&source), FALSE);
+
+  return summit_store_put_year_statistic (store, stat, error);
+}
+
+/**
+ * summit_store_adopt_derived:
+ * @measure: whether to adopt the mayors confirmed or those who attended
+ *
+ * Makes the figures derived from @year's invitations the recorded ones, in
+ * one transaction. The source text says they were derived, when, and what
+ * they replace.
+ */
+gboolean
+summit_store_adopt_derived (SummitStore           *store,
+                            int                    year,
+                            SummitDerivedMeasure   measure,
+                            GError               **error)
+{
+  AdoptData data = { year, measure };
+
+  g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
+
+  return summit_store_transaction (store, adopt_in_transaction, &data, error);
 }

@@ -9,6 +9,24 @@
 
 G_BEGIN_DECLS
 
+#define SUMMIT_STATISTICS_MIN_YEAR 1990
+#define SUMMIT_STATISTICS_MAX_YEAR 2100
+/* Larger than any summit will see; keeps a typo like 1200000 out of the chart. */
+#define SUMMIT_STATISTICS_MAX_COUNT 1000000
+
+#define SUMMIT_STATISTICS_ERROR (summit_statistics_error_quark ())
+
+typedef enum
+{
+  SUMMIT_STATISTICS_ERROR_NOT_INTEGER,
+  SUMMIT_STATISTICS_ERROR_NEGATIVE,
+  SUMMIT_STATISTICS_ERROR_TOO_LARGE,
+  SUMMIT_STATISTICS_ERROR_YEAR_RANGE,
+  SUMMIT_STATISTICS_ERROR_DUPLICATE_YEAR,
+  SUMMIT_STATISTICS_ERROR_NEEDS_FIGURE,
+  SUMMIT_STATISTICS_ERROR_NO_DERIVED,
+} SummitStatisticsError;
+
 typedef enum
 {
   SUMMIT_FIGURE_RECORDED,
@@ -47,10 +65,59 @@ gboolean             summit_figure_kind_from_string           (const char       
                                                                SummitFigureKind     *kind);
 const char          *summit_figure_kind_to_label              (SummitFigureKind      kind);
 
+/* Counted from one edition's invitations. A mayor is a person whose position
+ * contains "mayor" in any case (so deputy mayors count); overseas means the
+ * person's country differs from the edition's host country, domestic that it
+ * equals it; a person with no country, or an edition with no host country,
+ * counts as unknown. Confirmed includes those who went on to attend. */
+typedef struct
+{
+  int   year;
+  char  host_country[3];
+  int   invitations;          /* every invitation, mayor or not */
+  int   overseas_confirmed;
+  int   overseas_attended;
+  int   domestic_confirmed;
+  int   domestic_attended;
+  int   unknown_confirmed;    /* mayors whose origin cannot be told */
+} SummitDerivedFigure;
+
+typedef enum
+{
+  SUMMIT_DERIVED_CONFIRMED,
+  SUMMIT_DERIVED_ATTENDED,
+} SummitDerivedMeasure;
+
+GQuark               summit_statistics_error_quark            (void);
+gboolean             summit_statistics_parse_count            (const char           *text,
+                                                               const char           *what,
+                                                               gboolean              required,
+                                                               int                  *count,
+                                                               GError              **error);
+gboolean             summit_statistics_parse_year             (const char           *text,
+                                                               int                  *year,
+                                                               GError              **error);
+gboolean             summit_year_statistic_validate           (SummitYearStatistic  *stat,
+                                                               GPtrArray            *existing,
+                                                               int                   replacing_year,
+                                                               GError              **error);
+gboolean             summit_person_position_is_mayor          (const char           *position);
+
 GPtrArray           *summit_store_list_year_statistics        (SummitStore          *store,
                                                                GError              **error);
 gboolean             summit_store_put_year_statistic          (SummitStore          *store,
                                                                SummitYearStatistic  *stat,
+                                                               GError              **error);
+
+gboolean             summit_store_save_year_statistic         (SummitStore          *store,
+                                                               SummitYearStatistic  *stat,
+                                                               int                   replacing_year,
+                                                               GError              **error);
+GArray              *summit_store_derive_statistics           (SummitStore          *store,
+                                                               GError              **error);
+gboolean             summit_store_adopt_derived               (SummitStore          *store,
+                                                               int                   year,
+                                                               SummitDerivedMeasure  measure,
                                                                GError              **error);
 
 G_END_DECLS
