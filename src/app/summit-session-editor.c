@@ -157,8 +157,13 @@ field_changed_cb (SummitSessionEditor *self)
 {
   g_autoptr(SummitPanel) scratch = summit_panel_new ();
   g_autoptr(GError) error = NULL;
-  gboolean ok = read_form (self, scratch, &error);
+  gboolean ok;
   gint64 start;
+
+  /* Signals fire while the template is being filled in, before there is an edition. */
+  if (self->edition == NULL)
+    return;
+  ok = read_form (self, scratch, &error);
 
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), !ok);
   gtk_label_set_text (self->error_label, ok ? "" : error->message);

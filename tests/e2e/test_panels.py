@@ -1,0 +1,137 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""A planner builds a session in the Panels page: the editor refuses an end
+before the start, then saves; a moderator and two panelists join the lineup;
+the moderator's double-booking with the seed's Lublin panel is flagged."""
+
+import sys
+import time
+
+from summit_e2e import App, check
+
+LUBLIN = ("After the COVID-19 pandemic: How do cities stimulate the implementation of "
+          "smart city technologies and innovative business applications")
+TITLE = "Smart mobility after the pandemic"
+
+
+def replace_text(app, entry_name, text):
+    app.find(entry_name, "text").click()
+    app.key("<Control>a")
+    app.type(text)
+
+
+def press(app, text):
+    """Clicks the button that shows this text (GTK 4.8 names such buttons oddly)."""
+    app.find(text, "label").parent.doActionNamed("click")
+
+
+def wait_for(predicate, message, timeout=10):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if predicate():
+            return
+        time.sleep(0.3)
+    raise AssertionError(message)
+
+
+def choose_role(app, dropdown_name, steps_up):
+    """Opens a role drop-down and moves up its list by keyboard (Moderator is first)."""
+    app.find(dropdown_name).click()
+    time.sleep(0.7)
+    for _ in range(steps_up):
+        app.key("Up")
+    app.key("Return")
+    time.sleep(0.5)
+
+
+def lineup(app, title):
+    with app.db() as db:
+        return db.execute(
+            "SELECT p.family_name, m.role FROM panel_member m"
+            " JOIN panel s ON s.id = m.panel_id JOIN person p ON p.id = m.person_id"
+            " WHERE s.title = ? ORDER BY m.position", (title,)).fetchall()
+
+
+def add_person(app, query, name):
+    app.find("Find a person to add", "entry").click()
+    app.key("<Control>a")
+    app.type(query)
+    app.click("Add " + name)
+    wait_for(lambda: any(row[0] in name for row in lineup(app, TITLE)),
+             "%s did not join the lineup" % name)
+
+
+def main():
+    app = App()
+    try:
+        app.find("Panels", "page tab").doActionNamed("click")
+        app.find("Official opening", "label")
+
+        # A new session, its times typed in Polish time.
+        app.click("New Session")
+        replace_text(app, "Title", TITLE)
+        replace_text(app, "Date", "2020-09-24")
+        replace_text(app, "Time zone", "Europe/Warsaw")
+        replace_text(app, "Starts", "16:30")
+        replace_text(app, "Ends", "16:00")
+        replace_text(app, "Room or stream", "Studio B")
+
+        # Ends before it starts: said, and the session cannot be saved.
+        app.find("The session ends before it starts; for one that runs past midnight, "
+                 "write the end as 00:30+1", "label")
+        press(app, "Save")
+        time.sleep(0.5)
+        with app.db() as db:
+            (n,) = db.execute("SELECT count(*) FROM panel WHERE title = ?", (TITLE,)).fetchone()
+        check(n == 0, "a session that ends before it starts was saved")
+
+        replace_text(app, "Ends", "17:30")
+        # The preview shows the time in the summit's zones.
+        app.find("Thursday, 24 September 2020\n22:30 Taipei (UTC+8) = 16:30 Warsaw (UTC+2)",
+                 "label")
+        press(app, "Save")
+        wait_for(lambda: lineup(app, TITLE) == [] and app.db().execute(
+            "SELECT start_utc, duration_min FROM panel WHERE title = ?", (TITLE,)).fetchone()
+            == (1600957800, 60), "the session was not saved at 14:30 UTC for an hour")
+
+        # The editor selected the new session: build its lineup.
+        app.find("Lineup", "list")
+        add_person(app, "Sagan", "Mariusz Sagan")
+        add_person(app, "Gdynia", "Bartosz Bartoszewicz")
+        add_person(app, "Taipei", "Ko Wen-je (柯文哲)")
+        choose_role(app, "Role of Mariusz Sagan", 1)
+        wait_for(lambda: lineup(app, TITLE) == [("Sagan", "moderator"),
+                                                ("Bartoszewicz", "panelist"),
+                                                ("Ko", "panelist")],
+                 "expected Sagan moderating Bartoszewicz and Ko, got %r" % lineup(app, TITLE))
+
+        # Each member's row gives the session in their own time.
+        app.find("22:30 Taipei = 16:30 in Lublin", "label")
+        app.find("22:30 Taipei = 22:30 in Taipei", "label")
+
+        # Mariusz is also on the Lublin panel, 16:00–17:30 Warsaw time: flagged.
+        app.find("Mariusz Sagan is also in “%s” at the same time" % LUBLIN, "label")
+        app.find("Mariusz Sagan is also in “%s” at the same time" % TITLE, "label")
+        # Ko Wen-je's 22:30 in Taipei is night there: worth a look.
+        app.find("Ko Wen-je (柯文哲): 22:30 in Taipei, at night", "label")
+
+        # Alt+Down moves the moderator below Bartoszewicz, and it stays so.
+        app.find("Mariusz Sagan", "label").click()
+        app.key("<Alt>Down")
+        wait_for(lambda: [r[0] for r in lineup(app, TITLE)] == ["Bartoszewicz", "Sagan", "Ko"],
+                 "Alt+Down did not move the moderator: %r" % lineup(app, TITLE))
+
+        # Removing the moderator clears the double-booking.
+        app.click("Remove Mariusz Sagan")
+        wait_for(lambda: [r[0] for r in lineup(app, TITLE)] == ["Bartoszewicz", "Ko"],
+                 "Mariusz was not removed")
+        wait_for(lambda: not app.find_all(
+            "Mariusz Sagan is also in “%s” at the same time" % TITLE, "label"),
+            "the double-booking is still flagged after the removal")
+    except AssertionError as e:
+        app.fail(str(e))
+    app.close()
+    print("ok - panels: session saved, lineup built, double-booking flagged and cleared")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
