@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <libxml/parser.h>
+#include <sys/wait.h>
 #include <libxml/xpath.h>
 
 #include "summit-frab.h"
@@ -156,6 +157,64 @@ test_valid_against_reference_schema (void)
   g_assert_nonnull (strstr (err, "validates"));
 }
 
+/* Runs summit-planner-cli as a person would; %FALSE (test skipped) where it is not built. */
+static gboolean
+run_cli (const char  *database,
+         const char  *command,
+         const char  *file,
+         int         *exit_status,
+         char       **err)
+{
+  const char *cli = g_getenv ("SUMMIT_CLI");
+  const char *argv[] = { cli, "--database", database, command, file, NULL };
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+
+  if (cli == NULL || !g_file_test (cli, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("summit-planner-cli is not built (SUMMIT_CLI)");
+      return FALSE;
+    }
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, err,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  *exit_status = WEXITSTATUS (status);
+  return TRUE;
+}
+
+static void
+test_cli_schedule (void)
+{
+  g_autoptr(SummitStore) store = open_seeded ("cli.db");
+  g_autofree char *database = g_build_filename (tmpdir, "cli.db", NULL);
+  g_autofree char *missing = g_build_filename (tmpdir, "missing.db", NULL);
+  g_autofree char *path = g_build_filename (tmpdir, "cli-schedule.xml", NULL);
+  g_autofree char *other = g_build_filename (tmpdir, "not-written.xml", NULL);
+  g_autofree char *err = NULL;
+  g_autofree char *err2 = NULL;
+  xmlDocPtr doc;
+  int status;
+
+  g_clear_object (&store);
+  if (!run_cli (database, "schedule", path, &status, &err))
+    return;
+  g_assert_cmpint (status, ==, 0);
+  /* It says which sessions a schedule cannot hold. */
+  g_assert_nonnull (strstr (err, "left out 1 session"));
+  doc = xmlReadFile (path, NULL, XML_PARSE_NONET);
+  g_assert_nonnull (doc);
+  xmlFreeDoc (doc);
+
+  /* No database: one line on stderr, exit 1, nothing written. */
+  run_cli (missing, "schedule", other, &status, &err2);
+  g_assert_cmpint (status, ==, 1);
+  g_assert_nonnull (strstr (err2, "does not exist"));
+  g_assert_cmpint (strchr (err2, '\n') - err2 + 1, ==, (int)strlen (err2));
+  g_assert_false (g_file_test (other, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -167,6 +226,7 @@ main (int   argc,
 
   g_test_add_func ("/io/frab/seed-schedule-content", test_seed_schedule_content);
   g_test_add_func ("/io/frab/valid-against-reference-schema", test_valid_against_reference_schema);
+  g_test_add_func ("/cli/schedule", test_cli_schedule);
 
   ret = g_test_run ();
   xmlCleanupParser ();

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <libical/ical.h>
+#include <sys/wait.h>
 
 #include "summit-ical.h"
 #include "summit-people.h"
@@ -215,6 +216,60 @@ test_refuses_unknown_zone (void)
   g_assert_nonnull (error);
 }
 
+/* Runs summit-planner-cli as a person would; %FALSE (test skipped) where it is not built. */
+static gboolean
+run_cli (const char  *database,
+         const char  *command,
+         const char  *file,
+         int         *exit_status,
+         char       **err)
+{
+  const char *cli = g_getenv ("SUMMIT_CLI");
+  const char *argv[] = { cli, "--database", database, command, file, NULL };
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+
+  if (cli == NULL || !g_file_test (cli, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("summit-planner-cli is not built (SUMMIT_CLI)");
+      return FALSE;
+    }
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, err,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  *exit_status = WEXITSTATUS (status);
+  return TRUE;
+}
+
+static void
+test_cli_export (void)
+{
+  g_autoptr(SummitStore) store = open_seeded ("cli.db");
+  g_autofree char *database = g_build_filename (tmpdir, "cli.db", NULL);
+  g_autofree char *path = g_build_filename (tmpdir, "cli.ics", NULL);
+  g_autofree char *txt = g_build_filename (tmpdir, "cli.txt", NULL);
+  g_autofree char *err = NULL;
+  g_autofree char *err_txt = NULL;
+  icalcomponent *calendar;
+  int status;
+
+  g_clear_object (&store);
+  if (!run_cli (database, "export", path, &status, &err))
+    return;
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  calendar = parse_file (path);
+  g_assert_cmpint (icalcomponent_count_components (calendar, ICAL_VEVENT_COMPONENT), ==, 3);
+  icalcomponent_free (calendar);
+
+  /* The format comes from the extension; unknown ones are refused, nothing written. */
+  run_cli (database, "export", txt, &status, &err_txt);
+  g_assert_cmpint (status, ==, 2);
+  g_assert_nonnull (strstr (err_txt, ".ics"));
+  g_assert_false (g_file_test (txt, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -228,6 +283,7 @@ main (int   argc,
   g_test_add_func ("/io/ical/one-person-in-their-zone-across-dst",
                    test_one_person_in_their_zone_across_dst);
   g_test_add_func ("/io/ical/refuses-unknown-zone", test_refuses_unknown_zone);
+  g_test_add_func ("/cli/export-ics", test_cli_export);
 
   ret = g_test_run ();
   icaltimezone_free_builtin_timezones ();

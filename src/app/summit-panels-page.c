@@ -202,7 +202,15 @@ format_span (gint64      start,
              const char *zone)
 {
   g_autofree char *from = summit_time_format_clock (start, zone);
-  g_autofree char *in_zone = summit_time_format_in_zone (start + minutes * 60, zone);
+  g_autofree char *in_zone = NULL;
+
+  if (g_str_equal (zone, "UTC"))
+    {
+      g_autofree char *to = summit_time_format_clock (start + minutes * 60, zone);
+      /* Translators: a time span in UTC, "07:00–08:00 UTC" */
+      return g_strdup_printf (_("%s–%s UTC"), from, to);
+    }
+  in_zone = summit_time_format_in_zone (start + minutes * 60, zone);
 
   /* Translators: a time span in a zone, "15:00–16:00 Taipei (UTC+8)" */
   return g_strdup_printf (_("%s–%s"), from, in_zone);

@@ -38,6 +38,7 @@ struct _SummitSessionEditor
   SummitEdition *edition;
   SummitPanel   *panel;        /* NULL for a new session */
   char          *second_zone;
+  gboolean       show_errors;   /* once the planner has changed something */
 };
 
 G_DEFINE_FINAL_TYPE (SummitSessionEditor, summit_session_editor, ADW_TYPE_WINDOW)
@@ -165,7 +166,7 @@ field_changed_cb (SummitSessionEditor *self)
     return;
   ok = read_form (self, scratch, &error);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), !ok);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), !ok && self->show_errors);
   gtk_label_set_text (self->error_label, ok ? "" : error->message);
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), ok);
   if (!ok)
@@ -340,6 +341,8 @@ summit_session_editor_new (GtkWindow     *parent,
         gtk_editable_set_text (GTK_EDITABLE (self->date_entry), summit_edition_get_start_date (edition));
     }
   field_changed_cb (self);
+  /* An empty new form is not an error yet: say what is wrong from the first change on. */
+  self->show_errors = TRUE;
   gtk_window_present (GTK_WINDOW (self));
   return self;
 }
