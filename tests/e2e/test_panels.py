@@ -1,8 +1,10 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """A planner builds a session in the Panels page: the editor refuses an end
 before the start, then saves; a moderator and two panelists join the lineup;
-the moderator's double-booking with the seed's Lublin panel is flagged."""
+the moderator's double-booking with the seed's Lublin panel is flagged and
+cleared; the printable agenda is saved as PDF."""
 
+import os
 import sys
 import time
 
@@ -127,6 +129,19 @@ def main():
         wait_for(lambda: not app.find_all(
             "Mariusz Sagan is also in “%s” at the same time" % TITLE, "label"),
             "the double-booking is still flagged after the removal")
+
+        # The printable agenda, saved as PDF through the print machinery.
+        pdf = os.path.join(app.tmp.name, "agenda.pdf")
+        app.find("Export or Print the Programme").click()
+        app.find("Save Agenda as PDF…", "menu item").doActionNamed("click")
+        time.sleep(1.5)
+        app.key("<Control>a")
+        app.type(pdf)
+        app.key("Return")
+        wait_for(lambda: os.path.exists(pdf) and os.path.getsize(pdf) > 1000,
+                 "the agenda was not saved as PDF")
+        with open(pdf, "rb") as f:
+            check(f.read(5) == b"%PDF-", "the agenda file is not a PDF")
     except AssertionError as e:
         app.fail(str(e))
     app.close()
