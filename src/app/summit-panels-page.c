@@ -57,6 +57,7 @@ struct _SummitPanelsPage
   char               *second_zone;
   gint64              selected_id;
   gint64              focus_person_id;
+  int                 year;          /* 0: the newest edition */
 };
 
 G_DEFINE_FINAL_TYPE (SummitPanelsPage, summit_panels_page, GTK_TYPE_WIDGET)
@@ -932,6 +933,26 @@ print_action (GtkWidget  *widget,
 
 /* Building the page */
 
+static gboolean
+is_mirror_of_earlier (GPtrArray *conflicts,
+                      guint      index)
+{
+  SummitConflict *conflict = g_ptr_array_index (conflicts, index);
+
+  if (conflict->other_panel_id == 0)
+    return FALSE;
+  for (guint i = 0; i < index; i++)
+    {
+      SummitConflict *earlier = g_ptr_array_index (conflicts, i);
+
+      if (earlier->kind == conflict->kind && earlier->person_id == conflict->person_id
+          && earlier->panel_id == conflict->other_panel_id
+          && earlier->other_panel_id == conflict->panel_id)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static GtkWidget *
 conflict_row (SummitConflict *conflict,
               SummitPanel    *panel)
@@ -948,9 +969,10 @@ conflict_row (SummitConflict *conflict,
     subtitle = g_strdup (summit_conflict_kind_to_label (conflict->kind));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), conflict->message);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
+  gtk_widget_set_tooltip_text (row, conflict->message);
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   conflict->soft ? _("Worth a look") : _("Conflict"), -1);
   gtk_widget_add_css_class (icon, conflict->soft ? "dim-label" : "warning");
@@ -1272,6 +1294,7 @@ summit_panels_page_reload (SummitPanelsPage *self)
   g_autofree char *current_day = NULL;
   AdwPreferencesGroup *group = NULL;
   guint hard = 0;
+  guint shown = 0;
 
   if (self->store == NULL)
     return;
@@ -1297,7 +1320,11 @@ summit_panels_page_reload (SummitPanelsPage *self)
       return;
     }
 
-  self->edition = g_object_ref (g_ptr_array_index (editions, 0));
+  for (guint i = 0; i < editions->len && self->year != 0; i++)
+    if (summit_edition_get_year (g_ptr_array_index (editions, i)) == self->year)
+      self->edition = g_object_ref (g_ptr_array_index (editions, i));
+  if (self->edition == NULL)
+    self->edition = g_object_ref (g_ptr_array_index (editions, 0));
   self->panels = summit_store_list_panels (self->store, summit_edition_get_id (self->edition), &error);
   if (self->panels == NULL)
     goto failed;
@@ -1315,16 +1342,20 @@ summit_panels_page_reload (SummitPanelsPage *self)
     {
       SummitConflict *conflict = g_ptr_array_index (self->conflicts, i);
 
+      /* A clash between two sessions is listed on both; the edition's list says it once. */
+      if (is_mirror_of_earlier (self->conflicts, i))
+        continue;
       gtk_list_box_append (self->conflicts_list,
                            conflict_row (conflict, find_panel (self, conflict->panel_id)));
       if (!conflict->soft)
         hard++;
+      shown++;
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->conflicts_group), self->conflicts->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->conflicts_group), shown > 0);
   {
     g_autofree char *description = g_strdup_printf (
       g_dngettext (GETTEXT_PACKAGE, "%u to fix, %u worth a look", "%u to fix, %u worth a look", hard),
-      hard, self->conflicts->len - hard);
+      hard, shown - hard);
     adw_preferences_group_set_description (self->conflicts_group, description);
   }
 
@@ -1371,6 +1402,16 @@ summit_panels_page_root (GtkWidget *widget)
 }
 
 static void
+summit_panels_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (summit_panels_page_parent_class)->map (widget);
+
+  /* Invitations may have been answered on another page meanwhile: conflicts
+   * are found again each time the page is shown. */
+  summit_panels_page_reload (SUMMIT_PANELS_PAGE (widget));
+}
+
+static void
 summit_panels_page_dispose (GObject *object)
 {
   SummitPanelsPage *self = (SummitPanelsPage *)object;
@@ -1395,6 +1436,7 @@ summit_panels_page_class_init (SummitPanelsPageClass *klass)
 
   object_class->dispose = summit_panels_page_dispose;
   widget_class->root = summit_panels_page_root;
+  widget_class->map = summit_panels_page_map;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/summit-panels-page.ui");
@@ -1469,6 +1511,38 @@ summit_panels_page_set_store (SummitPanelsPage *self,
 
   if (g_set_object (&self->store, store))
     summit_panels_page_reload (self);
+}
+
+/**
+ * summit_panels_page_set_year:
+ * @year: the edition to show, or 0 for the newest
+ *
+ * Shows the programme of another edition (for an edition selector).
+ */
+void
+summit_panels_page_set_year (SummitPanelsPage *self,
+                             int               year)
+{
+  g_return_if_fail (SUMMIT_IS_PANELS_PAGE (self));
+
+  if (self->year == year)
+    return;
+  self->year = year;
+  self->selected_id = 0;
+  summit_panels_page_reload (self);
+}
+
+/**
+ * summit_panels_page_reload_programme:
+ *
+ * Reads the programme, lineups and invitations again, after a change made
+ * elsewhere (an invitation answered on the People page, an import).
+ */
+void
+summit_panels_page_reload_programme (SummitPanelsPage *self)
+{
+  g_return_if_fail (SUMMIT_IS_PANELS_PAGE (self));
+  summit_panels_page_reload (self);
 }
 
 /**

@@ -14,6 +14,9 @@ G_DECLARE_FINAL_TYPE (SummitPanelsPage, summit_panels_page, SUMMIT, PANELS_PAGE,
 
 void     summit_panels_page_set_store  (SummitPanelsPage  *self,
                                         SummitStore       *store);
+void     summit_panels_page_set_year   (SummitPanelsPage  *self,
+                                        int                year);
+void     summit_panels_page_reload_programme (SummitPanelsPage *self);
 gboolean summit_panels_page_export_pdf (SummitPanelsPage  *self,
                                         const char        *path,
                                         GError           **error);
