@@ -86,7 +86,15 @@ def main():
             (n,) = db.execute("SELECT count(*) FROM panel WHERE title = ?", (TITLE,)).fetchone()
         check(n == 0, "a session that ends before it starts was saved")
 
+        # An unknown zone, and a day outside the edition: said, not saved.
         replace_text(app, "Ends", "17:30")
+        replace_text(app, "Time zone", "Europe/Lublin")
+        app.find("“Europe/Lublin” is not a time zone; use a name such as Europe/Warsaw", "label")
+        replace_text(app, "Time zone", "Europe/Warsaw")
+        replace_text(app, "Date", "2020-10-01")
+        app.find("The session falls on 2020-10-01 (Asia/Taipei time), outside the 2020 "
+                 "edition’s dates, 2020-08-13 to 2020-09-24", "label")
+        replace_text(app, "Date", "2020-09-24")
         # The preview shows the time in the summit's zones.
         app.find("Thursday, 24 September 2020\n22:30 Taipei (UTC+8) = 16:30 Warsaw (UTC+2)",
                  "label")
@@ -121,6 +129,13 @@ def main():
         app.key("<Alt>Down")
         wait_for(lambda: [r[0] for r in lineup(app, TITLE)] == ["Bartoszewicz", "Sagan", "Ko"],
                  "Alt+Down did not move the moderator: %r" % lineup(app, TITLE))
+        # The focus follows the moved member: Alt+Down again, then Alt+Up.
+        app.key("<Alt>Down")
+        wait_for(lambda: [r[0] for r in lineup(app, TITLE)] == ["Bartoszewicz", "Ko", "Sagan"],
+                 "a second Alt+Down did not move the moderator: %r" % lineup(app, TITLE))
+        app.key("<Alt>Up")
+        wait_for(lambda: [r[0] for r in lineup(app, TITLE)] == ["Bartoszewicz", "Sagan", "Ko"],
+                 "Alt+Up did not move the moderator back: %r" % lineup(app, TITLE))
 
         # Removing the moderator clears the double-booking.
         app.click("Remove Mariusz Sagan")
@@ -129,6 +144,13 @@ def main():
         wait_for(lambda: not app.find_all(
             "Mariusz Sagan is also in “%s” at the same time" % TITLE, "label"),
             "the double-booking is still flagged after the removal")
+
+        # The planner's second zone: the agenda follows it.
+        app.root.findChild(lambda n: n.roleName == "text" and "Second time zone" in n.name,
+                           retry=True).click()
+        app.key("<Control>a")
+        app.type("America/New_York\n")
+        app.find("15:00 Taipei (UTC+8)\n03:00 New York (UTC-4)", "label")
 
         # The printable agenda, saved as PDF through the print machinery.
         pdf = os.path.join(app.tmp.name, "agenda.pdf")
