@@ -2,11 +2,15 @@
 """A planner builds a session in the Panels page: the editor refuses an end
 before the start, then saves; a moderator and two panelists join the lineup;
 the moderator's double-booking with the seed's Lublin panel is flagged and
-cleared; the printable agenda is saved as PDF."""
+cleared; the lineup is reordered by keyboard and by drag, a person is dragged
+onto a session; the second zone is changed; the printable agenda is saved as
+PDF."""
 
 import os
 import sys
 import time
+
+from dogtail import rawinput
 
 from summit_e2e import App, check
 
@@ -24,6 +28,21 @@ def replace_text(app, entry_name, text):
 def press(app, text):
     """Clicks the button that shows this text (GTK 4.8 names such buttons oddly)."""
     app.find(text, "label").parent.doActionNamed("click")
+
+
+def drag(source, target):
+    """Drags with the mouse, in small steps, from one node's middle to another's."""
+    x1 = source.position[0] + source.size[0] // 2
+    y1 = source.position[1] + source.size[1] // 2
+    x2 = target.position[0] + target.size[0] // 2
+    y2 = target.position[1] + target.size[1] // 2
+    rawinput.press(x1, y1)
+    time.sleep(0.3)
+    for i in range(1, 21):
+        rawinput.absoluteMotion(x1 + (x2 - x1) * i // 20, y1 + (y2 - y1) * i // 20)
+        time.sleep(0.05)
+    time.sleep(0.3)
+    rawinput.release(x2, y2)
 
 
 def wait_for(predicate, message, timeout=10):
@@ -144,6 +163,25 @@ def main():
         wait_for(lambda: not app.find_all(
             "Mariusz Sagan is also in “%s” at the same time" % TITLE, "label"),
             "the double-booking is still flagged after the removal")
+
+        # Reorder by drag: Ko onto Bartoszewicz's place at the top.
+        # (The People page has labels of the same names: the lineup's come last.)
+        drag(app.find_all("Ko Wen-je (柯文哲)", "label")[-1],
+             app.find_all("Bartosz Bartoszewicz", "label")[-1])
+        wait_for(lambda: [r[0] for r in lineup(app, TITLE)] == ["Ko", "Bartoszewicz"],
+                 "dragging Ko to the top did not reorder: %r" % lineup(app, TITLE))
+
+        # Add by drag: a person found by search, dropped on a session in the agenda.
+        app.find("Find a person to add", "entry").click()
+        app.type("Sagan")
+        time.sleep(1)
+        for _ in range(10):   # the wheel, over the session pane: the results come into view
+            rawinput.click(760, 400, 5)
+        time.sleep(0.5)
+        drag(app.find_all("Mariusz Sagan", "label")[-1], app.find("Official opening", "label"))
+        wait_for(lambda: ("Sagan", "panelist") in lineup(app, "Official opening"),
+                 "dropping Mariusz on the opening did not add him: %r"
+                 % lineup(app, "Official opening"))
 
         # The planner's second zone: the agenda follows it.
         app.root.findChild(lambda n: n.roleName == "text" and "Second time zone" in n.name,
