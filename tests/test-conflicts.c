@@ -298,7 +298,8 @@ test_pure_function_without_statuses (void)
   g_autoptr(GPtrArray) panels = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) found = NULL;
   SummitPanel *a = summit_panel_new ();
-  SummitPanelMember member = { 7, SUMMIT_ROLE_MODERATOR, (char *)"p7", (char *)"Ada", (char *)"", (char *)"" };
+  SummitPanelMember member = { 7, SUMMIT_ROLE_MODERATOR, (char *)"p7", (char *)"Ada", (char *)"",
+                                (char *)"Mars/Olympus_Mons" };
 
   summit_edition_set_timezone (edition, "Asia/Taipei");
   summit_panel_set_id (a, 1);
@@ -308,7 +309,7 @@ test_pure_function_without_statuses (void)
   summit_panel_append_member (a, &member);
   g_ptr_array_add (panels, a);
 
-  /* No time and no zone: only the missing invitation can be said. */
+  /* No time and a zone nobody knows: only the missing invitation can be said. */
   found = summit_conflicts_find (edition, panels, NULL);
   g_assert_cmpuint (found->len, ==, 1);
   g_assert_cmpint (((SummitConflict *)g_ptr_array_index (found, 0))->kind, ==,

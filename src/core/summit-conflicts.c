@@ -73,18 +73,6 @@ add (GPtrArray          *conflicts,
 }
 
 static gboolean
-overlaps (SummitPanel *a,
-          SummitPanel *b)
-{
-  gint64 start_a, start_b;
-
-  if (!summit_panel_get_start (a, &start_a) || !summit_panel_get_start (b, &start_b))
-    return FALSE;
-  return start_a < start_b + summit_panel_get_duration (b) * 60
-         && start_b < start_a + summit_panel_get_duration (a) * 60;
-}
-
-static gboolean
 same_room (SummitPanel *a,
            SummitPanel *b)
 {
@@ -106,13 +94,34 @@ find_member (SummitPanel *panel,
   return NULL;
 }
 
+static void
+unref_zone (gpointer zone)
+{
+  if (zone != NULL)
+    g_time_zone_unref (zone);
+}
+
+/* The zones of one computation, each read once from the system's database. */
+static GTimeZone *
+zone_for (GHashTable *zones,
+          const char *identifier)
+{
+  GTimeZone *tz = g_hash_table_lookup (zones, identifier);
+
+  if (tz == NULL && !g_hash_table_contains (zones, identifier))
+    {
+      tz = summit_time_zone_new (identifier);
+      g_hash_table_insert (zones, g_strdup (identifier), tz);
+    }
+  return tz;
+}
+
 /* The first minute of the session that falls in the member's night, if any. */
 static gboolean
 night_minute (SummitPanel *panel,
-              const char  *zone,
+              GTimeZone   *tz,
               gint64      *at)
 {
-  g_autoptr(GTimeZone) tz = summit_time_zone_new (zone);
   gint64 start;
   int duration = summit_panel_get_duration (panel);
 
@@ -123,9 +132,9 @@ night_minute (SummitPanel *panel,
   for (int minute = 0; minute < duration + 15; minute += 15)
     {
       gint64 instant = start + MIN (minute, duration - 1) * 60;
-      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (instant);
-      g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, tz);
-      int of_day = g_date_time_get_hour (local) * 60 + g_date_time_get_minute (local);
+      int interval = g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, instant);
+      gint64 local = instant + (interval >= 0 ? g_time_zone_get_offset (tz, interval) : 0);
+      int of_day = (int)(((local % 86400) + 86400) % 86400) / 60;
 
       if (of_day >= NIGHT_STARTS_MIN || of_day < NIGHT_ENDS_MIN)
         {
@@ -134,6 +143,73 @@ night_minute (SummitPanel *panel,
         }
     }
   return FALSE;
+}
+
+typedef struct
+{
+  guint  index;
+  gint64 start;
+  gint64 end;
+} Span;
+
+static int
+compare_spans (gconstpointer a,
+               gconstpointer b)
+{
+  const Span *x = a, *y = b;
+
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  return x->index < y->index ? -1 : x->index > y->index;
+}
+
+static int
+compare_uints (gconstpointer a,
+               gconstpointer b)
+{
+  guint x = *(const guint *)a, y = *(const guint *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* For each session, the sessions it overlaps (as indices into @panels, in
+ * programme order): sorted by start, each one only meets the few that start
+ * before it ends. */
+static GPtrArray *
+find_overlaps (GPtrArray *panels)
+{
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (Span));
+  GPtrArray *overlaps = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
+
+  for (guint i = 0; i < panels->len; i++)
+    {
+      SummitPanel *panel = g_ptr_array_index (panels, i);
+      Span span = { i, 0, 0 };
+
+      g_ptr_array_add (overlaps, g_array_new (FALSE, FALSE, sizeof (guint)));
+      if (!summit_panel_get_start (panel, &span.start))
+        continue;
+      span.end = span.start + summit_panel_get_duration (panel) * 60;
+      g_array_append_val (spans, span);
+    }
+  g_array_sort (spans, compare_spans);
+
+  for (guint a = 0; a < spans->len; a++)
+    {
+      const Span *x = &g_array_index (spans, Span, a);
+
+      for (guint b = a + 1; b < spans->len; b++)
+        {
+          const Span *y = &g_array_index (spans, Span, b);
+
+          if (y->start >= x->end)
+            break;
+          g_array_append_val (g_ptr_array_index (overlaps, x->index), y->index);
+          g_array_append_val (g_ptr_array_index (overlaps, y->index), x->index);
+        }
+    }
+  for (guint i = 0; i < overlaps->len; i++)
+    g_array_sort (g_ptr_array_index (overlaps, i), compare_uints);
+  return overlaps;
 }
 
 /**
@@ -153,9 +229,14 @@ summit_conflicts_find (SummitEdition *edition,
                        GHashTable    *statuses)
 {
   GPtrArray *conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify)summit_conflict_free);
+  g_autoptr(GHashTable) zones = NULL;
+  g_autoptr(GPtrArray) overlapping = NULL;
 
   g_return_val_if_fail (SUMMIT_IS_EDITION (edition), conflicts);
   g_return_val_if_fail (panels != NULL, conflicts);
+
+  zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, unref_zone);
+  overlapping = find_overlaps (panels);
 
   for (guint i = 0; i < panels->len; i++)
     {
@@ -164,12 +245,12 @@ summit_conflicts_find (SummitEdition *edition,
       const char *title = summit_panel_get_title (panel);
       gboolean has_moderator = FALSE;
 
-      for (guint j = 0; j < panels->len; j++)
-        {
-          SummitPanel *other = g_ptr_array_index (panels, j);
+      GArray *others = g_ptr_array_index (overlapping, i);
 
-          if (j == i || !overlaps (panel, other))
-            continue;
+      for (guint k = 0; k < others->len; k++)
+        {
+          SummitPanel *other = g_ptr_array_index (panels, g_array_index (others, guint, k));
+
           if (same_room (panel, other))
             add (conflicts, SUMMIT_CONFLICT_ROOM_OVERLAP, FALSE, panel_id,
                  summit_panel_get_id (other), 0,
@@ -219,7 +300,7 @@ summit_conflicts_find (SummitEdition *edition,
                                   member->display_name));
 
           if (member->timezone != NULL && *member->timezone != '\0'
-              && night_minute (panel, member->timezone, &at))
+              && night_minute (panel, zone_for (zones, member->timezone), &at))
             {
               g_autofree char *clock = summit_time_format_clock (at, member->timezone);
               g_autofree char *city = (member->city && *member->city)
