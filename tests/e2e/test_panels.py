@@ -202,6 +202,12 @@ def main():
                  "the agenda was not saved as PDF")
         with open(pdf, "rb") as f:
             check(f.read(5) == b"%PDF-", "the agenda file is not a PDF")
+
+        # None of this made the app complain.
+        app.log.flush()
+        app.log.seek(0)
+        criticals = [line for line in app.log.read().splitlines() if "CRITICAL" in line]
+        check(not criticals, "the app logged criticals: %s" % criticals)
     except AssertionError as e:
         app.fail(str(e))
     app.close()
