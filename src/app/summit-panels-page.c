@@ -17,6 +17,7 @@
 #include "summit-conflicts.h"
 #include "summit-frab.h"
 #include "summit-ical.h"
+#include "summit-lineup-editor.h"
 #include "summit-panels-page.h"
 #include "summit-people.h"
 #include "summit-programme.h"
@@ -25,7 +26,6 @@
 #include "summit-window.h"
 
 #define DEFAULT_SECOND_ZONE "Europe/Warsaw"
-#define MAX_RESULTS 8
 
 struct _SummitPanelsPage
 {
@@ -43,10 +43,7 @@ struct _SummitPanelsPage
   GtkLabel           *session_when;
   AdwPreferencesGroup *session_conflicts_group;
   GtkListBox         *session_conflicts_list;
-  GtkListBox         *lineup_list;
-  GtkSearchEntry     *search_entry;
-  GtkDropDown        *new_role_dropdown;
-  GtkListBox         *results_list;
+  SummitLineupEditor *lineup_editor;
 
   /* Owned */
   SummitStore        *store;
@@ -57,7 +54,6 @@ struct _SummitPanelsPage
   GPtrArray          *groups;      /* AdwPreferencesGroup, borrowed from agenda */
   char               *second_zone;
   gint64              selected_id;
-  gint64              focus_person_id;
   int                 year;          /* 0: the newest edition */
 };
 
@@ -148,203 +144,7 @@ clear_list (GtkListBox *list)
     gtk_list_box_remove (list, child);
 }
 
-/* "22:00 Taipei = 16:00 in Lublin" */
-static char *
-member_local_time (SummitPanelsPage        *self,
-                   SummitPanel             *panel,
-                   const SummitPanelMember *member)
-{
-  const char *host = summit_edition_get_timezone (self->edition);
-  g_autofree char *host_clock = NULL;
-  g_autofree char *host_city = NULL;
-  g_autofree char *clock = NULL;
-  g_autofree char *city = NULL;
-  gint64 start;
-
-  if (!summit_panel_get_start (panel, &start))
-    return g_strdup (_("Time to be announced"));
-  if (!summit_time_zone_is_known (member->timezone))
-    return g_strdup (_("Their time zone is not known"));
-
-  host_clock = summit_time_format_clock (start, host);
-  host_city = summit_time_zone_city (host);
-  clock = summit_time_format_clock (start, member->timezone);
-  city = (member->city && *member->city) ? g_strdup (member->city)
-                                         : summit_time_zone_city (member->timezone);
-  /* Translators: the session's time for one member, "22:00 Taipei = 16:00 in Lublin" */
-  return g_strdup_printf (_("%s %s = %s in %s"), host_clock, host_city, clock, city);
-}
-
-static gboolean
-person_matches (SummitPerson *person,
-                const char   *needle)
-{
-  static const SummitPersonField fields[] = {
-    SUMMIT_PERSON_GIVEN_NAME, SUMMIT_PERSON_FAMILY_NAME, SUMMIT_PERSON_NATIVE_NAME,
-    SUMMIT_PERSON_CITY, SUMMIT_PERSON_POSITION, SUMMIT_PERSON_ORGANISATION,
-  };
-  g_autofree char *name = summit_person_dup_display_name (person);
-  g_autofree char *folded_name = g_utf8_casefold (name, -1);
-
-  if (strstr (folded_name, needle) != NULL)
-    return TRUE;
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    {
-      const char *value = summit_person_get_field (person, fields[i]);
-      g_autofree char *folded = value ? g_utf8_casefold (value, -1) : NULL;
-
-      if (folded != NULL && strstr (folded, needle) != NULL)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* Lineup changes: each one transaction, then everything is read again. */
-
-static void
-add_member (SummitPanelsPage *self,
-            gint64            panel_id,
-            gint64            person_id,
-            int               position)
-{
-  g_autoptr(GError) error = NULL;
-  SummitRole role = gtk_drop_down_get_selected (self->new_role_dropdown);
-
-  if (role >= SUMMIT_N_ROLES)
-    role = SUMMIT_ROLE_PANELIST;
-  if (!summit_store_add_panel_member (self->store, panel_id, person_id, role, &error)
-      || (position >= 0
-          && !summit_store_move_panel_member (self->store, panel_id, person_id, position, &error)))
-    {
-      say (self, error->message);
-      return;
-    }
-  self->selected_id = panel_id;
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  summit_panels_page_reload (self);
-}
-
-static void
-move_member (SummitPanelsPage *self,
-             gint64            person_id,
-             int               position)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!summit_store_move_panel_member (self->store, self->selected_id, person_id, position, &error))
-    {
-      say (self, error->message);
-      return;
-    }
-  self->focus_person_id = person_id;
-  summit_panels_page_reload (self);
-}
-
-static int
-member_index (SummitPanel *panel,
-              gint64       person_id)
-{
-  for (guint i = 0; i < summit_panel_get_n_members (panel); i++)
-    if (summit_panel_get_member (panel, i)->person_id == person_id)
-      return (int)i;
-  return -1;
-}
-
 /* Callbacks */
-
-static gboolean
-reload_idle_cb (gpointer user_data)
-{
-  summit_panels_page_reload (user_data);
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-move_shortcut_cb (GtkWidget *row,
-                  GVariant  *args,
-                  gpointer   user_data)
-{
-  SummitPanelsPage *self = SUMMIT_PANELS_PAGE (gtk_widget_get_ancestor (row, SUMMIT_TYPE_PANELS_PAGE));
-  gint64 person_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "person-id"));
-  int delta = GPOINTER_TO_INT (user_data);
-  SummitPanel *panel = selected_panel (self);
-  int index;
-
-  if (panel == NULL || (index = member_index (panel, person_id)) < 0)
-    return FALSE;
-  if (index + delta < 0 || index + delta >= (int)summit_panel_get_n_members (panel))
-    return TRUE;
-  move_member (self, person_id, index + delta);
-  return TRUE;
-}
-
-static void
-move_button_cb (GtkButton *button,
-                gpointer   user_data)
-{
-  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
-
-  move_shortcut_cb (row, NULL, user_data);
-}
-
-static void
-remove_button_cb (GtkButton        *button,
-                  SummitPanelsPage *self)
-{
-  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
-  gint64 person_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "person-id"));
-  g_autoptr(GError) error = NULL;
-
-  if (!summit_store_remove_panel_member (self->store, self->selected_id, person_id, &error))
-    say (self, error->message);
-  summit_panels_page_reload (self);
-}
-
-static void
-role_changed_cb (GtkDropDown      *dropdown,
-                 GParamSpec       *pspec,
-                 SummitPanelsPage *self)
-{
-  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (dropdown), GTK_TYPE_LIST_BOX_ROW);
-  gint64 person_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "person-id"));
-  SummitPanel *panel = selected_panel (self);
-  guint role = gtk_drop_down_get_selected (dropdown);
-  g_autoptr(GError) error = NULL;
-  int index;
-
-  if (panel == NULL || role >= SUMMIT_N_ROLES || (index = member_index (panel, person_id)) < 0
-      || summit_panel_get_member (panel, index)->role == role)
-    return;
-  if (!summit_store_set_panel_member_role (self->store, self->selected_id, person_id, role, &error))
-    say (self, error->message);
-  self->focus_person_id = person_id;
-  /* Not from inside the dropdown's own signal: it is about to be destroyed. */
-  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, reload_idle_cb, g_object_ref (self), g_object_unref);
-}
-
-static void
-export_person_response_cb (GtkNativeDialog  *dialog,
-                           int               response,
-                           SummitPanelsPage *self)
-{
-  gint64 person_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "person-id"));
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-      g_autoptr(GError) error = NULL;
-
-      if (!summit_store_export_ical (self->store, self->edition, person_id, path, &error))
-        say (self, error->message);
-      else
-        {
-          g_autofree char *message = g_strdup_printf (_("Saved the calendar to %s"), path);
-          say (self, message);
-        }
-    }
-  g_object_unref (dialog);
-}
 
 static GtkFileChooserNative *
 save_dialog (SummitPanelsPage *self,
@@ -361,71 +161,6 @@ save_dialog (SummitPanelsPage *self,
   return dialog;
 }
 
-static void
-export_person_button_cb (GtkButton        *button,
-                         SummitPanelsPage *self)
-{
-  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
-  gint64 person_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "person-id"));
-  const char *name = g_object_get_data (G_OBJECT (row), "person-name");
-  g_autofree char *file_name = g_strdup_printf ("%s.ics", name);
-  GtkFileChooserNative *dialog = save_dialog (self, _("Save Their Calendar"), file_name);
-
-  g_object_set_data (G_OBJECT (dialog), "person-id", GSIZE_TO_POINTER (person_id));
-  g_signal_connect (dialog, "response", G_CALLBACK (export_person_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
-static GdkContentProvider *
-lineup_drag_prepare_cb (GtkDragSource *source,
-                        double         x,
-                        double         y,
-                        GtkWidget     *row)
-{
-  gint64 person_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "person-id"));
-  g_autofree char *token = g_strdup_printf ("summit-lineup:%" G_GINT64_FORMAT, person_id);
-
-  return gdk_content_provider_new_typed (G_TYPE_STRING, token);
-}
-
-static GdkContentProvider *
-person_drag_prepare_cb (GtkDragSource *source,
-                        double         x,
-                        double         y,
-                        GtkWidget     *row)
-{
-  SummitPerson *person = g_object_get_data (G_OBJECT (row), "person");
-
-  return gdk_content_provider_new_typed (SUMMIT_TYPE_PERSON, person);
-}
-
-static gboolean
-lineup_drop_cb (GtkDropTarget    *target,
-                const GValue     *value,
-                double            x,
-                double            y,
-                SummitPanelsPage *self)
-{
-  GtkListBoxRow *row = gtk_list_box_get_row_at_y (self->lineup_list, (int)y);
-  int position = row ? gtk_list_box_row_get_index (row) : -1;
-
-  if (G_VALUE_HOLDS (value, SUMMIT_TYPE_PERSON))
-    {
-      SummitPerson *person = g_value_get_object (value);
-
-      add_member (self, self->selected_id, summit_person_get_id (person), position);
-      return TRUE;
-    }
-  if (G_VALUE_HOLDS_STRING (value) && g_str_has_prefix (g_value_get_string (value), "summit-lineup:"))
-    {
-      gint64 person_id = g_ascii_strtoll (g_value_get_string (value) + strlen ("summit-lineup:"), NULL, 10);
-
-      move_member (self, person_id, position >= 0 ? position : G_MAXINT);
-      return TRUE;
-    }
-  return FALSE;
-}
-
 static gboolean
 session_drop_cb (GtkDropTarget *target,
                  const GValue  *value,
@@ -436,9 +171,23 @@ session_drop_cb (GtkDropTarget *target,
   SummitPanelsPage *self = SUMMIT_PANELS_PAGE (gtk_widget_get_ancestor (row, SUMMIT_TYPE_PANELS_PAGE));
   gint64 panel_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "panel-id"));
   SummitPerson *person = g_value_get_object (value);
+  g_autoptr(GError) error = NULL;
 
-  add_member (self, panel_id, summit_person_get_id (person), -1);
+  if (!summit_store_add_panel_member (self->store, panel_id, summit_person_get_id (person),
+                                      summit_lineup_editor_get_new_role (self->lineup_editor), &error))
+    {
+      say (self, error->message);
+      return FALSE;
+    }
+  self->selected_id = panel_id;
+  summit_panels_page_reload (self);
   return TRUE;
+}
+
+static void
+lineup_changed_cb (SummitPanelsPage *self)
+{
+  summit_panels_page_reload (self);
 }
 
 static void
@@ -460,43 +209,6 @@ conflict_activated_cb (SummitPanelsPage *self,
       self->selected_id = panel_id;
       summit_panels_page_reload (self);
     }
-}
-
-static void
-fill_results (SummitPanelsPage *self);
-
-static void
-search_changed_cb (SummitPanelsPage *self)
-{
-  fill_results (self);
-}
-
-static void
-result_activated_cb (SummitPanelsPage *self,
-                     GtkListBoxRow    *row)
-{
-  SummitPerson *person = g_object_get_data (G_OBJECT (row), "person");
-
-  if (person != NULL)
-    add_member (self, self->selected_id, summit_person_get_id (person), -1);
-}
-
-static void
-add_result_button_cb (GtkButton        *button,
-                      SummitPanelsPage *self)
-{
-  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
-
-  result_activated_cb (self, GTK_LIST_BOX_ROW (row));
-}
-
-static void
-search_activate_cb (SummitPanelsPage *self)
-{
-  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->results_list, 0);
-
-  if (first != NULL && g_object_get_data (G_OBJECT (first), "person") != NULL)
-    result_activated_cb (self, first);
 }
 
 static void
@@ -821,157 +533,6 @@ create_session_row (SummitPanelsPage *self,
   return row;
 }
 
-static GtkWidget *
-icon_button (const char *icon_name,
-             const char *label)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  return button;
-}
-
-static GtkWidget *
-lineup_row (SummitPanelsPage        *self,
-            SummitPanel             *panel,
-            guint                    index,
-            const SummitPanelMember *member)
-{
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *local = member_local_time (self, panel, member);
-  g_autofree char *label = NULL;
-  g_autoptr(GtkStringList) roles = gtk_string_list_new (NULL);
-  GtkShortcutController *shortcuts;
-  GtkDragSource *drag;
-  GtkWidget *dropdown;
-  GtkWidget *button;
-  guint n = summit_panel_get_n_members (panel);
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), member->display_name);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), local);
-  g_object_set_data (G_OBJECT (row), "person-id", GSIZE_TO_POINTER (member->person_id));
-  g_object_set_data_full (G_OBJECT (row), "person-name", g_strdup (member->display_name), g_free);
-  gtk_widget_set_focusable (row, TRUE);
-
-  for (int r = 0; r < SUMMIT_N_ROLES; r++)
-    gtk_string_list_append (roles, summit_role_to_label (r));
-  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (roles)), NULL);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), member->role);
-  gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
-  label = g_strdup_printf (_("Role of %s"), member->display_name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  g_signal_connect (dropdown, "notify::selected", G_CALLBACK (role_changed_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), dropdown);
-
-  g_free (label);
-  label = g_strdup_printf (_("Move %s up"), member->display_name);
-  button = icon_button ("go-up-symbolic", label);
-  gtk_widget_set_sensitive (button, index > 0);
-  g_signal_connect (button, "clicked", G_CALLBACK (move_button_cb), GINT_TO_POINTER (-1));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-
-  g_free (label);
-  label = g_strdup_printf (_("Move %s down"), member->display_name);
-  button = icon_button ("go-down-symbolic", label);
-  gtk_widget_set_sensitive (button, index + 1 < n);
-  g_signal_connect (button, "clicked", G_CALLBACK (move_button_cb), GINT_TO_POINTER (1));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-
-  g_free (label);
-  label = g_strdup_printf (_("Save the calendar of %s"), member->display_name);
-  button = icon_button ("x-office-calendar-symbolic", label);
-  g_signal_connect (button, "clicked", G_CALLBACK (export_person_button_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-
-  g_free (label);
-  label = g_strdup_printf (_("Remove %s"), member->display_name);
-  button = icon_button ("list-remove-symbolic", label);
-  g_signal_connect (button, "clicked", G_CALLBACK (remove_button_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-
-  shortcuts = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());
-  gtk_shortcut_controller_add_shortcut (shortcuts,
-    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Up, GDK_ALT_MASK),
-                      gtk_callback_action_new (move_shortcut_cb, GINT_TO_POINTER (-1), NULL)));
-  gtk_shortcut_controller_add_shortcut (shortcuts,
-    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Down, GDK_ALT_MASK),
-                      gtk_callback_action_new (move_shortcut_cb, GINT_TO_POINTER (1), NULL)));
-  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (shortcuts));
-
-  drag = gtk_drag_source_new ();
-  gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
-  g_signal_connect (drag, "prepare", G_CALLBACK (lineup_drag_prepare_cb), row);
-  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (drag));
-
-  return row;
-}
-
-static void
-fill_results (SummitPanelsPage *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autofree char *needle = g_utf8_casefold (text, -1);
-  SummitPanel *panel = selected_panel (self);
-  guint shown = 0;
-
-  clear_list (self->results_list);
-  if (panel == NULL || self->people == NULL)
-    return;
-  g_strstrip (needle);
-
-  for (guint i = 0; i < self->people->len && shown < MAX_RESULTS; i++)
-    {
-      SummitPerson *person = g_ptr_array_index (self->people, i);
-      g_autofree char *name = NULL;
-      g_autofree char *subtitle = NULL;
-      g_autofree char *label = NULL;
-      GtkDragSource *drag;
-      GtkWidget *row;
-      GtkWidget *button;
-
-      if (member_index (panel, summit_person_get_id (person)) >= 0 || !person_matches (person, needle))
-        continue;
-      name = summit_person_dup_display_name (person);
-      subtitle = g_strdup_printf ("%s%s%s", summit_person_get_position (person),
-                                  *summit_person_get_position (person) && *summit_person_get_city (person)
-                                  ? ", " : "",
-                                  summit_person_get_city (person));
-
-      row = adw_action_row_new ();
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data_full (G_OBJECT (row), "person", g_object_ref (person), g_object_unref);
-
-      label = g_strdup_printf (_("Add %s"), name);
-      button = icon_button ("list-add-symbolic", label);
-      g_signal_connect (button, "clicked", G_CALLBACK (add_result_button_cb), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-
-      drag = gtk_drag_source_new ();
-      gtk_drag_source_set_actions (drag, GDK_ACTION_COPY);
-      g_signal_connect (drag, "prepare", G_CALLBACK (person_drag_prepare_cb), row);
-      gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (drag));
-
-      gtk_list_box_append (self->results_list, row);
-      shown++;
-    }
-
-  if (shown == 0)
-    {
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     *needle ? _("Nobody else matches") : _("Everyone is in the lineup"));
-      gtk_list_box_append (self->results_list, row);
-    }
-}
-
 static void
 fill_detail (SummitPanelsPage *self)
 {
@@ -982,11 +543,11 @@ fill_detail (SummitPanelsPage *self)
   guint n_conflicts = 0;
   gint64 start;
 
-  clear_list (self->lineup_list);
   clear_list (self->session_conflicts_list);
   if (panel == NULL)
     {
       self->selected_id = 0;
+      summit_lineup_editor_set_session (self->lineup_editor, self->store, self->edition, NULL, NULL);
       gtk_stack_set_visible_child_name (self->detail_stack, "none");
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "panels.edit-session", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "panels.delete-session", FALSE);
@@ -1029,25 +590,8 @@ fill_detail (SummitPanelsPage *self)
     }
   gtk_widget_set_visible (GTK_WIDGET (self->session_conflicts_group), n_conflicts > 0);
 
-  for (guint i = 0; i < summit_panel_get_n_members (panel); i++)
-    {
-      const SummitPanelMember *member = summit_panel_get_member (panel, i);
-      GtkWidget *row = lineup_row (self, panel, i, member);
-
-      gtk_list_box_append (self->lineup_list, row);
-      if (member->person_id == self->focus_person_id)
-        gtk_widget_grab_focus (row);
-    }
-  if (summit_panel_get_n_members (panel) == 0)
-    {
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Nobody yet: find people below"));
-      gtk_list_box_append (self->lineup_list, row);
-    }
-  self->focus_person_id = 0;
-
-  fill_results (self);
+  summit_lineup_editor_set_session (self->lineup_editor, self->store, self->edition, panel,
+                                    self->people);
   gtk_stack_set_visible_child_name (self->detail_stack, "session");
 }
 
@@ -1211,10 +755,7 @@ summit_panels_page_class_init (SummitPanelsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SummitPanelsPage, conflicts_list);
   gtk_widget_class_bind_template_child (widget_class, SummitPanelsPage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, SummitPanelsPage, error_page);
-  gtk_widget_class_bind_template_child (widget_class, SummitPanelsPage, lineup_list);
-  gtk_widget_class_bind_template_child (widget_class, SummitPanelsPage, new_role_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, SummitPanelsPage, results_list);
-  gtk_widget_class_bind_template_child (widget_class, SummitPanelsPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, SummitPanelsPage, lineup_editor);
   gtk_widget_class_bind_template_child (widget_class, SummitPanelsPage, session_conflicts_group);
   gtk_widget_class_bind_template_child (widget_class, SummitPanelsPage, session_conflicts_list);
   gtk_widget_class_bind_template_child (widget_class, SummitPanelsPage, session_title);
@@ -1222,9 +763,7 @@ summit_panels_page_class_init (SummitPanelsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SummitPanelsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, SummitPanelsPage, zone_entry);
   gtk_widget_class_bind_template_callback (widget_class, conflict_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, result_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, lineup_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, zone_activate_cb);
   gtk_widget_class_install_action (widget_class, "panels.new-session", NULL, new_session_action);
   gtk_widget_class_install_action (widget_class, "panels.edit-session", NULL, edit_session_action);
@@ -1236,26 +775,15 @@ summit_panels_page_class_init (SummitPanelsPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "panels.new-session", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "panels.print", NULL);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  g_type_ensure (SUMMIT_TYPE_LINEUP_EDITOR);
 }
 
 static void
 summit_panels_page_init (SummitPanelsPage *self)
 {
-  g_autoptr(GtkStringList) roles = gtk_string_list_new (NULL);
-  GtkDropTarget *drop;
-
   gtk_widget_init_template (GTK_WIDGET (self));
   self->groups = g_ptr_array_new ();
-
-  for (int r = 0; r < SUMMIT_N_ROLES; r++)
-    gtk_string_list_append (roles, summit_role_to_label (r));
-  gtk_drop_down_set_model (self->new_role_dropdown, G_LIST_MODEL (roles));
-  gtk_drop_down_set_selected (self->new_role_dropdown, SUMMIT_ROLE_PANELIST);
-
-  drop = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY | GDK_ACTION_MOVE);
-  gtk_drop_target_set_gtypes (drop, (GType[]){ SUMMIT_TYPE_PERSON, G_TYPE_STRING }, 2);
-  g_signal_connect (drop, "drop", G_CALLBACK (lineup_drop_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->lineup_list), GTK_EVENT_CONTROLLER (drop));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "panels.edit-session", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "panels.delete-session", FALSE);
