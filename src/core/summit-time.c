@@ -218,8 +218,8 @@ summit_time_parse_local (const char  *date,
       return FALSE;
     }
 
-  /* Seconds since the epoch as if the wall clock were UTC: GTimeZone finds the
-   * interval (and so the offset) in force at that local time. */
+  /* The wall-clock time as if it were UTC; the zone's offset is then taken
+   * off, once we know which offset holds at that local time. */
   {
     g_autoptr(GDateTime) naive = g_date_time_new_utc (year, month, day, hour, minute, second);
     if (naive == NULL)
