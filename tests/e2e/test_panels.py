@@ -3,7 +3,8 @@
 before the start, then saves; a moderator and two panelists join the lineup;
 the moderator's double-booking with the seed's Lublin panel is flagged and
 cleared; the lineup is reordered by keyboard and by drag, a person is dragged
-onto a session; the second zone is changed; the printable agenda is saved as
+onto a session; a member's own calendar is saved; the second zone is changed;
+the printable agenda is saved as
 PDF."""
 
 import os
@@ -170,6 +171,20 @@ def main():
              app.find_all("Bartosz Bartoszewicz", "label")[-1])
         wait_for(lambda: [r[0] for r in lineup(app, TITLE)] == ["Ko", "Bartoszewicz"],
                  "dragging Ko to the top did not reorder: %r" % lineup(app, TITLE))
+
+        # One member's own calendar, in their own zone.
+        ics = os.path.join(app.tmp.name, "bartosz.ics")
+        app.click("Save the calendar of Bartosz Bartoszewicz")
+        time.sleep(1.5)
+        app.key("<Control>a")
+        app.type(ics)
+        app.key("Return")
+        wait_for(lambda: os.path.exists(ics), "Bartosz's calendar was not saved")
+        with open(ics, encoding="utf-8") as f:
+            calendar = f.read()
+        check("DTSTART;TZID=Europe/Warsaw:20200924T163000" in calendar,
+              "Bartosz's calendar does not give 16:30 Warsaw time:\n" + calendar)
+        check("SUMMARY:" + TITLE in calendar, "Bartosz's calendar lacks the session")
 
         # Add by drag: a person found by search, dropped on a session in the agenda.
         app.find("Find a person to add", "entry").click()
