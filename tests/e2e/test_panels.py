@@ -4,8 +4,7 @@ before the start, then saves; a moderator and two panelists join the lineup;
 the moderator's double-booking with the seed's Lublin panel is flagged and
 cleared; the lineup is reordered by keyboard and by drag, a person is dragged
 onto a session; a member's own calendar is saved; the second zone is changed;
-the printable agenda is saved as
-PDF."""
+the printable agenda is saved as PDF."""
 
 import os
 import sys
