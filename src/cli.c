@@ -16,6 +16,9 @@
 
 #include "summit-chart-model.h"
 #include "summit-chart-render.h"
+#include "summit-frab.h"
+#include "summit-ical.h"
+#include "summit-programme.h"
 #include "summit-statistics.h"
 #include "summit-store.h"
 #include "summit-xml.h"
@@ -284,6 +287,103 @@ command_chart (const char  *database,
   return 0;
 }
 
+/* The newest edition: the one the Panels page shows. */
+static SummitEdition *
+current_edition (SummitStore *store,
+                 const char  *database)
+{
+  g_autoptr(GPtrArray) editions = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if ((editions = summit_store_list_editions (store, &error)) == NULL)
+    {
+      g_autofree char *message = g_strdup_printf ("%s: %s", database, error->message);
+      print_error (message);
+      return NULL;
+    }
+  if (editions->len == 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("%s: there is no edition to export"), database);
+      print_error (message);
+      return NULL;
+    }
+  return g_object_ref (g_ptr_array_index (editions, 0));
+}
+
+static int
+command_export (const char  *database,
+                int          argc,
+                char       **argv)
+{
+  g_autoptr(SummitStore) store = NULL;
+  g_autoptr(SummitEdition) edition = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *path;
+
+  if (argc != 2)
+    {
+      print_error (_("export: give one file, ending in .ics, .xml or .csv"));
+      return 2;
+    }
+  path = argv[1];
+  if (!g_str_has_suffix (path, ".ics"))
+    {
+      g_autofree char *message = NULL;
+
+      if (g_str_has_suffix (path, ".xml") || g_str_has_suffix (path, ".csv"))
+        message = g_strdup_printf (_("%s: exporting this format is not supported yet"), path);
+      else
+        message = g_strdup_printf (_("%s: unknown format; use .ics, .xml or .csv"), path);
+      print_error (message);
+      return 2;
+    }
+
+  if ((store = open_store (database, TRUE)) == NULL)
+    return 1;
+  if ((edition = current_edition (store, database)) == NULL)
+    return 1;
+  if (!summit_store_export_ical (store, edition, 0, path, &error))
+    {
+      g_autofree char *message = g_strdup_printf ("%s: %s", path, error->message);
+      print_error (message);
+      return 1;
+    }
+  return 0;
+}
+
+static int
+command_schedule (const char  *database,
+                  int          argc,
+                  char       **argv)
+{
+  g_autoptr(SummitStore) store = NULL;
+  g_autoptr(SummitEdition) edition = NULL;
+  g_autoptr(GError) error = NULL;
+  guint skipped = 0;
+
+  if (argc != 2)
+    {
+      print_error (_("schedule: give one file to write, FILE.xml"));
+      return 2;
+    }
+  if ((store = open_store (database, TRUE)) == NULL)
+    return 1;
+  if ((edition = current_edition (store, database)) == NULL)
+    return 1;
+  if (!summit_store_export_frab (store, edition, argv[1], &skipped, &error))
+    {
+      g_autofree char *message = g_strdup_printf ("%s: %s", argv[1], error->message);
+      print_error (message);
+      return 1;
+    }
+  if (skipped > 0)
+    g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                             "%s: left out %u session that has no time yet\n",
+                             "%s: left out %u sessions that have no time yet\n", skipped),
+                argv[1], skipped);
+  return 0;
+}
+
 static const struct {
   const char  *name;
   CommandFunc  func;
@@ -292,6 +392,8 @@ static const struct {
   { "stats", command_stats, N_("Print the yearly figures, one year a line (--csv: as CSV)") },
   { "chart", command_chart, N_("Save the overseas-mayor chart: -o FILE.{png,svg,pdf}") },
   { "check", command_check, N_("Check the database's integrity and references") },
+  { "export", command_export, N_("Write the programme to FILE.ics (iCalendar)") },
+  { "schedule", command_schedule, N_("Write the programme to FILE.xml as a frab schedule") },
 };
 
 int

@@ -2,7 +2,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The Panels page: the current edition's programme as an agenda grouped by
- * day, each session's time in the edition's zone and in a second zone.
+ * day, each session's time in the edition's zone and in the planner's second
+ * zone; the conflicts of the whole edition; and, for the session picked, its
+ * lineup — added to by search or by dragging a person, reordered by drag or
+ * Alt+Up/Down, each member's own local time beside their name.
  */
 #define G_LOG_DOMAIN "summit-panels-page"
 
@@ -10,9 +13,17 @@
 
 #include <glib/gi18n.h>
 
+#include "summit-agenda.h"
+#include "summit-conflicts.h"
+#include "summit-frab.h"
+#include "summit-ical.h"
+#include "summit-lineup-editor.h"
 #include "summit-panels-page.h"
+#include "summit-people.h"
 #include "summit-programme.h"
+#include "summit-session-editor.h"
 #include "summit-time.h"
+#include "summit-window.h"
 
 #define DEFAULT_SECOND_ZONE "Europe/Warsaw"
 
@@ -24,41 +35,442 @@ struct _SummitPanelsPage
   GtkStack           *stack;
   AdwPreferencesPage *agenda;
   AdwStatusPage      *error_page;
+  GtkEntry           *zone_entry;
+  AdwPreferencesGroup *conflicts_group;
+  GtkListBox         *conflicts_list;
+  GtkStack           *detail_stack;
+  GtkLabel           *session_title;
+  GtkLabel           *session_when;
+  AdwPreferencesGroup *session_conflicts_group;
+  GtkListBox         *session_conflicts_list;
+  SummitLineupEditor *lineup_editor;
 
   /* Owned */
   SummitStore        *store;
-  GPtrArray          *groups;   /* AdwPreferencesGroup, borrowed from agenda */
+  SummitEdition      *edition;
+  GPtrArray          *panels;      /* SummitPanel */
+  GPtrArray          *conflicts;   /* SummitConflict */
+  GPtrArray          *people;      /* SummitPerson */
+  GPtrArray          *groups;      /* AdwPreferencesGroup, borrowed from agenda */
+  char               *second_zone;
+  gint64              selected_id;
+  int                 year;          /* 0: the newest edition */
 };
 
 G_DEFINE_FINAL_TYPE (SummitPanelsPage, summit_panels_page, GTK_TYPE_WIDGET)
 
-static char *
-describe_lineup (SummitPanel *panel)
+static void summit_panels_page_reload (SummitPanelsPage *self);
+
+/* Auxiliary methods */
+
+static GSettings *
+get_settings (SummitPanelsPage *self)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkApplication *app;
 
-  for (guint i = 0; i < summit_panel_get_n_members (panel); i++)
+  if (!GTK_IS_WINDOW (root) || (app = gtk_window_get_application (GTK_WINDOW (root))) == NULL
+      || !SUMMIT_IS_APPLICATION (app))
+    return NULL;
+  return summit_application_get_settings (SUMMIT_APPLICATION (app));
+}
+
+static const char *
+second_zone (SummitPanelsPage *self)
+{
+  if (self->second_zone == NULL)
     {
-      const SummitPanelMember *member = summit_panel_get_member (panel, i);
+      GSettings *settings = get_settings (self);
+      g_autofree char *zone = settings ? g_settings_get_string (settings, "second-timezone") : NULL;
 
-      if (i > 0)
-        g_string_append (text, ", ");
-      /* Translators: a lineup member, "Mariusz Sagan (Panelist)" */
-      g_string_append_printf (text, _("%s (%s)"), member->display_name,
-                              summit_role_to_label (member->role));
+      if (zone != NULL && summit_time_zone_is_known (zone))
+        self->second_zone = g_steal_pointer (&zone);
+      else
+        return DEFAULT_SECOND_ZONE;
     }
-  return g_string_free (g_steal_pointer (&text), FALSE);
+  return self->second_zone;
+}
+
+static void
+say (SummitPanelsPage *self,
+     const char       *message)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (SUMMIT_IS_WINDOW (root))
+    summit_window_add_toast (SUMMIT_WINDOW (root), adw_toast_new (message));
+  else
+    g_message ("%s", message);
+}
+
+static SummitPanel *
+find_panel (SummitPanelsPage *self,
+            gint64            id)
+{
+  for (guint i = 0; self->panels && i < self->panels->len; i++)
+    if (summit_panel_get_id (g_ptr_array_index (self->panels, i)) == id)
+      return g_ptr_array_index (self->panels, i);
+  return NULL;
+}
+
+static SummitPanel *
+selected_panel (SummitPanelsPage *self)
+{
+  return find_panel (self, self->selected_id);
+}
+
+static guint
+count_conflicts (SummitPanelsPage *self,
+                 gint64            panel_id,
+                 gboolean          soft)
+{
+  guint n = 0;
+
+  for (guint i = 0; self->conflicts && i < self->conflicts->len; i++)
+    {
+      SummitConflict *c = g_ptr_array_index (self->conflicts, i);
+      if (c->panel_id == panel_id && c->soft == soft)
+        n++;
+    }
+  return n;
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+/* Callbacks */
+
+static GtkFileChooserNative *
+save_dialog (SummitPanelsPage *self,
+             const char       *title,
+             const char       *name)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  return dialog;
+}
+
+static gboolean
+session_drop_cb (GtkDropTarget *target,
+                 const GValue  *value,
+                 double         x,
+                 double         y,
+                 GtkWidget     *row)
+{
+  SummitPanelsPage *self = SUMMIT_PANELS_PAGE (gtk_widget_get_ancestor (row, SUMMIT_TYPE_PANELS_PAGE));
+  gint64 panel_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "panel-id"));
+  SummitPerson *person = g_value_get_object (value);
+  g_autoptr(GError) error = NULL;
+
+  if (!summit_store_add_panel_member (self->store, panel_id, summit_person_get_id (person),
+                                      summit_lineup_editor_get_new_role (self->lineup_editor), &error))
+    {
+      say (self, error->message);
+      return FALSE;
+    }
+  self->selected_id = panel_id;
+  summit_panels_page_reload (self);
+  return TRUE;
+}
+
+static void
+lineup_changed_cb (SummitPanelsPage *self)
+{
+  summit_panels_page_reload (self);
+}
+
+static void
+session_activated_cb (AdwActionRow *row,
+                      SummitPanelsPage *self)
+{
+  self->selected_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "panel-id"));
+  summit_panels_page_reload (self);
+}
+
+static void
+conflict_activated_cb (SummitPanelsPage *self,
+                       GtkListBoxRow    *row)
+{
+  gint64 panel_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "panel-id"));
+
+  if (panel_id != 0)
+    {
+      self->selected_id = panel_id;
+      summit_panels_page_reload (self);
+    }
+}
+
+static void
+zone_activate_cb (SummitPanelsPage *self)
+{
+  g_autofree char *zone = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->zone_entry))));
+  GSettings *settings = get_settings (self);
+
+  if (!summit_time_zone_is_known (zone))
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a time zone; use a name such as Europe/Warsaw"), zone);
+
+      gtk_widget_add_css_class (GTK_WIDGET (self->zone_entry), "error");
+      say (self, message);
+      return;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (self->zone_entry), "error");
+  g_free (self->second_zone);
+  self->second_zone = g_steal_pointer (&zone);
+  if (settings != NULL)
+    g_settings_set_string (settings, "second-timezone", self->second_zone);
+  summit_panels_page_reload (self);
+}
+
+static void
+editor_saved_cb (SummitSessionEditor *editor,
+                 gint64               panel_id,
+                 SummitPanelsPage    *self)
+{
+  self->selected_id = panel_id;
+  summit_panels_page_reload (self);
+}
+
+static void
+open_editor (SummitPanelsPage *self,
+             SummitPanel      *panel)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  SummitSessionEditor *editor;
+
+  if (self->edition == NULL)
+    return;
+  editor = summit_session_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                      self->store, self->edition, panel, second_zone (self));
+  g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, 0);
+}
+
+static void
+new_session_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  open_editor (SUMMIT_PANELS_PAGE (widget), NULL);
+}
+
+static void
+edit_session_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  SummitPanelsPage *self = SUMMIT_PANELS_PAGE (widget);
+  SummitPanel *panel = selected_panel (self);
+
+  if (panel != NULL)
+    open_editor (self, panel);
+}
+
+static void
+delete_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    SummitPanelsPage *self)
+{
+  gint64 panel_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "panel-id"));
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "delete") != 0)
+    return;
+  if (!summit_store_delete_panel (self->store, panel_id, &error))
+    say (self, error->message);
+  if (self->selected_id == panel_id)
+    self->selected_id = 0;
+  summit_panels_page_reload (self);
+}
+
+static void
+delete_session_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  SummitPanelsPage *self = SUMMIT_PANELS_PAGE (widget);
+  SummitPanel *panel = selected_panel (self);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog;
+
+  if (panel == NULL)
+    return;
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Delete This Session?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("“%s” and its lineup will be removed. The people stay."),
+                                  summit_panel_get_title (panel));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"), "delete", _("_Delete"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "panel-id", GSIZE_TO_POINTER (summit_panel_get_id (panel)));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+export_response_cb (GtkNativeDialog  *dialog,
+                    int               response,
+                    SummitPanelsPage *self)
+{
+  const char *format = g_object_get_data (G_OBJECT (dialog), "format");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+      gboolean ok;
+
+      if (g_strcmp0 (format, "ics") == 0)
+        ok = summit_store_export_ical (self->store, self->edition, 0, path, &error);
+      else if (g_strcmp0 (format, "frab") == 0)
+        ok = summit_store_export_frab (self->store, self->edition, path, NULL, &error);
+      else
+        ok = summit_panels_page_export_pdf (self, path, &error);
+
+      if (!ok)
+        say (self, error->message);
+      else
+        {
+          g_autofree char *message = g_strdup_printf (_("Saved to %s"), path);
+          say (self, message);
+        }
+    }
+  g_object_unref (dialog);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SummitPanelsPage *self = SUMMIT_PANELS_PAGE (widget);
+  const char *format;
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *dialog;
+  int year;
+
+  if (self->edition == NULL)
+    return;
+  year = summit_edition_get_year (self->edition);
+  if (g_str_equal (action_name, "panels.export-ics"))
+    {
+      format = "ics";
+      name = g_strdup_printf ("summit-%d.ics", year);
+      dialog = save_dialog (self, _("Save the Programme as a Calendar"), name);
+    }
+  else if (g_str_equal (action_name, "panels.export-frab"))
+    {
+      format = "frab";
+      name = g_strdup_printf ("summit-%d-schedule.xml", year);
+      dialog = save_dialog (self, _("Save the Programme as a Schedule"), name);
+    }
+  else
+    {
+      format = "pdf";
+      name = g_strdup_printf ("summit-%d-agenda.pdf", year);
+      dialog = save_dialog (self, _("Save the Agenda as PDF"), name);
+    }
+  g_object_set_data (G_OBJECT (dialog), "format", (gpointer)format);
+  g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  SummitPanelsPage *self = SUMMIT_PANELS_PAGE (widget);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->edition == NULL)
+    return;
+  operation = summit_agenda_print_operation_new (self->edition, self->panels, second_zone (self));
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error)
+      == GTK_PRINT_OPERATION_RESULT_ERROR)
+    say (self, error->message);
+}
+
+/* Building the page */
+
+static gboolean
+is_mirror_of_earlier (GPtrArray *conflicts,
+                      guint      index)
+{
+  SummitConflict *conflict = g_ptr_array_index (conflicts, index);
+
+  if (conflict->other_panel_id == 0)
+    return FALSE;
+  for (guint i = 0; i < index; i++)
+    {
+      SummitConflict *earlier = g_ptr_array_index (conflicts, i);
+
+      if (earlier->kind == conflict->kind && earlier->person_id == conflict->person_id
+          && earlier->panel_id == conflict->other_panel_id
+          && earlier->other_panel_id == conflict->panel_id)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 static GtkWidget *
-create_session_row (SummitPanel   *panel,
-                    SummitEdition *edition,
-                    const char    *second_zone)
+conflict_row (SummitConflict *conflict,
+              SummitPanel    *panel)
 {
-  g_autofree char *lineup = describe_lineup (panel);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name (conflict->soft ? "dialog-information-symbolic"
+                                                                 : "dialog-warning-symbolic");
+  g_autofree char *subtitle = NULL;
+
+  if (panel != NULL)
+    subtitle = g_strdup_printf ("%s · %s", summit_conflict_kind_to_label (conflict->kind),
+                                summit_panel_get_title (panel));
+  else
+    subtitle = g_strdup (summit_conflict_kind_to_label (conflict->kind));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), conflict->message);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
+  gtk_widget_set_tooltip_text (row, conflict->message);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  conflict->soft ? _("Worth a look") : _("Conflict"), -1);
+  gtk_widget_add_css_class (icon, conflict->soft ? "dim-label" : "warning");
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data (G_OBJECT (row), "panel-id", GSIZE_TO_POINTER (conflict->panel_id));
+  return row;
+}
+
+static GtkWidget *
+create_session_row (SummitPanelsPage *self,
+                    SummitPanel      *panel)
+{
+  g_autofree char *lineup = summit_agenda_describe_lineup (panel);
   g_autofree char *subtitle = NULL;
   g_autofree char *time_text = NULL;
-  const char *edition_zone = summit_edition_get_timezone (edition);
+  const char *edition_zone = summit_edition_get_timezone (self->edition);
+  guint hard = count_conflicts (self, summit_panel_get_id (panel), FALSE);
+  guint soft = count_conflicts (self, summit_panel_get_id (panel), TRUE);
+  GtkDropTarget *drop;
   GtkWidget *row;
   GtkWidget *time_label;
   gint64 start;
@@ -66,7 +478,7 @@ create_session_row (SummitPanel   *panel,
   if (summit_panel_get_start (panel, &start))
     {
       g_autofree char *host = summit_time_format_in_zone (start, edition_zone);
-      g_autofree char *other = summit_time_format_in_zone (start, second_zone);
+      g_autofree char *other = summit_time_format_in_zone (start, second_zone (self));
 
       time_text = g_strdup_printf ("%s\n%s", host, other);
     }
@@ -84,6 +496,28 @@ create_session_row (SummitPanel   *panel,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data (G_OBJECT (row), "panel-id", GSIZE_TO_POINTER (summit_panel_get_id (panel)));
+  g_signal_connect (row, "activated", G_CALLBACK (session_activated_cb), self);
+  if (summit_panel_get_id (panel) == self->selected_id)
+    gtk_widget_add_css_class (row, "accent");
+
+  if (hard + soft > 0)
+    {
+      GtkWidget *badge = gtk_label_new (NULL);
+      g_autofree char *badge_text = NULL;
+
+      if (hard > 0)
+        badge_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u conflict", "%u conflicts", hard),
+                                      hard);
+      else
+        badge_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u to check", "%u to check", soft),
+                                      soft);
+      gtk_label_set_text (GTK_LABEL (badge), badge_text);
+      gtk_widget_add_css_class (badge, hard > 0 ? "warning" : "dim-label");
+      gtk_widget_add_css_class (badge, "caption-heading");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
+    }
 
   time_label = gtk_label_new (time_text);
   gtk_label_set_xalign (GTK_LABEL (time_label), 1.0);
@@ -92,53 +526,99 @@ create_session_row (SummitPanel   *panel,
   gtk_widget_add_css_class (time_label, "time-secondary");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), time_label);
 
+  drop = gtk_drop_target_new (SUMMIT_TYPE_PERSON, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (session_drop_cb), row);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (drop));
+
   return row;
 }
 
-static char *
-day_of (SummitPanel   *panel,
-        SummitEdition *edition,
-        gboolean       for_display)
+static void
+fill_detail (SummitPanelsPage *self)
 {
+  SummitPanel *panel = selected_panel (self);
+  const char *host;
+  g_autofree char *when = NULL;
+  g_autofree char *day = NULL;
+  guint n_conflicts = 0;
   gint64 start;
 
+  clear_list (self->session_conflicts_list);
+  if (panel == NULL)
+    {
+      self->selected_id = 0;
+      summit_lineup_editor_set_session (self->lineup_editor, self->store, self->edition, NULL, NULL);
+      gtk_stack_set_visible_child_name (self->detail_stack, "none");
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "panels.edit-session", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "panels.delete-session", FALSE);
+      return;
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "panels.edit-session", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "panels.delete-session", TRUE);
+
+  host = summit_edition_get_timezone (self->edition);
+  day = summit_agenda_day_of (panel, self->edition, TRUE);
   if (summit_panel_get_start (panel, &start))
     {
-      if (for_display)
-        return summit_time_format_day (start, summit_edition_get_timezone (edition));
-      return summit_time_format_iso_day (start, summit_edition_get_timezone (edition));
-    }
+      g_autofree char *a = summit_agenda_format_span (start, summit_panel_get_duration (panel), host);
+      g_autofree char *b = summit_agenda_format_span (start, summit_panel_get_duration (panel), second_zone (self));
+      g_autofree char *u = summit_agenda_format_span (start, summit_panel_get_duration (panel), "UTC");
 
-  if (summit_panel_get_day (panel) != NULL)
+      when = g_strdup_printf ("%s\n%s\n%s\n%s", day, a, b, u);
+    }
+  else
+    when = g_strdup_printf ("%s\n%s", day, _("Time to be announced"));
+  if (summit_panel_get_room (panel) && *summit_panel_get_room (panel))
     {
-      if (for_display)
-        {
-          g_autoptr(GDateTime) noon = NULL;
-          g_autofree char *iso = g_strdup_printf ("%sT12:00:00Z", summit_panel_get_day (panel));
-
-          noon = g_date_time_new_from_iso8601 (iso, NULL);
-          if (noon != NULL)
-            return summit_time_format_day (g_date_time_to_unix (noon), "UTC");
-        }
-      return g_strdup (summit_panel_get_day (panel));
+      g_autofree char *with_room = g_strdup_printf ("%s\n%s · %s", when,
+                                                    summit_panel_kind_to_label (summit_panel_get_kind (panel)),
+                                                    summit_panel_get_room (panel));
+      g_free (when);
+      when = g_steal_pointer (&with_room);
     }
+  gtk_label_set_text (self->session_title, summit_panel_get_title (panel));
+  gtk_label_set_text (self->session_when, when);
 
-  return for_display ? g_strdup (_("Date to be announced")) : g_strdup ("");
+  for (guint i = 0; i < self->conflicts->len; i++)
+    {
+      SummitConflict *conflict = g_ptr_array_index (self->conflicts, i);
+
+      if (conflict->panel_id != self->selected_id)
+        continue;
+      gtk_list_box_append (self->session_conflicts_list, conflict_row (conflict, NULL));
+      n_conflicts++;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->session_conflicts_group), n_conflicts > 0);
+
+  summit_lineup_editor_set_session (self->lineup_editor, self->store, self->edition, panel,
+                                    self->people);
+  gtk_stack_set_visible_child_name (self->detail_stack, "session");
 }
 
 static void
 summit_panels_page_reload (SummitPanelsPage *self)
 {
   g_autoptr(GPtrArray) editions = NULL;
-  g_autoptr(GPtrArray) panels = NULL;
+  g_autoptr(GHashTable) statuses = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *current_day = NULL;
-  SummitEdition *edition;
   AdwPreferencesGroup *group = NULL;
+  guint hard = 0;
+  guint shown = 0;
+
+  if (self->store == NULL)
+    return;
 
   for (guint i = 0; i < self->groups->len; i++)
     adw_preferences_page_remove (self->agenda, g_ptr_array_index (self->groups, i));
   g_ptr_array_set_size (self->groups, 0);
+  clear_list (self->conflicts_list);
+  g_clear_pointer (&self->panels, g_ptr_array_unref);
+  g_clear_pointer (&self->conflicts, g_ptr_array_unref);
+  g_clear_pointer (&self->people, g_ptr_array_unref);
+  g_clear_object (&self->edition);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->zone_entry), second_zone (self));
 
   editions = summit_store_list_editions (self->store, &error);
   if (editions == NULL)
@@ -146,24 +626,57 @@ summit_panels_page_reload (SummitPanelsPage *self)
   if (editions->len == 0)
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
+      fill_detail (self);
       return;
     }
 
-  edition = g_ptr_array_index (editions, 0);
-  panels = summit_store_list_panels (self->store, summit_edition_get_id (edition), &error);
-  if (panels == NULL)
+  for (guint i = 0; i < editions->len && self->year != 0; i++)
+    if (summit_edition_get_year (g_ptr_array_index (editions, i)) == self->year)
+      self->edition = g_object_ref (g_ptr_array_index (editions, i));
+  if (self->edition == NULL)
+    self->edition = g_object_ref (g_ptr_array_index (editions, 0));
+  self->panels = summit_store_list_panels (self->store, summit_edition_get_id (self->edition), &error);
+  if (self->panels == NULL)
+    goto failed;
+  statuses = summit_store_invitation_statuses (self->store, summit_edition_get_id (self->edition), &error);
+  if (statuses == NULL)
+    goto failed;
+  self->conflicts = summit_conflicts_find (self->edition, self->panels, statuses);
+  self->people = summit_store_list_people (self->store, &error);
+  if (self->people == NULL)
     goto failed;
 
-  adw_preferences_page_set_title (self->agenda, summit_edition_get_theme (edition));
+  adw_preferences_page_set_title (self->agenda, summit_edition_get_theme (self->edition));
 
-  for (guint i = 0; i < panels->len; i++)
+  for (guint i = 0; i < self->conflicts->len; i++)
     {
-      SummitPanel *panel = g_ptr_array_index (panels, i);
-      g_autofree char *day = day_of (panel, edition, FALSE);
+      SummitConflict *conflict = g_ptr_array_index (self->conflicts, i);
+
+      /* A clash between two sessions is listed on both; the edition's list says it once. */
+      if (is_mirror_of_earlier (self->conflicts, i))
+        continue;
+      gtk_list_box_append (self->conflicts_list,
+                           conflict_row (conflict, find_panel (self, conflict->panel_id)));
+      if (!conflict->soft)
+        hard++;
+      shown++;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->conflicts_group), shown > 0);
+  {
+    g_autofree char *description = g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE, "%u to fix, %u worth a look", "%u to fix, %u worth a look", hard),
+      hard, shown - hard);
+    adw_preferences_group_set_description (self->conflicts_group, description);
+  }
+
+  for (guint i = 0; i < self->panels->len; i++)
+    {
+      SummitPanel *panel = g_ptr_array_index (self->panels, i);
+      g_autofree char *day = summit_agenda_day_of (panel, self->edition, FALSE);
 
       if (group == NULL || g_strcmp0 (day, current_day) != 0)
         {
-          g_autofree char *title = day_of (panel, edition, TRUE);
+          g_autofree char *title = summit_agenda_day_of (panel, self->edition, TRUE);
 
           group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
           adw_preferences_group_set_title (group, title);
@@ -172,15 +685,40 @@ summit_panels_page_reload (SummitPanelsPage *self)
           g_free (current_day);
           current_day = g_steal_pointer (&day);
         }
-      adw_preferences_group_add (group, create_session_row (panel, edition, DEFAULT_SECOND_ZONE));
+      adw_preferences_group_add (group, create_session_row (self, panel));
     }
 
-  gtk_stack_set_visible_child_name (self->stack, panels->len > 0 ? "agenda" : "empty");
+  gtk_stack_set_visible_child_name (self->stack, self->panels->len > 0 ? "agenda" : "empty");
+  fill_detail (self);
   return;
 
 failed:
   adw_status_page_set_description (self->error_page, error->message);
   gtk_stack_set_visible_child_name (self->stack, "error");
+}
+
+/* GObject overrides */
+
+static void
+summit_panels_page_root (GtkWidget *widget)
+{
+  SummitPanelsPage *self = SUMMIT_PANELS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (summit_panels_page_parent_class)->root (widget);
+
+  /* The settings are reachable only once the page is in a window. */
+  if (self->second_zone == NULL && get_settings (self) != NULL)
+    summit_panels_page_reload (self);
+}
+
+static void
+summit_panels_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (summit_panels_page_parent_class)->map (widget);
+
+  /* Invitations may have been answered on another page meanwhile: conflicts
+   * are found again each time the page is shown. */
+  summit_panels_page_reload (SUMMIT_PANELS_PAGE (widget));
 }
 
 static void
@@ -190,7 +728,12 @@ summit_panels_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SUMMIT_TYPE_PANELS_PAGE);
   g_clear_object (&self->store);
+  g_clear_object (&self->edition);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
+  g_clear_pointer (&self->panels, g_ptr_array_unref);
+  g_clear_pointer (&self->conflicts, g_ptr_array_unref);
+  g_clear_pointer (&self->people, g_ptr_array_unref);
+  g_clear_pointer (&self->second_zone, g_free);
 
   G_OBJECT_CLASS (summit_panels_page_parent_class)->dispose (object);
 }
@@ -202,13 +745,38 @@ summit_panels_page_class_init (SummitPanelsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = summit_panels_page_dispose;
+  widget_class->root = summit_panels_page_root;
+  widget_class->map = summit_panels_page_map;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/summit-panels-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SummitPanelsPage, agenda);
+  gtk_widget_class_bind_template_child (widget_class, SummitPanelsPage, conflicts_group);
+  gtk_widget_class_bind_template_child (widget_class, SummitPanelsPage, conflicts_list);
+  gtk_widget_class_bind_template_child (widget_class, SummitPanelsPage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, SummitPanelsPage, error_page);
+  gtk_widget_class_bind_template_child (widget_class, SummitPanelsPage, lineup_editor);
+  gtk_widget_class_bind_template_child (widget_class, SummitPanelsPage, session_conflicts_group);
+  gtk_widget_class_bind_template_child (widget_class, SummitPanelsPage, session_conflicts_list);
+  gtk_widget_class_bind_template_child (widget_class, SummitPanelsPage, session_title);
+  gtk_widget_class_bind_template_child (widget_class, SummitPanelsPage, session_when);
   gtk_widget_class_bind_template_child (widget_class, SummitPanelsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, SummitPanelsPage, zone_entry);
+  gtk_widget_class_bind_template_callback (widget_class, conflict_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, lineup_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, zone_activate_cb);
+  gtk_widget_class_install_action (widget_class, "panels.new-session", NULL, new_session_action);
+  gtk_widget_class_install_action (widget_class, "panels.edit-session", NULL, edit_session_action);
+  gtk_widget_class_install_action (widget_class, "panels.delete-session", NULL, delete_session_action);
+  gtk_widget_class_install_action (widget_class, "panels.export-ics", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "panels.export-frab", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "panels.export-pdf", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "panels.print", NULL, print_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "panels.new-session", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "panels.print", NULL);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  g_type_ensure (SUMMIT_TYPE_LINEUP_EDITOR);
 }
 
 static void
@@ -216,7 +784,12 @@ summit_panels_page_init (SummitPanelsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->groups = g_ptr_array_new ();
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "panels.edit-session", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "panels.delete-session", FALSE);
 }
+
+/* Public API */
 
 /**
  * summit_panels_page_set_store:
@@ -232,4 +805,62 @@ summit_panels_page_set_store (SummitPanelsPage *self,
 
   if (g_set_object (&self->store, store))
     summit_panels_page_reload (self);
+}
+
+/**
+ * summit_panels_page_set_year:
+ * @year: the edition to show, or 0 for the newest
+ *
+ * Shows the programme of another edition (for an edition selector).
+ */
+void
+summit_panels_page_set_year (SummitPanelsPage *self,
+                             int               year)
+{
+  g_return_if_fail (SUMMIT_IS_PANELS_PAGE (self));
+
+  if (self->year == year)
+    return;
+  self->year = year;
+  self->selected_id = 0;
+  summit_panels_page_reload (self);
+}
+
+/**
+ * summit_panels_page_reload_programme:
+ *
+ * Reads the programme, lineups and invitations again, after a change made
+ * elsewhere (an invitation answered on the People page, an import).
+ */
+void
+summit_panels_page_reload_programme (SummitPanelsPage *self)
+{
+  g_return_if_fail (SUMMIT_IS_PANELS_PAGE (self));
+  summit_panels_page_reload (self);
+}
+
+/**
+ * summit_panels_page_export_pdf:
+ *
+ * Saves the printable agenda — the same pages "Print Agenda" sends to a
+ * printer — to @path as PDF.
+ */
+gboolean
+summit_panels_page_export_pdf (SummitPanelsPage  *self,
+                               const char        *path,
+                               GError           **error)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+
+  g_return_val_if_fail (SUMMIT_IS_PANELS_PAGE (self), FALSE);
+
+  if (self->edition == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There is no programme to save"));
+      return FALSE;
+    }
+  operation = summit_agenda_print_operation_new (self->edition, self->panels, second_zone (self));
+  gtk_print_operation_set_export_filename (operation, path);
+  return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error)
+         != GTK_PRINT_OPERATION_RESULT_ERROR;
 }

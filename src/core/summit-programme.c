@@ -11,6 +11,10 @@
 
 #include "summit-person.h"
 #include "summit-programme.h"
+#include "summit-time.h"
+
+#define PANEL_COLUMNS \
+  "id, uid, title, kind, start_utc, day, duration_min, room, description, edition_id"
 
 #define EDITION_COLUMNS \
   "id, year, theme, host_city, host_country, timezone, format, start_date, end_date"
@@ -148,6 +152,27 @@ summit_store_put_edition (SummitStore    *store,
   return TRUE;
 }
 
+static SummitPanel *
+panel_from_row (sqlite3_stmt *stmt)
+{
+  SummitPanel *panel = summit_panel_new ();
+  SummitPanelKind kind = SUMMIT_PANEL_DISCUSSION;
+
+  summit_panel_set_id (panel, sqlite3_column_int64 (stmt, 0));
+  summit_panel_set_uid (panel, (const char *)sqlite3_column_text (stmt, 1));
+  summit_panel_set_title (panel, (const char *)sqlite3_column_text (stmt, 2));
+  summit_panel_kind_from_string ((const char *)sqlite3_column_text (stmt, 3), &kind);
+  summit_panel_set_kind (panel, kind);
+  if (sqlite3_column_type (stmt, 4) != SQLITE_NULL)
+    summit_panel_set_start (panel, sqlite3_column_int64 (stmt, 4));
+  summit_panel_set_day (panel, (const char *)sqlite3_column_text (stmt, 5));
+  summit_panel_set_duration (panel, sqlite3_column_int (stmt, 6));
+  summit_panel_set_room (panel, (const char *)sqlite3_column_text (stmt, 7));
+  summit_panel_set_description (panel, (const char *)sqlite3_column_text (stmt, 8));
+  summit_panel_set_edition_id (panel, sqlite3_column_int64 (stmt, 9));
+  return panel;
+}
+
 static gboolean
 load_members (SummitStore  *store,
               SummitPanel  *panel,
@@ -214,8 +239,7 @@ summit_store_list_panels (SummitStore  *store,
   g_return_val_if_fail (SUMMIT_IS_STORE (store), NULL);
 
   stmt = summit_store_prepare (store,
-                               "SELECT id, uid, title, kind, start_utc, day, duration_min, room,"
-                               " description FROM panel WHERE edition_id = ?1"
+                               "SELECT " PANEL_COLUMNS " FROM panel WHERE edition_id = ?1"
                                " ORDER BY coalesce (start_utc, unixepoch (day, '+1 day', '-1 second')),"
                                " id",
                                error);
@@ -224,24 +248,7 @@ summit_store_list_panels (SummitStore  *store,
 
   sqlite3_bind_int64 (stmt, 1, edition_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SummitPanel *panel = summit_panel_new ();
-      SummitPanelKind kind = SUMMIT_PANEL_DISCUSSION;
-
-      summit_panel_set_id (panel, sqlite3_column_int64 (stmt, 0));
-      summit_panel_set_uid (panel, (const char *)sqlite3_column_text (stmt, 1));
-      summit_panel_set_edition_id (panel, edition_id);
-      summit_panel_set_title (panel, (const char *)sqlite3_column_text (stmt, 2));
-      summit_panel_kind_from_string ((const char *)sqlite3_column_text (stmt, 3), &kind);
-      summit_panel_set_kind (panel, kind);
-      if (sqlite3_column_type (stmt, 4) != SQLITE_NULL)
-        summit_panel_set_start (panel, sqlite3_column_int64 (stmt, 4));
-      summit_panel_set_day (panel, (const char *)sqlite3_column_text (stmt, 5));
-      summit_panel_set_duration (panel, sqlite3_column_int (stmt, 6));
-      summit_panel_set_room (panel, (const char *)sqlite3_column_text (stmt, 7));
-      summit_panel_set_description (panel, (const char *)sqlite3_column_text (stmt, 8));
-      g_ptr_array_add (panels, panel);
-    }
+    g_ptr_array_add (panels, panel_from_row (stmt));
   sqlite3_reset (stmt);
 
   if (rc != SQLITE_DONE)
@@ -326,4 +333,465 @@ summit_store_insert_panel (SummitStore  *store,
   g_return_val_if_fail (SUMMIT_IS_PANEL (panel), FALSE);
 
   return summit_store_transaction (store, insert_panel_txn, panel, error);
+}
+
+/**
+ * summit_store_get_panel:
+ *
+ * Returns: (transfer full): the session @panel_id with its lineup, or %NULL
+ *   with @error set (%SUMMIT_STORE_ERROR_NOT_FOUND if there is none)
+ */
+SummitPanel *
+summit_store_get_panel (SummitStore  *store,
+                        gint64        panel_id,
+                        GError      **error)
+{
+  g_autoptr(SummitPanel) panel = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SUMMIT_IS_STORE (store), NULL);
+
+  stmt = summit_store_prepare (store, "SELECT " PANEL_COLUMNS " FROM panel WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, panel_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    panel = panel_from_row (stmt);
+  sqlite3_reset (stmt);
+
+  if (panel == NULL)
+    {
+      g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_NOT_FOUND,
+                   _("The session no longer exists; it may have been deleted"));
+      return NULL;
+    }
+  if (!load_members (store, panel, error))
+    return NULL;
+  return g_steal_pointer (&panel);
+}
+
+/**
+ * summit_panel_validate:
+ * @edition: (nullable): the edition, whose dates and zone bound the session
+ *
+ * Checks a session before it is stored: a title, a positive duration that
+ * ends the same or the next day, and a start within the edition's dates (read
+ * in the edition's zone).
+ *
+ * Returns: %TRUE if @panel may be saved, %FALSE with @error set
+ *   (%SUMMIT_STORE_ERROR_INVALID) saying what to change
+ */
+gboolean
+summit_panel_validate (SummitPanel    *panel,
+                       SummitEdition  *edition,
+                       GError        **error)
+{
+  const char *title = summit_panel_get_title (panel);
+  g_autofree char *stripped = NULL;
+  g_autofree char *day = NULL;
+  gint64 start;
+
+  g_return_val_if_fail (SUMMIT_IS_PANEL (panel), FALSE);
+
+  stripped = g_strstrip (g_strdup (title ? title : ""));
+  if (*stripped == '\0')
+    {
+      g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_INVALID,
+                   _("A session needs a title"));
+      return FALSE;
+    }
+  if (summit_panel_get_duration (panel) <= 0)
+    {
+      g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_INVALID,
+                   _("The session ends before it starts: give it a positive duration"));
+      return FALSE;
+    }
+  if (summit_panel_get_duration (panel) > 24 * 60)
+    {
+      g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_INVALID,
+                   _("A session lasts at most 24 hours"));
+      return FALSE;
+    }
+
+  if (summit_panel_get_start (panel, &start))
+    day = summit_time_format_iso_day (start, edition ? summit_edition_get_timezone (edition) : "UTC");
+  else if (summit_panel_get_day (panel) != NULL)
+    day = g_strdup (summit_panel_get_day (panel));
+
+  if (edition != NULL && day != NULL)
+    {
+      const char *first = summit_edition_get_start_date (edition);
+      const char *last = summit_edition_get_end_date (edition);
+
+      if ((first != NULL && g_strcmp0 (day, first) < 0) || (last != NULL && g_strcmp0 (day, last) > 0))
+        {
+          g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_INVALID,
+                       _("The session falls on %s (%s time), outside the %d edition’s dates, %s to %s"),
+                       day, summit_edition_get_timezone (edition), summit_edition_get_year (edition),
+                       first ? first : "…", last ? last : "…");
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/**
+ * summit_store_update_panel:
+ *
+ * Stores a session's title, kind, time, duration, room and description (not
+ * its lineup), in one transaction.
+ */
+static gboolean
+update_panel_txn (SummitStore  *store,
+                  gpointer      user_data,
+                  GError      **error)
+{
+  SummitPanel *panel = user_data;
+  sqlite3_stmt *stmt;
+  gint64 start;
+
+  stmt = summit_store_prepare (store,
+                               "UPDATE panel SET title = ?2, kind = ?3, start_utc = ?4, day = ?5,"
+                               " duration_min = ?6, room = ?7, description = ?8 WHERE id = ?1",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, summit_panel_get_id (panel));
+  summit_stmt_bind_text (stmt, 2, summit_panel_get_title (panel));
+  sqlite3_bind_text (stmt, 3, summit_panel_kind_to_string (summit_panel_get_kind (panel)), -1,
+                     SQLITE_STATIC);
+  if (summit_panel_get_start (panel, &start))
+    sqlite3_bind_int64 (stmt, 4, start);
+  if (summit_panel_get_day (panel))
+    summit_stmt_bind_text (stmt, 5, summit_panel_get_day (panel));
+  sqlite3_bind_int (stmt, 6, summit_panel_get_duration (panel));
+  summit_stmt_bind_text (stmt, 7, summit_panel_get_room (panel));
+  summit_stmt_bind_text (stmt, 8, summit_panel_get_description (panel));
+  if (!summit_store_step_done (store, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (summit_store_get_db (store)) == 0)
+    {
+      g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_NOT_FOUND,
+                   _("The session no longer exists; it may have been deleted"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+summit_store_update_panel (SummitStore  *store,
+                           SummitPanel  *panel,
+                           GError      **error)
+{
+  g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (SUMMIT_IS_PANEL (panel), FALSE);
+
+  return summit_store_transaction (store, update_panel_txn, panel, error);
+}
+
+typedef struct
+{
+  gint64      panel_id;
+  gint64      person_id;
+  SummitRole  role;
+  int         position;
+} MemberChange;
+
+static gboolean
+delete_panel_txn (SummitStore  *store,
+                  gpointer      user_data,
+                  GError      **error)
+{
+  MemberChange *change = user_data;
+  sqlite3_stmt *stmt;
+
+  stmt = summit_store_prepare (store, "DELETE FROM panel WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, change->panel_id);
+  return summit_store_step_done (store, stmt, error);
+}
+
+/**
+ * summit_store_delete_panel:
+ *
+ * Deletes a session and its lineup (the people stay).
+ */
+gboolean
+summit_store_delete_panel (SummitStore  *store,
+                           gint64        panel_id,
+                           GError      **error)
+{
+  MemberChange change = { panel_id, 0, 0, 0 };
+
+  g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
+  return summit_store_transaction (store, delete_panel_txn, &change, error);
+}
+
+/* Positions 0..n-1 in the current order, so that moves have no gaps to skip. */
+static GArray *
+lineup_ids (SummitStore  *store,
+            gint64        panel_id,
+            GError      **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = summit_store_prepare (store,
+                               "SELECT person_id FROM panel_member WHERE panel_id = ?1"
+                               " ORDER BY position, rowid",
+                               error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, panel_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      summit_store_set_error_from_db (store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+static gboolean
+write_positions (SummitStore  *store,
+                 gint64        panel_id,
+                 GArray       *ids,
+                 GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = summit_store_prepare (store,
+                               "UPDATE panel_member SET position = ?3"
+                               " WHERE panel_id = ?1 AND person_id = ?2",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, panel_id);
+      sqlite3_bind_int64 (stmt, 2, g_array_index (ids, gint64, i));
+      sqlite3_bind_int (stmt, 3, (int)i);
+      if (!summit_store_step_done (store, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+panel_exists (SummitStore  *store,
+              gint64        panel_id,
+              GError      **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean found;
+
+  stmt = summit_store_prepare (store, "SELECT 1 FROM panel WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, panel_id);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  if (!found)
+    g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_NOT_FOUND,
+                 _("The session no longer exists; it may have been deleted"));
+  return found;
+}
+
+static gboolean
+add_member_txn (SummitStore  *store,
+                gpointer      user_data,
+                GError      **error)
+{
+  MemberChange *change = user_data;
+  g_autoptr(GArray) ids = NULL;
+  sqlite3_stmt *stmt;
+
+  if (!panel_exists (store, change->panel_id, error))
+    return FALSE;
+  if ((ids = lineup_ids (store, change->panel_id, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == change->person_id)
+      {
+        g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_INVALID,
+                     _("This person is already in the session’s lineup"));
+        return FALSE;
+      }
+
+  stmt = summit_store_prepare (store,
+                               "INSERT INTO panel_member (panel_id, person_id, role, position)"
+                               " VALUES (?1, ?2, ?3, ?4)",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, change->panel_id);
+  sqlite3_bind_int64 (stmt, 2, change->person_id);
+  sqlite3_bind_text (stmt, 3, summit_role_to_string (change->role), -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 4, (int)ids->len);
+  return summit_store_step_done (store, stmt, error);
+}
+
+/**
+ * summit_store_add_panel_member:
+ *
+ * Adds @person_id at the end of the lineup of @panel_id, with @role.
+ */
+gboolean
+summit_store_add_panel_member (SummitStore  *store,
+                               gint64        panel_id,
+                               gint64        person_id,
+                               SummitRole    role,
+                               GError      **error)
+{
+  MemberChange change = { panel_id, person_id, role, 0 };
+
+  g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (role < SUMMIT_N_ROLES, FALSE);
+  return summit_store_transaction (store, add_member_txn, &change, error);
+}
+
+static gboolean
+remove_member_txn (SummitStore  *store,
+                   gpointer      user_data,
+                   GError      **error)
+{
+  MemberChange *change = user_data;
+  g_autoptr(GArray) ids = NULL;
+  sqlite3_stmt *stmt;
+
+  stmt = summit_store_prepare (store,
+                               "DELETE FROM panel_member WHERE panel_id = ?1 AND person_id = ?2",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, change->panel_id);
+  sqlite3_bind_int64 (stmt, 2, change->person_id);
+  if (!summit_store_step_done (store, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (summit_store_get_db (store)) == 0)
+    {
+      g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_NOT_FOUND,
+                   _("This person is not in the session’s lineup"));
+      return FALSE;
+    }
+  if ((ids = lineup_ids (store, change->panel_id, error)) == NULL)
+    return FALSE;
+  return write_positions (store, change->panel_id, ids, error);
+}
+
+/**
+ * summit_store_remove_panel_member:
+ *
+ * Takes @person_id out of the lineup of @panel_id; the others close up.
+ */
+gboolean
+summit_store_remove_panel_member (SummitStore  *store,
+                                  gint64        panel_id,
+                                  gint64        person_id,
+                                  GError      **error)
+{
+  MemberChange change = { panel_id, person_id, 0, 0 };
+
+  g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
+  return summit_store_transaction (store, remove_member_txn, &change, error);
+}
+
+static gboolean
+move_member_txn (SummitStore  *store,
+                 gpointer      user_data,
+                 GError      **error)
+{
+  MemberChange *change = user_data;
+  g_autoptr(GArray) ids = NULL;
+  guint from = G_MAXUINT;
+  guint to;
+
+  if ((ids = lineup_ids (store, change->panel_id, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == change->person_id)
+      from = i;
+  if (from == G_MAXUINT)
+    {
+      g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_NOT_FOUND,
+                   _("This person is not in the session’s lineup"));
+      return FALSE;
+    }
+  to = (guint)CLAMP (change->position, 0, (int)ids->len - 1);
+  g_array_remove_index (ids, from);
+  g_array_insert_val (ids, to, change->person_id);
+  return write_positions (store, change->panel_id, ids, error);
+}
+
+/**
+ * summit_store_move_panel_member:
+ * @position: the new place in the lineup, from 0; clamped to the lineup
+ *
+ * Moves @person_id within the lineup of @panel_id; the others shift.
+ */
+gboolean
+summit_store_move_panel_member (SummitStore  *store,
+                                gint64        panel_id,
+                                gint64        person_id,
+                                int           position,
+                                GError      **error)
+{
+  MemberChange change = { panel_id, person_id, 0, position };
+
+  g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
+  return summit_store_transaction (store, move_member_txn, &change, error);
+}
+
+static gboolean
+set_role_txn (SummitStore  *store,
+              gpointer      user_data,
+              GError      **error)
+{
+  MemberChange *change = user_data;
+  sqlite3_stmt *stmt;
+
+  stmt = summit_store_prepare (store,
+                               "UPDATE panel_member SET role = ?3 WHERE panel_id = ?1 AND person_id = ?2",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, change->panel_id);
+  sqlite3_bind_int64 (stmt, 2, change->person_id);
+  sqlite3_bind_text (stmt, 3, summit_role_to_string (change->role), -1, SQLITE_STATIC);
+  if (!summit_store_step_done (store, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (summit_store_get_db (store)) == 0)
+    {
+      g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_NOT_FOUND,
+                   _("This person is not in the session’s lineup"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * summit_store_set_panel_member_role:
+ *
+ * Gives @person_id the role @role in the lineup of @panel_id.
+ */
+gboolean
+summit_store_set_panel_member_role (SummitStore  *store,
+                                    gint64        panel_id,
+                                    gint64        person_id,
+                                    SummitRole    role,
+                                    GError      **error)
+{
+  MemberChange change = { panel_id, person_id, role, 0 };
+
+  g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (role < SUMMIT_N_ROLES, FALSE);
+  return summit_store_transaction (store, set_role_txn, &change, error);
 }

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "summit-time.h"
@@ -148,4 +149,124 @@ summit_time_format_in_zone (gint64      instant,
   offset = summit_time_offset_label (dt);
   /* Translators: a time in a zone: "15:00 Taipei (UTC+8)" */
   return g_strdup_printf (_("%s %s (%s)"), clock, city, offset);
+}
+
+G_DEFINE_QUARK (summit-time-error-quark, summit_time_error)
+
+static gint64
+utc_offset_at (GTimeZone *tz,
+               gint64     instant)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (instant);
+  g_autoptr(GDateTime) dt = g_date_time_to_timezone (utc, tz);
+
+  return g_date_time_get_utc_offset (dt) / G_TIME_SPAN_SECOND;
+}
+
+/**
+ * summit_time_parse_local:
+ * @date: a day, "2020-09-24"
+ * @clock: a wall-clock time, "22:00" (or "22:00:00")
+ * @identifier: the IANA zone the time was read in, "Asia/Taipei"
+ * @instant: (out): the UTC instant, Unix seconds
+ *
+ * Turns a wall-clock time entered in any zone into a UTC instant, with
+ * GTimeZone deciding which offset applies on that day. A time that the
+ * clocks skip when daylight-saving time starts is refused; a time that
+ * happens twice when it ends is taken at its first occurrence.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set (%SUMMIT_TIME_ERROR)
+ */
+gboolean
+summit_time_parse_local (const char  *date,
+                         const char  *clock,
+                         const char  *identifier,
+                         gint64      *instant,
+                         GError     **error)
+{
+  g_autoptr(GTimeZone) tz = NULL;
+  int year, month, day, hour, minute, second = 0;
+  char tail;
+  gboolean found;
+  gint64 local;
+
+  g_return_val_if_fail (instant != NULL, FALSE);
+
+  if (!summit_time_zone_is_known (identifier))
+    {
+      g_set_error (error, SUMMIT_TIME_ERROR, SUMMIT_TIME_ERROR_UNKNOWN_ZONE,
+                   _("“%s” is not a time zone; use a name such as Europe/Warsaw"),
+                   identifier ? identifier : "");
+      return FALSE;
+    }
+  tz = summit_time_zone_new (identifier);
+
+  if (date == NULL || sscanf (date, "%4d-%2d-%2d%c", &year, &month, &day, &tail) != 3
+      || !g_date_valid_dmy (day, month, year))
+    {
+      g_set_error (error, SUMMIT_TIME_ERROR, SUMMIT_TIME_ERROR_BAD_DATE,
+                   _("“%s” is not a date; write it as 2020-09-24"), date ? date : "");
+      return FALSE;
+    }
+  if (clock == NULL
+      || (sscanf (clock, "%2d:%2d%c", &hour, &minute, &tail) != 2
+          && sscanf (clock, "%2d:%2d:%2d%c", &hour, &minute, &second, &tail) != 3)
+      || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59)
+    {
+      g_set_error (error, SUMMIT_TIME_ERROR, SUMMIT_TIME_ERROR_BAD_TIME,
+                   _("“%s” is not a time of day; write it as 22:00"), clock ? clock : "");
+      return FALSE;
+    }
+
+  /* The wall-clock time as if it were UTC; the zone's offset is then taken
+   * off, once we know which offset holds at that local time. */
+  {
+    g_autoptr(GDateTime) naive = g_date_time_new_utc (year, month, day, hour, minute, second);
+    if (naive == NULL)
+      {
+        g_set_error (error, SUMMIT_TIME_ERROR, SUMMIT_TIME_ERROR_BAD_DATE,
+                     _("“%s” is not a date; write it as 2020-09-24"), date);
+        return FALSE;
+      }
+    local = g_date_time_to_unix (naive);
+  }
+
+  /* The offset in force a day before and a day after (zones change at most
+   * once in two days); a candidate holds if the instant it gives has that very
+   * offset. Two hold in the hour that happens twice: take the earlier. */
+  found = FALSE;
+  for (guint i = 0; i < 2; i++)
+    {
+      gint64 probe = local + (i == 0 ? -86400 : 86400);
+      gint64 offset = utc_offset_at (tz, probe);
+      gint64 candidate = local - offset;
+
+      if (utc_offset_at (tz, candidate) == offset && (!found || candidate < *instant))
+        {
+          *instant = candidate;
+          found = TRUE;
+        }
+    }
+  if (!found)
+    {
+      g_set_error (error, SUMMIT_TIME_ERROR, SUMMIT_TIME_ERROR_SKIPPED,
+                   _("%s on %s does not exist in %s: the clocks skip that hour"), clock, date,
+                   identifier);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * summit_time_zone_is_known:
+ *
+ * Returns: %TRUE if @identifier names a zone in the system's database
+ *   ("Europe/Warsaw", "UTC"), %FALSE for anything else
+ */
+gboolean
+summit_time_zone_is_known (const char *identifier)
+{
+  g_autoptr(GTimeZone) tz = summit_time_zone_new (identifier);
+
+  return tz != NULL && g_strcmp0 (g_time_zone_get_identifier (tz), identifier) == 0;
 }

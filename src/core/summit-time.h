@@ -7,6 +7,18 @@
 
 G_BEGIN_DECLS
 
+#define SUMMIT_TIME_ERROR (summit_time_error_quark ())
+
+typedef enum
+{
+  SUMMIT_TIME_ERROR_UNKNOWN_ZONE,
+  SUMMIT_TIME_ERROR_BAD_DATE,
+  SUMMIT_TIME_ERROR_BAD_TIME,
+  SUMMIT_TIME_ERROR_SKIPPED,
+} SummitTimeError;
+
+GQuark     summit_time_error_quark   (void);
+
 GTimeZone *summit_time_zone_new      (const char *identifier);
 char      *summit_time_zone_city     (const char *identifier);
 char      *summit_time_offset_label  (GDateTime  *datetime);
@@ -18,5 +30,11 @@ char      *summit_time_format_iso_day (gint64     instant,
                                        const char *identifier);
 char      *summit_time_format_in_zone (gint64     instant,
                                        const char *identifier);
+gboolean   summit_time_parse_local   (const char  *date,
+                                      const char  *clock,
+                                      const char  *identifier,
+                                      gint64      *instant,
+                                      GError     **error);
+gboolean   summit_time_zone_is_known (const char  *identifier);
 
 G_END_DECLS

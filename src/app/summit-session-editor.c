@@ -1,0 +1,348 @@
+/* summit-session-editor.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The session editor: title, kind, date and times entered in any zone the
+ * planner chooses, room or stream, description. Every change is checked as
+ * it is typed; what does not hold is said, and never saved.
+ */
+#define G_LOG_DOMAIN "summit-session-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "summit-programme.h"
+#include "summit-session-editor.h"
+#include "summit-time.h"
+
+struct _SummitSessionEditor
+{
+  AdwWindow      parent_instance;
+
+  /* Template widgets */
+  GtkButton     *save_button;
+  GtkLabel      *error_label;
+  GtkEntry      *title_entry;
+  AdwComboRow   *kind_row;
+  GtkEntry      *date_entry;
+  GtkEntry      *start_entry;
+  GtkEntry      *end_entry;
+  GtkEntry      *zone_entry;
+  AdwActionRow  *preview_row;
+  GtkEntry      *room_entry;
+  GtkEntry      *description_entry;
+
+  /* Owned */
+  SummitStore   *store;
+  SummitEdition *edition;
+  SummitPanel   *panel;        /* NULL for a new session */
+  char          *second_zone;
+  gboolean       show_errors;   /* once the planner has changed something */
+};
+
+G_DEFINE_FINAL_TYPE (SummitSessionEditor, summit_session_editor, ADW_TYPE_WINDOW)
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const char *
+entry_text (GtkEntry *entry)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (entry));
+}
+
+static char *
+stripped (GtkEntry *entry)
+{
+  return g_strstrip (g_strdup (entry_text (entry)));
+}
+
+/* Reads the form into @panel; %FALSE with @error saying what to fix. */
+static gboolean
+read_form (SummitSessionEditor  *self,
+           SummitPanel          *panel,
+           GError              **error)
+{
+  g_autofree char *title = stripped (self->title_entry);
+  g_autofree char *date = stripped (self->date_entry);
+  g_autofree char *start_text = stripped (self->start_entry);
+  g_autofree char *end_text = stripped (self->end_entry);
+  g_autofree char *zone = stripped (self->zone_entry);
+  g_autofree char *room = stripped (self->room_entry);
+  g_autofree char *description = stripped (self->description_entry);
+  guint kind = adw_combo_row_get_selected (self->kind_row);
+
+  summit_panel_set_title (panel, title);
+  summit_panel_set_kind (panel, kind < SUMMIT_N_PANEL_KINDS ? kind : SUMMIT_PANEL_DISCUSSION);
+  summit_panel_set_room (panel, room);
+  summit_panel_set_description (panel, description);
+  summit_panel_set_edition_id (panel, summit_edition_get_id (self->edition));
+
+  if (*title == '\0')
+    {
+      g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_INVALID, _("A session needs a title"));
+      return FALSE;
+    }
+  if (!summit_time_zone_is_known (zone))
+    {
+      g_set_error (error, SUMMIT_TIME_ERROR, SUMMIT_TIME_ERROR_UNKNOWN_ZONE,
+                   _("“%s” is not a time zone; use a name such as Europe/Warsaw"), zone);
+      return FALSE;
+    }
+
+  if (*start_text == '\0' && *end_text == '\0')
+    {
+      gint64 noon;
+
+      /* Only the day is known: check it is a real day. */
+      if (!summit_time_parse_local (date, "12:00", zone, &noon, error))
+        return FALSE;
+      summit_panel_unset_start (panel);
+      summit_panel_set_day (panel, date);
+      summit_panel_set_duration (panel, summit_panel_get_duration (panel) > 0
+                                        ? summit_panel_get_duration (panel) : 60);
+    }
+  else
+    {
+      gint64 start, end;
+      gboolean next_day = g_str_has_suffix (end_text, "+1");
+
+      if (next_day)
+        end_text[strlen (end_text) - 2] = '\0';
+      if (!summit_time_parse_local (date, start_text, zone, &start, error))
+        return FALSE;
+      if (*end_text == '\0')
+        {
+          g_set_error (error, SUMMIT_TIME_ERROR, SUMMIT_TIME_ERROR_BAD_TIME,
+                       _("Give the time the session ends"));
+          return FALSE;
+        }
+      if (next_day)
+        {
+          g_autoptr(GDateTime) day = NULL;
+          g_autoptr(GDateTime) after = NULL;
+          g_autofree char *next_date = NULL;
+          gint64 noon;
+
+          if (!summit_time_parse_local (date, "12:00", "UTC", &noon, error))
+            return FALSE;
+          day = g_date_time_new_from_unix_utc (noon);
+          after = g_date_time_add_days (day, 1);
+          next_date = g_date_time_format (after, "%Y-%m-%d");
+          if (!summit_time_parse_local (next_date, g_strstrip (end_text), zone, &end, error))
+            return FALSE;
+        }
+      else if (!summit_time_parse_local (date, end_text, zone, &end, error))
+        return FALSE;
+      if (end <= start)
+        {
+          g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_INVALID,
+                       _("The session ends before it starts; for one that runs past midnight, write the end as 00:30+1"));
+          return FALSE;
+        }
+      summit_panel_set_start (panel, start);
+      summit_panel_set_day (panel, NULL);
+      summit_panel_set_duration (panel, (int)MIN ((end - start + 59) / 60, G_MAXINT));
+    }
+
+  return summit_panel_validate (panel, self->edition, error);
+}
+
+static void
+field_changed_cb (SummitSessionEditor *self)
+{
+  g_autoptr(SummitPanel) scratch = summit_panel_new ();
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+  gint64 start;
+
+  /* Signals fire while the template is being filled in, before there is an edition. */
+  if (self->edition == NULL)
+    return;
+  ok = read_form (self, scratch, &error);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), !ok && self->show_errors);
+  gtk_label_set_text (self->error_label, ok ? "" : error->message);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), ok);
+  if (!ok)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->error_label),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, error->message, -1);
+
+  if (ok && summit_panel_get_start (scratch, &start))
+    {
+      const char *host = summit_edition_get_timezone (self->edition);
+      g_autofree char *in_host = summit_time_format_in_zone (start, host);
+      g_autofree char *in_second = summit_time_format_in_zone (start, self->second_zone);
+      g_autofree char *day = summit_time_format_day (start, host);
+      g_autofree char *text = g_strdup_printf ("%s\n%s = %s", day, in_host, in_second);
+
+      adw_action_row_set_subtitle (self->preview_row, text);
+    }
+  else if (ok)
+    adw_action_row_set_subtitle (self->preview_row, _("Time to be announced"));
+  else
+    adw_action_row_set_subtitle (self->preview_row, "—");
+}
+
+static void
+save_clicked_cb (SummitSessionEditor *self)
+{
+  g_autoptr(SummitPanel) panel = summit_panel_new ();
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (self->panel != NULL)
+    {
+      summit_panel_set_id (panel, summit_panel_get_id (self->panel));
+      summit_panel_set_uid (panel, summit_panel_get_uid (self->panel));
+      summit_panel_set_duration (panel, summit_panel_get_duration (self->panel));
+    }
+
+  /* Checked again here: nothing that does not hold reaches the database. */
+  ok = read_form (self, panel, &error);
+  if (ok)
+    ok = self->panel != NULL ? summit_store_update_panel (self->store, panel, &error)
+                             : summit_store_insert_panel (self->store, panel, &error);
+  if (!ok)
+    {
+      gtk_label_set_text (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      return;
+    }
+
+  g_signal_emit (self, signals[SAVED], 0, summit_panel_get_id (panel));
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+summit_session_editor_dispose (GObject *object)
+{
+  SummitSessionEditor *self = (SummitSessionEditor *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SUMMIT_TYPE_SESSION_EDITOR);
+  g_clear_object (&self->store);
+  g_clear_object (&self->edition);
+  g_clear_object (&self->panel);
+  g_clear_pointer (&self->second_zone, g_free);
+
+  G_OBJECT_CLASS (summit_session_editor_parent_class)->dispose (object);
+}
+
+static void
+summit_session_editor_class_init (SummitSessionEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = summit_session_editor_dispose;
+
+  /**
+   * SummitSessionEditor::saved:
+   * @panel_id: the id of the session just stored
+   */
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                 NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/summit-session-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, SummitSessionEditor, date_entry);
+  gtk_widget_class_bind_template_child (widget_class, SummitSessionEditor, description_entry);
+  gtk_widget_class_bind_template_child (widget_class, SummitSessionEditor, end_entry);
+  gtk_widget_class_bind_template_child (widget_class, SummitSessionEditor, error_label);
+  gtk_widget_class_bind_template_child (widget_class, SummitSessionEditor, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, SummitSessionEditor, preview_row);
+  gtk_widget_class_bind_template_child (widget_class, SummitSessionEditor, room_entry);
+  gtk_widget_class_bind_template_child (widget_class, SummitSessionEditor, save_button);
+  gtk_widget_class_bind_template_child (widget_class, SummitSessionEditor, start_entry);
+  gtk_widget_class_bind_template_child (widget_class, SummitSessionEditor, title_entry);
+  gtk_widget_class_bind_template_child (widget_class, SummitSessionEditor, zone_entry);
+  gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+summit_session_editor_init (SummitSessionEditor *self)
+{
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  for (int k = 0; k < SUMMIT_N_PANEL_KINDS; k++)
+    gtk_string_list_append (kinds, summit_panel_kind_to_label (k));
+  adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
+}
+
+/**
+ * summit_session_editor_new:
+ * @panel: (nullable): the session to edit, or %NULL for a new one
+ * @second_zone: the planner's second zone, for the preview
+ *
+ * Returns: (transfer none): a new editor, shown on top of @parent; it
+ *   emits ::saved when the session is stored, then closes
+ */
+SummitSessionEditor *
+summit_session_editor_new (GtkWindow     *parent,
+                           SummitStore   *store,
+                           SummitEdition *edition,
+                           SummitPanel   *panel,
+                           const char    *second_zone)
+{
+  SummitSessionEditor *self;
+  const char *zone = summit_edition_get_timezone (edition);
+  gint64 start;
+
+  g_return_val_if_fail (SUMMIT_IS_STORE (store), NULL);
+  g_return_val_if_fail (SUMMIT_IS_EDITION (edition), NULL);
+
+  self = g_object_new (SUMMIT_TYPE_SESSION_EDITOR,
+                       "transient-for", parent,
+                       "title", panel ? _("Edit Session") : _("New Session"),
+                       NULL);
+  self->store = g_object_ref (store);
+  self->edition = g_object_ref (edition);
+  self->panel = panel ? g_object_ref (panel) : NULL;
+  self->second_zone = g_strdup (second_zone);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->zone_entry), zone);
+  if (panel != NULL)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->title_entry), summit_panel_get_title (panel));
+      adw_combo_row_set_selected (self->kind_row, summit_panel_get_kind (panel));
+      gtk_editable_set_text (GTK_EDITABLE (self->room_entry),
+                             summit_panel_get_room (panel) ? summit_panel_get_room (panel) : "");
+      gtk_editable_set_text (GTK_EDITABLE (self->description_entry),
+                             summit_panel_get_description (panel) ? summit_panel_get_description (panel) : "");
+      if (summit_panel_get_start (panel, &start))
+        {
+          gint64 end = start + summit_panel_get_duration (panel) * 60;
+          g_autofree char *date = summit_time_format_iso_day (start, zone);
+          g_autofree char *end_date = summit_time_format_iso_day (end, zone);
+          g_autofree char *from = summit_time_format_clock (start, zone);
+          g_autofree char *to = summit_time_format_clock (end, zone);
+          g_autofree char *to_text = g_strcmp0 (date, end_date) == 0 ? g_strdup (to)
+                                                                     : g_strconcat (to, "+1", NULL);
+
+          gtk_editable_set_text (GTK_EDITABLE (self->date_entry), date);
+          gtk_editable_set_text (GTK_EDITABLE (self->start_entry), from);
+          gtk_editable_set_text (GTK_EDITABLE (self->end_entry), to_text);
+        }
+      else if (summit_panel_get_day (panel) != NULL)
+        gtk_editable_set_text (GTK_EDITABLE (self->date_entry), summit_panel_get_day (panel));
+    }
+  else
+    {
+      adw_combo_row_set_selected (self->kind_row, SUMMIT_PANEL_DISCUSSION);
+      if (summit_edition_get_start_date (edition))
+        gtk_editable_set_text (GTK_EDITABLE (self->date_entry), summit_edition_get_start_date (edition));
+    }
+  field_changed_cb (self);
+  /* An empty new form is not an error yet: say what is wrong from the first change on. */
+  self->show_errors = TRUE;
+  gtk_window_present (GTK_WINDOW (self));
+  return self;
+}

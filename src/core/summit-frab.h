@@ -1,0 +1,21 @@
+/* summit-frab.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "summit-edition.h"
+#include "summit-store.h"
+
+G_BEGIN_DECLS
+
+GBytes   *summit_frab_build          (SummitEdition  *edition,
+                                      GPtrArray      *panels,
+                                      guint          *n_skipped,
+                                      GError        **error);
+gboolean  summit_store_export_frab   (SummitStore    *store,
+                                      SummitEdition  *edition,
+                                      const char     *path,
+                                      guint          *n_skipped,
+                                      GError        **error);
+
+G_END_DECLS
