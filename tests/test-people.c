@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "summit-people.h"
+#include "summit-people-model.h"
 #include "summit-programme.h"
 #include "summit-xml.h"
 #include "test-util.h"
@@ -467,6 +468,146 @@ test_new_edition (Fixture       *f,
                                   " (SELECT id FROM edition WHERE year = 2021)"), ==, 3);
 }
 
+static void
+wait_ready (SummitPeopleModel *model)
+{
+  while (summit_people_model_is_busy (model))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static char *
+shown_names (SummitPeopleModel *model)
+{
+  GString *names = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    {
+      g_autoptr(SummitPeopleItem) item = g_list_model_get_item (G_LIST_MODEL (model), i);
+      g_string_append_printf (names, "%s%s", i ? "; " : "", summit_people_item_get_name (item));
+    }
+  return g_string_free (names, FALSE);
+}
+
+static void
+count_changes_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  gpointer    user_data)
+{
+  (*(guint *)user_data)++;
+}
+
+static void
+test_model (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(SummitPeopleModel) model = summit_people_model_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 edition = summit_edition_get_id (f->edition);
+  gint64 anna = add_person (f, "Anna", "Żuraw", "Gdańsk", "PL");
+  gint64 lin = add_person (f, "Lin", "Chen", "Tainan", "TW");
+  guint counts[SUMMIT_N_STATUSES];
+  guint changes = 0;
+  char *names;
+
+  g_signal_connect (model, "items-changed", G_CALLBACK (count_changes_cb), &changes);
+
+  /* The first rows at once, the rest from a worker. */
+  summit_people_model_load (model, f->store, edition, "TW", 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 2);
+  wait_ready (model);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 5);
+  names = shown_names (model);
+  /* By family name: Bartoszewicz, Chen, Ko, Sagan, Żuraw (accents folded). */
+  g_assert_cmpstr (names, ==, "Bartosz Bartoszewicz; Lin Chen; Ko Wen-je (柯文哲); Mariusz Sagan;"
+                               " Anna Żuraw");
+  g_free (names);
+
+  /* Search in both scripts, ignoring case and accents. */
+  summit_people_model_set_search (model, "柯文哲");
+  wait_ready (model);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+  {
+    g_autoptr(SummitPeopleItem) ko = g_list_model_get_item (G_LIST_MODEL (model), 0);
+    g_assert_cmpstr (summit_people_item_get_name (ko), ==, "Ko Wen-je (柯文哲)");
+    g_assert_false (summit_people_item_is_overseas (ko));
+  }
+  summit_people_model_set_search (model, "ko wen-je");
+  wait_ready (model);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+  summit_people_model_set_search (model, "gdansk");
+  wait_ready (model);
+  names = shown_names (model);
+  g_assert_cmpstr (names, ==, "Anna Żuraw");
+  g_free (names);
+  summit_people_model_set_search (model, "poland");   /* the country's name */
+  wait_ready (model);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 3);
+  summit_people_model_set_search (model, "deputy mayor");
+  wait_ready (model);
+  names = shown_names (model);
+  g_assert_cmpstr (names, ==, "Bartosz Bartoszewicz");
+  g_free (names);
+  summit_people_model_set_search (model, "");
+
+  /* Filters. */
+  summit_people_model_set_origin_filter (model, SUMMIT_PEOPLE_DOMESTIC);
+  wait_ready (model);
+  names = shown_names (model);
+  g_assert_cmpstr (names, ==, "Lin Chen; Ko Wen-je (柯文哲)");
+  g_free (names);
+  summit_people_model_set_origin_filter (model, SUMMIT_PEOPLE_EVERYWHERE);
+  summit_people_model_set_status_filter (model, SUMMIT_PEOPLE_STATUS_NONE);
+  wait_ready (model);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 2);
+  summit_people_model_set_status_filter (model, SUMMIT_PEOPLE_STATUS_ANY);
+  summit_people_model_set_country_filter (model, "PL");
+  wait_ready (model);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 3);
+  summit_people_model_set_country_filter (model, NULL);
+
+  /* Sort by city, descending. */
+  summit_people_model_set_sort (model, SUMMIT_PEOPLE_SORT_CITY, TRUE);
+  wait_ready (model);
+  names = shown_names (model);
+  g_assert_cmpstr (names, ==, "Ko Wen-je (柯文哲); Lin Chen; Mariusz Sagan; Bartosz Bartoszewicz;"
+                               " Anna Żuraw");
+  g_free (names);
+
+  /* A change on disk shows after a refresh, with the counts. */
+  summit_store_record_invitation (f->store, lin, edition, SUMMIT_STATUS_INVITED,
+                                  SUMMIT_CHANNEL_EMAIL, NULL, 0, &error);
+  g_assert_no_error (error);
+  changes = 0;
+  summit_people_model_refresh (model, &lin, 1);
+  wait_ready (model);
+  g_assert_cmpuint (changes, ==, 1);
+  summit_people_model_get_counts (model, counts);
+  g_assert_cmpuint (counts[SUMMIT_STATUS_INVITED], ==, 1);
+  g_assert_cmpuint (counts[SUMMIT_STATUS_CONFIRMED], ==, 3);
+  summit_people_model_set_status_filter (model, SUMMIT_STATUS_INVITED);
+  wait_ready (model);
+  names = shown_names (model);
+  g_assert_cmpstr (names, ==, "Lin Chen");
+  g_free (names);
+  summit_people_model_set_status_filter (model, SUMMIT_PEOPLE_STATUS_ANY);
+
+  /* Deleted people leave the list; Undo brings them back. */
+  {
+    g_autoptr(GPtrArray) deleted = summit_store_delete_people (f->store, &anna, 1, &error);
+    g_assert_no_error (error);
+    summit_people_model_refresh (model, &anna, 1);
+    wait_ready (model);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 4);
+    g_assert_true (summit_store_restore_people (f->store, deleted, &error));
+    summit_people_model_refresh (model, &anna, 1);
+    wait_ready (model);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 5);
+    g_assert_cmpuint (summit_people_model_get_n_people (model), ==, 5);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -482,6 +623,7 @@ main (int   argc,
   ADD ("/core/invitations/awaiting-reply-oldest-first", test_awaiting_reply);
   ADD ("/core/invitations/bulk-change-is-atomic", test_bulk_atomic);
   ADD ("/core/people/delete-and-undo", test_delete_undo);
+  ADD ("/core/people-model/search-filter-sort-refresh", test_model);
   ADD ("/core/editions/new-with-carry-over", test_new_edition);
 #undef ADD
 
