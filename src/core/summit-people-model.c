@@ -1230,6 +1230,22 @@ summit_people_model_set_sort (SummitPeopleModel *self,
 }
 
 /**
+ * summit_people_model_get_id:
+ *
+ * Returns: the id of the person shown at @position, without making an item
+ */
+gint64
+summit_people_model_get_id (SummitPeopleModel *self,
+                            guint              position)
+{
+  g_return_val_if_fail (SUMMIT_IS_PEOPLE_MODEL (self), 0);
+
+  if (self->visible == NULL || position >= self->visible->len)
+    return 0;
+  return ((Row *)self->visible->pdata[position])->id;
+}
+
+/**
  * summit_people_model_is_busy:
  *
  * Returns: %TRUE while a load, search or sort is still being worked on

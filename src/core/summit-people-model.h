@@ -73,6 +73,8 @@ void        summit_people_model_set_awaiting_reply  (SummitPeopleModel  *self,
 void        summit_people_model_set_sort            (SummitPeopleModel  *self,
                                                      SummitPeopleSort    sort,
                                                      gboolean            descending);
+gint64      summit_people_model_get_id              (SummitPeopleModel  *self,
+                                                     guint               position);
 gboolean    summit_people_model_is_busy             (SummitPeopleModel  *self);
 guint       summit_people_model_get_n_people        (SummitPeopleModel  *self);
 void        summit_people_model_get_counts          (SummitPeopleModel  *self,
