@@ -15,6 +15,7 @@
 
 #include "summit-people.h"
 #include "summit-people-page.h"
+#include "summit-people-selection.h"
 #include "summit-person-editor.h"
 #include "summit-application.h"
 
@@ -52,10 +53,11 @@ struct _SummitPeoplePage
   SummitStore        *store;
   SummitEdition      *edition;
   SummitPeopleModel  *model;
-  GtkMultiSelection  *selection;
+  SummitPeopleSelection *selection;
   GtkColumnViewColumn *columns[N_COLUMNS];
   GStrv               country_codes;   /* behind country_filter, after "any" */
   int                 probed_column;
+  gboolean            wants_first_paint;
 };
 
 G_DEFINE_FINAL_TYPE (SummitPeoplePage, summit_people_page, GTK_TYPE_WIDGET)
@@ -234,11 +236,25 @@ reload (SummitPeoplePage *self)
   summit_people_model_load (self->model, self->store,
                             self->edition ? summit_edition_get_id (self->edition) : 0,
                             self->edition ? summit_edition_get_host_country (self->edition) : "",
-                            200);
+                            60);
   update_summary (self);
+
+  /* Everyone else is read once the first rows are on screen. */
+  if (gtk_widget_get_realized (GTK_WIDGET (self)))
+    summit_people_model_continue_loading (self->model);
+  else
+    self->wants_first_paint = TRUE;
 }
 
 /* Callbacks */
+
+static void
+first_paint_cb (GdkFrameClock    *clock,
+                SummitPeoplePage *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_paint_cb, self);
+  summit_people_model_continue_loading (self->model);
+}
 
 static void
 model_ready_cb (SummitPeoplePage  *self,
@@ -626,6 +642,21 @@ focus_search_action (GtkWidget  *widget,
 /* GObject overrides */
 
 static void
+summit_people_page_realize (GtkWidget *widget)
+{
+  SummitPeoplePage *self = SUMMIT_PEOPLE_PAGE (widget);
+
+  GTK_WIDGET_CLASS (summit_people_page_parent_class)->realize (widget);
+
+  if (self->wants_first_paint)
+    {
+      self->wants_first_paint = FALSE;
+      g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                               G_CALLBACK (first_paint_cb), self, 0);
+    }
+}
+
+static void
 summit_people_page_dispose (GObject *object)
 {
   SummitPeoplePage *self = (SummitPeoplePage *)object;
@@ -649,6 +680,7 @@ summit_people_page_class_init (SummitPeoplePageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = summit_people_page_dispose;
+  widget_class->realize = summit_people_page_realize;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/summit-people-page.ui");
@@ -699,7 +731,7 @@ summit_people_page_init (SummitPeoplePage *self)
   self->model = summit_people_model_new ();
   g_signal_connect_object (self->model, "ready", G_CALLBACK (model_ready_cb), self,
                            G_CONNECT_SWAPPED);
-  self->selection = gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (self->model)));
+  self->selection = summit_people_selection_new (G_LIST_MODEL (self->model));
   g_signal_connect_object (self->selection, "selection-changed",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "items-changed",
@@ -803,8 +835,11 @@ summit_people_page_search (SummitPeoplePage *self,
 {
   g_return_if_fail (SUMMIT_IS_PEOPLE_PAGE (self));
 
+  /* Setting the text clears it first, which the entry reports at once as an
+   * empty search; and its delay is not what the benchmark measures. */
+  g_signal_handlers_block_by_func (self->search_entry, search_changed_cb, self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
-  /* Skip the entry's search delay: the benchmark measures the list, not it. */
+  g_signal_handlers_unblock_by_func (self->search_entry, search_changed_cb, self);
   summit_people_model_set_search (self->model, text);
 }
 

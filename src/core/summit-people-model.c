@@ -113,12 +113,14 @@ struct _SummitPeopleModel
   GPtrArray        *visible;
   Storage          *visible_storage;
   Params            visible_params;
+  GHashTable       *items;    /* Row → SummitPeopleItem, of visible_storage */
 
   SummitPeopleSort  sort;
   gboolean          descending;
   Params            params;
   int               awaiting_days;
 
+  guint             start_source;
   guint             running : 1;
   guint             pending : 1;
   guint             reload_pending : 1;
@@ -657,6 +659,7 @@ job_thread (GTask        *task,
             GCancellable *cancellable)
 {
   Job *job = task_data;
+  gint64 t0 = g_get_monotonic_time ();
 
   if (job->db_path != NULL)
     {
@@ -668,6 +671,9 @@ job_thread (GTask        *task,
         }
     }
   compute (job);
+  if (g_getenv ("SUMMIT_MODEL_DEBUG"))
+    g_printerr ("job %.1f ms (base %u)\n", (g_get_monotonic_time () - t0) / 1000.0,
+                job->base ? job->base->len : 0);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -694,12 +700,21 @@ publish (SummitPeopleModel *self,
 
   self->visible = g_ptr_array_ref (visible);
   self->visible_storage = storage_ref (storage);
+  if (old_storage != storage)
+    g_hash_table_remove_all (self->items);
   params_clear (&self->visible_params);
   params_copy (&self->visible_params, params);
 
+  {
+  gint64 t0 = g_get_monotonic_time ();
   if (old_len - prefix - suffix > 0 || visible->len - prefix - suffix > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), prefix, old_len - prefix - suffix,
                                 visible->len - prefix - suffix);
+  if (g_getenv ("SUMMIT_MODEL_DEBUG"))
+    g_printerr ("publish %u→%u (-%u +%u): items-changed %.1f ms\n", old_len, visible->len,
+                old_len - prefix - suffix, visible->len - prefix - suffix,
+                (g_get_monotonic_time () - t0) / 1000.0);
+  }
   if (old_storage != NULL)
     storage_unref (old_storage);
   g_signal_emit (self, signals[SIGNAL_READY], 0);
@@ -752,7 +767,7 @@ start_job (SummitPeopleModel *self)
   g_autoptr(GTask) task = NULL;
   Job *job;
 
-  if (self->running)
+  if (self->running || self->start_source != 0)
     {
       self->pending = TRUE;
       return;
@@ -795,6 +810,16 @@ start_job (SummitPeopleModel *self)
   g_task_set_source_tag (task, start_job);
   g_task_set_task_data (task, job, job_free);
   g_task_run_in_thread (task, job_thread);
+}
+
+static gboolean
+start_deferred_cb (gpointer user_data)
+{
+  SummitPeopleModel *self = user_data;
+
+  self->start_source = 0;
+  start_job (self);
+  return G_SOURCE_REMOVE;
 }
 
 /* SummitPeopleItem */
@@ -919,13 +944,23 @@ summit_people_model_get_item (GListModel *model,
 {
   SummitPeopleModel *self = SUMMIT_PEOPLE_MODEL (model);
   SummitPeopleItem *item;
+  Row *row;
 
   if (self->visible == NULL || position >= self->visible->len)
     return NULL;
-  item = g_object_new (SUMMIT_TYPE_PEOPLE_ITEM, NULL);
-  item->row = self->visible->pdata[position];
-  item->storage = storage_ref (self->visible_storage);
-  return item;
+
+  /* The same row gives the same item: GTK matches its row widgets to items
+   * after every change, asking for each added one, so this must be cheap. */
+  row = self->visible->pdata[position];
+  item = g_hash_table_lookup (self->items, row);
+  if (item == NULL)
+    {
+      item = g_object_new (SUMMIT_TYPE_PEOPLE_ITEM, NULL);
+      item->row = row;
+      item->storage = storage_ref (self->visible_storage);
+      g_hash_table_insert (self->items, row, item);
+    }
+  return g_object_ref (item);
 }
 
 static void
@@ -943,6 +978,8 @@ summit_people_model_finalize (GObject *object)
 {
   SummitPeopleModel *self = (SummitPeopleModel *)object;
 
+  g_clear_handle_id (&self->start_source, g_source_remove);
+  g_clear_pointer (&self->items, g_hash_table_unref);
   g_clear_object (&self->store);
   g_clear_pointer (&self->host_country, g_free);
   g_clear_pointer (&self->set, row_set_unref);
@@ -976,6 +1013,7 @@ summit_people_model_init (SummitPeopleModel *self)
 {
   self->params.status = SUMMIT_PEOPLE_STATUS_ANY;
   self->awaiting_days = 14;
+  self->items = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
 }
 
 /* Public API */
@@ -1058,7 +1096,35 @@ summit_people_model_load (SummitPeopleModel *self,
     }
 
   self->loading = TRUE;
-  start_job (self);
+  if (first_rows > 0)
+    {
+      /* Let the first frame paint before a worker competes for the CPU:
+       * the caller says when with summit_people_model_continue_loading(),
+       * or this does it shortly anyway. */
+      g_clear_handle_id (&self->start_source, g_source_remove);
+      self->start_source = g_timeout_add_full (G_PRIORITY_LOW, 500, start_deferred_cb,
+                                               g_object_ref (self), g_object_unref);
+    }
+  else
+    start_job (self);
+}
+
+/**
+ * summit_people_model_continue_loading:
+ *
+ * Starts reading everyone now, after summit_people_model_load() read the
+ * first rows (call it once the first frame is painted).
+ */
+void
+summit_people_model_continue_loading (SummitPeopleModel *self)
+{
+  g_return_if_fail (SUMMIT_IS_PEOPLE_MODEL (self));
+
+  if (self->start_source != 0)
+    {
+      g_clear_handle_id (&self->start_source, g_source_remove);
+      start_job (self);
+    }
 }
 
 /**

@@ -56,6 +56,7 @@ void        summit_people_model_load                (SummitPeopleModel  *self,
                                                      gint64              edition_id,
                                                      const char         *host_country,
                                                      guint               first_rows);
+void        summit_people_model_continue_loading    (SummitPeopleModel  *self);
 void        summit_people_model_refresh             (SummitPeopleModel  *self,
                                                      const gint64       *person_ids,
                                                      guint               n_ids);
