@@ -388,7 +388,8 @@ sorter_changed_cb (SummitPeoplePage *self,
   GtkOrdering order;
 
   self->probed_column = -1;
-  order = gtk_sorter_compare (sorter, self, self);
+  /* Two different objects: a sorter takes identical ones as equal unasked. */
+  order = gtk_sorter_compare (sorter, self, self->model);
   if (self->probed_column < 0)
     summit_people_model_set_sort (self->model, SUMMIT_PEOPLE_SORT_NAME, FALSE);
   else

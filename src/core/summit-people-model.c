@@ -83,6 +83,7 @@ typedef struct
   /* Computing */
   RowSet           *set;
   Sorted           *sorted;
+  Sorted           *by_name;
   SummitPeopleSort  sort;
   gboolean          descending;
   Params            params;
@@ -110,6 +111,7 @@ struct _SummitPeopleModel
 
   RowSet           *set;
   Sorted           *sorted;
+  Sorted           *by_name;
   GPtrArray        *visible;
   Storage          *visible_storage;
   Params            visible_params;
@@ -438,9 +440,9 @@ compare_segment (const char *a,
 }
 
 static int
-compare_rows (gconstpointer a,
-              gconstpointer b,
-              gpointer      user_data)
+compare_primary (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
 {
   const Row *x = *(const Row * const *)a;
   const Row *y = *(const Row * const *)b;
@@ -472,20 +474,24 @@ compare_rows (gconstpointer a,
         result = x->changed < y->changed ? -1 : x->changed > y->changed;
         break;
       case SUMMIT_PEOPLE_SORT_NAME:
+        result = compare_segment (x->key, y->key);
+        if (result == 0)
+          result = x->id < y->id ? -1 : x->id > y->id;
+        break;
       case SUMMIT_PEOPLE_N_SORTS:
       default:
         break;
       }
 
-  if (result == 0)
-    result = compare_segment (x->key, y->key);
-  if (result == 0)
-    result = x->id < y->id ? -1 : x->id > y->id;
   return s->descending && !s->awaiting ? -result : result;
 }
 
+/* Sorts @from (rows of @set) by one column. The sort is stable, so rows
+ * that tie keep @from's order: given the rows by name, that makes ties come
+ * by name without comparing names again — several times faster. */
 static Sorted *
 sort_rows (RowSet           *set,
+           GPtrArray        *from,
            SummitPeopleSort  sort,
            gboolean          descending,
            gboolean          awaiting)
@@ -496,14 +502,14 @@ sort_rows (RowSet           *set,
   sorted->sort = sort;
   sorted->descending = descending;
   sorted->awaiting = awaiting;
-  sorted->rows = g_ptr_array_sized_new (set->rows->len);
-  if (set->rows->len > 0)
+  sorted->rows = g_ptr_array_sized_new (from->len);
+  if (from->len > 0)
     {
-      memcpy (sorted->rows->pdata, set->rows->pdata, set->rows->len * sizeof (gpointer));
-      sorted->rows->len = set->rows->len;
+      memcpy (sorted->rows->pdata, from->pdata, from->len * sizeof (gpointer));
+      sorted->rows->len = from->len;
     }
   g_qsort_with_data (sorted->rows->pdata, sorted->rows->len, sizeof (gpointer),
-                     compare_rows, sorted);
+                     compare_primary, sorted);
   return sorted;
 }
 
@@ -585,6 +591,7 @@ job_free (gpointer data)
   g_free (job->host_country);
   g_clear_pointer (&job->set, row_set_unref);
   g_clear_pointer (&job->sorted, sorted_unref);
+  g_clear_pointer (&job->by_name, sorted_unref);
   params_clear (&job->params);
   g_clear_pointer (&job->base, g_ptr_array_unref);
   g_clear_pointer (&job->base_storage, storage_unref);
@@ -647,7 +654,17 @@ compute (Job *job)
     {
       g_clear_pointer (&job->sorted, sorted_unref);
       g_clear_pointer (&job->base, g_ptr_array_unref);
-      job->sorted = sort_rows (job->set, job->sort, job->descending, awaiting);
+      if (job->by_name == NULL || job->by_name->set != job->set)
+        {
+          g_clear_pointer (&job->by_name, sorted_unref);
+          job->by_name = sort_rows (job->set, job->set->rows, SUMMIT_PEOPLE_SORT_NAME, FALSE,
+                                    FALSE);
+        }
+      if (job->sort == SUMMIT_PEOPLE_SORT_NAME && !job->descending && !awaiting)
+        job->sorted = g_atomic_rc_box_acquire (job->by_name);
+      else
+        job->sorted = sort_rows (job->set, job->by_name->rows, job->sort, job->descending,
+                                 awaiting);
     }
   job->visible = filter_rows (job->base ? job->base : job->sorted->rows, &job->params);
 }
@@ -671,9 +688,9 @@ job_thread (GTask        *task,
         }
     }
   compute (job);
-  if (g_getenv ("SUMMIT_MODEL_DEBUG"))
-    g_printerr ("job %.1f ms (base %u)\n", (g_get_monotonic_time () - t0) / 1000.0,
-                job->base ? job->base->len : 0);
+  g_debug ("%s took %.1f ms (%s)", job->db_path ? "load" : "search/sort",
+           (g_get_monotonic_time () - t0) / 1000.0,
+           job->base ? "narrowed the previous result" : "from everyone");
   g_task_return_boolean (task, TRUE);
 }
 
@@ -710,10 +727,9 @@ publish (SummitPeopleModel *self,
   if (old_len - prefix - suffix > 0 || visible->len - prefix - suffix > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), prefix, old_len - prefix - suffix,
                                 visible->len - prefix - suffix);
-  if (g_getenv ("SUMMIT_MODEL_DEBUG"))
-    g_printerr ("publish %u→%u (-%u +%u): items-changed %.1f ms\n", old_len, visible->len,
-                old_len - prefix - suffix, visible->len - prefix - suffix,
-                (g_get_monotonic_time () - t0) / 1000.0);
+  g_debug ("publish %u → %u (−%u +%u): items-changed took %.1f ms", old_len, visible->len,
+           old_len - prefix - suffix, visible->len - prefix - suffix,
+           (g_get_monotonic_time () - t0) / 1000.0);
   }
   if (old_storage != NULL)
     storage_unref (old_storage);
@@ -748,6 +764,11 @@ job_done_cb (GObject      *object,
         {
           g_clear_pointer (&self->sorted, sorted_unref);
           self->sorted = g_atomic_rc_box_acquire (job->sorted);
+        }
+      if (job->by_name != NULL && job->by_name != self->by_name)
+        {
+          g_clear_pointer (&self->by_name, sorted_unref);
+          self->by_name = g_atomic_rc_box_acquire (job->by_name);
         }
       publish (self, job->visible, job->set->storage, &job->params);
     }
@@ -789,6 +810,8 @@ start_job (SummitPeopleModel *self)
       job->set = row_set_ref (self->set);
       if (self->sorted)
         job->sorted = g_atomic_rc_box_acquire (self->sorted);
+      if (self->by_name)
+        job->by_name = g_atomic_rc_box_acquire (self->by_name);
     }
   job->sort = self->sort;
   job->descending = self->descending;
@@ -984,6 +1007,7 @@ summit_people_model_finalize (GObject *object)
   g_clear_pointer (&self->host_country, g_free);
   g_clear_pointer (&self->set, row_set_unref);
   g_clear_pointer (&self->sorted, sorted_unref);
+  g_clear_pointer (&self->by_name, sorted_unref);
   g_clear_pointer (&self->visible, g_ptr_array_unref);
   g_clear_pointer (&self->visible_storage, storage_unref);
   params_clear (&self->visible_params);
@@ -1089,6 +1113,8 @@ summit_people_model_load (SummitPeopleModel *self,
       g_clear_pointer (&self->sorted, sorted_unref);
       self->set = g_steal_pointer (&job.set);
       self->sorted = g_steal_pointer (&job.sorted);
+      g_clear_pointer (&self->by_name, sorted_unref);
+      self->by_name = g_steal_pointer (&job.by_name);
       publish (self, job.visible, storage, &job.params);
       g_ptr_array_unref (job.visible);
       params_clear (&job.params);
