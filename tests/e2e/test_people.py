@@ -47,6 +47,24 @@ def main():
         app.find("Summit Planner", "frame")
         app.find("Showing 3 of 3 people", "label")
 
+        # Every column sorts: a click on "City" orders by city, another
+        # reverses it, and "Name" goes back to names.
+        seeded = ["Bartosz Bartoszewicz", "Ko Wen-je (柯文哲)", "Mariusz Sagan"]
+        table = app.find("People", "tree table")
+
+        def shown_order():
+            return [n.name for n in app.find_all(role="label", parent=table) if n.name in seeded]
+
+        check(shown_order() == seeded, "not by name at first: %r" % (shown_order(),))
+        app.find("City", "label", parent=table).click()
+        wait_for("the sort by city",
+                 lambda: shown_order() == [seeded[0], seeded[2], seeded[1]])
+        app.find("City", "label", parent=table).click()
+        wait_for("the reversed sort by city",
+                 lambda: shown_order() == [seeded[1], seeded[2], seeded[0]])
+        app.find("Name", "label", parent=table).click()
+        wait_for("the sort by name", lambda: shown_order() == seeded)
+
         # Add a person by typing into the editor; the given name has focus.
         app.click("Add Person")
         editor = app.find("New Person", "filler")  # GTK 4.8 calls a modal AdwWindow a filler
