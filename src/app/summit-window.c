@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "summit-edition-selector.h"
 #include "summit-panels-page.h"
 #include "summit-people-page.h"
 #include "summit-statistics-page.h"
@@ -25,6 +26,7 @@ struct _SummitWindow
   AdwViewStack         *stack;
   AdwToastOverlay      *toast_overlay;
   AdwStatusPage        *error_page;
+  SummitEditionSelector *edition_selector;
   SummitPeoplePage     *people_page;
   SummitPanelsPage     *panels_page;
   SummitStatisticsPage *statistics_page;
@@ -55,6 +57,15 @@ after_first_paint_cb (GdkFrameClock *clock,
 
   g_signal_handlers_disconnect_by_func (clock, after_first_paint_cb, user_data);
   g_application_quit (app);
+}
+
+static void
+edition_changed_cb (SummitWindow *self)
+{
+  SummitEdition *edition = summit_edition_selector_get_edition (self->edition_selector);
+
+  summit_people_page_set_edition (self->people_page, edition);
+  summit_panels_page_set_year (self->panels_page, edition ? summit_edition_get_year (edition) : 0);
 }
 
 static GSettings *
@@ -137,6 +148,7 @@ summit_window_class_init (SummitWindowClass *klass)
   window_class->close_request = summit_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/summit-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SummitWindow, edition_selector);
   gtk_widget_class_bind_template_child (widget_class, SummitWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, SummitWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, SummitWindow, panels_page);
@@ -155,6 +167,7 @@ summit_window_class_init (SummitWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK,
                                        "win.show-page", "s", "statistics");
 
+  g_type_ensure (SUMMIT_TYPE_EDITION_SELECTOR);
   g_type_ensure (SUMMIT_TYPE_PANELS_PAGE);
   g_type_ensure (SUMMIT_TYPE_PEOPLE_PAGE);
   g_type_ensure (SUMMIT_TYPE_STATISTICS_PAGE);
@@ -206,6 +219,7 @@ summit_window_new (SummitApplication *application,
       gtk_stack_set_visible_child_name (self->main_stack, "error");
       adw_view_switcher_title_set_subtitle (self->switcher_title, basename);
       gtk_widget_set_sensitive (GTK_WIDGET (self->stack), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->edition_selector), FALSE);
       return self;
     }
 
@@ -222,6 +236,10 @@ summit_window_new (SummitApplication *application,
   else
     adw_view_switcher_title_set_subtitle (self->switcher_title, basename);
 
+  /* The edition chosen in the header bar is the one the People and Panels pages show. */
+  g_signal_connect_object (self->edition_selector, "notify::edition",
+                           G_CALLBACK (edition_changed_cb), self, G_CONNECT_SWAPPED);
+  summit_edition_selector_set_store (self->edition_selector, store);
   summit_people_page_set_store (self->people_page, store);
   summit_panels_page_set_store (self->panels_page, store);
   summit_statistics_page_set_store (self->statistics_page, store);

@@ -148,7 +148,8 @@ def main():
         app.find("Ko Wen-je (柯文哲): 22:30 in Taipei, at night", "label")
 
         # Alt+Down moves the moderator below Bartoszewicz, and it stays so.
-        app.find("Mariusz Sagan", "label").click()
+        # (within the lineup: the People page lists "Mariusz Sagan" too)
+        app.find("Mariusz Sagan", "label", parent=app.find("Lineup", "list")).click()
         app.key("<Alt>Down")
         wait_for(lambda: [r[0] for r in lineup(app, TITLE)] == ["Bartoszewicz", "Sagan", "Ko"],
                  "Alt+Down did not move the moderator: %r" % lineup(app, TITLE))

@@ -1,0 +1,16 @@
+/* summit-people-selection.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define SUMMIT_TYPE_PEOPLE_SELECTION (summit_people_selection_get_type ())
+G_DECLARE_FINAL_TYPE (SummitPeopleSelection, summit_people_selection, SUMMIT, PEOPLE_SELECTION,
+                      GObject)
+
+SummitPeopleSelection *summit_people_selection_new (GListModel *model);
+
+G_END_DECLS

@@ -1,0 +1,619 @@
+/* summit-person-editor.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Adding or editing one person: every field in a preferences row, checked
+ * as it is typed (a name is required, the email must look like one, the
+ * country comes from ISO 3166 and the time zone from the IANA list), with
+ * the reason shown and Save held back until all is well; a likely duplicate
+ * (same name, same city) is pointed out. For someone already saved, their
+ * invitation to the current edition moves through the workflow here, each
+ * change recorded with its channel and note in the history below.
+ */
+#define G_LOG_DOMAIN "summit-person-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "summit-people.h"
+#include "summit-person-editor.h"
+
+struct _SummitPersonEditor
+{
+  AdwWindow            parent_instance;
+
+  /* Template widgets */
+  AdwWindowTitle      *window_title;
+  GtkButton           *save_button;
+  GtkLabel            *problem_label;
+  GtkWidget           *duplicate_box;
+  GtkLabel            *duplicate_label;
+  AdwEntryRow         *honorific_row;
+  AdwEntryRow         *given_row;
+  AdwEntryRow         *family_row;
+  AdwEntryRow         *native_row;
+  AdwEntryRow         *position_row;
+  AdwEntryRow         *city_row;
+  GtkDropDown         *country_dropdown;
+  AdwEntryRow         *organisation_row;
+  AdwEntryRow         *email_row;
+  AdwEntryRow         *phone_row;
+  GtkDropDown         *timezone_dropdown;
+  AdwEntryRow         *notes_row;
+  AdwPreferencesGroup *invitation_group;
+  AdwActionRow        *status_row;
+  GtkDropDown         *change_dropdown;
+  GtkDropDown         *channel_dropdown;
+  AdwEntryRow         *note_row;
+  GtkButton           *record_button;
+  AdwPreferencesGroup *history_group;
+  GtkListBox          *history_list;
+
+  /* Owned */
+  SummitStore         *store;
+  SummitEdition       *edition;
+  SummitPerson        *person;
+  GPtrArray           *countries;     /* codes behind country_dropdown, "" first */
+  GPtrArray           *timezones;     /* identifiers behind timezone_dropdown, "" first */
+  GArray              *next_statuses; /* SummitInvitationStatus behind change_dropdown */
+  gint64               duplicate_id;
+  guint                duplicate_timeout;
+  gboolean             populating;
+  gboolean             dirty;
+};
+
+G_DEFINE_FINAL_TYPE (SummitPersonEditor, summit_person_editor, ADW_TYPE_WINDOW)
+
+enum {
+  SIGNAL_CHANGED,
+  SIGNAL_OPEN_PERSON,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Auxiliary methods */
+
+static AdwEntryRow *
+entry_for_field (SummitPersonEditor *self,
+                 SummitPersonField   field)
+{
+  switch (field)
+    {
+    case SUMMIT_PERSON_HONORIFIC: return self->honorific_row;
+    case SUMMIT_PERSON_GIVEN_NAME: return self->given_row;
+    case SUMMIT_PERSON_FAMILY_NAME: return self->family_row;
+    case SUMMIT_PERSON_NATIVE_NAME: return self->native_row;
+    case SUMMIT_PERSON_POSITION: return self->position_row;
+    case SUMMIT_PERSON_CITY: return self->city_row;
+    case SUMMIT_PERSON_ORGANISATION: return self->organisation_row;
+    case SUMMIT_PERSON_EMAIL: return self->email_row;
+    case SUMMIT_PERSON_PHONE: return self->phone_row;
+    case SUMMIT_PERSON_NOTES: return self->notes_row;
+    case SUMMIT_PERSON_UID:
+    case SUMMIT_PERSON_COUNTRY:
+    case SUMMIT_PERSON_TIMEZONE:
+    case SUMMIT_PERSON_N_FIELDS:
+    default: return NULL;
+    }
+}
+
+static GtkWidget *
+widget_for_field (SummitPersonEditor *self,
+                  SummitPersonField   field)
+{
+  if (field == SUMMIT_PERSON_COUNTRY)
+    return GTK_WIDGET (self->country_dropdown);
+  if (field == SUMMIT_PERSON_TIMEZONE)
+    return GTK_WIDGET (self->timezone_dropdown);
+  return (GtkWidget *)entry_for_field (self, field);
+}
+
+static guint
+index_of (GPtrArray  *values,
+          const char *value)
+{
+  for (guint i = 0; i < values->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (values, i), value) == 0)
+      return i;
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* Selects @value in @dropdown, adding it if the list lacks it (an old
+ * record's country or zone), so that validation can say what is wrong. */
+static void
+select_value (GtkDropDown *dropdown,
+              GPtrArray   *values,
+              const char  *value)
+{
+  guint pos = index_of (values, value);
+
+  if (pos == GTK_INVALID_LIST_POSITION)
+    {
+      g_ptr_array_add (values, g_strdup (value));
+      gtk_string_list_append (GTK_STRING_LIST (gtk_drop_down_get_model (dropdown)), value);
+      pos = values->len - 1;
+    }
+  gtk_drop_down_set_selected (dropdown, pos);
+}
+
+static const char *
+selected_value (GtkDropDown *dropdown,
+                GPtrArray   *values)
+{
+  guint pos = gtk_drop_down_get_selected (dropdown);
+
+  return pos < values->len ? g_ptr_array_index (values, pos) : "";
+}
+
+static void
+read_fields (SummitPersonEditor *self)
+{
+  for (guint i = 0; i < SUMMIT_PERSON_N_FIELDS; i++)
+    {
+      AdwEntryRow *row = entry_for_field (self, i);
+
+      if (row != NULL)
+        {
+          g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+          summit_person_set_field (self->person, i, text);
+        }
+    }
+  summit_person_set_field (self->person, SUMMIT_PERSON_COUNTRY,
+                           selected_value (self->country_dropdown, self->countries));
+  summit_person_set_field (self->person, SUMMIT_PERSON_TIMEZONE,
+                           selected_value (self->timezone_dropdown, self->timezones));
+}
+
+static gboolean
+validate (SummitPersonEditor *self)
+{
+  g_autoptr(GString) problems = g_string_new (NULL);
+  gboolean name_checked = FALSE;
+  gboolean valid = TRUE;
+
+  read_fields (self);
+
+  for (guint i = 0; i < SUMMIT_PERSON_N_FIELDS; i++)
+    {
+      GtkWidget *widget = widget_for_field (self, i);
+      g_autoptr(GError) error = NULL;
+      gboolean ok = summit_person_validate_field (self->person, i, &error);
+      gboolean is_name = i == SUMMIT_PERSON_GIVEN_NAME || i == SUMMIT_PERSON_FAMILY_NAME ||
+                         i == SUMMIT_PERSON_NATIVE_NAME;
+
+      if (widget == NULL)
+        continue;
+      /* Say a missing name only once the person has started typing. */
+      if (!ok && (self->dirty || !is_name))
+        gtk_widget_add_css_class (widget, "error");
+      else
+        gtk_widget_remove_css_class (widget, "error");
+      if (!ok)
+        {
+          valid = FALSE;
+          if (is_name && (name_checked || !self->dirty))
+            continue;
+          name_checked = name_checked || is_name;
+          if (problems->len)
+            g_string_append_c (problems, '\n');
+          g_string_append (problems, error->message);
+        }
+    }
+
+  gtk_label_set_label (self->problem_label, problems->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), problems->len > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button),
+                            valid && self->dirty && !summit_store_is_read_only (self->store));
+  return valid;
+}
+
+static gboolean
+find_duplicates_cb (gpointer user_data)
+{
+  SummitPersonEditor *self = user_data;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+
+  self->duplicate_timeout = 0;
+  self->duplicate_id = 0;
+  read_fields (self);
+  ids = summit_store_find_duplicates (self->store, self->person, &error);
+  if (ids != NULL && ids->len > 0)
+    {
+      g_autoptr(SummitPerson) other = summit_store_get_person (self->store,
+                                                               g_array_index (ids, gint64, 0),
+                                                               NULL);
+      if (other != NULL)
+        {
+          g_autofree char *name = summit_person_dup_display_name (other);
+          /* Translators: %s is a person's name, then a city */
+          g_autofree char *text = g_strdup_printf (_("Possibly the same person as %s of %s, who is already in the list."),
+                                                   name, summit_person_get_city (other));
+          gtk_label_set_label (self->duplicate_label, text);
+          self->duplicate_id = g_array_index (ids, gint64, 0);
+        }
+    }
+  gtk_widget_set_visible (self->duplicate_box, self->duplicate_id != 0);
+  return G_SOURCE_REMOVE;
+}
+
+static char *
+format_time (gint64 at)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (at);
+
+  return dt ? g_date_time_format (dt, "%Y-%m-%d %H:%M") : g_strdup ("");
+}
+
+static void
+load_invitation (SummitPersonEditor *self)
+{
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
+  g_autoptr(GError) error = NULL;
+  SummitInvitationStatus status = SUMMIT_STATUS_DRAFT;
+  gboolean has = FALSE;
+  gint64 id = summit_person_get_id (self->person);
+  GtkWidget *child;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->invitation_group), id > 0 && self->edition != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->history_group), id > 0);
+  if (id == 0)
+    return;
+
+  if (self->edition != NULL)
+    {
+      g_autofree char *title = NULL;
+      g_autofree char *subtitle = NULL;
+
+      has = summit_store_get_invitation_status (self->store, id,
+                                                summit_edition_get_id (self->edition), &status,
+                                                NULL);
+      /* Translators: %d is the edition's year */
+      title = g_strdup_printf (_("Invitation to %d"), summit_edition_get_year (self->edition));
+      adw_preferences_group_set_title (self->invitation_group, title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->status_row),
+                                   has ? summit_invitation_status_to_label (status)
+                                       : _("Not invited"));
+      /* The accessible name carries the status, for screen readers and tests. */
+      subtitle = g_strdup_printf (_("Current status: %s"),
+                                  has ? summit_invitation_status_to_label (status) : _("Not invited"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->status_row),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, subtitle, -1);
+
+      g_array_set_size (self->next_statuses, 0);
+      for (guint s = 0; s < SUMMIT_N_STATUSES; s++)
+        if (has ? summit_invitation_status_can_change (status, s)
+                : (s == SUMMIT_STATUS_DRAFT || s == SUMMIT_STATUS_INVITED))
+          {
+            g_array_append_val (self->next_statuses, s);
+            gtk_string_list_append (choices, summit_invitation_status_to_label (s));
+          }
+      gtk_drop_down_set_model (self->change_dropdown, G_LIST_MODEL (choices));
+      gtk_widget_set_sensitive (GTK_WIDGET (self->record_button),
+                                self->next_statuses->len > 0 &&
+                                !summit_store_is_read_only (self->store));
+    }
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->history_list))))
+    gtk_list_box_remove (self->history_list, child);
+
+  history = summit_store_list_invitation_history (self->store, id, 0, &error);
+  for (guint i = history ? history->len : 0; i > 0; i--)
+    {
+      SummitInvitationEvent *ev = g_ptr_array_index (history, i - 1);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *title = NULL;
+      g_autofree char *when = format_time (ev->at);
+      g_autoptr(GString) subtitle = g_string_new (NULL);
+
+      /* Translators: a change in the history: "2020: Invited → Confirmed" */
+      title = ev->has_old
+                ? g_strdup_printf (_("%d: %s → %s"), ev->year,
+                                   summit_invitation_status_to_label (ev->old_status),
+                                   summit_invitation_status_to_label (ev->new_status))
+                : g_strdup_printf (_("%d: %s"), ev->year,
+                                   summit_invitation_status_to_label (ev->new_status));
+      g_string_append (subtitle, when);
+      if (ev->channel != SUMMIT_CHANNEL_NONE)
+        g_string_append_printf (subtitle, " · %s", summit_channel_to_label (ev->channel));
+      if (*ev->note)
+        g_string_append_printf (subtitle, " · %s", ev->note);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle->str, -1);
+      gtk_list_box_append (self->history_list, row);
+    }
+  if (history == NULL || history->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No invitations yet"));
+      gtk_list_box_append (self->history_list, row);
+    }
+}
+
+static void
+populate (SummitPersonEditor *self)
+{
+  self->populating = TRUE;
+  for (guint i = 0; i < SUMMIT_PERSON_N_FIELDS; i++)
+    {
+      AdwEntryRow *row = entry_for_field (self, i);
+      if (row != NULL)
+        gtk_editable_set_text (GTK_EDITABLE (row), summit_person_get_field (self->person, i));
+    }
+  select_value (self->country_dropdown, self->countries, summit_person_get_country (self->person));
+  select_value (self->timezone_dropdown, self->timezones, summit_person_get_timezone (self->person));
+  self->populating = FALSE;
+
+  if (summit_person_get_id (self->person) > 0)
+    {
+      g_autofree char *name = summit_person_dup_display_name (self->person);
+      adw_window_title_set_title (self->window_title, name);
+      adw_window_title_set_subtitle (self->window_title, _("Edit Person"));
+      gtk_window_set_title (GTK_WINDOW (self), name);
+    }
+  else
+    {
+      adw_window_title_set_title (self->window_title, _("New Person"));
+      gtk_window_set_title (GTK_WINDOW (self), _("New Person"));
+    }
+  load_invitation (self);
+  validate (self);
+}
+
+/* Callbacks */
+
+static void
+field_changed_cb (SummitPersonEditor *self)
+{
+  if (self->populating)
+    return;
+  self->dirty = TRUE;
+  validate (self);
+  g_clear_handle_id (&self->duplicate_timeout, g_source_remove);
+  self->duplicate_timeout = g_timeout_add (300, find_duplicates_cb, self);
+}
+
+static gboolean
+save_txn (SummitStore  *store,
+          gpointer      user_data,
+          GError      **error)
+{
+  SummitPerson *person = user_data;
+
+  if (summit_person_get_id (person) > 0)
+    return summit_store_update_person (store, person, error);
+  return summit_store_insert_person (store, person, error);
+}
+
+static void
+save_clicked_cb (SummitPersonEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!validate (self))
+    return;
+  if (!summit_store_transaction (self->store, save_txn, self->person, &error))
+    {
+      gtk_label_set_label (self->problem_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->problem_label), TRUE);
+      return;
+    }
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0, summit_person_get_id (self->person));
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+record_clicked_cb (SummitPersonEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *note = NULL;
+  guint pos = gtk_drop_down_get_selected (self->change_dropdown);
+  guint channel = gtk_drop_down_get_selected (self->channel_dropdown);
+
+  if (self->edition == NULL || pos >= self->next_statuses->len)
+    return;
+  if (channel >= SUMMIT_N_CHANNELS)
+    channel = SUMMIT_CHANNEL_NONE;
+  note = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->note_row))));
+
+  if (!summit_store_record_invitation (self->store, summit_person_get_id (self->person),
+                                       summit_edition_get_id (self->edition),
+                                       g_array_index (self->next_statuses,
+                                                      SummitInvitationStatus, pos),
+                                       channel, note, 0, &error))
+    {
+      gtk_label_set_label (self->problem_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->problem_label), TRUE);
+      return;
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->note_row), "");
+  load_invitation (self);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0, summit_person_get_id (self->person));
+}
+
+static void
+open_duplicate_cb (SummitPersonEditor *self)
+{
+  if (self->duplicate_id != 0)
+    g_signal_emit (self, signals[SIGNAL_OPEN_PERSON], 0, self->duplicate_id);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SummitPersonEditor *self = SUMMIT_PERSON_EDITOR (widget);
+
+  if (gtk_widget_get_sensitive (GTK_WIDGET (self->save_button)))
+    save_clicked_cb (self);
+}
+
+/* GObject overrides */
+
+static void
+summit_person_editor_dispose (GObject *object)
+{
+  SummitPersonEditor *self = (SummitPersonEditor *)object;
+
+  g_clear_handle_id (&self->duplicate_timeout, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SUMMIT_TYPE_PERSON_EDITOR);
+  g_clear_object (&self->store);
+  g_clear_object (&self->edition);
+  g_clear_object (&self->person);
+  g_clear_pointer (&self->countries, g_ptr_array_unref);
+  g_clear_pointer (&self->timezones, g_ptr_array_unref);
+  g_clear_pointer (&self->next_statuses, g_array_unref);
+
+  G_OBJECT_CLASS (summit_person_editor_parent_class)->dispose (object);
+}
+
+static void
+summit_person_editor_class_init (SummitPersonEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = summit_person_editor_dispose;
+
+  /**
+   * SummitPersonEditor::changed:
+   * @person_id: whose record or invitation changed
+   *
+   * Emitted after a change has been committed to the database.
+   */
+  signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  /**
+   * SummitPersonEditor::open-person:
+   * @person_id: the existing record the person asked to see
+   */
+  signals[SIGNAL_OPEN_PERSON] = g_signal_new ("open-person", G_TYPE_FROM_CLASS (klass),
+                                              G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                              G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/summit-person-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, change_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, channel_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, city_row);
+  gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, country_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, duplicate_box);
+  gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, duplicate_label);
+  gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, email_row);
+  gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, family_row);
+  gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, given_row);
+  gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, history_group);
+  gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, history_list);
+  gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, honorific_row);
+  gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, invitation_group);
+  gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, native_row);
+  gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, note_row);
+  gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, notes_row);
+  gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, organisation_row);
+  gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, phone_row);
+  gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, position_row);
+  gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, problem_label);
+  gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, record_button);
+  gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, save_button);
+  gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, status_row);
+  gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, timezone_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, window_title);
+  gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, open_duplicate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, record_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
+
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0,
+                                (GtkShortcutFunc)gtk_window_close, NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
+                                       "editor.save", NULL);
+}
+
+static void
+summit_person_editor_init (SummitPersonEditor *self)
+{
+  g_autoptr(GtkStringList) countries = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) zones = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) channels = gtk_string_list_new (NULL);
+  g_autoptr(GtkExpression) expression = NULL;
+  const char * const *codes = summit_country_list_codes ();
+  const char * const *tz = summit_timezone_list ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->countries = g_ptr_array_new_with_free_func (g_free);
+  self->timezones = g_ptr_array_new_with_free_func (g_free);
+  self->next_statuses = g_array_new (FALSE, FALSE, sizeof (SummitInvitationStatus));
+
+  g_ptr_array_add (self->countries, g_strdup (""));
+  gtk_string_list_append (countries, _("None"));
+  for (guint i = 0; codes[i]; i++)
+    {
+      /* Translators: a country in the list: "Poland (PL)" */
+      g_autofree char *label = g_strdup_printf (_("%s (%s)"), summit_country_get_name (codes[i]),
+                                                codes[i]);
+      g_ptr_array_add (self->countries, g_strdup (codes[i]));
+      gtk_string_list_append (countries, label);
+    }
+  g_ptr_array_add (self->timezones, g_strdup (""));
+  gtk_string_list_append (zones, _("None"));
+  for (guint i = 0; tz[i]; i++)
+    {
+      g_ptr_array_add (self->timezones, g_strdup (tz[i]));
+      gtk_string_list_append (zones, tz[i]);
+    }
+  for (guint i = 0; i < SUMMIT_N_CHANNELS; i++)
+    gtk_string_list_append (channels, summit_channel_to_label (i));
+
+  expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+  gtk_drop_down_set_expression (self->country_dropdown, expression);
+  gtk_drop_down_set_expression (self->timezone_dropdown, expression);
+  self->populating = TRUE;
+  gtk_drop_down_set_model (self->country_dropdown, G_LIST_MODEL (countries));
+  gtk_drop_down_set_model (self->timezone_dropdown, G_LIST_MODEL (zones));
+  self->populating = FALSE;
+  gtk_drop_down_set_model (self->channel_dropdown, G_LIST_MODEL (channels));
+}
+
+/**
+ * summit_person_editor_new:
+ * @edition: (nullable): the edition whose invitation can be changed here
+ * @person_id: the person to edit, or 0 to add a new one
+ *
+ * Returns: (transfer none): a new editor window, owned by GTK once presented
+ */
+SummitPersonEditor *
+summit_person_editor_new (GtkWindow     *parent,
+                          SummitStore   *store,
+                          SummitEdition *edition,
+                          gint64         person_id)
+{
+  SummitPersonEditor *self;
+
+  g_return_val_if_fail (SUMMIT_IS_STORE (store), NULL);
+
+  self = g_object_new (SUMMIT_TYPE_PERSON_EDITOR, "transient-for", parent, NULL);
+  self->store = g_object_ref (store);
+  self->edition = edition ? g_object_ref (edition) : NULL;
+
+  if (person_id > 0)
+    {
+      g_autoptr(GError) error = NULL;
+      self->person = summit_store_get_person (store, person_id, &error);
+      if (self->person == NULL)
+        g_warning ("%s", error->message);
+    }
+  if (self->person == NULL)
+    self->person = summit_person_new ();
+
+  populate (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->given_row));
+  return self;
+}

@@ -1,0 +1,462 @@
+/* summit-bench.c — how the People page holds up with many people
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * summit-bench [-n PEOPLE] [-r RUNS] [--database FILE] [--app PATH]
+ *
+ * Prints, as medians over RUNS runs (figures, never a pass/fail):
+ *  - time to the first frame with data painted: the real summit-planner
+ *    started with SUMMIT_PLANNER_EXIT_AFTER_FIRST_FRAME=1, and a bare
+ *    libadwaita window that this program builds itself (`--bare`), started
+ *    the same way on the same machine;
+ *  - keystroke → filtered list painted (p50, p95), typing into the People
+ *    page's search of the real window hosted in this process;
+ *  - a column sort → sorted list painted;
+ *  - resident memory with everyone loaded, against the bare window's.
+ * The database is made with summit-bench-generate if FILE does not exist.
+ * Needs a display (run under `xvfb-run -a` where there is none).
+ */
+#define G_LOG_DOMAIN "summit-bench"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <stdlib.h>
+
+#include "summit-application.h"
+#include "summit-people-page.h"
+
+/* Auxiliary methods */
+
+static long
+rss_kib (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return -1;
+  line = strstr (status, "VmRSS:");
+  return line ? strtol (line + 6, NULL, 10) : -1;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *)a, y = *(const double *)b;
+
+  return x < y ? -1 : x > y;
+}
+
+static double
+percentile (GArray *values,
+            double  p)
+{
+  guint i;
+
+  if (values->len == 0)
+    return 0;
+  g_array_sort (values, compare_doubles);
+  i = (guint)(p * (values->len - 1) + 0.5);
+  return g_array_index (values, double, MIN (i, values->len - 1));
+}
+
+/* The bare window: what any libadwaita app costs on this machine */
+
+static void
+bare_after_paint_cb (GdkFrameClock *clock,
+                     GApplication  *app)
+{
+  g_signal_handlers_disconnect_by_func (clock, bare_after_paint_cb, app);
+  g_print ("rss-kib %ld\n", rss_kib ());
+  g_application_quit (app);
+}
+
+static void
+bare_realize_cb (GtkWidget    *window,
+                 GApplication *app)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (bare_after_paint_cb), app);
+}
+
+static void
+bare_activate_cb (GApplication *app)
+{
+  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_box_append (GTK_BOX (box), gtk_label_new ("Bare window"));
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  g_signal_connect (window, "realize", G_CALLBACK (bare_realize_cb), app);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static int
+run_bare (void)
+{
+  g_autoptr(AdwApplication) app = adw_application_new ("io.github.summitplanner.Bench",
+                                                       G_APPLICATION_NON_UNIQUE);
+
+  g_signal_connect (app, "activate", G_CALLBACK (bare_activate_cb), NULL);
+  return g_application_run (G_APPLICATION (app), 0, NULL);
+}
+
+/* Starting processes */
+
+static char **
+child_environment (const char *tmpdir)
+{
+  char **env = g_get_environ ();
+  g_autofree char *data = g_build_filename (tmpdir, "data", NULL);
+  g_autofree char *config = g_build_filename (tmpdir, "config", NULL);
+
+  env = g_environ_setenv (env, "SUMMIT_PLANNER_EXIT_AFTER_FIRST_FRAME", "1", TRUE);
+  env = g_environ_setenv (env, "GSETTINGS_BACKEND", "memory", TRUE);
+  env = g_environ_setenv (env, "XDG_DATA_HOME", data, TRUE);
+  env = g_environ_setenv (env, "XDG_CONFIG_HOME", config, TRUE);
+  return env;
+}
+
+/* Runs argv to its exit; returns the wall time in ms, or -1 */
+static double
+time_process (char       **argv,
+              char       **env,
+              char       **out)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+  int status = 0;
+
+  if (!g_spawn_sync (NULL, argv, env, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, out, NULL,
+                     &status, &error))
+    {
+      g_printerr ("Could not start %s: %s\n", argv[0], error->message);
+      return -1;
+    }
+  if (!g_spawn_check_wait_status (status, &error))
+    {
+      g_printerr ("%s failed: %s\n", argv[0], error->message);
+      return -1;
+    }
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+/* In-process measurements on the real window */
+
+typedef struct
+{
+  char              *database;
+  int                runs;
+  GApplication      *app;
+  SummitPeoplePage  *page;
+  GtkWidget         *window;
+  gboolean           ready;
+  gboolean           painted;
+  long               bare_rss;
+  double             bare_first_frame;
+  double             app_first_frame;
+  double             small_first_frame;
+  guint              n_people;
+} Bench;
+
+static gint64 ready_at;
+
+static void
+ready_cb (Bench *b)
+{
+  b->ready = TRUE;
+  ready_at = g_get_monotonic_time ();
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                Bench         *b)
+{
+  b->painted = TRUE;
+}
+
+static SummitPeoplePage *
+find_page (GtkWidget *widget)
+{
+  if (SUMMIT_IS_PEOPLE_PAGE (widget))
+    return SUMMIT_PEOPLE_PAGE (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      SummitPeoplePage *page = find_page (child);
+      if (page)
+        return page;
+    }
+  return NULL;
+}
+
+/* Waits for the model's result, then for that result to be painted. */
+static gboolean
+wait_shown (Bench *b)
+{
+  SummitPeopleModel *model = summit_people_page_get_model (b->page);
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while ((!b->ready || summit_people_model_is_busy (model)) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  b->painted = FALSE;
+  gtk_widget_queue_draw (GTK_WIDGET (b->page));
+  while (!b->painted && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  return b->painted;
+}
+
+static double
+measure (Bench            *b,
+         const char       *search,
+         int               sort_column,
+         gboolean          descending)
+{
+  gint64 start = g_get_monotonic_time ();
+
+  b->ready = FALSE;
+  if (search != NULL)
+    summit_people_page_search (b->page, search);
+  else
+    summit_people_page_sort_by (b->page, sort_column, descending);
+  if (!wait_shown (b))
+    return -1;
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static gboolean
+run_measurements_cb (gpointer user_data)
+{
+  Bench *b = user_data;
+  static const char * const typed[] = {
+    "wen-je", "mayor tai", "gdansk", "柯文哲", "chen mei", "office123", "kraków deputy",
+  };
+  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) sorts = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GTimer) load = g_timer_new ();
+  SummitPeopleModel *model;
+  long rss;
+
+  b->page = find_page (b->window);
+  if (b->page == NULL)
+    {
+      g_printerr ("No People page in the window\n");
+      g_application_quit (b->app);
+      return G_SOURCE_REMOVE;
+    }
+  model = summit_people_page_get_model (b->page);
+  g_signal_connect_swapped (model, "ready", G_CALLBACK (ready_cb), b);
+  g_signal_connect (gtk_widget_get_frame_clock (b->window), "after-paint",
+                    G_CALLBACK (after_paint_cb), b);
+
+  b->ready = TRUE;
+  wait_shown (b);
+  b->n_people = summit_people_model_get_n_people (model);
+  g_print ("everyone loaded (%u people) %.0f ms after the first frame\n", b->n_people,
+           g_timer_elapsed (load, NULL) * 1000);
+  rss = rss_kib ();
+
+  for (int r = 0; r < b->runs; r++)
+    for (guint t = 0; t < G_N_ELEMENTS (typed); t++)
+      {
+        const char *end = typed[t];
+
+        /* Type it one character at a time, then clear the entry. */
+        while (*end)
+          {
+            g_autofree char *prefix = NULL;
+            double ms;
+
+            end = g_utf8_next_char (end);
+            prefix = g_strndup (typed[t], end - typed[t]);
+            ms = measure (b, prefix, 0, FALSE);
+            if (g_getenv ("SUMMIT_BENCH_VERBOSE"))
+              g_print ("  “%s”: %.1f ms (painted %.1f ms after the result)\n", prefix, ms,
+                       (g_get_monotonic_time () - ready_at) / 1000.0);
+            if (ms >= 0)
+              g_array_append_val (keys, ms);
+          }
+        {
+          double ms = measure (b, "", 0, FALSE);
+          if (ms >= 0)
+            g_array_append_val (keys, ms);
+        }
+      }
+
+  for (int r = 0; r < b->runs; r++)
+    for (guint column = 0; column < 7; column++)
+      {
+        double ms = measure (b, NULL, column, r % 2 == 0 ? column == 0 : FALSE);
+        if (ms >= 0)
+          g_array_append_val (sorts, ms);
+      }
+
+  g_print ("\n%u people, medians of %d runs\n", b->n_people, b->runs);
+  g_print ("first frame, summit-planner:   %7.1f ms\n", b->app_first_frame);
+  g_print ("first frame, bare window:      %7.1f ms   (ratio %.2f; target ≤ 1.2)\n",
+           b->bare_first_frame, b->app_first_frame / b->bare_first_frame);
+  g_print ("first frame, summit-planner on its 3-person seed: %.1f ms\n", b->small_first_frame);
+  g_print ("keystroke → list painted: p50 %7.1f ms, p95 %.1f ms over %u keystrokes"
+           "   (target p95 ≤ 16 ms)\n",
+           percentile (keys, 0.5), percentile (keys, 0.95), keys->len);
+  g_print ("column sort → list painted:    %7.1f ms median, %.1f ms max over %u sorts"
+           "   (target ≤ 100 ms)\n",
+           percentile (sorts, 0.5), percentile (sorts, 1.0), sorts->len);
+  g_print ("resident memory, everyone loaded: %ld MiB; bare window: %ld MiB;"
+           " difference %ld MiB   (target ≤ 80 MiB)\n",
+           rss / 1024, b->bare_rss / 1024, (rss - b->bare_rss) / 1024);
+
+  g_application_quit (b->app);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+window_added_cb (GtkApplication *app,
+                 GtkWindow      *window,
+                 Bench          *b)
+{
+  if (b->window == NULL)
+    {
+      b->window = GTK_WIDGET (window);
+      g_idle_add (run_measurements_cb, b);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *database = NULL;
+  g_autofree char *app_path = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *self_path = NULL;
+  g_autofree char *tmpdir = NULL;
+  g_auto(GStrv) env = NULL;
+  g_autoptr(GArray) app_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) bare_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) bare_rss = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) small_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *small_db = NULL;
+  g_autoptr(SummitApplication) app = NULL;
+  gboolean bare = FALSE;
+  int n_people = 100000, runs = 5;
+  GOptionEntry entries[] = {
+    { "people", 'n', 0, G_OPTION_ARG_INT, &n_people, "People in the database (default 100000)", "N" },
+    { "runs", 'r', 0, G_OPTION_ARG_INT, &runs, "Runs to take medians over (default 5)", "RUNS" },
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, "Database (made if missing)", "FILE" },
+    { "app", 0, 0, G_OPTION_ARG_FILENAME, &app_path, "The summit-planner binary", "PATH" },
+    { "bare", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &bare, NULL, NULL },
+    { NULL }
+  };
+  Bench b = { 0 };
+
+  setlocale (LC_ALL, "");
+  setvbuf (stdout, NULL, _IOLBF, 0);
+  context = g_option_context_new ("— People page benchmark");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || runs < 1)
+    {
+      g_printerr ("%s\n", error ? error->message : "runs must be at least 1");
+      return 2;
+    }
+  if (bare)
+    return run_bare ();
+
+  self_path = g_canonicalize_filename (argv[0], NULL);
+  dir = g_path_get_dirname (self_path);
+  if (app_path == NULL)
+    app_path = g_build_filename (dir, "..", "..", "src", "summit-planner", NULL);
+  if (database == NULL)
+    database = g_strdup_printf ("%s/summit-bench-%d.db", g_get_tmp_dir (), n_people);
+
+  if (!g_file_test (database, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *generator = g_build_filename (dir, "summit-bench-generate", NULL);
+      g_autofree char *n = g_strdup_printf ("%d", n_people);
+      char *gen_argv[] = { generator, "-n", n, database, NULL };
+      int status = 0;
+
+      g_print ("Making %s …\n", database);
+      if (!g_spawn_sync (NULL, gen_argv, NULL, G_SPAWN_CHILD_INHERITS_STDIN, NULL, NULL, NULL, NULL,
+                         &status, &error) || !g_spawn_check_wait_status (status, &error))
+        {
+          g_printerr ("Could not make the database: %s\n", error->message);
+          return 1;
+        }
+    }
+
+  /* First frames, alternating, after one warm-up run of each. */
+  tmpdir = g_dir_make_tmp ("summit-bench-XXXXXX", &error);
+  if (tmpdir == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  env = child_environment (tmpdir);
+  small_db = g_build_filename (tmpdir, "seed.db", NULL);
+  for (int r = -1; r < runs; r++)
+    {
+      char *app_argv[] = { app_path, "--database", database, NULL };
+      char *small_argv[] = { app_path, "--database", small_db, NULL };
+      char *bare_argv[] = { self_path, "--bare", NULL };
+      g_autofree char *out = NULL;
+      double t;
+
+      t = time_process (app_argv, env, NULL);
+      if (t < 0)
+        return 1;
+      if (r >= 0)
+        g_array_append_val (app_times, t);
+
+      /* The same app on its three-person seed: what the data itself costs. */
+      t = time_process (small_argv, env, NULL);
+      if (t < 0)
+        return 1;
+      if (r >= 0)
+        g_array_append_val (small_times, t);
+
+      t = time_process (bare_argv, env, &out);
+      if (t < 0)
+        return 1;
+      if (r >= 0)
+        {
+          const char *rss = out ? strstr (out, "rss-kib ") : NULL;
+          double kib = rss ? g_ascii_strtod (rss + 8, NULL) : 0;
+          g_array_append_val (bare_times, t);
+          g_array_append_val (bare_rss, kib);
+        }
+    }
+  g_print ("first frames measured\n");
+  b.app_first_frame = percentile (app_times, 0.5);
+  b.bare_first_frame = percentile (bare_times, 0.5);
+  b.small_first_frame = percentile (small_times, 0.5);
+  b.bare_rss = (long)percentile (bare_rss, 0.5);
+
+  /* Then the real window, in this process, with everyone loaded. */
+  b.database = database;
+  b.runs = runs;
+  app = summit_application_new ();
+  b.app = G_APPLICATION (app);
+  g_application_set_flags (b.app, g_application_get_flags (b.app) | G_APPLICATION_NON_UNIQUE);
+  g_signal_connect (app, "window-added", G_CALLBACK (window_added_cb), &b);
+  {
+    char *app_argv[] = { "summit-planner", "--database", database, NULL };
+    g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+    g_application_run (b.app, 3, app_argv);
+  }
+
+  /* Clean the temporary folder the children used. */
+  {
+    g_autofree char *cmd_dir = g_strdup (tmpdir);
+    char *rm_argv[] = { "rm", "-rf", cmd_dir, NULL };
+    g_spawn_sync (NULL, rm_argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
+  }
+  return 0;
+}

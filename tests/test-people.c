@@ -1,0 +1,631 @@
+/* test-people.c — people and their invitations: what office staff rely on
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "summit-people.h"
+#include "summit-people-model.h"
+#include "summit-programme.h"
+#include "summit-xml.h"
+#include "test-util.h"
+
+typedef struct
+{
+  char          *dir;
+  SummitStore   *store;
+  SummitEdition *edition;   /* 2020 */
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  f->dir = test_tmpdir_new ();
+  path = g_build_filename (f->dir, "people.db", NULL);
+  f->store = summit_store_open_and_seed (path, &error);
+  g_assert_no_error (error);
+  f->edition = summit_store_get_edition (f->store, 2020, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->edition);
+  g_clear_object (&f->store);
+  test_tmpdir_free (f->dir);
+}
+
+static SummitPerson *
+make_person (const char *given,
+             const char *family,
+             const char *city,
+             const char *country)
+{
+  SummitPerson *person = summit_person_new ();
+
+  summit_person_set_field (person, SUMMIT_PERSON_GIVEN_NAME, given);
+  summit_person_set_field (person, SUMMIT_PERSON_FAMILY_NAME, family);
+  summit_person_set_field (person, SUMMIT_PERSON_CITY, city);
+  summit_person_set_field (person, SUMMIT_PERSON_COUNTRY, country);
+  return person;
+}
+
+static gint64
+add_person (Fixture    *f,
+            const char *given,
+            const char *family,
+            const char *city,
+            const char *country)
+{
+  g_autoptr(SummitPerson) person = make_person (given, family, city, country);
+  g_autoptr(GError) error = NULL;
+
+  summit_store_insert_person (f->store, person, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (summit_person_get_id (person), >, 0);
+  return summit_person_get_id (person);
+}
+
+static gint64
+count_rows (Fixture    *f,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (summit_store_get_db (f->store), sql, -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+static SummitInvitationStatus
+status_of (Fixture *f,
+           gint64   person_id)
+{
+  SummitInvitationStatus status = SUMMIT_N_STATUSES;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (summit_store_get_invitation_status (f->store, person_id,
+                                                     summit_edition_get_id (f->edition),
+                                                     &status, &error));
+  g_assert_no_error (error);
+  return status;
+}
+
+static void
+test_crud (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SummitPerson) got = NULL;
+  g_autoptr(SummitPerson) again = NULL;
+  gint64 id = add_person (f, "Anna", "Nowak", "Gdańsk", "PL");
+
+  got = summit_store_get_person (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (summit_person_get_city (got), ==, "Gdańsk");
+  g_assert_cmpstr (summit_person_get_country (got), ==, "PL");
+  g_assert_cmpuint (strlen (summit_person_get_uid (got)), >, 0);
+
+  summit_person_set_field (got, SUMMIT_PERSON_POSITION, "Mayor");
+  summit_person_set_field (got, SUMMIT_PERSON_EMAIL, "anna.nowak@gdansk.example.pl");
+  summit_person_set_field (got, SUMMIT_PERSON_TIMEZONE, "Europe/Warsaw");
+  summit_store_update_person (f->store, got, &error);
+  g_assert_no_error (error);
+
+  again = summit_store_get_person (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (summit_person_get_position (again), ==, "Mayor");
+  g_assert_cmpstr (summit_person_get_timezone (again), ==, "Europe/Warsaw");
+  g_assert_cmpint (summit_person_get_updated (again), >=, summit_person_get_created (again));
+
+  g_clear_object (&again);
+  {
+    g_autoptr(GPtrArray) deleted = summit_store_delete_people (f->store, &id, 1, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (deleted->len, ==, 1);
+  }
+  again = summit_store_get_person (f->store, id, &error);
+  g_assert_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_NOT_FOUND);
+  g_assert_null (again);
+}
+
+static void
+test_validation (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(SummitPerson) person = make_person ("", "", "Lublin", "PL");
+  g_autoptr(GError) error = NULL;
+  SummitPersonField bad = SUMMIT_PERSON_N_FIELDS;
+  gint64 before = count_rows (f, "SELECT count(*) FROM person");
+
+  /* Name required: refused, and nothing written. */
+  g_assert_false (summit_person_validate (person, &bad, &error));
+  g_assert_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_INVALID);
+  g_assert_cmpint (bad, ==, SUMMIT_PERSON_GIVEN_NAME);
+  g_clear_error (&error);
+  g_assert_false (summit_store_insert_person (f->store, person, &error));
+  g_assert_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM person"), ==, before);
+
+  /* A native-script name alone is a name. */
+  summit_person_set_field (person, SUMMIT_PERSON_NATIVE_NAME, "柯文哲");
+  g_assert_true (summit_person_validate (person, NULL, NULL));
+
+  /* Email syntax. */
+  summit_person_set_field (person, SUMMIT_PERSON_EMAIL, "m.sagan@lublin");
+  g_assert_false (summit_person_validate_field (person, SUMMIT_PERSON_EMAIL, &error));
+  g_assert_nonnull (strstr (error->message, "m.sagan@lublin"));
+  g_clear_error (&error);
+  g_assert_false (summit_email_is_valid ("a b@example.org"));
+  g_assert_false (summit_email_is_valid ("@example.org"));
+  g_assert_false (summit_email_is_valid ("anna@@example.org"));
+  g_assert_true (summit_email_is_valid ("m.sagan@lublin.eu"));
+  g_assert_true (summit_email_is_valid ("office+summit@taipei.gov.tw"));
+  summit_person_set_field (person, SUMMIT_PERSON_EMAIL, "");
+  g_assert_true (summit_person_validate_field (person, SUMMIT_PERSON_EMAIL, NULL));
+
+  /* ISO 3166. */
+  g_assert_true (summit_country_is_known ("TW"));
+  g_assert_true (summit_country_is_known ("PL"));
+  g_assert_false (summit_country_is_known ("XX"));
+  g_assert_false (summit_country_is_known ("pl"));
+  g_assert_cmpuint (g_strv_length ((char **)summit_country_list_codes ()), >, 240);
+  summit_person_set_field (person, SUMMIT_PERSON_COUNTRY, "XX");
+  g_assert_false (summit_person_validate (person, &bad, &error));
+  g_assert_cmpint (bad, ==, SUMMIT_PERSON_COUNTRY);
+  g_clear_error (&error);
+  summit_person_set_field (person, SUMMIT_PERSON_COUNTRY, "PL");
+
+  /* Time zones GTimeZone knows. */
+  summit_person_set_field (person, SUMMIT_PERSON_TIMEZONE, "Mars/Olympus_Mons");
+  g_assert_false (summit_store_insert_person (f->store, person, &error));
+  g_assert_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Mars/Olympus_Mons"));
+  g_clear_error (&error);
+  summit_person_set_field (person, SUMMIT_PERSON_TIMEZONE, "Asia/Taipei");
+  g_assert_true (g_strv_contains (summit_timezone_list (), "Asia/Taipei"));
+  g_assert_true (g_strv_contains (summit_timezone_list (), "Europe/Warsaw"));
+
+  g_assert_true (summit_store_insert_person (f->store, person, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM person"), ==, before + 1);
+}
+
+static void
+test_transitions (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  SummitInvitationEvent *ev;
+  gint64 edition = summit_edition_get_id (f->edition);
+  gint64 id = add_person (f, "Anna", "Nowak", "Gdańsk", "PL");
+
+  g_assert_true (summit_store_record_invitation (f->store, id, edition, SUMMIT_STATUS_INVITED,
+                                                 SUMMIT_CHANNEL_EMAIL, NULL, 1000, &error));
+  g_assert_no_error (error);
+
+  /* Attended straight from invited is not a move the workflow allows. */
+  g_assert_false (summit_store_record_invitation (f->store, id, edition, SUMMIT_STATUS_ATTENDED,
+                                                  SUMMIT_CHANNEL_NONE, NULL, 2000, &error));
+  g_assert_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (status_of (f, id), ==, SUMMIT_STATUS_INVITED);
+
+  /* A reply that came by letter. */
+  g_assert_true (summit_store_record_invitation (f->store, id, edition, SUMMIT_STATUS_CONFIRMED,
+                                                 SUMMIT_CHANNEL_LETTER, "Letter of 3 July",
+                                                 3000, &error));
+  g_assert_true (summit_store_record_invitation (f->store, id, edition, SUMMIT_STATUS_ATTENDED,
+                                                 SUMMIT_CHANNEL_IN_PERSON, NULL, 4000, &error));
+  g_assert_no_error (error);
+
+  history = summit_store_list_invitation_history (f->store, id, edition, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 3);
+  ev = g_ptr_array_index (history, 0);
+  g_assert_false (ev->has_old);
+  g_assert_cmpint (ev->new_status, ==, SUMMIT_STATUS_INVITED);
+  g_assert_cmpint (ev->channel, ==, SUMMIT_CHANNEL_EMAIL);
+  g_assert_cmpint (ev->year, ==, 2020);
+  ev = g_ptr_array_index (history, 1);
+  g_assert_true (ev->has_old);
+  g_assert_cmpint (ev->old_status, ==, SUMMIT_STATUS_INVITED);
+  g_assert_cmpint (ev->new_status, ==, SUMMIT_STATUS_CONFIRMED);
+  g_assert_cmpint (ev->channel, ==, SUMMIT_CHANNEL_LETTER);
+  g_assert_cmpstr (ev->note, ==, "Letter of 3 July");
+  g_assert_cmpint (ev->at, ==, 3000);
+  ev = g_ptr_array_index (history, 2);
+  g_assert_cmpint (ev->new_status, ==, SUMMIT_STATUS_ATTENDED);
+
+  /* The history is append-only, in the file itself. */
+  g_assert_false (summit_store_exec (f->store, "UPDATE invitation_event SET note = 'x'", &error));
+  g_assert_nonnull (error);
+}
+
+static void
+test_awaiting_reply (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) awaiting = NULL;
+  gint64 edition = summit_edition_get_id (f->edition);
+  gint64 day = 86400, now = 100 * 86400;
+  gint64 recent = add_person (f, "Recent", "Invitee", "Kraków", "PL");
+  gint64 oldest = add_person (f, "Oldest", "Invitee", "Vilnius", "LT");
+  gint64 older = add_person (f, "Older", "Invitee", "Riga", "LV");
+  gint64 answered = add_person (f, "Answered", "Invitee", "Tallinn", "EE");
+
+  summit_store_record_invitation (f->store, recent, edition, SUMMIT_STATUS_INVITED,
+                                  SUMMIT_CHANNEL_EMAIL, NULL, now - 3 * day, &error);
+  summit_store_record_invitation (f->store, older, edition, SUMMIT_STATUS_INVITED,
+                                  SUMMIT_CHANNEL_EMAIL, NULL, now - 20 * day, &error);
+  summit_store_record_invitation (f->store, oldest, edition, SUMMIT_STATUS_INVITED,
+                                  SUMMIT_CHANNEL_EMAIL, NULL, now - 40 * day, &error);
+  summit_store_record_invitation (f->store, answered, edition, SUMMIT_STATUS_INVITED,
+                                  SUMMIT_CHANNEL_EMAIL, NULL, now - 50 * day, &error);
+  summit_store_record_invitation (f->store, answered, edition, SUMMIT_STATUS_DECLINED,
+                                  SUMMIT_CHANNEL_PHONE, NULL, now - 30 * day, &error);
+  g_assert_no_error (error);
+
+  awaiting = summit_store_list_awaiting_reply (f->store, edition, 14, now, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (awaiting->len, ==, 2);
+  g_assert_cmpint (g_array_index (awaiting, SummitAwaitingReply, 0).person_id, ==, oldest);
+  g_assert_cmpint (g_array_index (awaiting, SummitAwaitingReply, 0).since, ==, now - 40 * day);
+  g_assert_cmpint (g_array_index (awaiting, SummitAwaitingReply, 1).person_id, ==, older);
+  g_clear_pointer (&awaiting, g_array_unref);
+
+  awaiting = summit_store_list_awaiting_reply (f->store, edition, 2, now, &error);
+  g_assert_cmpuint (awaiting->len, ==, 3);
+  g_assert_cmpint (g_array_index (awaiting, SummitAwaitingReply, 2).person_id, ==, recent);
+}
+
+static void
+test_bulk_atomic (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 edition = summit_edition_get_id (f->edition);
+  gint64 ids[3];
+  guint counts[SUMMIT_N_STATUSES];
+  gint64 events_before;
+
+  ids[0] = add_person (f, "Anna", "Nowak", "Gdańsk", "PL");
+  ids[1] = add_person (f, "Jan", "Kowalski", "Poznań", "PL");
+  ids[2] = add_person (f, "Lin", "Chen", "Tainan", "TW");
+
+  g_assert_true (summit_store_record_invitations (f->store, ids, 3, edition,
+                                                  SUMMIT_STATUS_INVITED, SUMMIT_CHANNEL_EMAIL,
+                                                  NULL, 0, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpint (status_of (f, ids[i]), ==, SUMMIT_STATUS_INVITED);
+
+  /* One of them cannot be marked attended (not confirmed): nobody changes. */
+  g_assert_true (summit_store_record_invitation (f->store, ids[0], edition,
+                                                 SUMMIT_STATUS_CONFIRMED, SUMMIT_CHANNEL_EMAIL,
+                                                 NULL, 0, &error));
+  g_assert_true (summit_store_record_invitation (f->store, ids[2], edition,
+                                                 SUMMIT_STATUS_CONFIRMED, SUMMIT_CHANNEL_EMAIL,
+                                                 NULL, 0, &error));
+  events_before = count_rows (f, "SELECT count(*) FROM invitation_event");
+  g_assert_false (summit_store_record_invitations (f->store, ids, 3, edition,
+                                                   SUMMIT_STATUS_ATTENDED, SUMMIT_CHANNEL_NONE,
+                                                   NULL, 0, &error));
+  g_assert_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Jan Kowalski"));
+  g_clear_error (&error);
+  g_assert_cmpint (status_of (f, ids[0]), ==, SUMMIT_STATUS_CONFIRMED);
+  g_assert_cmpint (status_of (f, ids[2]), ==, SUMMIT_STATUS_CONFIRMED);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM invitation_event"), ==, events_before);
+
+  /* The seed's three are confirmed for 2020 already. */
+  g_assert_true (summit_store_count_statuses (f->store, edition, counts, &error));
+  g_assert_cmpuint (counts[SUMMIT_STATUS_CONFIRMED], ==, 3 + 2);
+  g_assert_cmpuint (counts[SUMMIT_STATUS_INVITED], ==, 1);
+  g_assert_cmpuint (counts[SUMMIT_STATUS_DECLINED], ==, 0);
+}
+
+static void
+test_delete_undo (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) deleted = NULL;
+  g_autoptr(GPtrArray) panels = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  gint64 edition = summit_edition_get_id (f->edition);
+  gint64 ko = summit_store_lookup_person (f->store, "seed-ko-wen-je", &error);
+  gint64 anna = add_person (f, "Anna", "Nowak", "Gdańsk", "PL");
+  gint64 ids[2] = { ko, anna };
+  gint64 events_before, members_before;
+
+  g_assert_no_error (error);
+  summit_store_record_invitation (f->store, anna, edition, SUMMIT_STATUS_INVITED,
+                                  SUMMIT_CHANNEL_EMAIL, "first", 1000, &error);
+  summit_store_record_invitation (f->store, anna, edition, SUMMIT_STATUS_DECLINED,
+                                  SUMMIT_CHANNEL_LETTER, "by letter", 2000, &error);
+  g_assert_no_error (error);
+
+  /* Dr. Ko opens the 2020 summit: his panel is named before a delete. */
+  panels = summit_store_list_person_panels (f->store, ko, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (panels->len, >=, 1);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (panels, 0), "2020: "));
+
+  events_before = count_rows (f, "SELECT count(*) FROM invitation_event");
+  members_before = count_rows (f, "SELECT count(*) FROM panel_member");
+
+  deleted = summit_store_delete_people (f->store, ids, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (deleted->len, ==, 2);
+  g_assert_cmpint (summit_deleted_person_get_id (g_ptr_array_index (deleted, 1)), ==, anna);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM person WHERE id IN (SELECT id FROM person"
+                                  " WHERE uid = 'seed-ko-wen-je')"), ==, 0);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM invitation_event"), <, events_before);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM panel_member"), <, members_before);
+
+  g_assert_true (summit_store_restore_people (f->store, deleted, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM invitation_event"), ==, events_before);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM panel_member"), ==, members_before);
+  g_assert_cmpint (summit_store_lookup_person (f->store, "seed-ko-wen-je", &error), ==, ko);
+  g_assert_cmpint (status_of (f, anna), ==, SUMMIT_STATUS_DECLINED);
+
+  history = summit_store_list_invitation_history (f->store, anna, 0, &error);
+  g_assert_cmpuint (history->len, ==, 2);
+  g_assert_cmpstr (((SummitInvitationEvent *)g_ptr_array_index (history, 1))->note, ==,
+                   "by letter");
+
+  /* Deleting someone who no longer exists changes nothing. */
+  {
+    gint64 gone[2] = { anna, 999999 };
+    g_autoptr(GPtrArray) none = summit_store_delete_people (f->store, gone, 2, &error);
+    g_assert_null (none);
+    g_assert_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_NOT_FOUND);
+    g_assert_cmpint (status_of (f, anna), ==, SUMMIT_STATUS_DECLINED);
+  }
+}
+
+static void
+test_duplicates (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) dups = NULL;
+  g_autoptr(SummitPerson) twin = make_person ("anna", "NOWAK", "gdańsk", "PL");
+  g_autoptr(SummitPerson) elsewhere = make_person ("Anna", "Nowak", "Poznań", "PL");
+  gint64 anna = add_person (f, "Anna", "Nowak", "Gdańsk", "PL");
+
+  dups = summit_store_find_duplicates (f->store, twin, &error);
+  g_assert_no_error (error);
+  /* Case does not hide a duplicate. */
+  g_assert_cmpuint (dups->len, ==, 1);
+  g_assert_cmpint (g_array_index (dups, gint64, 0), ==, anna);
+  g_clear_pointer (&dups, g_array_unref);
+
+  dups = summit_store_find_duplicates (f->store, elsewhere, &error);
+  g_assert_cmpuint (dups->len, ==, 0);
+  g_clear_pointer (&dups, g_array_unref);
+
+  /* A person is not their own duplicate. */
+  {
+    g_autoptr(SummitPerson) self = summit_store_get_person (f->store, anna, &error);
+    dups = summit_store_find_duplicates (f->store, self, &error);
+    g_assert_cmpuint (dups->len, ==, 0);
+  }
+}
+
+static void
+test_new_edition (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SummitEdition) next = summit_edition_new (2021);
+  g_autoptr(SummitEdition) again = summit_edition_new (2021);
+  g_autoptr(GPtrArray) history = NULL;
+  gint64 edition = summit_edition_get_id (f->edition);
+  gint64 cancelled = add_person (f, "Cancelled", "Guest", "Oslo", "NO");
+  gint64 ko = summit_store_lookup_person (f->store, "seed-ko-wen-je", &error);
+  SummitInvitationStatus status;
+  guint carried = 0;
+
+  summit_store_record_invitation (f->store, cancelled, edition, SUMMIT_STATUS_CANCELLED,
+                                  SUMMIT_CHANNEL_NONE, NULL, 0, &error);
+  g_assert_no_error (error);
+
+  summit_edition_set_host_country (next, "TW");
+  g_assert_true (summit_store_create_edition (f->store, next, TRUE, &carried, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (carried, ==, 3);   /* the seed's three confirmed, not the cancelled */
+  g_assert_true (summit_store_get_invitation_status (f->store, ko, summit_edition_get_id (next),
+                                                     &status, &error));
+  g_assert_cmpint (status, ==, SUMMIT_STATUS_DRAFT);
+  g_assert_false (summit_store_get_invitation_status (f->store, cancelled,
+                                                      summit_edition_get_id (next), &status,
+                                                      &error));
+  history = summit_store_list_invitation_history (f->store, ko, summit_edition_get_id (next),
+                                                  &error);
+  g_assert_cmpuint (history->len, ==, 1);
+  g_assert_cmpstr (((SummitInvitationEvent *)g_ptr_array_index (history, 0))->note, ==,
+                   "Carried over from 2020");
+
+  /* The same year twice is refused, and changes nothing. */
+  g_assert_false (summit_store_create_edition (f->store, again, TRUE, NULL, &error));
+  g_assert_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_CONSTRAINT);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM invitation WHERE edition_id ="
+                                  " (SELECT id FROM edition WHERE year = 2021)"), ==, 3);
+}
+
+static void
+wait_ready (SummitPeopleModel *model)
+{
+  while (summit_people_model_is_busy (model))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static char *
+shown_names (SummitPeopleModel *model)
+{
+  GString *names = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    {
+      g_autoptr(SummitPeopleItem) item = g_list_model_get_item (G_LIST_MODEL (model), i);
+      g_string_append_printf (names, "%s%s", i ? "; " : "", summit_people_item_get_name (item));
+    }
+  return g_string_free (names, FALSE);
+}
+
+static void
+count_changes_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  gpointer    user_data)
+{
+  (*(guint *)user_data)++;
+}
+
+static void
+test_model (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(SummitPeopleModel) model = summit_people_model_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 edition = summit_edition_get_id (f->edition);
+  gint64 anna = add_person (f, "Anna", "Żuraw", "Gdańsk", "PL");
+  gint64 lin = add_person (f, "Lin", "Chen", "Tainan", "TW");
+  guint counts[SUMMIT_N_STATUSES];
+  guint changes = 0;
+  char *names;
+
+  g_signal_connect (model, "items-changed", G_CALLBACK (count_changes_cb), &changes);
+
+  /* The first rows at once, the rest from a worker. */
+  summit_people_model_load (model, f->store, edition, "TW", 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 2);
+  wait_ready (model);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 5);
+  names = shown_names (model);
+  /* By family name: Bartoszewicz, Chen, Ko, Sagan, Żuraw (accents folded). */
+  g_assert_cmpstr (names, ==, "Bartosz Bartoszewicz; Lin Chen; Ko Wen-je (柯文哲); Mariusz Sagan;"
+                               " Anna Żuraw");
+  g_free (names);
+
+  /* Search in both scripts, ignoring case and accents. */
+  summit_people_model_set_search (model, "柯文哲");
+  wait_ready (model);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+  {
+    g_autoptr(SummitPeopleItem) ko = g_list_model_get_item (G_LIST_MODEL (model), 0);
+    g_assert_cmpstr (summit_people_item_get_name (ko), ==, "Ko Wen-je (柯文哲)");
+    g_assert_false (summit_people_item_is_overseas (ko));
+  }
+  summit_people_model_set_search (model, "ko wen-je");
+  wait_ready (model);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+  summit_people_model_set_search (model, "gdansk");
+  wait_ready (model);
+  names = shown_names (model);
+  g_assert_cmpstr (names, ==, "Anna Żuraw");
+  g_free (names);
+  summit_people_model_set_search (model, "poland");   /* the country's name */
+  wait_ready (model);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 3);
+  summit_people_model_set_search (model, "deputy mayor");
+  wait_ready (model);
+  names = shown_names (model);
+  g_assert_cmpstr (names, ==, "Bartosz Bartoszewicz");
+  g_free (names);
+  summit_people_model_set_search (model, "");
+
+  /* Filters. */
+  summit_people_model_set_origin_filter (model, SUMMIT_PEOPLE_DOMESTIC);
+  wait_ready (model);
+  names = shown_names (model);
+  g_assert_cmpstr (names, ==, "Lin Chen; Ko Wen-je (柯文哲)");
+  g_free (names);
+  summit_people_model_set_origin_filter (model, SUMMIT_PEOPLE_EVERYWHERE);
+  summit_people_model_set_status_filter (model, SUMMIT_PEOPLE_STATUS_NONE);
+  wait_ready (model);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 2);
+  summit_people_model_set_status_filter (model, SUMMIT_PEOPLE_STATUS_ANY);
+  summit_people_model_set_country_filter (model, "PL");
+  wait_ready (model);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 3);
+  summit_people_model_set_country_filter (model, NULL);
+
+  /* Sort by city, descending. */
+  summit_people_model_set_sort (model, SUMMIT_PEOPLE_SORT_CITY, TRUE);
+  wait_ready (model);
+  names = shown_names (model);
+  g_assert_cmpstr (names, ==, "Ko Wen-je (柯文哲); Lin Chen; Mariusz Sagan; Bartosz Bartoszewicz;"
+                               " Anna Żuraw");
+  g_free (names);
+
+  /* A change on disk shows after a refresh, with the counts. */
+  summit_store_record_invitation (f->store, lin, edition, SUMMIT_STATUS_INVITED,
+                                  SUMMIT_CHANNEL_EMAIL, NULL, 0, &error);
+  g_assert_no_error (error);
+  changes = 0;
+  summit_people_model_refresh (model, &lin, 1);
+  wait_ready (model);
+  g_assert_cmpuint (changes, ==, 1);
+  summit_people_model_get_counts (model, counts);
+  g_assert_cmpuint (counts[SUMMIT_STATUS_INVITED], ==, 1);
+  g_assert_cmpuint (counts[SUMMIT_STATUS_CONFIRMED], ==, 3);
+  summit_people_model_set_status_filter (model, SUMMIT_STATUS_INVITED);
+  wait_ready (model);
+  names = shown_names (model);
+  g_assert_cmpstr (names, ==, "Lin Chen");
+  g_free (names);
+  summit_people_model_set_status_filter (model, SUMMIT_PEOPLE_STATUS_ANY);
+
+  /* Deleted people leave the list; Undo brings them back. */
+  {
+    g_autoptr(GPtrArray) deleted = summit_store_delete_people (f->store, &anna, 1, &error);
+    g_assert_no_error (error);
+    summit_people_model_refresh (model, &anna, 1);
+    wait_ready (model);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 4);
+    g_assert_true (summit_store_restore_people (f->store, deleted, &error));
+    summit_people_model_refresh (model, &anna, 1);
+    wait_ready (model);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 5);
+    g_assert_cmpuint (summit_people_model_get_n_people (model), ==, 5);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/core/people/crud", test_crud);
+  ADD ("/core/people/validation", test_validation);
+  ADD ("/core/people/duplicates-by-name-and-city", test_duplicates);
+  ADD ("/core/invitations/transitions-and-history", test_transitions);
+  ADD ("/core/invitations/awaiting-reply-oldest-first", test_awaiting_reply);
+  ADD ("/core/invitations/bulk-change-is-atomic", test_bulk_atomic);
+  ADD ("/core/people/delete-and-undo", test_delete_undo);
+  ADD ("/core/people-model/search-filter-sort-refresh", test_model);
+  ADD ("/core/editions/new-with-carry-over", test_new_edition);
+#undef ADD
+
+  return g_test_run ();
+}
