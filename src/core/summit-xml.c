@@ -233,7 +233,6 @@ read_person (ImportContext *ctx)
   g_autofree char *created = attr (ctx, "created");
   g_autofree char *updated = attr (ctx, "updated");
   gint64 created_at = 0, updated_at = 0;
-  gint64 id;
 
   for (guint i = 0; i < SUMMIT_PERSON_N_FIELDS; i++)
     {
@@ -259,42 +258,9 @@ read_person (ImportContext *ctx)
     updated_at = created_at;
   summit_person_set_times (person, created_at, updated_at);
 
-  id = summit_store_lookup_person (ctx->store, summit_person_get_uid (person), NULL);
-  if (id == 0)
-    {
-      if (!summit_store_insert_person (ctx->store, person, &error))
-        return propagate_store_error (ctx, error);
-      ctx->report->counts[SUMMIT_IMPORT_PEOPLE].added++;
-      return;
-    }
-
-  {
-    sqlite3_stmt *stmt;
-    int changes;
-
-    stmt = summit_store_prepare (ctx->store,
-                                 "UPDATE person SET honorific = ?2, given_name = ?3,"
-                                 " family_name = ?4, native_name = ?5, position = ?6, city = ?7,"
-                                 " country = ?8, organisation = ?9, email = ?10, phone = ?11,"
-                                 " timezone = ?12, notes = ?13, updated = ?15"
-                                 " WHERE uid = ?1 AND (honorific, given_name, family_name,"
-                                 " native_name, position, city, country, organisation, email,"
-                                 " phone, timezone, notes) IS NOT (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
-                                 " ?10, ?11, ?12, ?13)",
-                                 &error);
-    if (stmt == NULL)
-      return propagate_store_error (ctx, error);
-    for (guint i = 0; i < SUMMIT_PERSON_N_FIELDS; i++)
-      summit_stmt_bind_text (stmt, 1 + i, summit_person_get_field (person, i));
-    sqlite3_bind_int64 (stmt, 15, updated_at);
-    if (!summit_store_step_done (ctx->store, stmt, &error))
-      return propagate_store_error (ctx, error);
-    changes = sqlite3_changes (summit_store_get_db (ctx->store));
-    if (changes > 0)
-      ctx->report->counts[SUMMIT_IMPORT_PEOPLE].updated++;
-    else
-      ctx->report->counts[SUMMIT_IMPORT_PEOPLE].unchanged++;
-  }
+  if (!summit_store_merge_person (ctx->store, person, &ctx->report->counts[SUMMIT_IMPORT_PEOPLE],
+                                  &error))
+    propagate_store_error (ctx, error);
 }
 
 /* Compares ctx->edition with the edition of the same year in the database,
@@ -1347,6 +1313,68 @@ count_rows (SummitStore *store)
     n = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
   return n;
+}
+
+/**
+ * summit_store_merge_person:
+ * @person: a person with a uid; created/updated of 0 mean now
+ * @counts: (inout): gains one added, updated or unchanged
+ *
+ * Adds @person, or — if someone with the same uid exists — writes the
+ * fields that differ (stamping the person updated at @person's time), or
+ * leaves them alone. For importers, inside their transaction.
+ */
+gboolean
+summit_store_merge_person (SummitStore         *store,
+                           SummitPerson        *person,
+                           SummitImportCounts  *counts,
+                           GError             **error)
+{
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 created = summit_person_get_created (person);
+  gint64 updated = summit_person_get_updated (person);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (SUMMIT_IS_PERSON (person), FALSE);
+
+  if (created == 0)
+    created = now;
+  if (updated == 0)
+    updated = MAX (created, now);
+  summit_person_set_times (person, created, updated);
+
+  if (*summit_person_get_uid (person) == '\0' ||
+      summit_store_lookup_person (store, summit_person_get_uid (person), NULL) == 0)
+    {
+      if (!summit_store_insert_person (store, person, error))
+        return FALSE;
+      counts->added++;
+      return TRUE;
+    }
+
+  stmt = summit_store_prepare (store,
+                               "UPDATE person SET honorific = ?2, given_name = ?3,"
+                               " family_name = ?4, native_name = ?5, position = ?6, city = ?7,"
+                               " country = ?8, organisation = ?9, email = ?10, phone = ?11,"
+                               " timezone = ?12, notes = ?13, updated = ?15"
+                               " WHERE uid = ?1 AND (honorific, given_name, family_name,"
+                               " native_name, position, city, country, organisation, email,"
+                               " phone, timezone, notes) IS NOT (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
+                               " ?10, ?11, ?12, ?13)",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < SUMMIT_PERSON_N_FIELDS; i++)
+    summit_stmt_bind_text (stmt, 1 + i, summit_person_get_field (person, i));
+  sqlite3_bind_int64 (stmt, 15, updated);
+  if (!summit_store_step_done (store, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (summit_store_get_db (store)) > 0)
+    counts->updated++;
+  else
+    counts->unchanged++;
+  return TRUE;
 }
 
 /* The options of PLATFORM.md: no NOENT, no DTDLOAD/DTDVALID, no HUGE. */

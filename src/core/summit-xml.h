@@ -5,6 +5,7 @@
 
 #include <gio/gio.h>
 
+#include "summit-person.h"
 #include "summit-store.h"
 
 G_BEGIN_DECLS
@@ -82,6 +83,10 @@ gboolean summit_xml_import_bytes (SummitStore         *store,
                                   SummitImportReport  *report,
                                   GCancellable        *cancellable,
                                   GError             **error);
+gboolean summit_store_merge_person (SummitStore        *store,
+                                    SummitPerson       *person,
+                                    SummitImportCounts *counts,
+                                    GError            **error);
 gboolean summit_store_seed       (SummitStore         *store,
                                   GError             **error);
 SummitStore *summit_store_open_and_seed (const char  *path,
