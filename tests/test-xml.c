@@ -714,6 +714,101 @@ test_cancel_leaves_nothing (void)
   }
 }
 
+/* The command line */
+
+static int
+run_cli (char       **out,
+         char       **err,
+         const char  *database,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  int status;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *)g_getenv ("SUMMIT_CLI"));
+  g_ptr_array_add (argv, (char *)"--database");
+  g_ptr_array_add (argv, (char *)database);
+  va_start (args, database);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *)arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err,
+                &status, &error);
+  g_assert_no_error (error);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+static void
+test_cli_import_export (void)
+{
+  g_autofree char *db1 = tmp_path ("cli1.db");
+  g_autofree char *db2 = tmp_path ("cli2.db");
+  g_autofree char *xml1 = tmp_path ("cli1.xml");
+  g_autofree char *xml2 = tmp_path ("cli2.xml");
+  g_autofree char *csv = tmp_path ("cli.csv");
+  g_autofree char *bad = tmp_path ("cli-bad.xml");
+  g_autoptr(GBytes) a = NULL;
+  g_autoptr(GBytes) b = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  char *out = NULL, *err = NULL;
+
+  if (g_getenv ("SUMMIT_CLI") == NULL)
+    {
+      g_test_skip ("SUMMIT_CLI is not set (run through meson test)");
+      return;
+    }
+
+  {
+    g_autoptr(SummitStore) store = open_store ("cli1.db", TRUE);
+    add_rich_data (store);
+  }
+  g_assert_cmpint (run_cli (&out, &err, db1, "export", xml1, NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Into a new database (seeded on first use), merging. */
+  g_assert_cmpint (run_cli (&out, &err, db2, "import", xml1, NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (out, xml1));
+  g_assert_nonnull (strstr (out, ": 6 added, "));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, db2, "export", xml2, NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  a = test_read_bytes (xml1);
+  b = test_read_bytes (xml2);
+  assert_bytes_equal (a, b);
+
+  g_assert_cmpint (run_cli (&out, &err, db2, "export", csv, NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_true (g_file_test (csv, G_FILE_TEST_IS_REGULAR));
+
+  /* A bad file: one line naming file and line, exit 1, nothing changed. */
+  test_write (bad, HEAD, -1);
+  before = db_bytes ("cli2.db");
+  g_assert_cmpint (run_cli (&out, &err, db2, "import", bad, NULL), ==, 1);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_true (g_str_has_prefix (err, "summit-planner-cli: "));
+  assert_located (err + strlen ("summit-planner-cli: "), bad, TRUE);
+  g_assert_cmpint (strchr (err, '\n') - err + 1, ==, strlen (err));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  after = db_bytes ("cli2.db");
+  assert_bytes_equal (before, after);
+
+  /* Formats it does not know: a usage error. */
+  g_assert_cmpint (run_cli (&out, &err, db2, "import", "people.txt", NULL), ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -750,6 +845,7 @@ main (int   argc,
   g_test_add_func ("/io/xml/rejects-missing-file", test_rejects_missing_file);
   g_test_add_func ("/io/xml/rejects-unreadable-file", test_rejects_unreadable);
   g_test_add_func ("/io/xml/cancel-leaves-nothing", test_cancel_leaves_nothing);
+  g_test_add_func ("/io/cli/import-export", test_cli_import_export);
 
   ret = g_test_run ();
   test_tmpdir_free (tmpdir);
