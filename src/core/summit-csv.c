@@ -345,8 +345,11 @@ read_row (Parser *parser)
             add_problem (parser, line, row_index,
                          _("the country “%s” is not a two-letter ISO 3166 code such as PL or TW"),
                          value);
-          value[0] = g_ascii_toupper (value[0]);
-          value[1] = value[1] ? g_ascii_toupper (value[1]) : 0;
+          else
+            {
+              value[0] = g_ascii_toupper (value[0]);
+              value[1] = g_ascii_toupper (value[1]);
+            }
         }
       else if (column == SUMMIT_PERSON_TIMEZONE && *value && !known_timezone (parser, value))
         add_problem (parser, line, row_index,
