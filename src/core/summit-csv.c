@@ -865,10 +865,9 @@ append_instant (GString *out,
                 gint64   unix_time,
                 gboolean last)
 {
-  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (unix_time);
-  g_autofree char *text = dt ? g_date_time_format (dt, "%Y-%m-%dT%H:%M:%SZ") : NULL;
+  char text[32];
 
-  append_field (out, text, last);
+  append_field (out, summit_format_instant (unix_time, text, sizeof text) ? text : NULL, last);
 }
 
 /**

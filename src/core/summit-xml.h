@@ -83,6 +83,9 @@ gboolean summit_xml_import_bytes (SummitStore         *store,
                                   SummitImportReport  *report,
                                   GCancellable        *cancellable,
                                   GError             **error);
+gboolean summit_format_instant     (gint64              unix_time,
+                                    char               *buf,
+                                    gsize               size);
 gboolean summit_store_merge_person (SummitStore        *store,
                                     SummitPerson       *person,
                                     SummitImportCounts *counts,
