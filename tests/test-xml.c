@@ -774,10 +774,14 @@ test_cli_import_export (void)
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  /* Into a new database (seeded on first use), merging. */
+  /* Into an empty database (made here: the CLI would seed a new one, whose
+   * history lines carry the time of seeding), merging. */
+  {
+    g_autoptr(SummitStore) store = open_store ("cli2.db", FALSE);
+  }
   g_assert_cmpint (run_cli (&out, &err, db2, "import", xml1, NULL), ==, 0);
   g_assert_true (g_str_has_prefix (out, xml1));
-  g_assert_nonnull (strstr (out, ": 6 added, "));
+  g_assert_nonnull (strstr (out, ": 22 added, 0 updated, 0 unchanged"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (run_cli (&out, &err, db2, "export", xml2, NULL), ==, 0);

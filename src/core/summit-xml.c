@@ -1375,11 +1375,31 @@ summit_store_merge_person (SummitStore         *store,
     updated = MAX (created, now);
   summit_person_set_times (person, created, updated);
 
-  if (*summit_person_get_uid (person) == '\0' ||
-      summit_store_lookup_person (store, summit_person_get_uid (person), NULL) == 0)
+  if (*summit_person_get_uid (person) == '\0')
     {
-      if (!summit_store_insert_person (store, person, error))
-        return FALSE;
+      g_autofree char *uid = g_uuid_string_random ();
+      summit_person_set_field (person, SUMMIT_PERSON_UID, uid);
+    }
+
+  /* One statement for the common case, a new person. */
+  stmt = summit_store_prepare (store,
+                               "INSERT INTO person (uid, honorific, given_name, family_name,"
+                               " native_name, position, city, country, organisation, email, phone,"
+                               " timezone, notes, created, updated)"
+                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+                               " ?14, ?15) ON CONFLICT (uid) DO NOTHING",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < SUMMIT_PERSON_N_FIELDS; i++)
+    sqlite3_bind_text (stmt, 1 + i, summit_person_get_field (person, i), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 14, created);
+  sqlite3_bind_int64 (stmt, 15, updated);
+  if (!summit_store_step_done (store, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (summit_store_get_db (store)) > 0)
+    {
+      summit_person_set_id (person, sqlite3_last_insert_rowid (summit_store_get_db (store)));
       counts->added++;
       return TRUE;
     }
@@ -1397,7 +1417,7 @@ summit_store_merge_person (SummitStore         *store,
   if (stmt == NULL)
     return FALSE;
   for (guint i = 0; i < SUMMIT_PERSON_N_FIELDS; i++)
-    summit_stmt_bind_text (stmt, 1 + i, summit_person_get_field (person, i));
+    sqlite3_bind_text (stmt, 1 + i, summit_person_get_field (person, i), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 15, updated);
   if (!summit_store_step_done (store, stmt, error))
     return FALSE;
