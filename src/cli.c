@@ -16,6 +16,7 @@
 
 #include "summit-chart-model.h"
 #include "summit-chart-render.h"
+#include "summit-csv.h"
 #include "summit-frab.h"
 #include "summit-ical.h"
 #include "summit-programme.h"
@@ -287,6 +288,115 @@ command_chart (const char  *database,
   return 0;
 }
 
+static gboolean
+has_extension (const char *path,
+               const char *extension)
+{
+  g_autofree char *down = g_ascii_strdown (path, -1);
+
+  return g_str_has_suffix (down, extension);
+}
+
+/* import FILE [--skip-invalid]: XML or CSV, by the file's extension. */
+static int
+command_import (const char  *database,
+                int          argc,
+                char       **argv)
+{
+  g_autoptr(SummitStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  SummitImportReport report = { { { 0 } } };
+  const char *path = NULL;
+  gboolean skip_invalid = FALSE;
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_strcmp0 (argv[i], "--skip-invalid") == 0)
+        skip_invalid = TRUE;
+      else if (path == NULL)
+        path = argv[i];
+      else
+        {
+          print_error (_("import: give one file"));
+          return 2;
+        }
+    }
+  if (path == NULL)
+    {
+      print_error (_("import: which file? (summit-planner-cli import FILE.xml|FILE.csv)"));
+      return 2;
+    }
+  if (!has_extension (path, ".xml") && !has_extension (path, ".csv"))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("%s: can import .xml (Summit Planner) or .csv (people) files"), path);
+      print_error (message);
+      return 2;
+    }
+  if ((store = open_store (database, FALSE)) == NULL)
+    return 1;
+
+  if (has_extension (path, ".xml"))
+    summit_xml_import_file (store, path, &report, NULL, &error);
+  else
+    {
+      g_autoptr(SummitCsvPreview) preview = summit_csv_preview_file (path, NULL, &error);
+
+      if (preview != NULL && summit_csv_preview_get_n_invalid (preview) > 0 && !skip_invalid)
+        {
+          GPtrArray *problems = summit_csv_preview_get_problems (preview);
+
+          /* Every problem, one a line, so that all can be fixed in one go. */
+          for (guint i = 0; i < problems->len; i++)
+            {
+              const SummitCsvProblem *problem = g_ptr_array_index (problems, i);
+              g_printerr ("%s:%s\n", path, problem->message);
+            }
+        }
+      if (preview != NULL)
+        summit_csv_import_preview (store, preview, skip_invalid, NULL, NULL, &report, NULL,
+                                   &error);
+    }
+
+  if (error != NULL)
+    {
+      print_error (error->message);
+      if (g_error_matches (error, SUMMIT_CSV_ERROR, SUMMIT_CSV_ERROR_ROWS))
+        print_error (_("fix the rows above, or import the valid ones with --skip-invalid"));
+      return 1;
+    }
+
+  summary = summit_import_report_to_string (&report);
+  /* Translators: FILE: "3 added, 1 updated, 12 unchanged" */
+  g_print (_("%s: %s\n"), path, summary);
+  return 0;
+}
+
+/* export FILE.xml (everything) or FILE.csv (people). */
+static int
+export_data (const char *database,
+             const char *path)
+{
+  g_autoptr(SummitStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if ((store = open_store (database, TRUE)) == NULL)
+    return 1;
+
+  if (has_extension (path, ".xml"))
+    summit_xml_export_file (store, path, NULL, NULL, NULL, &error);
+  else
+    summit_csv_export_file (store, path, NULL, &error);
+  if (error != NULL)
+    {
+      print_error (error->message);
+      return 1;
+    }
+  return 0;
+}
+
+
 /* The newest edition: the one the Panels page shows. */
 static SummitEdition *
 current_edition (SummitStore *store,
@@ -326,14 +436,13 @@ command_export (const char  *database,
       return 2;
     }
   path = argv[1];
-  if (!g_str_has_suffix (path, ".ics"))
+  if (has_extension (path, ".xml") || has_extension (path, ".csv"))
+    return export_data (database, path);
+  if (!has_extension (path, ".ics"))
     {
-      g_autofree char *message = NULL;
-
-      if (g_str_has_suffix (path, ".xml") || g_str_has_suffix (path, ".csv"))
-        message = g_strdup_printf (_("%s: exporting this format is not supported yet"), path);
-      else
-        message = g_strdup_printf (_("%s: unknown format; use .ics, .xml or .csv"), path);
+      g_autofree char *message =
+        g_strdup_printf (_("%s: unknown format; use .ics (programme), .xml (everything) or "
+                           ".csv (people)"), path);
       print_error (message);
       return 2;
     }
@@ -392,7 +501,8 @@ static const struct {
   { "stats", command_stats, N_("Print the yearly figures, one year a line (--csv: as CSV)") },
   { "chart", command_chart, N_("Save the overseas-mayor chart: -o FILE.{png,svg,pdf}") },
   { "check", command_check, N_("Check the database's integrity and references") },
-  { "export", command_export, N_("Write the programme to FILE.ics (iCalendar)") },
+  { "import", command_import, N_("Import FILE.xml (merge) or FILE.csv (people; --skip-invalid)") },
+  { "export", command_export, N_("Export the programme to FILE.ics, everything to FILE.xml, or people to FILE.csv") },
   { "schedule", command_schedule, N_("Write the programme to FILE.xml as a frab schedule") },
 };
 

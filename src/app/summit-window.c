@@ -10,11 +10,14 @@
 
 #include <glib/gi18n.h>
 
+#include "summit-csv.h"
 #include "summit-edition-selector.h"
+#include "summit-import-dialog.h"
 #include "summit-panels-page.h"
 #include "summit-people-page.h"
 #include "summit-statistics-page.h"
 #include "summit-window.h"
+#include "summit-xml.h"
 
 struct _SummitWindow
 {
@@ -34,6 +37,7 @@ struct _SummitWindow
   /* Owned */
   SummitStore          *store;
   char                 *database_path;
+  GtkFileChooserNative *file_chooser;
 };
 
 G_DEFINE_FINAL_TYPE (SummitWindow, summit_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -47,6 +51,191 @@ show_page_action (GtkWidget  *widget,
 
   if (gtk_widget_get_sensitive (GTK_WIDGET (self->stack)))
     adw_view_stack_set_visible_child_name (self->stack, g_variant_get_string (parameter, NULL));
+}
+
+/* Import and export */
+
+static void
+import_response_cb (SummitWindow         *self,
+                    int                   response,
+                    GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
+    gtk_window_present (GTK_WINDOW (summit_import_dialog_new (self, file)));
+  g_clear_object (&self->file_chooser);
+}
+
+static void
+add_filter (GtkFileChooser *chooser,
+            const char     *name,
+            const char     *pattern,
+            const char     *mime_type)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  gtk_file_filter_add_pattern (filter, pattern);
+  if (mime_type != NULL)
+    gtk_file_filter_add_mime_type (filter, mime_type);
+  gtk_file_chooser_add_filter (chooser, filter);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SummitWindow *self = SUMMIT_WINDOW (widget);
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  if (self->store == NULL || self->file_chooser != NULL)
+    return;
+
+  self->file_chooser = gtk_file_chooser_native_new (_("Import People or Data"), GTK_WINDOW (self),
+                                                    GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
+                                                    _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->file_chooser), TRUE);
+  gtk_file_filter_set_name (all, _("People (CSV) or Summit Planner data (XML)"));
+  gtk_file_filter_add_pattern (all, "*.[cC][sS][vV]");
+  gtk_file_filter_add_pattern (all, "*.[xX][mM][lL]");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->file_chooser), all);
+  add_filter (GTK_FILE_CHOOSER (self->file_chooser), _("People (CSV)"), "*.[cC][sS][vV]",
+              "text/csv");
+  add_filter (GTK_FILE_CHOOSER (self->file_chooser), _("Summit Planner data (XML)"),
+              "*.[xX][mM][lL]", NULL);
+  g_signal_connect_swapped (self->file_chooser, "response", G_CALLBACK (import_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->file_chooser));
+}
+
+typedef struct
+{
+  char *database_path;
+  char *path;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_free (job->database_path);
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  g_autoptr(SummitStore) store = NULL;
+  g_autofree char *down = g_ascii_strdown (job->path, -1);
+  GError *error = NULL;
+  gboolean ok;
+
+  /* A connection of its own, reading a consistent snapshot. */
+  store = summit_store_open (job->database_path, &error);
+  if (store == NULL)
+    ok = FALSE;
+  else if (g_str_has_suffix (down, ".csv"))
+    ok = summit_csv_export_file (store, job->path, cancellable, &error);
+  else
+    ok = summit_xml_export_file (store, job->path, NULL, NULL, cancellable, &error);
+
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+export_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  SummitWindow *self = SUMMIT_WINDOW (object);
+  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_autofree char *basename = g_path_get_basename (job->path);
+      /* Translators: %s is a file name */
+      text = g_strdup_printf (_("Exported to %s"), basename);
+    }
+  else
+    /* Translators: %s says why */
+    text = g_strdup_printf (_("Could not export: %s"), error->message);
+  summit_window_add_toast (self, adw_toast_new (text));
+}
+
+static void
+export_response_cb (SummitWindow         *self,
+                    int                   response,
+                    GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
+    {
+      g_autoptr(GTask) task = g_task_new (self, NULL, export_done_cb, NULL);
+      ExportJob *job = g_new0 (ExportJob, 1);
+      g_autofree char *path = g_file_get_path (file);
+      g_autofree char *down = g_ascii_strdown (path, -1);
+
+      job->database_path = g_strdup (self->database_path);
+      /* Without an extension, the format of the chosen filter. */
+      if (!g_str_has_suffix (down, ".xml") && !g_str_has_suffix (down, ".csv"))
+        {
+          GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser));
+          gboolean csv = filter != NULL &&
+                         g_strcmp0 (g_object_get_data (G_OBJECT (filter), "extension"), ".csv") == 0;
+          job->path = g_strconcat (path, csv ? ".csv" : ".xml", NULL);
+        }
+      else
+        job->path = g_steal_pointer (&path);
+
+      g_task_set_source_tag (task, export_response_cb);
+      g_task_set_task_data (task, job, (GDestroyNotify)export_job_free);
+      g_task_run_in_thread (task, export_thread);
+    }
+  g_clear_object (&self->file_chooser);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SummitWindow *self = SUMMIT_WINDOW (widget);
+  GListModel *filters;
+
+  if (self->store == NULL || self->file_chooser != NULL)
+    return;
+
+  self->file_chooser = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (self),
+                                                    GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                                                    _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->file_chooser), TRUE);
+  add_filter (GTK_FILE_CHOOSER (self->file_chooser), _("Everything (Summit Planner XML)"),
+              "*.[xX][mM][lL]", NULL);
+  add_filter (GTK_FILE_CHOOSER (self->file_chooser), _("People (CSV)"), "*.[cC][sS][vV]",
+              "text/csv");
+  filters = gtk_file_chooser_get_filters (GTK_FILE_CHOOSER (self->file_chooser));
+  for (guint i = 0; i < g_list_model_get_n_items (filters); i++)
+    {
+      g_autoptr(GObject) filter = g_list_model_get_item (filters, i);
+      g_object_set_data (filter, "extension", (gpointer)(i == 0 ? ".xml" : ".csv"));
+    }
+  g_object_unref (filters);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->file_chooser), "summit.xml");
+  g_signal_connect_swapped (self->file_chooser, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->file_chooser));
 }
 
 static void
@@ -121,6 +310,12 @@ summit_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SUMMIT_TYPE_WINDOW);
   g_clear_object (&self->store);
+  if (self->file_chooser != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->file_chooser, self);
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->file_chooser));
+      g_clear_object (&self->file_chooser);
+    }
 
   G_OBJECT_CLASS (summit_window_parent_class)->dispose (object);
 }
@@ -159,6 +354,8 @@ summit_window_class_init (SummitWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SummitWindow, toast_overlay);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
                                        "win.show-page", "s", "people");
@@ -201,6 +398,9 @@ summit_window_new (SummitApplication *application,
 
   self = g_object_new (SUMMIT_TYPE_WINDOW, "application", application, NULL);
   self->database_path = g_strdup (database_path);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import",
+                                 store != NULL && !summit_store_is_read_only (store));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", store != NULL);
 
   settings = summit_application_get_settings (application);
   if (settings != NULL)
@@ -276,4 +476,33 @@ summit_window_add_toast (SummitWindow *self,
 {
   g_return_if_fail (SUMMIT_IS_WINDOW (self));
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * summit_window_reload:
+ *
+ * Shows the database afresh after something else — an import on its own
+ * connection — changed it: the pages get a new connection and reload.
+ */
+void
+summit_window_reload (SummitWindow *self)
+{
+  g_autoptr(SummitStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (SUMMIT_IS_WINDOW (self));
+
+  if (self->store == NULL)
+    return;
+  store = summit_store_open (self->database_path, &error);
+  if (store == NULL)
+    {
+      g_warning ("Could not reopen %s: %s", self->database_path, error->message);
+      return;
+    }
+  g_set_object (&self->store, store);
+  summit_edition_selector_set_store (self->edition_selector, store);
+  summit_people_page_set_store (self->people_page, store);
+  summit_panels_page_set_store (self->panels_page, store);
+  summit_statistics_page_set_store (self->statistics_page, store);
 }

@@ -21,5 +21,6 @@ const char   *summit_window_get_database_path (SummitWindow      *self);
 SummitStore  *summit_window_get_store         (SummitWindow      *self);
 void          summit_window_add_toast         (SummitWindow      *self,
                                                AdwToast          *toast);
+void          summit_window_reload            (SummitWindow      *self);
 
 G_END_DECLS

@@ -14,8 +14,10 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <time.h>
 #include <libxml/relaxng.h>
 #include <libxml/xmlreader.h>
+#include <libxml/xmlwriter.h>
 
 #include "summit-core-resources.h"
 #include "summit-people.h"
@@ -26,6 +28,14 @@
 #define DATA_PATH RESOURCE_BASE "/data/"
 
 G_DEFINE_QUARK (summit-xml-error-quark, summit_xml_error)
+
+typedef enum
+{
+  CHANGE_NONE,
+  CHANGE_ADDED,
+  CHANGE_UPDATED,
+  CHANGE_FAILED,
+} Change;
 
 typedef struct
 {
@@ -41,8 +51,11 @@ typedef struct
   SummitEdition       *edition;
   SummitPanel         *panel;
   gint64               invitation_id;
+  Change               invitation_change;
   SummitInvitationStatus invitation_status;
   guint                invitation_events;
+  gboolean             root_closed;
+  GHashTable          *known_zones;   /* identifier → TRUE; GLib re-reads tzdata each time */
   gint64               now;
 } ImportContext;
 
@@ -98,6 +111,34 @@ structured_error_cb (void        *user_data,
 
   if (error->domain == XML_FROM_IO)
     code = SUMMIT_XML_ERROR_IO;
+
+  /* libxml2's RelaxNG messages name no namespace and no attribute; say
+   * what a person can check. */
+  if (error->domain == XML_FROM_RELAXNGV && error->node != NULL &&
+      ((xmlNodePtr)error->node)->type == XML_ELEMENT_NODE)
+    {
+      xmlNodePtr node = error->node;
+      g_autofree char *message = g_strdup (error->message ? error->message : "");
+
+      g_strchomp (message);
+      if (node->ns == NULL || g_strcmp0 ((const char *)node->ns->href, SUMMIT_XML_NAMESPACE) != 0)
+        fail_at (ctx, code, error->line, error->int2,
+                 _("<%s> is not in the Summit Planner namespace: the file must say xmlns=\"%s\""),
+                 (const char *)node->name, SUMMIT_XML_NAMESPACE);
+      else
+        fail_at (ctx, code, error->line, error->int2,
+                 _("<%s>: %s (see the format in summit-planner.rng)"), (const char *)node->name,
+                 message);
+      return;
+    }
+
+  /* The reader says "extra content" when the file simply stops. */
+  if (error->domain == XML_FROM_PARSER && error->code == XML_ERR_DOCUMENT_END && !ctx->root_closed)
+    {
+      fail_at (ctx, code, error->line, error->int2 > 0 ? error->int2 : 1, "%s",
+               _("the file ends in the middle of the document (is it truncated?)"));
+      return;
+    }
 
   fail_at (ctx, code, error->line, error->int2, "%s",
            error->message ? error->message : _("invalid XML"));
@@ -161,12 +202,15 @@ check_timezone (ImportContext *ctx,
 
   if (identifier == NULL || *identifier == '\0')
     return TRUE;
+  if (g_hash_table_contains (ctx->known_zones, identifier))
+    return TRUE;
   tz = g_time_zone_new_identifier (identifier);
   if (tz == NULL)
     {
       fail (ctx, SUMMIT_XML_ERROR_INVALID, _("“%s” is not a known time zone"), identifier);
       return FALSE;
     }
+  g_hash_table_add (ctx->known_zones, g_strdup (identifier));
   return TRUE;
 }
 
@@ -191,16 +235,33 @@ read_person (ImportContext *ctx)
 {
   g_autoptr(SummitPerson) person = summit_person_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *created = attr (ctx, "created");
-  g_autofree char *updated = attr (ctx, "updated");
+  g_autofree char *created = NULL;
+  g_autofree char *updated = NULL;
   gint64 created_at = 0, updated_at = 0;
-  gint64 id;
 
-  for (guint i = 0; i < SUMMIT_PERSON_N_FIELDS; i++)
+  /* One pass over the attributes: a file of 100,000 people asks for
+   * 1.5 million of them, and looking each up by name is most of the work. */
+  if (xmlTextReaderMoveToFirstAttribute (ctx->reader) == 1)
     {
-      char *value = attr (ctx, summit_person_field_name (i));
-      summit_person_set_field (person, i, value);
-      xmlFree (value);
+      do
+        {
+          const char *name = (const char *)xmlTextReaderConstLocalName (ctx->reader);
+          const char *value = (const char *)xmlTextReaderConstValue (ctx->reader);
+
+          if (strcmp (name, "created") == 0)
+            created = g_strdup (value);
+          else if (strcmp (name, "updated") == 0)
+            updated = g_strdup (value);
+          else
+            for (guint i = 0; i < SUMMIT_PERSON_N_FIELDS; i++)
+              if (strcmp (name, summit_person_field_name (i)) == 0)
+                {
+                  summit_person_set_field (person, i, value);
+                  break;
+                }
+        }
+      while (xmlTextReaderMoveToNextAttribute (ctx->reader) == 1);
+      xmlTextReaderMoveToElement (ctx->reader);
     }
 
   if (!*summit_person_get_given_name (person) && !*summit_person_get_family_name (person) &&
@@ -220,42 +281,54 @@ read_person (ImportContext *ctx)
     updated_at = created_at;
   summit_person_set_times (person, created_at, updated_at);
 
-  id = summit_store_lookup_person (ctx->store, summit_person_get_uid (person), NULL);
-  if (id == 0)
+  if (!summit_store_merge_person (ctx->store, person, &ctx->report->counts[SUMMIT_IMPORT_PEOPLE],
+                                  &error))
+    propagate_store_error (ctx, error);
+}
+
+/* Compares ctx->edition with the edition of the same year in the database,
+ * and gives ctx->edition the row's id when nothing differs. */
+static Change
+classify_edition (ImportContext *ctx)
+{
+  g_autoptr(GError) error = NULL;
+  SummitEdition *e = ctx->edition;
+  sqlite3_stmt *stmt;
+  Change change = CHANGE_ADDED;
+
+  stmt = summit_store_prepare (ctx->store,
+                               "SELECT id, (theme, host_city, host_country, timezone, format,"
+                               " start_date, end_date) IS (?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+                               " FROM edition WHERE year = ?1",
+                               &error);
+  if (stmt == NULL)
     {
-      if (!summit_store_insert_person (ctx->store, person, &error))
-        return propagate_store_error (ctx, error);
-      ctx->report->people_added++;
-      return;
+      propagate_store_error (ctx, error);
+      return CHANGE_FAILED;
     }
-
-  {
-    sqlite3_stmt *stmt;
-    int changes;
-
-    stmt = summit_store_prepare (ctx->store,
-                                 "UPDATE person SET honorific = ?2, given_name = ?3,"
-                                 " family_name = ?4, native_name = ?5, position = ?6, city = ?7,"
-                                 " country = ?8, organisation = ?9, email = ?10, phone = ?11,"
-                                 " timezone = ?12, notes = ?13, updated = ?15"
-                                 " WHERE uid = ?1 AND (honorific, given_name, family_name,"
-                                 " native_name, position, city, country, organisation, email,"
-                                 " phone, timezone, notes) IS NOT (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
-                                 " ?10, ?11, ?12, ?13)",
-                                 &error);
-    if (stmt == NULL)
-      return propagate_store_error (ctx, error);
-    for (guint i = 0; i < SUMMIT_PERSON_N_FIELDS; i++)
-      summit_stmt_bind_text (stmt, 1 + i, summit_person_get_field (person, i));
-    sqlite3_bind_int64 (stmt, 15, updated_at);
-    if (!summit_store_step_done (ctx->store, stmt, &error))
-      return propagate_store_error (ctx, error);
-    changes = sqlite3_changes (summit_store_get_db (ctx->store));
-    if (changes > 0)
-      ctx->report->people_updated++;
-    else
-      ctx->report->people_unchanged++;
-  }
+  sqlite3_bind_int (stmt, 1, summit_edition_get_year (e));
+  summit_stmt_bind_text (stmt, 2, summit_edition_get_theme (e));
+  summit_stmt_bind_text (stmt, 3, summit_edition_get_host_city (e));
+  summit_stmt_bind_text (stmt, 4, summit_edition_get_host_country (e));
+  summit_stmt_bind_text (stmt, 5, summit_edition_get_timezone (e));
+  sqlite3_bind_text (stmt, 6, summit_edition_format_to_string (summit_edition_get_format (e)),
+                     -1, SQLITE_STATIC);
+  if (summit_edition_get_start_date (e))
+    sqlite3_bind_text (stmt, 7, summit_edition_get_start_date (e), -1, SQLITE_TRANSIENT);
+  if (summit_edition_get_end_date (e))
+    sqlite3_bind_text (stmt, 8, summit_edition_get_end_date (e), -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      if (sqlite3_column_int (stmt, 1))
+        {
+          summit_edition_set_id (e, sqlite3_column_int64 (stmt, 0));
+          change = CHANGE_NONE;
+        }
+      else
+        change = CHANGE_UPDATED;
+    }
+  sqlite3_reset (stmt);
+  return change;
 }
 
 static void
@@ -293,9 +366,23 @@ read_edition (ImportContext *ctx)
   summit_edition_set_format (ctx->edition, fmt);
   summit_edition_set_dates (ctx->edition, start_date, end_date);
 
+  switch (classify_edition (ctx))
+    {
+    case CHANGE_NONE:
+      ctx->report->counts[SUMMIT_IMPORT_EDITIONS].unchanged++;
+      return;
+    case CHANGE_ADDED:
+      ctx->report->counts[SUMMIT_IMPORT_EDITIONS].added++;
+      break;
+    case CHANGE_UPDATED:
+      ctx->report->counts[SUMMIT_IMPORT_EDITIONS].updated++;
+      break;
+    case CHANGE_FAILED:
+      return;
+    }
+
   if (!summit_store_put_edition (ctx->store, ctx->edition, &error))
     return propagate_store_error (ctx, error);
-  ctx->report->editions++;
 }
 
 static void
@@ -328,7 +415,10 @@ insert_event (ImportContext *ctx,
   summit_stmt_bind_text (stmt, 5, channel);
   summit_stmt_bind_text (stmt, 6, note);
   if (!summit_store_step_done (ctx->store, stmt, &error))
-    propagate_store_error (ctx, error);
+    return propagate_store_error (ctx, error);
+  if (sqlite3_changes (summit_store_get_db (ctx->store)) > 0 &&
+      ctx->invitation_change == CHANGE_NONE)
+    ctx->invitation_change = CHANGE_UPDATED;
 }
 
 static void
@@ -342,6 +432,20 @@ read_invitation (ImportContext *ctx)
   if ((person_id = lookup_person (ctx)) == 0)
     return;
   summit_invitation_status_from_string (status, &ctx->invitation_status);
+
+  stmt = summit_store_prepare (ctx->store,
+                               "SELECT status = ?3 FROM invitation"
+                               " WHERE person_id = ?1 AND edition_id = ?2",
+                               &error);
+  if (stmt == NULL)
+    return propagate_store_error (ctx, error);
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  sqlite3_bind_int64 (stmt, 2, summit_edition_get_id (ctx->edition));
+  summit_stmt_bind_text (stmt, 3, status);
+  ctx->invitation_change = CHANGE_ADDED;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    ctx->invitation_change = sqlite3_column_int (stmt, 0) ? CHANGE_NONE : CHANGE_UPDATED;
+  sqlite3_reset (stmt);
 
   stmt = summit_store_prepare (ctx->store,
                                "INSERT INTO invitation (person_id, edition_id, status, updated)"
@@ -361,7 +465,6 @@ read_invitation (ImportContext *ctx)
     return propagate_store_error (ctx, error);
 
   ctx->invitation_events = 0;
-  ctx->report->invitations++;
 }
 
 static void
@@ -395,8 +498,16 @@ end_invitation (ImportContext *ctx)
     return propagate_store_error (ctx, error);
   sqlite3_bind_int64 (stmt, 1, ctx->invitation_id);
   if (!summit_store_step_done (ctx->store, stmt, &error))
-    propagate_store_error (ctx, error);
+    return propagate_store_error (ctx, error);
   ctx->invitation_id = 0;
+
+  switch (ctx->invitation_change)
+    {
+    case CHANGE_NONE: ctx->report->counts[SUMMIT_IMPORT_INVITATIONS].unchanged++; break;
+    case CHANGE_ADDED: ctx->report->counts[SUMMIT_IMPORT_INVITATIONS].added++; break;
+    case CHANGE_UPDATED: ctx->report->counts[SUMMIT_IMPORT_INVITATIONS].updated++; break;
+    case CHANGE_FAILED: break;
+    }
 }
 
 static void
@@ -468,6 +579,63 @@ read_member (ImportContext *ctx)
   summit_panel_append_member (ctx->panel, &member);
 }
 
+/* The lineup of a session as "person-id:role,…", in order. */
+static char *
+lineup_signature (SummitPanel *panel)
+{
+  GString *sig = g_string_new (NULL);
+
+  for (guint i = 0; i < summit_panel_get_n_members (panel); i++)
+    {
+      const SummitPanelMember *m = summit_panel_get_member (panel, i);
+      g_string_append_printf (sig, "%s%" G_GINT64_FORMAT ":%s", i ? "," : "", m->person_id,
+                              summit_role_to_string (m->role));
+    }
+  return g_string_free (sig, FALSE);
+}
+
+static Change
+classify_session (ImportContext *ctx)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *lineup = lineup_signature (ctx->panel);
+  SummitPanel *p = ctx->panel;
+  sqlite3_stmt *stmt;
+  Change change = CHANGE_ADDED;
+  gint64 start;
+
+  stmt = summit_store_prepare (ctx->store,
+                               "SELECT (edition_id, title, kind, start_utc, day, duration_min, room,"
+                               " description) IS (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+                               " AND coalesce ((SELECT group_concat (person_id || ':' || role, ',')"
+                               "  FROM (SELECT person_id, role FROM panel_member"
+                               "   WHERE panel_id = panel.id ORDER BY position)), '') = ?10"
+                               " FROM panel WHERE uid = ?1",
+                               &error);
+  if (stmt == NULL)
+    {
+      propagate_store_error (ctx, error);
+      return CHANGE_FAILED;
+    }
+  summit_stmt_bind_text (stmt, 1, summit_panel_get_uid (p));
+  sqlite3_bind_int64 (stmt, 2, summit_panel_get_edition_id (p));
+  summit_stmt_bind_text (stmt, 3, summit_panel_get_title (p));
+  sqlite3_bind_text (stmt, 4, summit_panel_kind_to_string (summit_panel_get_kind (p)), -1,
+                     SQLITE_STATIC);
+  if (summit_panel_get_start (p, &start))
+    sqlite3_bind_int64 (stmt, 5, start);
+  if (summit_panel_get_day (p))
+    summit_stmt_bind_text (stmt, 6, summit_panel_get_day (p));
+  sqlite3_bind_int (stmt, 7, summit_panel_get_duration (p));
+  summit_stmt_bind_text (stmt, 8, summit_panel_get_room (p));
+  summit_stmt_bind_text (stmt, 9, summit_panel_get_description (p));
+  summit_stmt_bind_text (stmt, 10, lineup);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    change = sqlite3_column_int (stmt, 0) ? CHANGE_NONE : CHANGE_UPDATED;
+  sqlite3_reset (stmt);
+  return change;
+}
+
 static void
 end_session (ImportContext *ctx)
 {
@@ -477,7 +645,24 @@ end_session (ImportContext *ctx)
   if (ctx->panel == NULL)
     return;
 
-  /* A session already known by its uid is replaced as a whole. */
+  /* A session already known by its uid is replaced as a whole, if it
+   * differs at all. */
+  switch (classify_session (ctx))
+    {
+    case CHANGE_NONE:
+      ctx->report->counts[SUMMIT_IMPORT_SESSIONS].unchanged++;
+      g_clear_object (&ctx->panel);
+      return;
+    case CHANGE_ADDED:
+      ctx->report->counts[SUMMIT_IMPORT_SESSIONS].added++;
+      break;
+    case CHANGE_UPDATED:
+      ctx->report->counts[SUMMIT_IMPORT_SESSIONS].updated++;
+      break;
+    case CHANGE_FAILED:
+      return;
+    }
+
   stmt = summit_store_prepare (ctx->store, "DELETE FROM panel WHERE uid = ?1", &error);
   if (stmt == NULL)
     return propagate_store_error (ctx, error);
@@ -486,7 +671,6 @@ end_session (ImportContext *ctx)
       !summit_store_insert_panel (ctx->store, ctx->panel, &error))
     return propagate_store_error (ctx, error);
 
-  ctx->report->sessions++;
   g_clear_object (&ctx->panel);
 }
 
@@ -503,6 +687,8 @@ read_statistic (ImportContext *ctx)
   g_autofree char *countries = attr (ctx, "countries");
   g_autofree char *source = attr (ctx, "source");
   SummitFigureKind figure = SUMMIT_FIGURE_MISSING;
+  sqlite3_stmt *stmt;
+  Change change;
 
   summit_figure_kind_from_string (kind, &figure);
   stat = summit_year_statistic_new (atoi (year), figure);
@@ -512,9 +698,40 @@ read_statistic (ImportContext *ctx)
   summit_year_statistic_set_countries (stat, countries ? atoi (countries) : -1);
   summit_year_statistic_set_source (stat, source);
 
+  stmt = summit_store_prepare (ctx->store,
+                               "SELECT (kind, overseas_mayors, lower_bound, domestic_mayors,"
+                               " countries, source) IS (?2, ?3, ?4, ?5, ?6, ?7)"
+                               " FROM year_statistic WHERE year = ?1",
+                               &error);
+  if (stmt == NULL)
+    return propagate_store_error (ctx, error);
+  sqlite3_bind_int (stmt, 1, summit_year_statistic_get_year (stat));
+  sqlite3_bind_text (stmt, 2, summit_figure_kind_to_string (figure), -1, SQLITE_STATIC);
+  if (figure != SUMMIT_FIGURE_MISSING)
+    sqlite3_bind_int (stmt, 3, summit_year_statistic_get_overseas (stat));
+  sqlite3_bind_int (stmt, 4, figure == SUMMIT_FIGURE_ESTIMATE &&
+                             summit_year_statistic_get_lower_bound (stat));
+  if (domestic)
+    sqlite3_bind_int (stmt, 5, summit_year_statistic_get_domestic (stat));
+  if (countries)
+    sqlite3_bind_int (stmt, 6, summit_year_statistic_get_countries (stat));
+  summit_stmt_bind_text (stmt, 7, summit_year_statistic_get_source (stat));
+  change = CHANGE_ADDED;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    change = sqlite3_column_int (stmt, 0) ? CHANGE_NONE : CHANGE_UPDATED;
+  sqlite3_reset (stmt);
+
+  if (change == CHANGE_NONE)
+    {
+      ctx->report->counts[SUMMIT_IMPORT_STATISTICS].unchanged++;
+      return;
+    }
   if (!summit_store_put_year_statistic (ctx->store, stat, &error))
     return propagate_store_error (ctx, error);
-  ctx->report->statistics++;
+  if (change == CHANGE_ADDED)
+    ctx->report->counts[SUMMIT_IMPORT_STATISTICS].added++;
+  else
+    ctx->report->counts[SUMMIT_IMPORT_STATISTICS].updated++;
 }
 
 static void
@@ -595,6 +812,9 @@ static gboolean
 import_reader (SummitStore         *store,
                xmlTextReaderPtr     reader,
                const char          *name,
+               goffset              size,
+               SummitProgressFunc   progress,
+               gpointer             progress_data,
                SummitImportReport  *report,
                GCancellable        *cancellable,
                GError             **error)
@@ -611,10 +831,12 @@ import_reader (SummitStore         *store,
   ctx.cancellable = cancellable;
   ctx.report = &local_report;
   ctx.now = g_get_real_time () / G_USEC_PER_SEC;
+  ctx.known_zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   if ((schema = load_schema (error)) == NULL)
     {
       xmlFreeTextReader (reader);
+      g_hash_table_unref (ctx.known_zones);
       return FALSE;
     }
 
@@ -626,12 +848,17 @@ import_reader (SummitStore         *store,
     {
       xmlFreeTextReader (reader);
       xmlRelaxNGFree (schema);
+      g_hash_table_unref (ctx.known_zones);
       g_propagate_error (error, ctx.error);
       return FALSE;
     }
 
   while (ctx.error == NULL && (ret = xmlTextReaderRead (reader)) == 1)
     {
+      /* Validation errors arrive with the node that caused them. */
+      if (ctx.error != NULL)
+        break;
+
       switch (xmlTextReaderNodeType (reader))
         {
         case XML_READER_TYPE_DOCUMENT_TYPE:
@@ -647,14 +874,22 @@ import_reader (SummitStore         *store,
           break;
         case XML_READER_TYPE_END_ELEMENT:
           end_element (&ctx);
+          if (xmlTextReaderDepth (reader) == 0)
+            ctx.root_closed = TRUE;
           break;
         default:
           break;
         }
 
-      if (++n_nodes % 4096 == 0 && g_cancellable_is_cancelled (cancellable))
-        ctx.error = g_error_new (SUMMIT_XML_ERROR, SUMMIT_XML_ERROR_CANCELLED,
-                                 _("The import was cancelled; nothing was changed"));
+      if (++n_nodes % 4096 == 0)
+        {
+          if (g_cancellable_is_cancelled (cancellable))
+            ctx.error = g_error_new (SUMMIT_XML_ERROR, SUMMIT_XML_ERROR_CANCELLED,
+                                     _("The import was cancelled; nothing was changed"));
+          else if (progress != NULL && size > 0)
+            progress (MIN (1.0, (double)xmlTextReaderByteConsumed (reader) / size),
+                      progress_data);
+        }
     }
 
   if (ctx.error == NULL && ret != 0)
@@ -667,9 +902,13 @@ import_reader (SummitStore         *store,
 
   g_clear_object (&ctx.edition);
   g_clear_object (&ctx.panel);
+  g_clear_pointer (&ctx.known_zones, g_hash_table_unref);
   xmlFreeTextReader (reader);
   xmlRelaxNGFree (schema);
 
+  if (ctx.error == NULL && g_cancellable_is_cancelled (cancellable))
+    ctx.error = g_error_new (SUMMIT_XML_ERROR, SUMMIT_XML_ERROR_CANCELLED,
+                             _("The import was cancelled; nothing was changed"));
   if (ctx.error == NULL)
     summit_store_commit (store, &ctx.error);
   if (ctx.error != NULL)
@@ -681,6 +920,529 @@ import_reader (SummitStore         *store,
 
   if (report != NULL)
     *report = local_report;
+  if (progress != NULL)
+    progress (1.0, progress_data);
+  return TRUE;
+}
+
+/* Export */
+
+typedef struct
+{
+  SummitStore        *store;
+  xmlTextWriterPtr    writer;
+  GOutputStream      *stream;
+  GCancellable       *cancellable;
+  SummitProgressFunc  progress;
+  gpointer            progress_data;
+  GError             *error;
+  gint64              done;
+  gint64              total;
+} ExportContext;
+
+static int
+export_write_cb (void       *user_data,
+                 const char *buffer,
+                 int         len)
+{
+  ExportContext *ctx = user_data;
+  gsize written = 0;
+
+  if (ctx->error != NULL)
+    return -1;
+  if (!g_output_stream_write_all (ctx->stream, buffer, len, &written, ctx->cancellable,
+                                  &ctx->error))
+    return -1;
+  return len;
+}
+
+static int
+export_close_cb (void *user_data)
+{
+  return 0;
+}
+
+static gboolean
+writer_failed (ExportContext *ctx,
+               int            rc)
+{
+  if (rc >= 0 && ctx->error == NULL)
+    return FALSE;
+  if (ctx->error == NULL)
+    ctx->error = g_error_new (SUMMIT_XML_ERROR, SUMMIT_XML_ERROR_IO, "%s",
+                              _("The file could not be written"));
+  return TRUE;
+}
+
+/* Writes an attribute unless @value is NULL or empty. */
+static int
+write_attr (ExportContext *ctx,
+            const char    *name,
+            const char    *value)
+{
+  if (value == NULL || *value == '\0')
+    return 0;
+  return xmlTextWriterWriteAttribute (ctx->writer, (const xmlChar *)name, (const xmlChar *)value);
+}
+
+static int
+write_attr_int (ExportContext *ctx,
+                const char    *name,
+                gint64         value)
+{
+  char buf[32];
+
+  g_snprintf (buf, sizeof buf, "%" G_GINT64_FORMAT, value);
+  return write_attr (ctx, name, buf);
+}
+
+static int
+write_attr_column (ExportContext *ctx,
+                   const char    *name,
+                   sqlite3_stmt  *stmt,
+                   int            column)
+{
+  return write_attr (ctx, name, (const char *)sqlite3_column_text (stmt, column));
+}
+
+static int
+write_attr_instant (ExportContext *ctx,
+                    const char    *name,
+                    gint64         unix_time)
+{
+  char text[32];
+
+  if (!summit_format_instant (unix_time, text, sizeof text))
+    return -1;
+  return write_attr (ctx, name, text);
+}
+
+static gboolean
+export_step (ExportContext *ctx,
+             sqlite3_stmt  *stmt,
+             int           *rc)
+{
+  *rc = sqlite3_step (stmt);
+  if (*rc == SQLITE_ROW)
+    return TRUE;
+  if (*rc != SQLITE_DONE && ctx->error == NULL)
+    summit_store_set_error_from_db (ctx->store, *rc, &ctx->error);
+  return FALSE;
+}
+
+static gboolean
+export_tick (ExportContext *ctx)
+{
+  if (++ctx->done % 1024 != 0)
+    return TRUE;
+  if (g_cancellable_set_error_if_cancelled (ctx->cancellable, &ctx->error))
+    return FALSE;
+  if (ctx->progress != NULL && ctx->total > 0)
+    ctx->progress (MIN (1.0, (double)ctx->done / ctx->total), ctx->progress_data);
+  return TRUE;
+}
+
+static gboolean
+export_people (ExportContext *ctx)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = summit_store_prepare (ctx->store,
+                               "SELECT uid, honorific, given_name, family_name, native_name,"
+                               " position, city, country, organisation, email, phone, timezone,"
+                               " notes, created, updated FROM person"
+                               " ORDER BY family_name, given_name, uid",
+                               &ctx->error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while (export_step (ctx, stmt, &rc))
+    {
+      int w = xmlTextWriterStartElement (ctx->writer, BAD_CAST "person");
+
+      for (guint i = 0; i < SUMMIT_PERSON_N_FIELDS && w >= 0; i++)
+        w = write_attr_column (ctx, summit_person_field_name (i), stmt, i);
+      if (w >= 0)
+        w = write_attr_instant (ctx, "created", sqlite3_column_int64 (stmt, 13));
+      if (w >= 0)
+        w = write_attr_instant (ctx, "updated", sqlite3_column_int64 (stmt, 14));
+      if (w >= 0)
+        w = xmlTextWriterEndElement (ctx->writer);
+      if (writer_failed (ctx, w) || !export_tick (ctx))
+        break;
+    }
+  sqlite3_reset (stmt);
+  return ctx->error == NULL;
+}
+
+static gboolean
+export_invitations (ExportContext *ctx,
+                    gint64         edition_id)
+{
+  sqlite3_stmt *stmt;
+  sqlite3_stmt *events;
+  int rc, erc;
+
+  stmt = summit_store_prepare (ctx->store,
+                               "SELECT i.id, p.uid, i.status FROM invitation i"
+                               " JOIN person p ON p.id = i.person_id"
+                               " WHERE i.edition_id = ?1 ORDER BY p.uid",
+                               &ctx->error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, edition_id);
+
+  while (export_step (ctx, stmt, &rc))
+    {
+      int w = xmlTextWriterStartElement (ctx->writer, BAD_CAST "invitation");
+
+      if (w >= 0)
+        w = write_attr_column (ctx, "person", stmt, 1);
+      if (w >= 0)
+        w = write_attr_column (ctx, "status", stmt, 2);
+      if (writer_failed (ctx, w))
+        break;
+
+      events = summit_store_prepare (ctx->store,
+                                     "SELECT at, old_status, new_status, channel, note"
+                                     " FROM invitation_event WHERE invitation_id = ?1"
+                                     " ORDER BY at, id",
+                                     &ctx->error);
+      if (events == NULL)
+        break;
+      sqlite3_bind_int64 (events, 1, sqlite3_column_int64 (stmt, 0));
+      while (export_step (ctx, events, &erc))
+        {
+          w = xmlTextWriterStartElement (ctx->writer, BAD_CAST "event");
+          if (w >= 0)
+            w = write_attr_instant (ctx, "at", sqlite3_column_int64 (events, 0));
+          if (w >= 0)
+            w = write_attr_column (ctx, "from", events, 1);
+          if (w >= 0)
+            w = write_attr_column (ctx, "to", events, 2);
+          if (w >= 0)
+            w = write_attr_column (ctx, "channel", events, 3);
+          if (w >= 0)
+            w = write_attr_column (ctx, "note", events, 4);
+          if (w >= 0)
+            w = xmlTextWriterEndElement (ctx->writer);
+          if (writer_failed (ctx, w))
+            break;
+        }
+      sqlite3_reset (events);
+      if (ctx->error != NULL)
+        break;
+
+      if (writer_failed (ctx, xmlTextWriterEndElement (ctx->writer)) || !export_tick (ctx))
+        break;
+    }
+  sqlite3_reset (stmt);
+  return ctx->error == NULL;
+}
+
+static gboolean
+export_sessions (ExportContext *ctx,
+                 gint64         edition_id)
+{
+  sqlite3_stmt *stmt;
+  sqlite3_stmt *members;
+  int rc, mrc;
+
+  stmt = summit_store_prepare (ctx->store,
+                               "SELECT id, uid, kind, title, start_utc, day, duration_min, room,"
+                               " description FROM panel WHERE edition_id = ?1"
+                               " ORDER BY coalesce (start_utc, unixepoch (day, '+1 day', '-1 second')),"
+                               " uid",
+                               &ctx->error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, edition_id);
+
+  while (export_step (ctx, stmt, &rc))
+    {
+      int w = xmlTextWriterStartElement (ctx->writer, BAD_CAST "session");
+
+      if (w >= 0)
+        w = write_attr_column (ctx, "uid", stmt, 1);
+      if (w >= 0)
+        w = write_attr_column (ctx, "kind", stmt, 2);
+      if (w >= 0)
+        w = write_attr_column (ctx, "title", stmt, 3);
+      if (w >= 0 && sqlite3_column_type (stmt, 4) != SQLITE_NULL)
+        w = write_attr_instant (ctx, "start", sqlite3_column_int64 (stmt, 4));
+      if (w >= 0)
+        w = write_attr_column (ctx, "day", stmt, 5);
+      if (w >= 0)
+        w = write_attr_int (ctx, "duration", sqlite3_column_int64 (stmt, 6));
+      if (w >= 0)
+        w = write_attr_column (ctx, "room", stmt, 7);
+      if (w >= 0)
+        w = write_attr_column (ctx, "description", stmt, 8);
+      if (writer_failed (ctx, w))
+        break;
+
+      members = summit_store_prepare (ctx->store,
+                                      "SELECT p.uid, m.role FROM panel_member m"
+                                      " JOIN person p ON p.id = m.person_id"
+                                      " WHERE m.panel_id = ?1 ORDER BY m.position",
+                                      &ctx->error);
+      if (members == NULL)
+        break;
+      sqlite3_bind_int64 (members, 1, sqlite3_column_int64 (stmt, 0));
+      while (export_step (ctx, members, &mrc))
+        {
+          w = xmlTextWriterStartElement (ctx->writer, BAD_CAST "member");
+          if (w >= 0)
+            w = write_attr_column (ctx, "person", members, 0);
+          if (w >= 0)
+            w = write_attr_column (ctx, "role", members, 1);
+          if (w >= 0)
+            w = xmlTextWriterEndElement (ctx->writer);
+          if (writer_failed (ctx, w))
+            break;
+        }
+      sqlite3_reset (members);
+      if (ctx->error != NULL)
+        break;
+
+      if (writer_failed (ctx, xmlTextWriterEndElement (ctx->writer)) || !export_tick (ctx))
+        break;
+    }
+  sqlite3_reset (stmt);
+  return ctx->error == NULL;
+}
+
+static gboolean
+export_editions (ExportContext *ctx)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = summit_store_prepare (ctx->store,
+                               "SELECT id, year, theme, host_city, host_country, timezone, format,"
+                               " start_date, end_date FROM edition ORDER BY year",
+                               &ctx->error);
+  if (stmt == NULL)
+    return FALSE;
+
+  /* Editions are few: collect them first, as their contents need the same
+   * cached statements. */
+  while (export_step (ctx, stmt, &rc))
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (ctx->error != NULL)
+    return FALSE;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      int w;
+
+      stmt = summit_store_prepare (ctx->store,
+                                   "SELECT id, year, theme, host_city, host_country, timezone,"
+                                   " format, start_date, end_date FROM edition WHERE id = ?1",
+                                   &ctx->error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
+      if (!export_step (ctx, stmt, &rc))
+        return FALSE;
+
+      w = xmlTextWriterStartElement (ctx->writer, BAD_CAST "edition");
+      if (w >= 0)
+        w = write_attr_column (ctx, "year", stmt, 1);
+      if (w >= 0)
+        w = write_attr_column (ctx, "theme", stmt, 2);
+      if (w >= 0)
+        w = write_attr_column (ctx, "host-city", stmt, 3);
+      if (w >= 0)
+        w = write_attr_column (ctx, "host-country", stmt, 4);
+      if (w >= 0)
+        w = write_attr_column (ctx, "timezone", stmt, 5);
+      if (w >= 0)
+        w = write_attr_column (ctx, "format", stmt, 6);
+      if (w >= 0)
+        w = write_attr_column (ctx, "start-date", stmt, 7);
+      if (w >= 0)
+        w = write_attr_column (ctx, "end-date", stmt, 8);
+      sqlite3_reset (stmt);
+      if (writer_failed (ctx, w))
+        return FALSE;
+
+      if (!export_invitations (ctx, g_array_index (ids, gint64, i)) ||
+          !export_sessions (ctx, g_array_index (ids, gint64, i)) ||
+          writer_failed (ctx, xmlTextWriterEndElement (ctx->writer)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+export_statistics (ExportContext *ctx)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = summit_store_prepare (ctx->store,
+                               "SELECT year, kind, overseas_mayors, lower_bound, domestic_mayors,"
+                               " countries, source FROM year_statistic ORDER BY year",
+                               &ctx->error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while (export_step (ctx, stmt, &rc))
+    {
+      int w = xmlTextWriterStartElement (ctx->writer, BAD_CAST "statistic");
+
+      if (w >= 0)
+        w = write_attr_column (ctx, "year", stmt, 0);
+      if (w >= 0)
+        w = write_attr_column (ctx, "kind", stmt, 1);
+      if (w >= 0)
+        w = write_attr_column (ctx, "overseas-mayors", stmt, 2);
+      if (w >= 0 && sqlite3_column_int (stmt, 3))
+        w = write_attr (ctx, "lower-bound", "true");
+      if (w >= 0)
+        w = write_attr_column (ctx, "domestic-mayors", stmt, 4);
+      if (w >= 0)
+        w = write_attr_column (ctx, "countries", stmt, 5);
+      if (w >= 0)
+        w = write_attr_column (ctx, "source", stmt, 6);
+      if (w >= 0)
+        w = xmlTextWriterEndElement (ctx->writer);
+      if (writer_failed (ctx, w))
+        break;
+    }
+  sqlite3_reset (stmt);
+  return ctx->error == NULL;
+}
+
+static gint64
+count_rows (SummitStore *store)
+{
+  sqlite3_stmt *stmt;
+  gint64 n = 0;
+
+  stmt = summit_store_prepare (store,
+                               "SELECT (SELECT count(*) FROM person)"
+                               " + (SELECT count(*) FROM invitation)"
+                               " + (SELECT count(*) FROM panel)",
+                               NULL);
+  if (stmt == NULL)
+    return 0;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
+/**
+ * summit_format_instant:
+ * @buf: (out caller-allocates): at least 21 bytes
+ *
+ * Writes @unix_time as "2020-08-13T07:00:00Z" (UTC), the form the files
+ * use. gmtime_r, as GDateTime's formatting is ten times slower and exports
+ * write two of these for each person.
+ *
+ * Returns: %FALSE if the time is outside years 1–9999
+ */
+gboolean
+summit_format_instant (gint64  unix_time,
+                       char   *buf,
+                       gsize   size)
+{
+  time_t t = (time_t)unix_time;
+  struct tm tm;
+
+  if (gmtime_r (&t, &tm) == NULL || tm.tm_year + 1900 < 1 || tm.tm_year + 1900 > 9999)
+    return FALSE;
+  return g_snprintf (buf, size, "%04d-%02d-%02dT%02d:%02d:%02dZ", tm.tm_year + 1900,
+                     tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec) < (int)size;
+}
+
+/**
+ * summit_store_merge_person:
+ * @person: a person with a uid; created/updated of 0 mean now
+ * @counts: (inout): gains one added, updated or unchanged
+ *
+ * Adds @person, or — if someone with the same uid exists — writes the
+ * fields that differ (stamping the person updated at @person's time), or
+ * leaves them alone. For importers, inside their transaction.
+ */
+gboolean
+summit_store_merge_person (SummitStore         *store,
+                           SummitPerson        *person,
+                           SummitImportCounts  *counts,
+                           GError             **error)
+{
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 created = summit_person_get_created (person);
+  gint64 updated = summit_person_get_updated (person);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (SUMMIT_IS_PERSON (person), FALSE);
+
+  if (created == 0)
+    created = now;
+  if (updated == 0)
+    updated = MAX (created, now);
+  summit_person_set_times (person, created, updated);
+
+  if (*summit_person_get_uid (person) == '\0')
+    {
+      g_autofree char *uid = g_uuid_string_random ();
+      summit_person_set_field (person, SUMMIT_PERSON_UID, uid);
+    }
+
+  /* One statement for the common case, a new person. */
+  stmt = summit_store_prepare (store,
+                               "INSERT INTO person (uid, honorific, given_name, family_name,"
+                               " native_name, position, city, country, organisation, email, phone,"
+                               " timezone, notes, created, updated)"
+                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+                               " ?14, ?15) ON CONFLICT (uid) DO NOTHING",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < SUMMIT_PERSON_N_FIELDS; i++)
+    sqlite3_bind_text (stmt, 1 + i, summit_person_get_field (person, i), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 14, created);
+  sqlite3_bind_int64 (stmt, 15, updated);
+  if (!summit_store_step_done (store, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (summit_store_get_db (store)) > 0)
+    {
+      summit_person_set_id (person, sqlite3_last_insert_rowid (summit_store_get_db (store)));
+      counts->added++;
+      return TRUE;
+    }
+
+  stmt = summit_store_prepare (store,
+                               "UPDATE person SET honorific = ?2, given_name = ?3,"
+                               " family_name = ?4, native_name = ?5, position = ?6, city = ?7,"
+                               " country = ?8, organisation = ?9, email = ?10, phone = ?11,"
+                               " timezone = ?12, notes = ?13, updated = ?15"
+                               " WHERE uid = ?1 AND (honorific, given_name, family_name,"
+                               " native_name, position, city, country, organisation, email,"
+                               " phone, timezone, notes) IS NOT (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
+                               " ?10, ?11, ?12, ?13)",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < SUMMIT_PERSON_N_FIELDS; i++)
+    sqlite3_bind_text (stmt, 1 + i, summit_person_get_field (person, i), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 15, updated);
+  if (!summit_store_step_done (store, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (summit_store_get_db (store)) > 0)
+    counts->updated++;
+  else
+    counts->unchanged++;
   return TRUE;
 }
 
@@ -703,6 +1465,25 @@ summit_xml_import_file (SummitStore         *store,
                         GCancellable        *cancellable,
                         GError             **error)
 {
+  return summit_xml_import_file_full (store, path, NULL, NULL, report, cancellable, error);
+}
+
+/**
+ * summit_xml_import_file_full:
+ * @progress: (nullable): called from this thread with the share of the file read
+ *
+ * Like summit_xml_import_file(), reporting progress. Cancelling @cancellable
+ * rolls everything back and fails with %SUMMIT_XML_ERROR_CANCELLED.
+ */
+gboolean
+summit_xml_import_file_full (SummitStore         *store,
+                             const char          *path,
+                             SummitProgressFunc   progress,
+                             gpointer             progress_data,
+                             SummitImportReport  *report,
+                             GCancellable        *cancellable,
+                             GError             **error)
+{
   g_autoptr(GFile) file = NULL;
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -717,19 +1498,19 @@ summit_xml_import_file (SummitStore         *store,
                             G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
   if (info == NULL)
     {
-      g_set_error (error, SUMMIT_XML_ERROR, SUMMIT_XML_ERROR_IO, "%s: %s", path,
+      g_set_error (error, SUMMIT_XML_ERROR, SUMMIT_XML_ERROR_IO, "%s:1: %s", path,
                    local_error->message);
       return FALSE;
     }
   if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
     {
-      g_set_error (error, SUMMIT_XML_ERROR, SUMMIT_XML_ERROR_IO, _("%s: not a regular file"), path);
+      g_set_error (error, SUMMIT_XML_ERROR, SUMMIT_XML_ERROR_IO, _("%s:1: not a regular file (a folder or a device cannot be imported)"), path);
       return FALSE;
     }
   if (!g_file_info_get_attribute_boolean (info, G_FILE_ATTRIBUTE_ACCESS_CAN_READ))
     {
       g_set_error (error, SUMMIT_XML_ERROR, SUMMIT_XML_ERROR_IO,
-                   _("%s: permission denied"), path);
+                   _("%s:1: permission denied (you may not read this file)"), path);
       return FALSE;
     }
   if (g_file_info_get_size (info) == 0)
@@ -742,10 +1523,11 @@ summit_xml_import_file (SummitStore         *store,
   reader = xmlReaderForFile (path, NULL, READER_OPTIONS);
   if (reader == NULL)
     {
-      g_set_error (error, SUMMIT_XML_ERROR, SUMMIT_XML_ERROR_IO, _("%s: cannot be read"), path);
+      g_set_error (error, SUMMIT_XML_ERROR, SUMMIT_XML_ERROR_IO, _("%s:1: cannot be read"), path);
       return FALSE;
     }
-  return import_reader (store, reader, path, report, cancellable, error);
+  return import_reader (store, reader, path, g_file_info_get_size (info), progress,
+                        progress_data, report, cancellable, error);
 }
 
 /**
@@ -773,7 +1555,7 @@ summit_xml_import_bytes (SummitStore         *store,
   if (size == 0 || size > G_MAXINT)
     {
       g_set_error (error, SUMMIT_XML_ERROR, SUMMIT_XML_ERROR_INVALID,
-                   size == 0 ? _("%s:1: the file is empty") : _("%s: the file is too large"),
+                   size == 0 ? _("%s:1: the file is empty") : _("%s:1: the file is too large"),
                    name);
       return FALSE;
     }
@@ -781,10 +1563,10 @@ summit_xml_import_bytes (SummitStore         *store,
   reader = xmlReaderForMemory (data, (int)size, NULL, NULL, READER_OPTIONS);
   if (reader == NULL)
     {
-      g_set_error (error, SUMMIT_XML_ERROR, SUMMIT_XML_ERROR_IO, _("%s: cannot be read"), name);
+      g_set_error (error, SUMMIT_XML_ERROR, SUMMIT_XML_ERROR_IO, _("%s:1: cannot be read"), name);
       return FALSE;
     }
-  return import_reader (store, reader, name, report, cancellable, error);
+  return import_reader (store, reader, name, size, NULL, NULL, report, cancellable, error);
 }
 
 /**
@@ -836,4 +1618,166 @@ char *
 summit_default_database_path (void)
 {
   return g_build_filename (g_get_user_data_dir (), "summit-planner", "summit.db", NULL);
+}
+
+/**
+ * summit_xml_export_stream:
+ * @progress: (nullable): called from this thread with the share of the work done
+ *
+ * Writes everything in the database — people, editions with their
+ * invitations (and history) and sessions (and lineups), yearly figures — to
+ * @stream in the format of data/summit-planner.rng, in a stable order, so
+ * that exporting what was imported gives the same bytes. Reads in one
+ * transaction, so the file is a consistent snapshot. Does not close @stream.
+ */
+gboolean
+summit_xml_export_stream (SummitStore         *store,
+                          GOutputStream       *stream,
+                          SummitProgressFunc   progress,
+                          gpointer             progress_data,
+                          GCancellable        *cancellable,
+                          GError             **error)
+{
+  ExportContext ctx = { 0 };
+  xmlOutputBufferPtr out;
+  gboolean own_txn;
+  int w;
+
+  g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+
+  ctx.store = store;
+  ctx.stream = stream;
+  ctx.cancellable = cancellable;
+  ctx.progress = progress;
+  ctx.progress_data = progress_data;
+
+  own_txn = !summit_store_in_transaction (store);
+  if (own_txn && !summit_store_exec (store, "BEGIN", error))
+    return FALSE;
+  ctx.total = count_rows (store);
+
+  out = xmlOutputBufferCreateIO (export_write_cb, export_close_cb, &ctx, NULL);
+  ctx.writer = xmlNewTextWriter (out);
+  if (ctx.writer == NULL)
+    {
+      xmlOutputBufferClose (out);
+      if (own_txn)
+        summit_store_rollback (store);
+      g_set_error (error, SUMMIT_XML_ERROR, SUMMIT_XML_ERROR_IO, "%s", _("Out of memory"));
+      return FALSE;
+    }
+  xmlTextWriterSetIndent (ctx.writer, 1);
+  xmlTextWriterSetIndentString (ctx.writer, BAD_CAST "  ");
+
+  w = xmlTextWriterStartDocument (ctx.writer, NULL, "UTF-8", NULL);
+  if (w >= 0)
+    w = xmlTextWriterStartElement (ctx.writer, BAD_CAST "summit");
+  if (w >= 0)
+    w = write_attr (&ctx, "xmlns", SUMMIT_XML_NAMESPACE);
+  if (w >= 0)
+    w = write_attr (&ctx, "format-version", "1");
+  if (!writer_failed (&ctx, w) &&
+      export_people (&ctx) && export_editions (&ctx) && export_statistics (&ctx))
+    {
+      w = xmlTextWriterEndElement (ctx.writer);
+      if (w >= 0)
+        w = xmlTextWriterEndDocument (ctx.writer);
+      if (w >= 0)
+        w = xmlTextWriterFlush (ctx.writer);
+      writer_failed (&ctx, w);
+    }
+  xmlFreeTextWriter (ctx.writer);
+
+  if (own_txn)
+    summit_store_rollback (store);
+
+  if (ctx.error != NULL)
+    {
+      g_propagate_error (error, ctx.error);
+      return FALSE;
+    }
+  if (progress != NULL)
+    progress (1.0, progress_data);
+  return TRUE;
+}
+
+/**
+ * summit_xml_export_file:
+ *
+ * Exports to @path (see summit_xml_export_stream()), replacing it only once
+ * everything is written: on error or cancellation the old file stays.
+ */
+gboolean
+summit_xml_export_file (SummitStore         *store,
+                        const char          *path,
+                        SummitProgressFunc   progress,
+                        gpointer             progress_data,
+                        GCancellable        *cancellable,
+                        GError             **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileOutputStream) fstream = NULL;
+  g_autoptr(GOutputStream) stream = NULL;
+  g_autoptr(GCancellable) abort = g_cancellable_new ();
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  file = g_file_new_for_path (path);
+  fstream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, &local_error);
+  if (fstream == NULL)
+    {
+      g_set_error (error, SUMMIT_XML_ERROR, SUMMIT_XML_ERROR_IO, "%s: %s", path,
+                   local_error->message);
+      return FALSE;
+    }
+  stream = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (fstream), 256 * 1024);
+
+  if (!summit_xml_export_stream (store, stream, progress, progress_data, cancellable,
+                                 &local_error))
+    {
+      /* Closing with a cancelled cancellable leaves the old file in place. */
+      g_cancellable_cancel (abort);
+      g_output_stream_close (stream, abort, NULL);
+      g_output_stream_close (G_OUTPUT_STREAM (fstream), abort, NULL);
+      g_set_error (error, local_error->domain, local_error->code, "%s: %s", path,
+                   local_error->message);
+      return FALSE;
+    }
+  if (!g_output_stream_close (stream, cancellable, &local_error))
+    {
+      g_set_error (error, SUMMIT_XML_ERROR, SUMMIT_XML_ERROR_IO, "%s: %s", path,
+                   local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * summit_import_report_to_string:
+ *
+ * Returns: (transfer full): one sentence a person reads, such as
+ *   "3 added, 1 updated, 12 unchanged"
+ */
+char *
+summit_import_report_to_string (const SummitImportReport *report)
+{
+  guint added = 0, updated = 0, unchanged = 0;
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < SUMMIT_IMPORT_N_KINDS; i++)
+    {
+      added += report->counts[i].added;
+      updated += report->counts[i].updated;
+      unchanged += report->counts[i].unchanged;
+    }
+  /* Translators: counts of records after an import */
+  g_string_append_printf (text, _("%u added, %u updated, %u unchanged"), added, updated,
+                          unchanged);
+  if (report->skipped > 0)
+    /* Translators: appended to "N added, N updated, N unchanged" */
+    g_string_append_printf (text, _(", %u invalid rows skipped"), report->skipped);
+  return g_string_free (text, FALSE);
 }

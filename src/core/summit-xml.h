@@ -5,6 +5,7 @@
 
 #include <gio/gio.h>
 
+#include "summit-person.h"
 #include "summit-store.h"
 
 G_BEGIN_DECLS
@@ -21,18 +22,56 @@ typedef enum
   SUMMIT_XML_ERROR_CANCELLED,
 } SummitXmlError;
 
+/* What an import did, by kind of record. */
+typedef enum
+{
+  SUMMIT_IMPORT_PEOPLE,
+  SUMMIT_IMPORT_EDITIONS,
+  SUMMIT_IMPORT_INVITATIONS,
+  SUMMIT_IMPORT_SESSIONS,
+  SUMMIT_IMPORT_STATISTICS,
+  SUMMIT_IMPORT_N_KINDS
+} SummitImportKind;
+
 typedef struct
 {
-  guint people_added;
-  guint people_updated;
-  guint people_unchanged;
-  guint editions;
-  guint invitations;
-  guint sessions;
-  guint statistics;
+  guint added;
+  guint updated;
+  guint unchanged;
+} SummitImportCounts;
+
+typedef struct
+{
+  SummitImportCounts counts[SUMMIT_IMPORT_N_KINDS];
+  guint              skipped;   /* rows left out on request (CSV) */
 } SummitImportReport;
 
+/* Called now and then from the thread that imports or exports, with the
+ * share of the work done (0..1). */
+typedef void (*SummitProgressFunc) (double   fraction,
+                                    gpointer user_data);
+
 GQuark   summit_xml_error_quark  (void);
+char    *summit_import_report_to_string (const SummitImportReport *report);
+gboolean summit_xml_import_file_full (SummitStore         *store,
+                                      const char          *path,
+                                      SummitProgressFunc   progress,
+                                      gpointer             progress_data,
+                                      SummitImportReport  *report,
+                                      GCancellable        *cancellable,
+                                      GError             **error);
+gboolean summit_xml_export_file  (SummitStore         *store,
+                                  const char          *path,
+                                  SummitProgressFunc   progress,
+                                  gpointer             progress_data,
+                                  GCancellable        *cancellable,
+                                  GError             **error);
+gboolean summit_xml_export_stream (SummitStore        *store,
+                                   GOutputStream      *stream,
+                                   SummitProgressFunc  progress,
+                                   gpointer            progress_data,
+                                   GCancellable       *cancellable,
+                                   GError            **error);
 gboolean summit_xml_import_file  (SummitStore         *store,
                                   const char          *path,
                                   SummitImportReport  *report,
@@ -44,6 +83,13 @@ gboolean summit_xml_import_bytes (SummitStore         *store,
                                   SummitImportReport  *report,
                                   GCancellable        *cancellable,
                                   GError             **error);
+gboolean summit_format_instant     (gint64              unix_time,
+                                    char               *buf,
+                                    gsize               size);
+gboolean summit_store_merge_person (SummitStore        *store,
+                                    SummitPerson       *person,
+                                    SummitImportCounts *counts,
+                                    GError            **error);
 gboolean summit_store_seed       (SummitStore         *store,
                                   GError             **error);
 SummitStore *summit_store_open_and_seed (const char  *path,

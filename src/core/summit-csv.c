@@ -1,0 +1,980 @@
+/* summit-csv.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * People in and out as CSV (RFC 4180), through libcsv: UTF-8 with or without
+ * a byte order mark, quoted fields with commas, quotes and line breaks in
+ * them, CRLF or LF, header names in any order and case.
+ *
+ * Importing is two steps. The preview reads the whole file and lists every
+ * problem by line without touching the database; the import then writes the
+ * valid rows (or refuses, if there are invalid ones and skipping them was not
+ * asked for) in one transaction.
+ */
+#define G_LOG_DOMAIN "summit-csv"
+
+#include "config.h"
+
+#include <csv.h>
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "summit-csv.h"
+#include "summit-people.h"
+
+G_DEFINE_QUARK (summit-csv-error-quark, summit_csv_error)
+
+/* The columns: the person's text fields, then two times. */
+enum
+{
+  COLUMN_CREATED = SUMMIT_PERSON_N_FIELDS,
+  COLUMN_UPDATED,
+  N_COLUMNS
+};
+
+#define MAX_FIELD_LENGTH 100000
+
+typedef struct
+{
+  guint         line;
+  gboolean      valid;
+  SummitPerson *person;
+} Row;
+
+struct _SummitCsvPreview
+{
+  char      *name;
+  GPtrArray *rows;        /* Row */
+  GPtrArray *problems;    /* SummitCsvProblem */
+  GPtrArray *unknown;     /* char*, NULL-terminated */
+  guint      n_invalid;
+};
+
+typedef struct
+{
+  SummitCsvPreview *preview;
+  GCancellable     *cancellable;
+  GPtrArray        *fields;       /* char*, the record being read */
+  GArray           *field_lens;   /* gsize */
+  GArray           *columns;      /* int: header position → column, or -1 */
+  GHashTable       *uids;         /* uid → line */
+  GHashTable       *zones;        /* time zone → known? */
+  guint             line;
+  guint             record_line;
+  gboolean          have_header;
+  GError           *error;
+} Parser;
+
+/* Auxiliary methods */
+
+static void
+row_free (gpointer data)
+{
+  Row *row = data;
+
+  g_clear_object (&row->person);
+  g_free (row);
+}
+
+static void
+problem_free (gpointer data)
+{
+  SummitCsvProblem *problem = data;
+
+  g_free (problem->message);
+  g_free (problem);
+}
+
+static const char *
+column_name (int column)
+{
+  if (column == COLUMN_CREATED)
+    return "created";
+  if (column == COLUMN_UPDATED)
+    return "updated";
+  return summit_person_field_name (column);
+}
+
+/* "Given name", "GIVEN_NAME", " given-name " → a column, or -1. */
+static int
+column_from_header (const char *header)
+{
+  static const struct { const char *alias; int column; } aliases[] = {
+    { "first-name", SUMMIT_PERSON_GIVEN_NAME },
+    { "forename", SUMMIT_PERSON_GIVEN_NAME },
+    { "last-name", SUMMIT_PERSON_FAMILY_NAME },
+    { "surname", SUMMIT_PERSON_FAMILY_NAME },
+    { "title", SUMMIT_PERSON_HONORIFIC },
+    { "organization", SUMMIT_PERSON_ORGANISATION },
+    { "e-mail", SUMMIT_PERSON_EMAIL },
+    { "time-zone", SUMMIT_PERSON_TIMEZONE },
+    { "id", SUMMIT_PERSON_UID },
+  };
+  g_autofree char *down = NULL;
+
+  down = g_utf8_strdown (header, -1);
+  g_strstrip (down);
+  for (char *p = down; *p; p++)
+    if (*p == ' ' || *p == '_')
+      *p = '-';
+
+  for (int c = 0; c < N_COLUMNS; c++)
+    if (strcmp (down, column_name (c)) == 0)
+      return c;
+  for (guint i = 0; i < G_N_ELEMENTS (aliases); i++)
+    if (strcmp (down, aliases[i].alias) == 0)
+      return aliases[i].column;
+  return -1;
+}
+
+static void
+add_problem (Parser     *parser,
+             guint       line,
+             guint       row,
+             const char *format,
+             ...) G_GNUC_PRINTF (4, 5);
+
+static void
+add_problem (Parser     *parser,
+             guint       line,
+             guint       row,
+             const char *format,
+             ...)
+{
+  SummitCsvProblem *problem = g_new0 (SummitCsvProblem, 1);
+  g_autofree char *text = NULL;
+  va_list args;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  problem->line = line;
+  problem->row = row;
+  /* Translators: a problem in a CSV file: "LINE: what is wrong" */
+  problem->message = g_strdup_printf (_("%u: %s"), line, text);
+  g_ptr_array_add (parser->preview->problems, problem);
+}
+
+static void
+fail (Parser     *parser,
+      guint       line,
+      const char *format,
+      ...) G_GNUC_PRINTF (3, 4);
+
+static void
+fail (Parser     *parser,
+      guint       line,
+      const char *format,
+      ...)
+{
+  g_autofree char *text = NULL;
+  va_list args;
+
+  if (parser->error != NULL)
+    return;
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+  parser->error = g_error_new (SUMMIT_CSV_ERROR, SUMMIT_CSV_ERROR_INVALID, "%s:%u: %s",
+                               parser->preview->name, line, text);
+}
+
+static gboolean
+valid_uid (const char *uid)
+{
+  gsize len = strlen (uid);
+
+  if (len < 1 || len > 64)
+    return FALSE;
+  for (const char *p = uid; *p; p++)
+    if (!g_ascii_isalnum (*p) && !strchr ("._:-", *p))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+known_timezone (Parser     *parser,
+                const char *zone)
+{
+  gpointer known;
+
+  if (!g_hash_table_lookup_extended (parser->zones, zone, NULL, &known))
+    {
+      g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (zone);
+      known = GINT_TO_POINTER (tz != NULL);
+      g_hash_table_insert (parser->zones, g_strdup (zone), known);
+    }
+  return GPOINTER_TO_INT (known);
+}
+
+static gboolean
+parse_instant (const char *text,
+               gint64     *out)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (text, NULL);
+
+  if (dt == NULL)
+    return FALSE;
+  *out = g_date_time_to_unix (dt);
+  return *out > 0;
+}
+
+static void
+read_header (Parser *parser)
+{
+  gboolean seen[N_COLUMNS] = { FALSE };
+  g_autoptr(GPtrArray) unknown = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < parser->fields->len; i++)
+    {
+      const char *name = g_ptr_array_index (parser->fields, i);
+      gsize len = g_array_index (parser->field_lens, gsize, i);
+      int column;
+
+      if (!g_utf8_validate (name, len, NULL))
+        {
+          fail (parser, parser->record_line, "%s",
+                _("the header is not valid UTF-8; save the file as UTF-8 CSV"));
+          return;
+        }
+      column = column_from_header (name);
+      if (column >= 0 && seen[column])
+        {
+          fail (parser, parser->record_line, _("the column “%s” appears twice in the header"),
+                column_name (column));
+          return;
+        }
+      if (column >= 0)
+        seen[column] = TRUE;
+      else if (*name != '\0')
+        {
+          g_ptr_array_add (unknown, g_strdup (name));
+          add_problem (parser, parser->record_line, G_MAXUINT,
+                       _("the column “%s” is not known and will be ignored"), name);
+        }
+      g_array_append_val (parser->columns, column);
+    }
+
+  if (!seen[SUMMIT_PERSON_GIVEN_NAME] && !seen[SUMMIT_PERSON_FAMILY_NAME] &&
+      !seen[SUMMIT_PERSON_NATIVE_NAME])
+    {
+      fail (parser, parser->record_line, "%s",
+            _("the first line must name the columns, including at least one of given-name, "
+              "family-name or native-name"));
+      return;
+    }
+
+  for (guint i = 0; i < unknown->len; i++)
+    g_ptr_array_add (parser->preview->unknown, g_strdup (g_ptr_array_index (unknown, i)));
+  parser->have_header = TRUE;
+}
+
+static void
+read_row (Parser *parser)
+{
+  SummitCsvPreview *preview = parser->preview;
+  g_autoptr(SummitPerson) person = summit_person_new ();
+  guint row_index = preview->rows->len;
+  guint line = parser->record_line;
+  guint n_problems = preview->problems->len;
+  gint64 created = 0, updated = 0;
+  gboolean empty = TRUE;
+  Row *row;
+
+  for (guint i = 0; i < parser->fields->len; i++)
+    if (g_array_index (parser->field_lens, gsize, i) > 0)
+      empty = FALSE;
+  if (empty)
+    return;   /* a blank line, or a spreadsheet's row of empty cells */
+
+  if (parser->fields->len > parser->columns->len)
+    add_problem (parser, line, row_index, _("this row has %u fields, but the header has %u"),
+                 parser->fields->len, parser->columns->len);
+
+  for (guint i = 0; i < MIN (parser->fields->len, parser->columns->len); i++)
+    {
+      int column = g_array_index (parser->columns, int, i);
+      char *value = g_ptr_array_index (parser->fields, i);
+      gsize len = g_array_index (parser->field_lens, gsize, i);
+
+      if (column < 0)
+        continue;
+      if (!g_utf8_validate (value, len, NULL))
+        {
+          add_problem (parser, line, row_index,
+                       _("%s is not valid UTF-8 text; save the file as UTF-8 CSV"),
+                       column_name (column));
+          continue;
+        }
+      if (len > MAX_FIELD_LENGTH)
+        {
+          add_problem (parser, line, row_index, _("%s is longer than %u characters"),
+                       column_name (column), MAX_FIELD_LENGTH);
+          continue;
+        }
+
+      switch (column)
+        {
+        case SUMMIT_PERSON_UID:
+        case SUMMIT_PERSON_COUNTRY:
+        case SUMMIT_PERSON_TIMEZONE:
+        case SUMMIT_PERSON_EMAIL:
+          g_strstrip (value);
+          break;
+        default:
+          break;
+        }
+
+      if (column == SUMMIT_PERSON_UID && *value)
+        {
+          gpointer first;
+
+          if (!valid_uid (value))
+            add_problem (parser, line, row_index,
+                         _("the uid “%s” may only hold letters, digits and . _ : - (at most 64)"),
+                         value);
+          else if ((first = g_hash_table_lookup (parser->uids, value)) != NULL)
+            add_problem (parser, line, row_index, _("the uid “%s” was already used on line %u"),
+                         value, GPOINTER_TO_UINT (first));
+          else
+            g_hash_table_insert (parser->uids, g_strdup (value), GUINT_TO_POINTER (line));
+        }
+      else if (column == SUMMIT_PERSON_COUNTRY && *value)
+        {
+          if (strlen (value) != 2 || !g_ascii_isalpha (value[0]) || !g_ascii_isalpha (value[1]))
+            add_problem (parser, line, row_index,
+                         _("the country “%s” is not a two-letter ISO 3166 code such as PL or TW"),
+                         value);
+          else
+            {
+              value[0] = g_ascii_toupper (value[0]);
+              value[1] = g_ascii_toupper (value[1]);
+            }
+        }
+      else if (column == SUMMIT_PERSON_TIMEZONE && *value && !known_timezone (parser, value))
+        add_problem (parser, line, row_index,
+                     _("the time zone “%s” is not known; use a name such as Europe/Warsaw"), value);
+      else if ((column == COLUMN_CREATED || column == COLUMN_UPDATED) && *value)
+        {
+          if (!parse_instant (value, column == COLUMN_CREATED ? &created : &updated))
+            add_problem (parser, line, row_index,
+                         _("%s “%s” is not a time such as 2020-08-13T07:00:00Z"),
+                         column_name (column), value);
+          continue;
+        }
+
+      if (column < SUMMIT_PERSON_N_FIELDS)
+        summit_person_set_field (person, column, value);
+    }
+
+  if (!*summit_person_get_given_name (person) && !*summit_person_get_family_name (person) &&
+      !*summit_person_get_native_name (person))
+    add_problem (parser, line, row_index, "%s",
+                 _("a person needs a name: given-name, family-name or native-name"));
+
+  summit_person_set_times (person, created, updated ? updated : created);
+
+  row = g_new0 (Row, 1);
+  row->line = line;
+  row->valid = preview->problems->len == n_problems;
+  row->person = g_steal_pointer (&person);
+  if (!row->valid)
+    preview->n_invalid++;
+  g_ptr_array_add (preview->rows, row);
+}
+
+static void
+field_cb (void   *data,
+          size_t  len,
+          void   *user_data)
+{
+  Parser *parser = user_data;
+  const char *s = data ? data : "";
+
+  if (parser->record_line == 0)
+    {
+      guint newlines = 0;
+
+      for (gsize i = 0; i < len; i++)
+        newlines += s[i] == '\n';
+      parser->record_line = parser->line - newlines;
+    }
+  g_ptr_array_add (parser->fields, g_strndup (s, len));
+  g_array_append_val (parser->field_lens, len);
+}
+
+static void
+record_cb (int   c,
+           void *user_data)
+{
+  Parser *parser = user_data;
+
+  if (parser->error == NULL && parser->fields->len > 0)
+    {
+      if (!parser->have_header)
+        read_header (parser);
+      else
+        read_row (parser);
+    }
+  g_ptr_array_set_size (parser->fields, 0);
+  g_array_set_size (parser->field_lens, 0);
+  parser->record_line = 0;
+}
+
+static SummitCsvPreview *
+preview_new (const char *name)
+{
+  SummitCsvPreview *preview = g_new0 (SummitCsvPreview, 1);
+
+  preview->name = g_strdup (name);
+  preview->rows = g_ptr_array_new_with_free_func (row_free);
+  preview->problems = g_ptr_array_new_with_free_func (problem_free);
+  preview->unknown = g_ptr_array_new_with_free_func (g_free);
+  return preview;
+}
+
+static int
+compare_problems (gconstpointer a,
+                  gconstpointer b)
+{
+  const SummitCsvProblem *pa = *(SummitCsvProblem **)a;
+  const SummitCsvProblem *pb = *(SummitCsvProblem **)b;
+
+  return (pa->line > pb->line) - (pa->line < pb->line);
+}
+
+static SummitCsvPreview *
+preview_data (const char    *data,
+              gsize          size,
+              const char    *name,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autoptr(SummitCsvPreview) preview = preview_new (name);
+  struct csv_parser csv;
+  Parser parser = { 0 };
+  const char *end = data + size;
+  const char *p = data;
+
+  if (size >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    p += 3;
+  if (p == end)
+    {
+      g_set_error (error, SUMMIT_CSV_ERROR, SUMMIT_CSV_ERROR_INVALID,
+                   _("%s:1: the file is empty"), name);
+      return NULL;
+    }
+
+  if (csv_init (&csv, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
+    {
+      g_set_error (error, SUMMIT_CSV_ERROR, SUMMIT_CSV_ERROR_IO, "%s", _("Out of memory"));
+      return NULL;
+    }
+
+  parser.preview = preview;
+  parser.cancellable = cancellable;
+  parser.fields = g_ptr_array_new_with_free_func (g_free);
+  parser.field_lens = g_array_new (FALSE, FALSE, sizeof (gsize));
+  parser.columns = g_array_new (FALSE, FALSE, sizeof (int));
+  parser.uids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  parser.zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  parser.line = 1;
+
+  /* Fed a line at a time, so that every record knows where it started. */
+  while (p < end && parser.error == NULL)
+    {
+      const char *nl = memchr (p, '\n', end - p);
+      const char *stop = nl ? nl + 1 : end;
+
+      if (csv_parse (&csv, p, stop - p, field_cb, record_cb, &parser) != (size_t)(stop - p))
+        {
+          fail (&parser, parser.line, "%s",
+                csv_error (&csv) == CSV_EPARSE
+                ? _("a quote in the middle of a field; a field with quotes in it must be quoted "
+                    "whole, with each quote doubled")
+                : _("the line could not be read"));
+          break;
+        }
+      p = stop;
+      if (nl != NULL)
+        parser.line++;
+      if (parser.line % 1024 == 0 && g_cancellable_set_error_if_cancelled (cancellable,
+                                                                           &parser.error))
+        break;
+    }
+  if (parser.error == NULL &&
+      csv_fini (&csv, field_cb, record_cb, &parser) != 0)
+    fail (&parser, parser.line, "%s",
+          _("the file ends inside a quoted field; a closing quote is missing"));
+  if (parser.error == NULL && !parser.have_header)
+    fail (&parser, 1, "%s", _("the file has no header line"));
+
+  csv_free (&csv);
+  g_ptr_array_unref (parser.fields);
+  g_array_unref (parser.field_lens);
+  g_array_unref (parser.columns);
+  g_hash_table_unref (parser.uids);
+  g_hash_table_unref (parser.zones);
+
+  if (parser.error != NULL)
+    {
+      g_propagate_error (error, parser.error);
+      return NULL;
+    }
+
+  g_ptr_array_sort (preview->problems, compare_problems);   /* stable: rows stay in order */
+  g_ptr_array_add (preview->unknown, NULL);
+  return g_steal_pointer (&preview);
+}
+
+/* Public API */
+
+/**
+ * summit_csv_preview_bytes:
+ * @name: the name to use in messages
+ *
+ * Reads CSV data without writing anything anywhere.
+ *
+ * Returns: (transfer full): the rows and every problem found, or %NULL with
+ *   @error set ("NAME:LINE: what") if the data cannot be read as CSV of people
+ */
+SummitCsvPreview *
+summit_csv_preview_bytes (GBytes        *bytes,
+                          const char    *name,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  gsize size;
+  const char *data;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &size);
+  return preview_data (data, size, name, cancellable, error);
+}
+
+/**
+ * summit_csv_preview_file:
+ *
+ * Like summit_csv_preview_bytes(), for a file.
+ */
+SummitCsvPreview *
+summit_csv_preview_file (const char    *path,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GMappedFile) mapped = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  file = g_file_new_for_path (path);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                            G_FILE_ATTRIBUTE_ACCESS_CAN_READ,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+  if (info == NULL)
+    {
+      g_set_error (error, SUMMIT_CSV_ERROR, SUMMIT_CSV_ERROR_IO, "%s:1: %s", path,
+                   local_error->message);
+      return NULL;
+    }
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error (error, SUMMIT_CSV_ERROR, SUMMIT_CSV_ERROR_IO,
+                   _("%s:1: not a regular file (a folder or a device cannot be imported)"), path);
+      return NULL;
+    }
+  if (!g_file_info_get_attribute_boolean (info, G_FILE_ATTRIBUTE_ACCESS_CAN_READ))
+    {
+      g_set_error (error, SUMMIT_CSV_ERROR, SUMMIT_CSV_ERROR_IO,
+                   _("%s:1: permission denied (you may not read this file)"), path);
+      return NULL;
+    }
+
+  mapped = g_mapped_file_new (path, FALSE, &local_error);
+  if (mapped == NULL)
+    {
+      g_set_error (error, SUMMIT_CSV_ERROR, SUMMIT_CSV_ERROR_IO, "%s:1: %s", path,
+                   local_error->message);
+      return NULL;
+    }
+  return preview_data (g_mapped_file_get_contents (mapped), g_mapped_file_get_length (mapped),
+                       path, cancellable, error);
+}
+
+void
+summit_csv_preview_free (SummitCsvPreview *preview)
+{
+  if (preview == NULL)
+    return;
+  g_free (preview->name);
+  g_ptr_array_unref (preview->rows);
+  g_ptr_array_unref (preview->problems);
+  g_ptr_array_unref (preview->unknown);
+  g_free (preview);
+}
+
+const char *
+summit_csv_preview_get_name (SummitCsvPreview *preview)
+{
+  return preview->name;
+}
+
+/**
+ * summit_csv_preview_get_n_rows:
+ *
+ * Returns: the number of data rows (blank lines and the header not counted)
+ */
+guint
+summit_csv_preview_get_n_rows (SummitCsvPreview *preview)
+{
+  return preview->rows->len;
+}
+
+guint
+summit_csv_preview_get_n_invalid (SummitCsvPreview *preview)
+{
+  return preview->n_invalid;
+}
+
+gboolean
+summit_csv_preview_row_is_valid (SummitCsvPreview *preview,
+                                 guint             row)
+{
+  g_return_val_if_fail (row < preview->rows->len, FALSE);
+  return ((Row *)g_ptr_array_index (preview->rows, row))->valid;
+}
+
+guint
+summit_csv_preview_row_line (SummitCsvPreview *preview,
+                             guint             row)
+{
+  g_return_val_if_fail (row < preview->rows->len, 0);
+  return ((Row *)g_ptr_array_index (preview->rows, row))->line;
+}
+
+/**
+ * summit_csv_preview_get_person:
+ *
+ * Returns: (transfer none): the person read from @row (possibly incomplete
+ *   if the row is invalid)
+ */
+SummitPerson *
+summit_csv_preview_get_person (SummitCsvPreview *preview,
+                               guint             row)
+{
+  g_return_val_if_fail (row < preview->rows->len, NULL);
+  return ((Row *)g_ptr_array_index (preview->rows, row))->person;
+}
+
+/**
+ * summit_csv_preview_get_problems:
+ *
+ * Returns: (transfer none) (element-type SummitCsvProblem): every problem,
+ *   by line; those with row %G_MAXUINT (unknown columns) only warn
+ */
+GPtrArray *
+summit_csv_preview_get_problems (SummitCsvPreview *preview)
+{
+  return preview->problems;
+}
+
+/**
+ * summit_csv_preview_get_unknown_columns:
+ *
+ * Returns: (transfer none): the header names that were not recognised
+ */
+const char * const *
+summit_csv_preview_get_unknown_columns (SummitCsvPreview *preview)
+{
+  return (const char * const *)preview->unknown->pdata;
+}
+
+/* Finds someone with the same name, email and city, for rows without a uid. */
+static char *
+match_person (SummitStore  *store,
+              SummitPerson *person,
+              GError      **error)
+{
+  sqlite3_stmt *stmt;
+  char *uid = NULL;
+
+  stmt = summit_store_prepare (store,
+                               "SELECT uid FROM person WHERE family_name = ?1 AND given_name = ?2"
+                               " AND native_name = ?3 AND email = ?4 AND city = ?5"
+                               " ORDER BY id LIMIT 1",
+                               error);
+  if (stmt == NULL)
+    return NULL;
+  summit_stmt_bind_text (stmt, 1, summit_person_get_family_name (person));
+  summit_stmt_bind_text (stmt, 2, summit_person_get_given_name (person));
+  summit_stmt_bind_text (stmt, 3, summit_person_get_native_name (person));
+  summit_stmt_bind_text (stmt, 4, summit_person_get_field (person, SUMMIT_PERSON_EMAIL));
+  summit_stmt_bind_text (stmt, 5, summit_person_get_city (person));
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    uid = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return uid;
+}
+
+/**
+ * summit_csv_import_preview:
+ * @skip_invalid: write the valid rows and leave out the others; otherwise
+ *   any invalid row refuses the whole file
+ * @progress: (nullable): called from this thread with the share done
+ *
+ * Writes the people of @preview in one transaction: a row with a uid
+ * updates the person with that uid; a row without one updates someone with
+ * the same name, email and city, or adds a new person. Cancelling rolls
+ * everything back.
+ */
+gboolean
+summit_csv_import_preview (SummitStore         *store,
+                           SummitCsvPreview    *preview,
+                           gboolean             skip_invalid,
+                           SummitProgressFunc   progress,
+                           gpointer             progress_data,
+                           SummitImportReport  *report,
+                           GCancellable        *cancellable,
+                           GError             **error)
+{
+  SummitImportReport local = { { { 0 } } };
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (preview != NULL, FALSE);
+
+  if (preview->n_invalid > 0 && !skip_invalid)
+    {
+      const SummitCsvProblem *first = NULL;
+
+      for (guint i = 0; i < preview->problems->len && first == NULL; i++)
+        if (((SummitCsvProblem *)g_ptr_array_index (preview->problems, i))->row != G_MAXUINT)
+          first = g_ptr_array_index (preview->problems, i);
+      g_assert (first != NULL);
+      g_set_error (error, SUMMIT_CSV_ERROR, SUMMIT_CSV_ERROR_ROWS,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%s:%s (%u row is invalid; nothing was imported)",
+                                "%s:%s (%u rows are invalid; nothing was imported)",
+                                preview->n_invalid),
+                   preview->name, first->message, preview->n_invalid);
+      return FALSE;
+    }
+
+  if (!summit_store_begin (store, error))
+    return FALSE;
+
+  for (guint i = 0; i < preview->rows->len && local_error == NULL; i++)
+    {
+      Row *row = g_ptr_array_index (preview->rows, i);
+      g_autoptr(SummitPerson) person = NULL;
+
+      if (!row->valid)
+        {
+          local.skipped++;
+          continue;
+        }
+
+      /* A copy: the preview stays as read, should the import be tried again. */
+      person = summit_person_new ();
+      for (guint f = 0; f < SUMMIT_PERSON_N_FIELDS; f++)
+        summit_person_set_field (person, f, summit_person_get_field (row->person, f));
+      summit_person_set_times (person, summit_person_get_created (row->person),
+                               summit_person_get_updated (row->person));
+
+      if (*summit_person_get_uid (person) == '\0')
+        {
+          g_autofree char *uid = match_person (store, person, &local_error);
+          if (uid != NULL)
+            summit_person_set_field (person, SUMMIT_PERSON_UID, uid);
+        }
+      if (local_error == NULL &&
+          !summit_store_merge_person (store, person, &local.counts[SUMMIT_IMPORT_PEOPLE],
+                                      &local_error))
+        g_prefix_error (&local_error, "%s:%u: ", preview->name, row->line);
+
+      if (local_error == NULL && i % 1024 == 1023)
+        {
+          if (g_cancellable_is_cancelled (cancellable))
+            local_error = g_error_new (SUMMIT_CSV_ERROR, SUMMIT_CSV_ERROR_CANCELLED, "%s",
+                                       _("The import was cancelled; nothing was changed"));
+          else if (progress != NULL)
+            progress ((double)i / preview->rows->len, progress_data);
+        }
+    }
+
+  if (local_error == NULL && g_cancellable_is_cancelled (cancellable))
+    local_error = g_error_new (SUMMIT_CSV_ERROR, SUMMIT_CSV_ERROR_CANCELLED, "%s",
+                               _("The import was cancelled; nothing was changed"));
+  if (local_error == NULL)
+    summit_store_commit (store, &local_error);
+  if (local_error != NULL)
+    {
+      summit_store_rollback (store);
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+
+  if (report != NULL)
+    *report = local;
+  if (progress != NULL)
+    progress (1.0, progress_data);
+  return TRUE;
+}
+
+/**
+ * summit_csv_import_file:
+ *
+ * Previews and imports @path in one go (see summit_csv_import_preview()).
+ */
+gboolean
+summit_csv_import_file (SummitStore         *store,
+                        const char          *path,
+                        gboolean             skip_invalid,
+                        SummitImportReport  *report,
+                        GCancellable        *cancellable,
+                        GError             **error)
+{
+  g_autoptr(SummitCsvPreview) preview = NULL;
+
+  preview = summit_csv_preview_file (path, cancellable, error);
+  if (preview == NULL)
+    return FALSE;
+  return summit_csv_import_preview (store, preview, skip_invalid, NULL, NULL, report,
+                                    cancellable, error);
+}
+
+static void
+append_field (GString    *out,
+              const char *value,
+              gboolean    last)
+{
+  gsize len = value ? strlen (value) : 0;
+  gsize old = out->len;
+
+  /* csv_write quotes the field, doubling quotes: at most 2 len + 2 bytes. */
+  g_string_set_size (out, old + 2 * len + 2);
+  g_string_set_size (out, old + csv_write (out->str + old, 2 * len + 2, value ? value : "", len));
+  g_string_append (out, last ? "\r\n" : ",");
+}
+
+static void
+append_instant (GString *out,
+                gint64   unix_time,
+                gboolean last)
+{
+  char text[32];
+
+  append_field (out, summit_format_instant (unix_time, text, sizeof text) ? text : NULL, last);
+}
+
+/**
+ * summit_csv_export_stream:
+ *
+ * Writes everyone to @stream as CSV: UTF-8 with a byte order mark (so that
+ * spreadsheets recognise it), a header line, every field quoted, CRLF line
+ * ends (RFC 4180), sorted by family and given name. Does not close @stream.
+ */
+gboolean
+summit_csv_export_stream (SummitStore   *store,
+                          GOutputStream *stream,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  g_autoptr(GString) out = g_string_sized_new (256 * 1024);
+  sqlite3_stmt *stmt;
+  gboolean own_txn;
+  gboolean ok = TRUE;
+  int rc;
+
+  g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+
+  own_txn = !summit_store_in_transaction (store);
+  if (own_txn && !summit_store_exec (store, "BEGIN", error))
+    return FALSE;
+
+  stmt = summit_store_prepare (store,
+                               "SELECT uid, honorific, given_name, family_name, native_name,"
+                               " position, city, country, organisation, email, phone, timezone,"
+                               " notes, created, updated FROM person"
+                               " ORDER BY family_name, given_name, uid",
+                               error);
+  if (stmt == NULL)
+    {
+      if (own_txn)
+        summit_store_rollback (store);
+      return FALSE;
+    }
+
+  g_string_append (out, "\xef\xbb\xbf");
+  for (int c = 0; c < N_COLUMNS; c++)
+    append_field (out, column_name (c), c == N_COLUMNS - 1);
+
+  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      for (int c = 0; c < SUMMIT_PERSON_N_FIELDS; c++)
+        append_field (out, (const char *)sqlite3_column_text (stmt, c), FALSE);
+      append_instant (out, sqlite3_column_int64 (stmt, COLUMN_CREATED), FALSE);
+      append_instant (out, sqlite3_column_int64 (stmt, COLUMN_UPDATED), TRUE);
+
+      if (out->len > 192 * 1024)
+        {
+          ok = g_output_stream_write_all (stream, out->str, out->len, NULL, cancellable, error);
+          g_string_truncate (out, 0);
+        }
+    }
+  if (ok && rc != SQLITE_DONE)
+    ok = summit_store_set_error_from_db (store, rc, error);
+  sqlite3_reset (stmt);
+  if (own_txn)
+    summit_store_rollback (store);
+
+  if (ok && out->len > 0)
+    ok = g_output_stream_write_all (stream, out->str, out->len, NULL, cancellable, error);
+  return ok;
+}
+
+/**
+ * summit_csv_export_file:
+ *
+ * Exports to @path, replacing it only once everything is written.
+ */
+gboolean
+summit_csv_export_file (SummitStore   *store,
+                        const char    *path,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GCancellable) abort = g_cancellable_new ();
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  file = g_file_new_for_path (path);
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, &local_error);
+  if (stream == NULL ||
+      !summit_csv_export_stream (store, G_OUTPUT_STREAM (stream), cancellable, &local_error))
+    {
+      if (stream != NULL)
+        {
+          g_cancellable_cancel (abort);
+          g_output_stream_close (G_OUTPUT_STREAM (stream), abort, NULL);
+        }
+      g_set_error (error, SUMMIT_CSV_ERROR, SUMMIT_CSV_ERROR_IO, "%s: %s", path,
+                   local_error->message);
+      return FALSE;
+    }
+  if (!g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &local_error))
+    {
+      g_set_error (error, SUMMIT_CSV_ERROR, SUMMIT_CSV_ERROR_IO, "%s: %s", path,
+                   local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
