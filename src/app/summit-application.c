@@ -39,7 +39,11 @@ open_database (SummitApplication *self,
         return;
       }
 
-  store = summit_store_open_and_seed (path, &error);
+  /* The page-by-page integrity check would delay the first frame by a read
+   * of the whole file; the window runs it in a thread right after. */
+  store = summit_store_open_with_flags (path, SUMMIT_STORE_OPEN_DEFER_INTEGRITY_CHECK, &error);
+  if (store != NULL && summit_store_is_new (store) && !summit_store_seed (store, &error))
+    g_clear_object (&store);
   if (store == NULL)
     g_warning ("%s", error->message);
 

@@ -127,8 +127,7 @@ update_actions (SummitPeoplePage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "people.add", writable);
 
   /* Translators: how many people are selected in the list */
-  text = n ? g_strdup_printf (g_dngettext (NULL, "%" G_GUINT64_FORMAT " selected",
-                                          "%" G_GUINT64_FORMAT " selected", n), n)
+  text = n ? g_strdup_printf (g_dngettext (NULL, "%u selected", "%u selected", n), (guint)n)
            : g_strdup ("");
   gtk_label_set_label (self->selection_label, text);
 }

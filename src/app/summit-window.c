@@ -257,6 +257,40 @@ edition_changed_cb (SummitWindow *self)
   summit_panels_page_set_year (self->panels_page, edition ? summit_edition_get_year (edition) : 0);
 }
 
+static void
+check_integrity_thread (GTask        *task,
+                        gpointer      source_object,
+                        gpointer      task_data,
+                        GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (summit_store_check_integrity (task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+check_integrity_done_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  SummitWindow *self = SUMMIT_WINDOW (object);
+  g_autoptr(GError) error = NULL;
+
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    return;
+
+  /* A damaged file: say so, and let nothing more be read from or written to it. */
+  g_warning ("%s", error->message);
+  adw_status_page_set_description (self->error_page, error->message);
+  gtk_stack_set_visible_child_name (self->main_stack, "error");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->stack), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->edition_selector), FALSE);
+  g_clear_object (&self->store);
+}
+
 static GSettings *
 get_settings (SummitWindow *self)
 {
@@ -443,6 +477,13 @@ summit_window_new (SummitApplication *application,
   summit_people_page_set_store (self->people_page, store);
   summit_panels_page_set_store (self->panels_page, store);
   summit_statistics_page_set_store (self->statistics_page, store);
+
+  {
+    g_autoptr(GTask) task = g_task_new (self, NULL, check_integrity_done_cb, NULL);
+
+    g_task_set_task_data (task, g_strdup (database_path), g_free);
+    g_task_run_in_thread (task, check_integrity_thread);
+  }
 
   return self;
 }

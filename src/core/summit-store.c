@@ -378,10 +378,11 @@ run_migration (SummitStore  *self,
  *
  * Returns: (transfer full): the store, or %NULL with @error set
  */
-SummitStore *
-summit_store_open_at_version (const char  *path,
-                              int          version,
-                              GError     **error)
+static SummitStore *
+open_full (const char            *path,
+           int                    version,
+           SummitStoreOpenFlags   flags,
+           GError               **error)
 {
   g_autoptr(SummitStore) self = NULL;
   g_autofree char *dir = NULL;
@@ -491,7 +492,7 @@ summit_store_open_at_version (const char  *path,
       return NULL;
     }
 
-  if (!check_quick (self, error))
+  if (!(flags & SUMMIT_STORE_OPEN_DEFER_INTEGRITY_CHECK) && !check_quick (self, error))
     return NULL;
 
   if (!writable)
@@ -526,6 +527,64 @@ summit_store_open_at_version (const char  *path,
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+SummitStore *
+summit_store_open_at_version (const char  *path,
+                              int          version,
+                              GError     **error)
+{
+  return open_full (path, version, SUMMIT_STORE_OPEN_NONE, error);
+}
+
+/**
+ * summit_store_open_with_flags:
+ *
+ * Like summit_store_open(); with %SUMMIT_STORE_OPEN_DEFER_INTEGRITY_CHECK the
+ * page-by-page check is left to summit_store_check_integrity(), so that a
+ * window can show its first frame without reading the whole file first. The
+ * checks that need no more than the header (not SQLite, truncated, another
+ * application's, too new) still refuse the file here.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+SummitStore *
+summit_store_open_with_flags (const char            *path,
+                              SummitStoreOpenFlags   flags,
+                              GError               **error)
+{
+  return open_full (path, SUMMIT_STORE_SCHEMA_VERSION, flags, error);
+}
+
+/**
+ * summit_store_check_integrity:
+ *
+ * Runs SQLite's quick_check on @path through a read-only connection of its
+ * own, so it may run in a worker thread while the file is open elsewhere.
+ *
+ * Returns: %TRUE if the file is sound, otherwise %FALSE with @error saying
+ *   that it is damaged
+ */
+gboolean
+summit_store_check_integrity (const char  *path,
+                              GError     **error)
+{
+  g_autoptr(SummitStore) self = NULL;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  self = g_object_new (SUMMIT_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READONLY, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_IO, _("Could not open “%s”: %s"),
+                   path, self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return FALSE;
+    }
+  sqlite3_busy_timeout (self->db, 5000);
+  return check_quick (self, error);
 }
 
 /**

@@ -118,6 +118,38 @@ def test_foreign_file(tmp):
     check(open(database, "rb").read() == before, "a foreign file was changed")
 
 
+def test_damaged_file(tmp):
+    """A file of ours whose pages are damaged: the window says so (the check
+    runs just after the first frame) and the file is left as it was."""
+    import subprocess
+    database = os.path.join(tmp, "damaged.db")
+    subprocess.run([os.environ["SUMMIT_CLI"], "--database", database, "stats"],
+                   check=True, stdout=subprocess.DEVNULL)
+    db = sqlite3.connect(database, isolation_level=None)
+    db.execute("BEGIN")
+    db.executemany(
+        "INSERT INTO person (uid, given_name, family_name, notes, created, updated)"
+        " VALUES (?, 'Given', 'Family', ?, 0, 0)",
+        [("p%d" % i, "notes " * 40) for i in range(3000)])
+    db.execute("COMMIT")
+    db.close()  # the last connection folds the log into the file
+    data = bytearray(open(database, "rb").read())
+    middle = len(data) // 2
+    for i in range(middle, middle + 8192):
+        data[i] = (i * 7919) & 0xFF
+    open(database, "wb").write(bytes(data))
+    before = open(database, "rb").read()
+    app = App(database=database)
+    try:
+        app.find("Could Not Open the Database", "label", timeout=30)
+        labels = [n.name for n in app.find_all(role="label")]
+        check(any("is damaged" in n for n in labels), "the reason is not shown: %r" % labels)
+    except AssertionError as e:
+        app.fail(str(e))
+    app.close()
+    check(open(database, "rb").read() == before, "a damaged file was changed")
+
+
 def main():
     tmp = tempfile.mkdtemp(prefix="summit-e2e-window-")
     try:
@@ -129,6 +161,8 @@ def main():
         print("ok - read-only file opens read-only and says so")
         test_foreign_file(tmp)
         print("ok - another application's file refused with the reason, untouched")
+        test_damaged_file(tmp)
+        print("ok - a damaged file is said to be damaged, untouched")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
