@@ -19,6 +19,7 @@
 #include "summit-people.h"
 #include "summit-programme.h"
 #include "summit-time.h"
+#include "summit-utils.h"
 #include "summit-window.h"
 
 #define MAX_RESULTS 8
@@ -272,21 +273,6 @@ export_person_response_cb (GtkNativeDialog  *dialog,
   g_object_unref (dialog);
 }
 
-static GtkFileChooserNative *
-save_dialog (SummitLineupEditor *self,
-             const char       *title,
-             const char       *name)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkFileChooserNative *dialog;
-
-  dialog = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  return dialog;
-}
-
 static void
 export_person_button_cb (GtkButton        *button,
                          SummitLineupEditor *self)
@@ -295,7 +281,8 @@ export_person_button_cb (GtkButton        *button,
   gint64 person_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "person-id"));
   const char *name = g_object_get_data (G_OBJECT (row), "person-name");
   g_autofree char *file_name = g_strdup_printf ("%s.ics", name);
-  GtkFileChooserNative *dialog = save_dialog (self, _("Save Their Calendar"), file_name);
+  GtkFileChooserNative *dialog = summit_save_dialog_new (GTK_WIDGET (self),
+                                                         _("Save Their Calendar"), file_name);
 
   g_object_set_data (G_OBJECT (dialog), "person-id", GSIZE_TO_POINTER (person_id));
   g_signal_connect (dialog, "response", G_CALLBACK (export_person_response_cb), self);

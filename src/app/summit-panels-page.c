@@ -23,6 +23,7 @@
 #include "summit-programme.h"
 #include "summit-session-editor.h"
 #include "summit-time.h"
+#include "summit-utils.h"
 #include "summit-window.h"
 
 #define DEFAULT_SECOND_ZONE "Europe/Warsaw"
@@ -145,21 +146,6 @@ clear_list (GtkListBox *list)
 }
 
 /* Callbacks */
-
-static GtkFileChooserNative *
-save_dialog (SummitPanelsPage *self,
-             const char       *title,
-             const char       *name)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkFileChooserNative *dialog;
-
-  dialog = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  return dialog;
-}
 
 static gboolean
 session_drop_cb (GtkDropTarget *target,
@@ -371,19 +357,22 @@ export_action (GtkWidget  *widget,
     {
       format = "ics";
       name = g_strdup_printf ("summit-%d.ics", year);
-      dialog = save_dialog (self, _("Save the Programme as a Calendar"), name);
+      dialog = summit_save_dialog_new (GTK_WIDGET (self), _("Save the Programme as a Calendar"),
+                                       name);
     }
   else if (g_str_equal (action_name, "panels.export-frab"))
     {
       format = "frab";
       name = g_strdup_printf ("summit-%d-schedule.xml", year);
-      dialog = save_dialog (self, _("Save the Programme as a Schedule"), name);
+      dialog = summit_save_dialog_new (GTK_WIDGET (self), _("Save the Programme as a Schedule"),
+                                       name);
     }
   else
     {
       format = "pdf";
       name = g_strdup_printf ("summit-%d-agenda.pdf", year);
-      dialog = save_dialog (self, _("Save the Agenda as PDF"), name);
+      dialog = summit_save_dialog_new (GTK_WIDGET (self), _("Save the Agenda as PDF"),
+                                       name);
     }
   g_object_set_data (G_OBJECT (dialog), "format", (gpointer)format);
   g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), self);
@@ -863,4 +852,16 @@ summit_panels_page_export_pdf (SummitPanelsPage  *self,
   gtk_print_operation_set_export_filename (operation, path);
   return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error)
          != GTK_PRINT_OPERATION_RESULT_ERROR;
+}
+
+/**
+ * summit_panels_page_get_store:
+ *
+ * Returns: (transfer none) (nullable): the store shown, %NULL until one is set
+ */
+SummitStore *
+summit_panels_page_get_store (SummitPanelsPage *self)
+{
+  g_return_val_if_fail (SUMMIT_IS_PANELS_PAGE (self), NULL);
+  return self->store;
 }

@@ -21,4 +21,6 @@ gboolean summit_panels_page_export_pdf (SummitPanelsPage  *self,
                                         const char        *path,
                                         GError           **error);
 
+SummitStore *summit_panels_page_get_store (SummitPanelsPage *self);
+
 G_END_DECLS

@@ -18,6 +18,7 @@
 #include "summit-chart-view.h"
 #include "summit-statistics.h"
 #include "summit-statistics-page.h"
+#include "summit-utils.h"
 
 #define EXPORT_WIDTH 1200
 #define EXPORT_HEIGHT 675
@@ -714,7 +715,6 @@ export_action (GtkWidget  *widget,
 {
   SummitStatisticsPage *self = SUMMIT_STATISTICS_PAGE (widget);
   const char *format = g_variant_get_string (parameter, NULL);
-  GtkRoot *root = gtk_widget_get_root (widget);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
   g_autofree char *pattern = g_strdup_printf ("*.%s", format);
@@ -730,11 +730,7 @@ export_action (GtkWidget  *widget,
     return;
 
   g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (_("Save the Chart"),
-                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_SAVE,
-                                               _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  self->chooser = summit_save_dialog_new (GTK_WIDGET (self), _("Save the Chart"), NULL);
   g_object_set_data_full (G_OBJECT (self->chooser), "format", g_strdup (format), g_free);
 
   /* Translators: the file filter's name, e.g. "PNG image" */
@@ -937,4 +933,16 @@ summit_statistics_page_set_store (SummitStatisticsPage *self,
 
   if (g_set_object (&self->store, store))
     reload (self);
+}
+
+/**
+ * summit_statistics_page_get_store:
+ *
+ * Returns: (transfer none) (nullable): the store shown, %NULL until one is set
+ */
+SummitStore *
+summit_statistics_page_get_store (SummitStatisticsPage *self)
+{
+  g_return_val_if_fail (SUMMIT_IS_STATISTICS_PAGE (self), NULL);
+  return self->store;
 }

@@ -15,4 +15,6 @@ G_DECLARE_FINAL_TYPE (SummitStatisticsPage, summit_statistics_page, SUMMIT, STAT
 void summit_statistics_page_set_store (SummitStatisticsPage *self,
                                        SummitStore          *store);
 
+SummitStore *summit_statistics_page_get_store (SummitStatisticsPage *self);
+
 G_END_DECLS

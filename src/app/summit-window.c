@@ -291,6 +291,22 @@ check_integrity_done_cb (GObject      *object,
   g_clear_object (&self->store);
 }
 
+/* The Panels and Statistics pages read the whole programme and every
+ * invitation; they get the store when first shown, not before the first
+ * frame of a window that opens on People. */
+static void
+give_store_to_visible_page (SummitWindow *self)
+{
+  GtkWidget *page = adw_view_stack_get_visible_child (self->stack);
+
+  if (self->store == NULL)
+    return;
+  if (page == GTK_WIDGET (self->panels_page))
+    summit_panels_page_set_store (self->panels_page, self->store);
+  else if (page == GTK_WIDGET (self->statistics_page))
+    summit_statistics_page_set_store (self->statistics_page, self->store);
+}
+
 static GSettings *
 get_settings (SummitWindow *self)
 {
@@ -475,8 +491,9 @@ summit_window_new (SummitApplication *application,
                            G_CALLBACK (edition_changed_cb), self, G_CONNECT_SWAPPED);
   summit_edition_selector_set_store (self->edition_selector, store);
   summit_people_page_set_store (self->people_page, store);
-  summit_panels_page_set_store (self->panels_page, store);
-  summit_statistics_page_set_store (self->statistics_page, store);
+  g_signal_connect_object (self->stack, "notify::visible-child",
+                           G_CALLBACK (give_store_to_visible_page), self, G_CONNECT_SWAPPED);
+  give_store_to_visible_page (self);
 
   {
     g_autoptr(GTask) task = g_task_new (self, NULL, check_integrity_done_cb, NULL);
@@ -544,6 +561,10 @@ summit_window_reload (SummitWindow *self)
   g_set_object (&self->store, store);
   summit_edition_selector_set_store (self->edition_selector, store);
   summit_people_page_set_store (self->people_page, store);
-  summit_panels_page_set_store (self->panels_page, store);
-  summit_statistics_page_set_store (self->statistics_page, store);
+  /* A page that has been shown reloads now; the others when they are shown. */
+  if (summit_panels_page_get_store (self->panels_page) != NULL)
+    summit_panels_page_set_store (self->panels_page, store);
+  if (summit_statistics_page_get_store (self->statistics_page) != NULL)
+    summit_statistics_page_set_store (self->statistics_page, store);
+  give_store_to_visible_page (self);
 }
