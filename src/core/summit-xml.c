@@ -1048,11 +1048,14 @@ export_people (ExportContext *ctx)
   sqlite3_stmt *stmt;
   int rc;
 
+  /* "+family_name": sorting the rows themselves is faster than walking
+   * person_by_name and fetching each row from wherever it is (0.2 s of
+   * 0.5 s at 100,000 people). */
   stmt = summit_store_prepare (ctx->store,
                                "SELECT uid, honorific, given_name, family_name, native_name,"
                                " position, city, country, organisation, email, phone, timezone,"
                                " notes, created, updated FROM person"
-                               " ORDER BY family_name, given_name, uid",
+                               " ORDER BY +family_name, given_name, uid",
                                &ctx->error);
   if (stmt == NULL)
     return FALSE;
