@@ -141,6 +141,20 @@ summit_application_startup (GApplication *app)
 }
 
 static void
+summit_application_shutdown (GApplication *app)
+{
+  GList *windows;
+
+  /* Destroying the windows drops the last references to their stores, so
+   * each database is closed (and its write-ahead log folded in) cleanly
+   * however the application was asked to quit. */
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
+    gtk_window_destroy (GTK_WINDOW (windows->data));
+
+  G_APPLICATION_CLASS (summit_application_parent_class)->shutdown (app);
+}
+
+static void
 summit_application_dispose (GObject *object)
 {
   SummitApplication *self = (SummitApplication *)object;
@@ -159,6 +173,7 @@ summit_application_class_init (SummitApplicationClass *klass)
   object_class->dispose = summit_application_dispose;
   app_class->activate = summit_application_activate;
   app_class->command_line = summit_application_command_line;
+  app_class->shutdown = summit_application_shutdown;
   app_class->startup = summit_application_startup;
 }
 

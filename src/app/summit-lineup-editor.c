@@ -568,7 +568,7 @@ summit_lineup_editor_dispose (GObject *object)
 {
   SummitLineupEditor *self = (SummitLineupEditor *)object;
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), SUMMIT_TYPE_LINEUP_EDITOR);
+  summit_widget_dispose_template (GTK_WIDGET (self), SUMMIT_TYPE_LINEUP_EDITOR);
   g_clear_object (&self->store);
   g_clear_object (&self->edition);
   g_clear_object (&self->panel);

@@ -715,7 +715,7 @@ summit_panels_page_dispose (GObject *object)
 {
   SummitPanelsPage *self = (SummitPanelsPage *)object;
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), SUMMIT_TYPE_PANELS_PAGE);
+  summit_widget_dispose_template (GTK_WIDGET (self), SUMMIT_TYPE_PANELS_PAGE);
   g_clear_object (&self->store);
   g_clear_object (&self->edition);
   g_clear_pointer (&self->groups, g_ptr_array_unref);

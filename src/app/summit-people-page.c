@@ -18,6 +18,7 @@
 #include "summit-people-selection.h"
 #include "summit-person-editor.h"
 #include "summit-application.h"
+#include "summit-utils.h"
 
 typedef enum
 {
@@ -661,7 +662,7 @@ summit_people_page_dispose (GObject *object)
 {
   SummitPeoplePage *self = (SummitPeoplePage *)object;
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), SUMMIT_TYPE_PEOPLE_PAGE);
+  summit_widget_dispose_template (GTK_WIDGET (self), SUMMIT_TYPE_PEOPLE_PAGE);
   if (self->model)
     g_signal_handlers_disconnect_by_data (self->model, self);
   g_clear_object (&self->selection);

@@ -865,7 +865,7 @@ summit_statistics_page_dispose (GObject *object)
       gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
       g_clear_object (&self->chooser);
     }
-  gtk_widget_dispose_template (GTK_WIDGET (self), SUMMIT_TYPE_STATISTICS_PAGE);
+  summit_widget_dispose_template (GTK_WIDGET (self), SUMMIT_TYPE_STATISTICS_PAGE);
   g_clear_object (&self->store);
   g_clear_pointer (&self->stats, g_ptr_array_unref);
   g_clear_pointer (&self->derived, g_array_unref);

@@ -33,3 +33,21 @@ summit_save_dialog_new (GtkWidget  *widget,
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
   return dialog;
 }
+
+/**
+ * summit_widget_dispose_template:
+ * @type: the template's type, as for gtk_widget_dispose_template()
+ *
+ * gtk_widget_dispose_template(), then unparents the children it leaves: in
+ * GTK 4.8 it only unparents template children that are bound by id.
+ */
+void
+summit_widget_dispose_template (GtkWidget *widget,
+                                GType      type)
+{
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (widget, type);
+  while ((child = gtk_widget_get_first_child (widget)) != NULL)
+    gtk_widget_unparent (child);
+}

@@ -11,4 +11,7 @@ GtkFileChooserNative *summit_save_dialog_new (GtkWidget  *widget,
                                               const char *title,
                                               const char *name);
 
+void                  summit_widget_dispose_template (GtkWidget  *widget,
+                                                      GType       type);
+
 G_END_DECLS
