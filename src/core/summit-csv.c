@@ -20,6 +20,7 @@
 
 #include "summit-csv.h"
 #include "summit-people.h"
+#include "summit-time.h"
 
 G_DEFINE_QUARK (summit-csv-error-quark, summit_csv_error)
 
@@ -200,8 +201,7 @@ known_timezone (Parser     *parser,
 
   if (!g_hash_table_lookup_extended (parser->zones, zone, NULL, &known))
     {
-      g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (zone);
-      known = GINT_TO_POINTER (tz != NULL);
+      known = GINT_TO_POINTER (summit_time_zone_is_known (zone));
       g_hash_table_insert (parser->zones, g_strdup (zone), known);
     }
   return GPOINTER_TO_INT (known);

@@ -13,6 +13,7 @@
 
 #include "summit-people.h"
 #include "summit-programme.h"
+#include "summit-time.h"
 
 #define PERSON_COLUMNS \
   "id, uid, honorific, given_name, family_name, native_name, position, city, country," \
@@ -476,22 +477,6 @@ summit_timezone_list (void)
 }
 
 /**
- * summit_timezone_is_known:
- *
- * Returns: %TRUE if GTimeZone knows @identifier
- */
-gboolean
-summit_timezone_is_known (const char *identifier)
-{
-  g_autoptr(GTimeZone) tz = NULL;
-
-  if (identifier == NULL || *identifier == '\0')
-    return FALSE;
-  tz = g_time_zone_new_identifier (identifier);
-  return tz != NULL;
-}
-
-/**
  * summit_email_is_valid:
  *
  * A practical check of the address syntax: one "@", something before it,
@@ -577,7 +562,7 @@ summit_person_validate_field (SummitPerson       *person,
       return TRUE;
 
     case SUMMIT_PERSON_TIMEZONE:
-      if (*value != '\0' && !summit_timezone_is_known (value))
+      if (*value != '\0' && !summit_time_zone_is_known (value))
         {
           g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_INVALID,
                        _("“%s” is not a known time zone (such as Europe/Warsaw)"), value);

@@ -45,7 +45,6 @@ gboolean     summit_country_is_known             (const char              *code)
 const char  *summit_country_get_name             (const char              *code);
 const char * const *summit_country_list_codes    (void);
 const char * const *summit_timezone_list         (void);
-gboolean     summit_timezone_is_known            (const char              *identifier);
 
 /* People */
 GPtrArray *summit_store_list_people              (SummitStore             *store,

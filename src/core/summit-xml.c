@@ -23,6 +23,7 @@
 #include "summit-people.h"
 #include "summit-programme.h"
 #include "summit-statistics.h"
+#include "summit-time.h"
 #include "summit-xml.h"
 
 #define DATA_PATH RESOURCE_BASE "/data/"
@@ -198,14 +199,11 @@ static gboolean
 check_timezone (ImportContext *ctx,
                 const char    *identifier)
 {
-  g_autoptr(GTimeZone) tz = NULL;
-
   if (identifier == NULL || *identifier == '\0')
     return TRUE;
   if (g_hash_table_contains (ctx->known_zones, identifier))
     return TRUE;
-  tz = g_time_zone_new_identifier (identifier);
-  if (tz == NULL)
+  if (!summit_time_zone_is_known (identifier))
     {
       fail (ctx, SUMMIT_XML_ERROR_INVALID, _("“%s” is not a known time zone"), identifier);
       return FALSE;
