@@ -264,6 +264,27 @@ summit_store_list_panels (SummitStore  *store,
   return g_steal_pointer (&panels);
 }
 
+/* Binds a session's title, kind, start, day, duration, room and description
+ * to the seven parameters from @first on. */
+static void
+bind_panel_fields (sqlite3_stmt *stmt,
+                   int           first,
+                   SummitPanel  *panel)
+{
+  gint64 start;
+
+  summit_stmt_bind_text (stmt, first, summit_panel_get_title (panel));
+  sqlite3_bind_text (stmt, first + 1, summit_panel_kind_to_string (summit_panel_get_kind (panel)),
+                     -1, SQLITE_STATIC);
+  if (summit_panel_get_start (panel, &start))
+    sqlite3_bind_int64 (stmt, first + 2, start);
+  if (summit_panel_get_day (panel))
+    summit_stmt_bind_text (stmt, first + 3, summit_panel_get_day (panel));
+  sqlite3_bind_int (stmt, first + 4, summit_panel_get_duration (panel));
+  summit_stmt_bind_text (stmt, first + 5, summit_panel_get_room (panel));
+  summit_stmt_bind_text (stmt, first + 6, summit_panel_get_description (panel));
+}
+
 /**
  * summit_store_insert_panel:
  *
@@ -277,7 +298,6 @@ insert_panel_txn (SummitStore  *store,
 {
   SummitPanel *panel = user_data;
   sqlite3_stmt *stmt;
-  gint64 start;
 
   stmt = summit_store_prepare (store,
                                "INSERT INTO panel (uid, edition_id, title, kind, start_utc, day,"
@@ -289,16 +309,7 @@ insert_panel_txn (SummitStore  *store,
 
   summit_stmt_bind_text (stmt, 1, summit_panel_get_uid (panel));
   sqlite3_bind_int64 (stmt, 2, summit_panel_get_edition_id (panel));
-  summit_stmt_bind_text (stmt, 3, summit_panel_get_title (panel));
-  sqlite3_bind_text (stmt, 4, summit_panel_kind_to_string (summit_panel_get_kind (panel)), -1,
-                     SQLITE_STATIC);
-  if (summit_panel_get_start (panel, &start))
-    sqlite3_bind_int64 (stmt, 5, start);
-  if (summit_panel_get_day (panel))
-    summit_stmt_bind_text (stmt, 6, summit_panel_get_day (panel));
-  sqlite3_bind_int (stmt, 7, summit_panel_get_duration (panel));
-  summit_stmt_bind_text (stmt, 8, summit_panel_get_room (panel));
-  summit_stmt_bind_text (stmt, 9, summit_panel_get_description (panel));
+  bind_panel_fields (stmt, 3, panel);
   if (!summit_store_step_done (store, stmt, error))
     return FALSE;
   summit_panel_set_id (panel, sqlite3_last_insert_rowid (summit_store_get_db (store)));
@@ -448,7 +459,6 @@ update_panel_txn (SummitStore  *store,
 {
   SummitPanel *panel = user_data;
   sqlite3_stmt *stmt;
-  gint64 start;
 
   stmt = summit_store_prepare (store,
                                "UPDATE panel SET title = ?2, kind = ?3, start_utc = ?4, day = ?5,"
@@ -457,16 +467,7 @@ update_panel_txn (SummitStore  *store,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, summit_panel_get_id (panel));
-  summit_stmt_bind_text (stmt, 2, summit_panel_get_title (panel));
-  sqlite3_bind_text (stmt, 3, summit_panel_kind_to_string (summit_panel_get_kind (panel)), -1,
-                     SQLITE_STATIC);
-  if (summit_panel_get_start (panel, &start))
-    sqlite3_bind_int64 (stmt, 4, start);
-  if (summit_panel_get_day (panel))
-    summit_stmt_bind_text (stmt, 5, summit_panel_get_day (panel));
-  sqlite3_bind_int (stmt, 6, summit_panel_get_duration (panel));
-  summit_stmt_bind_text (stmt, 7, summit_panel_get_room (panel));
-  summit_stmt_bind_text (stmt, 8, summit_panel_get_description (panel));
+  bind_panel_fields (stmt, 2, panel);
   if (!summit_store_step_done (store, stmt, error))
     return FALSE;
   if (sqlite3_changes (summit_store_get_db (store)) == 0)
