@@ -29,8 +29,20 @@ typedef int (*CommandFunc) (const char  *database,
                             char       **argv);
 
 static void
-print_error (const char *message)
+print_error (const char *format,
+             ...) G_GNUC_PRINTF (1, 2);
+
+/* One line on stderr, as DESIGN.md asks of every failure. */
+static void
+print_error (const char *format,
+             ...)
 {
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
   g_printerr ("summit-planner-cli: %s\n", message);
 }
 
@@ -43,14 +55,13 @@ open_store (const char *database,
 
   if (must_exist && !g_file_test (database, G_FILE_TEST_EXISTS))
     {
-      g_autofree char *message = g_strdup_printf (_("“%s” does not exist"), database);
-      print_error (message);
+      print_error (_("“%s” does not exist"), database);
       return NULL;
     }
 
   store = summit_store_open_and_seed (database, &error);
   if (store == NULL)
-    print_error (error->message);
+    print_error ("%s", error->message);
   return store;
 }
 
@@ -136,7 +147,7 @@ command_stats (const char  *database,
     return 1;
   if ((stats = summit_store_list_year_statistics (store, &error)) == NULL)
     {
-      print_error (error->message);
+      print_error ("%s", error->message);
       return 1;
     }
   if (csv)
@@ -189,8 +200,7 @@ command_check (const char  *database,
     return 1;
   if ((problems = summit_store_check (store, &error)) == NULL)
     {
-      g_autofree char *message = g_strdup_printf ("%s: %s", database, error->message);
-      print_error (message);
+      print_error ("%s: %s", database, error->message);
       return 1;
     }
 
@@ -237,8 +247,7 @@ command_chart (const char  *database,
   g_option_context_set_help_enabled (context, TRUE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
-      g_autofree char *message = g_strdup_printf ("chart: %s", error->message);
-      print_error (message);
+      print_error ("chart: %s", error->message);
       return 2;
     }
   if (argc > 1)
@@ -253,17 +262,15 @@ command_chart (const char  *database,
     }
   if (!summit_chart_format_from_path (output, &format, &error))
     {
-      print_error (error->message);
+      print_error ("%s", error->message);
       return 2;
     }
   if (from < SUMMIT_STATISTICS_MIN_YEAR || from > SUMMIT_STATISTICS_MAX_YEAR ||
       to < SUMMIT_STATISTICS_MIN_YEAR || to > SUMMIT_STATISTICS_MAX_YEAR || from > to)
     {
-      g_autofree char *message = g_strdup_printf (_("chart: the years must run from %d to %d,"
-                                                    " --from before --to"),
-                                                  SUMMIT_STATISTICS_MIN_YEAR,
-                                                  SUMMIT_STATISTICS_MAX_YEAR);
-      print_error (message);
+      print_error (_("chart: the years must run from %d to %d,"
+                     " --from before --to"),
+                   SUMMIT_STATISTICS_MIN_YEAR, SUMMIT_STATISTICS_MAX_YEAR);
       return 2;
     }
 
@@ -272,7 +279,7 @@ command_chart (const char  *database,
   if ((stats = summit_store_list_year_statistics (store, &error)) == NULL ||
       (with_derived && (derived = summit_store_derive_statistics (store, &error)) == NULL))
     {
-      print_error (error->message);
+      print_error ("%s", error->message);
       return 1;
     }
 
@@ -282,7 +289,7 @@ command_chart (const char  *database,
   summit_chart_render_shutdown ();
   if (!ok)
     {
-      print_error (error->message);
+      print_error ("%s", error->message);
       return 1;
     }
   return 0;
@@ -329,9 +336,7 @@ command_import (const char  *database,
     }
   if (!has_extension (path, ".xml") && !has_extension (path, ".csv"))
     {
-      g_autofree char *message =
-        g_strdup_printf (_("%s: can import .xml (Summit Planner) or .csv (people) files"), path);
-      print_error (message);
+      print_error (_("%s: can import .xml (Summit Planner) or .csv (people) files"), path);
       return 2;
     }
   if ((store = open_store (database, FALSE)) == NULL)
@@ -361,7 +366,7 @@ command_import (const char  *database,
 
   if (error != NULL)
     {
-      print_error (error->message);
+      print_error ("%s", error->message);
       if (g_error_matches (error, SUMMIT_CSV_ERROR, SUMMIT_CSV_ERROR_ROWS))
         print_error (_("fix the rows above, or import the valid ones with --skip-invalid"));
       return 1;
@@ -390,7 +395,7 @@ export_data (const char *database,
     summit_csv_export_file (store, path, NULL, &error);
   if (error != NULL)
     {
-      print_error (error->message);
+      print_error ("%s", error->message);
       return 1;
     }
   return 0;
@@ -407,14 +412,12 @@ current_edition (SummitStore *store,
 
   if ((editions = summit_store_list_editions (store, &error)) == NULL)
     {
-      g_autofree char *message = g_strdup_printf ("%s: %s", database, error->message);
-      print_error (message);
+      print_error ("%s: %s", database, error->message);
       return NULL;
     }
   if (editions->len == 0)
     {
-      g_autofree char *message = g_strdup_printf (_("%s: there is no edition to export"), database);
-      print_error (message);
+      print_error (_("%s: there is no edition to export"), database);
       return NULL;
     }
   return g_object_ref (g_ptr_array_index (editions, 0));
@@ -440,10 +443,8 @@ command_export (const char  *database,
     return export_data (database, path);
   if (!has_extension (path, ".ics"))
     {
-      g_autofree char *message =
-        g_strdup_printf (_("%s: unknown format; use .ics (programme), .xml (everything) or "
-                           ".csv (people)"), path);
-      print_error (message);
+      print_error (_("%s: unknown format; use .ics (programme), .xml (everything) or "
+                     ".csv (people)"), path);
       return 2;
     }
 
@@ -453,8 +454,7 @@ command_export (const char  *database,
     return 1;
   if (!summit_store_export_ical (store, edition, 0, path, &error))
     {
-      g_autofree char *message = g_strdup_printf ("%s: %s", path, error->message);
-      print_error (message);
+      print_error ("%s: %s", path, error->message);
       return 1;
     }
   return 0;
@@ -481,8 +481,7 @@ command_schedule (const char  *database,
     return 1;
   if (!summit_store_export_frab (store, edition, argv[1], &skipped, &error))
     {
-      g_autofree char *message = g_strdup_printf ("%s: %s", argv[1], error->message);
-      print_error (message);
+      print_error ("%s: %s", argv[1], error->message);
       return 1;
     }
   if (skipped > 0)
@@ -537,7 +536,7 @@ main (int   argc,
   g_option_context_set_strict_posix (context, TRUE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
-      print_error (error->message);
+      print_error ("%s", error->message);
       return 2;
     }
   if (argc < 2)
@@ -552,9 +551,6 @@ main (int   argc,
     if (g_strcmp0 (argv[1], commands[i].name) == 0)
       return commands[i].func (database, argc - 1, argv + 1);
 
-  {
-    g_autofree char *message = g_strdup_printf (_("unknown command “%s”; see --help"), argv[1]);
-    print_error (message);
-  }
+  print_error (_("unknown command “%s”; see --help"), argv[1]);
   return 2;
 }
