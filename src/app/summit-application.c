@@ -41,9 +41,8 @@ open_database (SummitApplication *self,
 
   /* The page-by-page integrity check would delay the first frame by a read
    * of the whole file; the window runs it in a thread right after. */
-  store = summit_store_open_with_flags (path, SUMMIT_STORE_OPEN_DEFER_INTEGRITY_CHECK, &error);
-  if (store != NULL && summit_store_is_new (store) && !summit_store_seed (store, &error))
-    g_clear_object (&store);
+  store = summit_store_open_and_seed_with_flags (path, SUMMIT_STORE_OPEN_DEFER_INTEGRITY_CHECK,
+                                                 &error);
   if (store == NULL)
     g_warning ("%s", error->message);
 

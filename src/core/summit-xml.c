@@ -1600,9 +1600,24 @@ SummitStore *
 summit_store_open_and_seed (const char  *path,
                             GError     **error)
 {
+  return summit_store_open_and_seed_with_flags (path, SUMMIT_STORE_OPEN_NONE, error);
+}
+
+/**
+ * summit_store_open_and_seed_with_flags:
+ *
+ * Opens @path like summit_store_open_with_flags(), seeding it if it was new.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+SummitStore *
+summit_store_open_and_seed_with_flags (const char            *path,
+                                       SummitStoreOpenFlags   flags,
+                                       GError               **error)
+{
   g_autoptr(SummitStore) store = NULL;
 
-  store = summit_store_open (path, error);
+  store = summit_store_open_with_flags (path, flags, error);
   if (store == NULL)
     return NULL;
   if (summit_store_is_new (store) && !summit_store_seed (store, error))
