@@ -426,6 +426,29 @@ test_empty_file_becomes_database (Fixture       *f,
 }
 
 static void
+test_busy_says_so (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SummitStore) store = summit_store_open (f->path, &error);
+  g_autoptr(SummitPerson) person = make_person ("Anna", "Nowak");
+  sqlite3 *other = NULL;
+
+  g_assert_no_error (error);
+  /* Another program holds the write lock for longer than our busy timeout. */
+  g_assert_cmpint (sqlite3_open (f->path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  g_assert_false (summit_store_insert_person (store, person, &error));
+  g_assert_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_BUSY);
+  g_assert_nonnull (strstr (error->message, "another program is writing"));
+  g_assert_nonnull (strstr (error->message, "Nothing was changed"));
+
+  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (other);
+}
+
+static void
 test_check_finds_dangling_reference (Fixture       *f,
                                      gconstpointer  data)
 {
@@ -481,6 +504,7 @@ main (int   argc,
   ADD ("/core/store/read-only", test_read_only);
   ADD ("/core/store/empty-file-becomes-database", test_empty_file_becomes_database);
   ADD ("/core/store/check-finds-dangling-reference", test_check_finds_dangling_reference);
+  ADD ("/core/store/busy-says-so", test_busy_says_so);
 
   return g_test_run ();
 }

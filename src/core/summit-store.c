@@ -197,7 +197,12 @@ set_error_for_rc (int          rc,
     default: code = SUMMIT_STORE_ERROR_FAILED; break;
     }
 
-  g_set_error (error, SUMMIT_STORE_ERROR, code, "%s", message);
+  if (code == SUMMIT_STORE_ERROR_BUSY)
+    g_set_error (error, SUMMIT_STORE_ERROR, code,
+                 _("The database is busy: another program is writing to it (%s). "
+                   "Nothing was changed; try again in a moment."), message);
+  else
+    g_set_error (error, SUMMIT_STORE_ERROR, code, "%s", message);
   return FALSE;
 }
 
