@@ -271,11 +271,22 @@ selection_changed_cb (SummitPeoplePage *self)
   update_actions (self);
 }
 
+/* A new search or filter shows its matches from the top. */
+static void
+scroll_to_top (SummitPeoplePage *self)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+
+  if (adjustment != NULL)
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+}
+
 static void
 search_changed_cb (SummitPeoplePage *self,
                    GtkSearchEntry   *entry)
 {
   summit_people_model_set_search (self->model, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  scroll_to_top (self);
 }
 
 static void
@@ -297,6 +308,7 @@ filter_changed_cb (SummitPeoplePage *self)
   summit_people_model_set_awaiting_reply (self->model,
                                           gtk_toggle_button_get_active (self->awaiting_button),
                                           awaiting_days (self));
+  scroll_to_top (self);
 }
 
 static void
@@ -316,16 +328,15 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-bind_cell_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *list_item,
-              gpointer                  user_data)
+fill_cell (GtkListItem *list_item,
+           Column       column)
 {
-  SummitPeopleItem *item = gtk_list_item_get_item (list_item);
+  SummitPeopleItem *item = summit_people_row_get_item (gtk_list_item_get_item (list_item));
   GtkInscription *cell = GTK_INSCRIPTION (gtk_list_item_get_child (list_item));
   SummitInvitationStatus status;
   g_autofree char *text = NULL;
 
-  switch ((Column)GPOINTER_TO_UINT (user_data))
+  switch (column)
     {
     case COLUMN_NAME:
       gtk_inscription_set_text (cell, summit_people_item_get_name (item));
@@ -360,6 +371,35 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
     default:
       g_assert_not_reached ();
     }
+}
+
+static void
+row_changed_cb (GtkListItem     *list_item,
+                SummitPeopleRow *row)
+{
+  fill_cell (list_item, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (list_item),
+                                                             "summit-column")));
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              gpointer                  user_data)
+{
+  /* The row may get another person without being bound again. */
+  g_object_set_data (G_OBJECT (list_item), "summit-column", user_data);
+  g_signal_connect_swapped (gtk_list_item_get_item (list_item), "changed",
+                            G_CALLBACK (row_changed_cb), list_item);
+  fill_cell (list_item, GPOINTER_TO_UINT (user_data));
+}
+
+static void
+unbind_cell_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                gpointer                  user_data)
+{
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (list_item), row_changed_cb,
+                                        list_item);
 }
 
 /* GtkColumnView in GTK 4.8 does not say which column the person sorted by
@@ -747,6 +787,7 @@ summit_people_page_init (SummitPeoplePage *self)
 
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GUINT_TO_POINTER (i));
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GUINT_TO_POINTER (i));
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), GUINT_TO_POINTER (i));
       column = gtk_column_view_column_new (_(titles[i]), factory);
       g_object_set_data (G_OBJECT (column), "summit-page", self);
       g_object_set_data (G_OBJECT (column), "summit-column", GINT_TO_POINTER (i));
@@ -823,25 +864,6 @@ summit_people_page_get_model (SummitPeoplePage *self)
 {
   g_return_val_if_fail (SUMMIT_IS_PEOPLE_PAGE (self), NULL);
   return self->model;
-}
-
-/**
- * summit_people_page_search:
- *
- * Types @text into the search entry, as a person would.
- */
-void
-summit_people_page_search (SummitPeoplePage *self,
-                           const char       *text)
-{
-  g_return_if_fail (SUMMIT_IS_PEOPLE_PAGE (self));
-
-  /* Setting the text clears it first, which the entry reports at once as an
-   * empty search; and its delay is not what the benchmark measures. */
-  g_signal_handlers_block_by_func (self->search_entry, search_changed_cb, self);
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
-  g_signal_handlers_unblock_by_func (self->search_entry, search_changed_cb, self);
-  summit_people_model_set_search (self->model, text);
 }
 
 /**

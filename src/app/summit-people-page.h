@@ -19,8 +19,6 @@ void               summit_people_page_set_store   (SummitPeoplePage *self,
 void               summit_people_page_set_edition (SummitPeoplePage *self,
                                                    SummitEdition    *edition);
 SummitPeopleModel *summit_people_page_get_model   (SummitPeoplePage *self);
-void               summit_people_page_search      (SummitPeoplePage *self,
-                                                   const char       *text);
 void               summit_people_page_sort_by     (SummitPeoplePage *self,
                                                    guint             column,
                                                    gboolean          descending);
