@@ -21,6 +21,9 @@
 
 #define SEP '\x1f'
 
+/* Up to this many people, a search is done at once on the main thread. */
+#define QUICK_ROWS 200000
+
 typedef struct
 {
   gint64      id;
@@ -35,6 +38,7 @@ typedef struct
   char        country[3];
   gint8       status;    /* SummitInvitationStatus, or -1 for none */
   guint8      overseas;
+  guint32     index;     /* its place in its storage, to mark it in a byte map */
 } Row;
 
 /* Owns the rows and their strings; shared by every row set made from it. */
@@ -51,6 +55,7 @@ typedef struct
   GPtrArray *rows;
   guint      counts[SUMMIT_N_STATUSES];
   GStrv      countries;
+  guint      n_indices; /* above every row's index */
   gboolean   provisional;
 } RowSet;
 
@@ -62,6 +67,7 @@ typedef struct
   gboolean          descending;
   gboolean          awaiting;
   GPtrArray        *rows;
+  guint32          *indices;   /* rows' indices, in the same order */
 } Sorted;
 
 typedef struct
@@ -232,6 +238,7 @@ row_set_new (Storage   *storage,
 
       if (row->status >= 0)
         set->counts[row->status]++;
+      set->n_indices = MAX (set->n_indices, row->index + 1);
       if (row->country[0])
         g_hash_table_add (countries, row->country);
     }
@@ -250,6 +257,7 @@ sorted_free (gpointer data)
 
   row_set_unref (sorted->set);
   g_ptr_array_unref (sorted->rows);
+  g_free (sorted->indices);
 }
 
 static void
@@ -419,6 +427,7 @@ row_from_stmt (Storage      *storage,
     row->key = g_string_chunk_insert (storage->chunk, full);
   }
 
+  row->index = storage->rows->len;
   g_ptr_array_add (storage->rows, row);
   return row;
 }
@@ -510,6 +519,9 @@ sort_rows (RowSet           *set,
     }
   g_qsort_with_data (sorted->rows->pdata, sorted->rows->len, sizeof (gpointer),
                      compare_primary, sorted);
+  sorted->indices = g_new (guint32, MAX (sorted->rows->len, 1));
+  for (guint i = 0; i < sorted->rows->len; i++)
+    sorted->indices[i] = ((const Row *)sorted->rows->pdata[i])->index;
   return sorted;
 }
 
@@ -534,26 +546,56 @@ row_matches (const Row    *row,
   return TRUE;
 }
 
-static GPtrArray *
-filter_rows (GPtrArray    *rows,
-             const Params *params)
+/* The search's words, without the empty ones repeated spaces leave. */
+static GStrv
+search_tokens (const Params *params)
 {
-  g_auto(GStrv) tokens = g_strsplit_set (params->search ? params->search : "", " \t", -1);
-  GPtrArray *out;
+  GStrv tokens = g_strsplit_set (params->search ? params->search : "", " \t", -1);
   guint n = 0;
 
-  /* Drop the empty tokens that repeated spaces leave. */
   for (guint i = 0; tokens[i]; i++)
     if (*tokens[i])
       tokens[n++] = tokens[i];
     else
       g_free (tokens[i]);
   tokens[n] = NULL;
+  return tokens;
+}
 
-  out = g_ptr_array_sized_new (rows->len);
+/* The rows of @rows (any order) that match, in @rows' order. */
+static GPtrArray *
+filter_rows (GPtrArray    *rows,
+             const Params *params)
+{
+  g_auto(GStrv) tokens = search_tokens (params);
+  GPtrArray *out = g_ptr_array_sized_new (rows->len);
+
   for (guint i = 0; i < rows->len; i++)
     if (row_matches (rows->pdata[i], params, tokens))
       out->pdata[out->len++] = rows->pdata[i];
+  return out;
+}
+
+/* The rows of @set that match, in @sorted's order. Looking at the rows in
+ * the set's order reads them where they lie in memory, one after another;
+ * in a sort order each would be a cache miss: three times slower. */
+static GPtrArray *
+filter_sorted (RowSet       *set,
+               Sorted       *sorted,
+               const Params *params)
+{
+  g_auto(GStrv) tokens = search_tokens (params);
+  g_autofree guint8 *matches = g_malloc0 (MAX (set->n_indices, 1));
+  GPtrArray *out = g_ptr_array_sized_new (sorted->rows->len);
+
+  for (guint i = 0; i < set->rows->len; i++)
+    {
+      const Row *row = set->rows->pdata[i];
+      matches[row->index] = row_matches (row, params, tokens);
+    }
+  for (guint i = 0; i < sorted->rows->len; i++)
+    if (matches[sorted->indices[i]])
+      out->pdata[out->len++] = sorted->rows->pdata[i];
   return out;
 }
 
@@ -666,7 +708,11 @@ compute (Job *job)
         job->sorted = sort_rows (job->set, job->by_name->rows, job->sort, job->descending,
                                  awaiting);
     }
-  job->visible = filter_rows (job->base ? job->base : job->sorted->rows, &job->params);
+  /* Narrowing a few matches looks at them only; else at everyone, in order. */
+  if (job->base != NULL && job->base->len < job->set->rows->len / 8)
+    job->visible = filter_rows (job->base, &job->params);
+  else
+    job->visible = filter_sorted (job->set, job->sorted, &job->params);
 }
 
 static void
@@ -736,18 +782,17 @@ publish (SummitPeopleModel *self,
   g_signal_emit (self, signals[SIGNAL_READY], 0);
 }
 
+/* Shows what @job found, if it is still of the people shown. */
 static void
-job_done_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
+finish_job (SummitPeopleModel *self,
+            Job               *job,
+            gboolean           succeeded)
 {
-  SummitPeopleModel *self = SUMMIT_PEOPLE_MODEL (object);
-  Job *job = g_task_get_task_data (G_TASK (result));
   gboolean loaded = job->db_path != NULL;
 
   self->running = FALSE;
 
-  if (!g_task_propagate_boolean (G_TASK (result), NULL))
+  if (!succeeded)
     {
       g_warning ("Could not load the people: %s", job->error ? job->error->message : "?");
       self->loading = FALSE;
@@ -780,6 +825,26 @@ job_done_cb (GObject      *object,
     }
   else if (self->pending)
     start_job (self);
+}
+
+static void
+job_done_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  finish_job (SUMMIT_PEOPLE_MODEL (object), g_task_get_task_data (G_TASK (result)),
+              g_task_propagate_boolean (G_TASK (result), NULL));
+}
+
+/* Whether @job only filters, and few enough people to do it at once: then
+ * the result is in the very frame that shows the key typed, instead of one
+ * frame later from the worker. Everyone (100,000) takes 2–5 ms. */
+static gboolean
+job_is_quick (const Job *job)
+{
+  return job->db_path == NULL && job->sorted != NULL && job->sorted->set == job->set &&
+         job->sorted->sort == job->sort && job->sorted->descending == job->descending &&
+         job->sorted->awaiting == job->params.awaiting && job->set->rows->len <= QUICK_ROWS;
 }
 
 static void
@@ -827,6 +892,14 @@ start_job (SummitPeopleModel *self)
     {
       job->base = g_ptr_array_ref (self->visible);
       job->base_storage = storage_ref (self->visible_storage);
+    }
+
+  if (job_is_quick (job))
+    {
+      compute (job);
+      finish_job (self, job, TRUE);
+      job_free (job);
+      return;
     }
 
   task = g_task_new (self, NULL, job_done_cb, NULL);

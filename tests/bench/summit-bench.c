@@ -170,7 +170,8 @@ typedef struct
   guint              n_people;
 } Bench;
 
-static gint64 ready_at;
+static gint64 ready_at, pressed_at;
+static guint frames_before_result;
 
 static void
 ready_cb (Bench *b)
@@ -184,6 +185,8 @@ before_paint_cb (GdkFrameClock *clock,
                  Bench         *b)
 {
   b->frame_start = g_get_monotonic_time ();
+  if (!b->ready)
+    frames_before_result++;
 }
 
 static void
@@ -268,7 +271,8 @@ measure (Bench            *b,
   gint64 start;
 
   idle_for (100);
-  start = g_get_monotonic_time ();
+  start = pressed_at = g_get_monotonic_time ();
+  frames_before_result = 0;
   b->ready = FALSE;
   if (key != NULL || clear)
     press (b, key);
@@ -328,8 +332,11 @@ run_measurements_cb (gpointer user_data)
             double ms = measure (b, key, FALSE, 0, FALSE);
 
             if (g_getenv ("SUMMIT_BENCH_VERBOSE"))
-              g_print ("  “%.*s”: %.1f ms (painted %.1f ms after the result; frame %.1f ms)\n",
+              g_print ("  “%.*s”: %.1f ms (result at %.1f ms, after %u frames;"
+                       " painted %.1f ms after the result; frame %.1f ms)\n",
                        (int)(next - typed[t]), typed[t], ms,
+                       (ready_at - pressed_at) / 1000.0,
+                       frames_before_result,
                        (g_get_monotonic_time () - ready_at) / 1000.0, b->frame_ms);
             if (ms >= 0)
               {
