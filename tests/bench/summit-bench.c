@@ -112,14 +112,20 @@ run_bare (void)
 /* Starting processes */
 
 static char **
-child_environment (const char *tmpdir)
+child_environment (const char *tmpdir,
+                   const char *build_dir)
 {
   char **env = g_get_environ ();
+  g_autofree char *schemas = g_build_filename (build_dir, "data", NULL);
+  g_autofree char *compiled = g_build_filename (schemas, "gschemas.compiled", NULL);
   g_autofree char *data = g_build_filename (tmpdir, "data", NULL);
   g_autofree char *config = g_build_filename (tmpdir, "config", NULL);
 
   env = g_environ_setenv (env, "SUMMIT_PLANNER_EXIT_AFTER_FIRST_FRAME", "1", TRUE);
   env = g_environ_setenv (env, "GSETTINGS_BACKEND", "memory", TRUE);
+  /* The settings' defaults (window size) as installed, where they are built. */
+  if (g_getenv ("GSETTINGS_SCHEMA_DIR") == NULL && g_file_test (compiled, G_FILE_TEST_EXISTS))
+    env = g_environ_setenv (env, "GSETTINGS_SCHEMA_DIR", schemas, TRUE);
   env = g_environ_setenv (env, "XDG_DATA_HOME", data, TRUE);
   env = g_environ_setenv (env, "XDG_CONFIG_HOME", config, TRUE);
   return env;
@@ -468,7 +474,10 @@ main (int   argc,
       g_printerr ("%s\n", error->message);
       return 1;
     }
-  env = child_environment (tmpdir);
+  {
+    g_autofree char *build_dir = g_build_filename (dir, "..", "..", NULL);
+    env = child_environment (tmpdir, build_dir);
+  }
   small_db = g_build_filename (tmpdir, "seed.db", NULL);
   for (int r = -1; r < runs; r++)
     {
