@@ -31,8 +31,10 @@ struct _SummitWindow
   AdwStatusPage        *error_page;
   SummitEditionSelector *edition_selector;
   SummitPeoplePage     *people_page;
-  SummitPanelsPage     *panels_page;
-  SummitStatisticsPage *statistics_page;
+  AdwBin               *panels_bin;
+  AdwBin               *statistics_bin;
+  SummitPanelsPage     *panels_page;       /* made when first shown */
+  SummitStatisticsPage *statistics_page;   /* made when first shown */
 
   /* Owned */
   SummitStore          *store;
@@ -255,7 +257,8 @@ edition_changed_cb (SummitWindow *self)
   SummitEdition *edition = summit_edition_selector_get_edition (self->edition_selector);
 
   summit_people_page_set_edition (self->people_page, edition);
-  summit_panels_page_set_year (self->panels_page, edition ? summit_edition_get_year (edition) : 0);
+  if (self->panels_page != NULL)
+    summit_panels_page_set_year (self->panels_page, edition ? summit_edition_get_year (edition) : 0);
 }
 
 static void
@@ -293,19 +296,55 @@ check_integrity_done_cb (GObject      *object,
 }
 
 /* The Panels and Statistics pages read the whole programme and every
- * invitation; they get the store when first shown, not before the first
- * frame of a window that opens on People. */
+ * invitation, and building them costs the first frame 10 ms: they are made,
+ * and get the store, when first shown. */
 static void
 give_store_to_visible_page (SummitWindow *self)
 {
   GtkWidget *page = adw_view_stack_get_visible_child (self->stack);
 
+  if (page == GTK_WIDGET (self->panels_bin) && self->panels_page == NULL)
+    {
+      SummitEdition *edition = summit_edition_selector_get_edition (self->edition_selector);
+
+      self->panels_page = g_object_new (SUMMIT_TYPE_PANELS_PAGE, NULL);
+      adw_bin_set_child (self->panels_bin, GTK_WIDGET (self->panels_page));
+      summit_panels_page_set_year (self->panels_page, edition ? summit_edition_get_year (edition) : 0);
+    }
+  else if (page == GTK_WIDGET (self->statistics_bin) && self->statistics_page == NULL)
+    {
+      self->statistics_page = g_object_new (SUMMIT_TYPE_STATISTICS_PAGE, NULL);
+      adw_bin_set_child (self->statistics_bin, GTK_WIDGET (self->statistics_page));
+    }
+
   if (self->store == NULL)
     return;
-  if (page == GTK_WIDGET (self->panels_page))
+  if (page == GTK_WIDGET (self->panels_bin))
     summit_panels_page_set_store (self->panels_page, self->store);
-  else if (page == GTK_WIDGET (self->statistics_page))
+  else if (page == GTK_WIDGET (self->statistics_bin))
     summit_statistics_page_set_store (self->statistics_page, self->store);
+}
+
+/* The shortcuts window is built when first asked for, not with every window
+ * (GtkApplication would load gtk/help-overlay.ui for each: 8 ms of the first
+ * frame). Given to the window, it shows the application's accelerators. */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource (RESOURCE_BASE "/summit-shortcuts.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+  gtk_window_present (GTK_WINDOW (overlay));
 }
 
 static GSettings *
@@ -416,16 +455,18 @@ summit_window_class_init (SummitWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SummitWindow, edition_selector);
   gtk_widget_class_bind_template_child (widget_class, SummitWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, SummitWindow, main_stack);
-  gtk_widget_class_bind_template_child (widget_class, SummitWindow, panels_page);
+  gtk_widget_class_bind_template_child (widget_class, SummitWindow, panels_bin);
   gtk_widget_class_bind_template_child (widget_class, SummitWindow, people_page);
   gtk_widget_class_bind_template_child (widget_class, SummitWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, SummitWindow, statistics_page);
+  gtk_widget_class_bind_template_child (widget_class, SummitWindow, statistics_bin);
   gtk_widget_class_bind_template_child (widget_class, SummitWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, SummitWindow, toast_overlay);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_help_overlay_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
                                        "win.show-page", "s", "people");
@@ -435,9 +476,7 @@ summit_window_class_init (SummitWindowClass *klass)
                                        "win.show-page", "s", "statistics");
 
   g_type_ensure (SUMMIT_TYPE_EDITION_SELECTOR);
-  g_type_ensure (SUMMIT_TYPE_PANELS_PAGE);
   g_type_ensure (SUMMIT_TYPE_PEOPLE_PAGE);
-  g_type_ensure (SUMMIT_TYPE_STATISTICS_PAGE);
 }
 
 static void
@@ -578,9 +617,10 @@ summit_window_reload (SummitWindow *self)
   summit_edition_selector_set_store (self->edition_selector, store);
   summit_people_page_set_store (self->people_page, store);
   /* A page that has been shown reloads now; the others when they are shown. */
-  if (summit_panels_page_get_store (self->panels_page) != NULL)
+  if (self->panels_page != NULL && summit_panels_page_get_store (self->panels_page) != NULL)
     summit_panels_page_set_store (self->panels_page, store);
-  if (summit_statistics_page_get_store (self->statistics_page) != NULL)
+  if (self->statistics_page != NULL &&
+      summit_statistics_page_get_store (self->statistics_page) != NULL)
     summit_statistics_page_set_store (self->statistics_page, store);
   give_store_to_visible_page (self);
 }
