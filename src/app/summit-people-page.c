@@ -59,6 +59,8 @@ struct _SummitPeoplePage
   GStrv               country_codes;   /* behind country_filter, after "any" */
   int                 probed_column;
   gboolean            wants_first_paint;
+  GHashTable         *stale_cells;     /* GtkListItem: cells out of view, filled later */
+  guint               fill_source;
 };
 
 G_DEFINE_FINAL_TYPE (SummitPeoplePage, summit_people_page, GTK_TYPE_WIDGET)
@@ -301,8 +303,8 @@ static void
 search_changed_cb (SummitPeoplePage *self,
                    GtkSearchEntry   *entry)
 {
-  summit_people_model_set_search (self->model, gtk_editable_get_text (GTK_EDITABLE (entry)));
   scroll_to_top (self);
+  summit_people_model_set_search (self->model, gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
 static void
@@ -310,6 +312,8 @@ filter_changed_cb (SummitPeoplePage *self)
 {
   guint status = gtk_drop_down_get_selected (self->status_filter);
   guint country = gtk_drop_down_get_selected (self->country_filter);
+
+  scroll_to_top (self);
 
   summit_people_model_set_status_filter (self->model,
                                          status < G_N_ELEMENTS (status_filter_values)
@@ -324,7 +328,6 @@ filter_changed_cb (SummitPeoplePage *self)
   summit_people_model_set_awaiting_reply (self->model,
                                           gtk_toggle_button_get_active (self->awaiting_button),
                                           awaiting_days (self));
-  scroll_to_top (self);
 }
 
 static void
@@ -351,6 +354,13 @@ fill_cell (GtkListItem *list_item,
   GtkInscription *cell = GTK_INSCRIPTION (gtk_list_item_get_child (list_item));
   SummitInvitationStatus status;
   g_autofree char *text = NULL;
+
+  /* A blank row, about to go (summit-people-selection.c) */
+  if (item == NULL)
+    {
+      gtk_inscription_set_text (cell, NULL);
+      return;
+    }
 
   switch (column)
     {
@@ -389,12 +399,80 @@ fill_cell (GtkListItem *list_item,
     }
 }
 
+static Column
+cell_column (GtkListItem *list_item)
+{
+  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (list_item), "summit-column"));
+}
+
+static gboolean
+fill_stale_cells_cb (gpointer user_data)
+{
+  SummitPeoplePage *self = user_data;
+  GHashTableIter iter;
+  gpointer list_item;
+
+  self->fill_source = 0;
+  g_hash_table_iter_init (&iter, self->stale_cells);
+  while (g_hash_table_iter_next (&iter, &list_item, NULL))
+    fill_cell (list_item, cell_column (list_item));
+  g_hash_table_remove_all (self->stale_cells);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+fill_stale_cells (SummitPeoplePage *self)
+{
+  g_clear_handle_id (&self->fill_source, g_source_remove);
+  fill_stale_cells_cb (self);
+}
+
+/* Whether @position is shown, or a few rows from it. GTK 4.8's list view
+ * keeps 200 rows of cells; only a screenful is seen. */
+static gboolean
+is_near_view (SummitPeoplePage *self,
+              guint             position)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  double row, first, last;
+
+  if (adjustment == NULL || n_items == 0 || gtk_adjustment_get_upper (adjustment) <= 0)
+    return TRUE;
+  /* The list's height is its rows' */
+  row = gtk_adjustment_get_upper (adjustment) / n_items;
+  first = gtk_adjustment_get_value (adjustment) / row;
+  last = (gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment)) / row;
+  return position + 4 >= first && position <= last + 4;
+}
+
+/* However many rows the list shows (rows are taller than 24 pixels), and a
+ * few more, follow a change at once; the rest right after it is painted. */
+static void
+view_resized_cb (SummitPeoplePage *self,
+                 GtkAdjustment    *adjustment)
+{
+  if (self->selection != NULL && gtk_adjustment_get_page_size (adjustment) > 0)
+    summit_people_selection_set_first_rows (self->selection,
+                                            gtk_adjustment_get_page_size (adjustment) / 24 + 4);
+}
+
+/* Another person came to sit in this cell's row (summit-people-selection.c):
+ * the cells in view show them in this frame, the others right after it. */
 static void
 row_changed_cb (GtkListItem     *list_item,
                 SummitPeopleRow *row)
 {
-  fill_cell (list_item, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (list_item),
-                                                             "summit-column")));
+  SummitPeoplePage *self = g_object_get_data (G_OBJECT (list_item), "summit-page");
+
+  if (is_near_view (self, gtk_list_item_get_position (list_item)))
+    {
+      fill_cell (list_item, cell_column (list_item));
+      return;
+    }
+  g_hash_table_add (self->stale_cells, list_item);
+  if (self->fill_source == 0)
+    self->fill_source = g_idle_add_full (G_PRIORITY_LOW, fill_stale_cells_cb, self, NULL);
 }
 
 static void
@@ -402,10 +480,14 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
               gpointer                  user_data)
 {
+  SummitPeoplePage *self = g_object_get_data (G_OBJECT (factory), "summit-page");
+
   /* The row may get another person without being bound again. */
   g_object_set_data (G_OBJECT (list_item), "summit-column", user_data);
+  g_object_set_data (G_OBJECT (list_item), "summit-page", self);
   g_signal_connect_swapped (gtk_list_item_get_item (list_item), "changed",
                             G_CALLBACK (row_changed_cb), list_item);
+  g_hash_table_remove (self->stale_cells, list_item);
   fill_cell (list_item, GPOINTER_TO_UINT (user_data));
 }
 
@@ -414,8 +496,12 @@ unbind_cell_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *list_item,
                 gpointer                  user_data)
 {
+  SummitPeoplePage *self = g_object_get_data (G_OBJECT (factory), "summit-page");
+
   g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (list_item), row_changed_cb,
                                         list_item);
+  if (self->stale_cells != NULL)
+    g_hash_table_remove (self->stale_cells, list_item);
 }
 
 /* GtkColumnView in GTK 4.8 does not say which column the person sorted by
@@ -726,6 +812,8 @@ summit_people_page_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->edition);
   g_clear_pointer (&self->country_codes, g_strfreev);
+  g_clear_handle_id (&self->fill_source, g_source_remove);
+  g_clear_pointer (&self->stale_cells, g_hash_table_unref);
 
   G_OBJECT_CLASS (summit_people_page_parent_class)->dispose (object);
 }
@@ -782,8 +870,19 @@ summit_people_page_init (SummitPeoplePage *self)
   };
   g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
 
+  self->stale_cells = g_hash_table_new (NULL, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->probed_column = -1;
+  /* Cells about to scroll into view are filled before they are seen. */
+  if (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view)) != NULL)
+    {
+      GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+
+      g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (fill_stale_cells), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (adjustment, "changed", G_CALLBACK (view_resized_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
 
   self->model = summit_people_model_new ();
   g_signal_connect_object (self->model, "ready", G_CALLBACK (model_ready_cb), self,
@@ -804,6 +903,7 @@ summit_people_page_init (SummitPeoplePage *self)
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GUINT_TO_POINTER (i));
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GUINT_TO_POINTER (i));
       g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), GUINT_TO_POINTER (i));
+      g_object_set_data (G_OBJECT (factory), "summit-page", self);
       column = gtk_column_view_column_new (_(titles[i]), factory);
       g_object_set_data (G_OBJECT (column), "summit-page", self);
       g_object_set_data (G_OBJECT (column), "summit-column", GINT_TO_POINTER (i));

@@ -16,6 +16,14 @@
  * the new length get new people (and their cells new text), and only the
  * rows past it come or go. A small change (a person added or deleted) is
  * passed on as it is, moving the rows it shifts.
+ *
+ * Rows still come and go when the number of matches crosses those 200: a
+ * search that finds one person after 100,000 destroys some 200 rows (60 ms),
+ * and clearing it builds them again. So beyond the first screenful
+ * (summit_people_selection_set_first_rows()) the rows past the end are added
+ * or removed right after the frame that shows the change, not before it:
+ * until then this model is a little shorter, or has a few blank rows (rows
+ * without a person) past what the screen shows.
  */
 #define G_LOG_DOMAIN "summit-people-selection"
 
@@ -69,7 +77,8 @@ summit_people_row_init (SummitPeopleRow *self)
 /**
  * summit_people_row_get_item:
  *
- * Returns: (transfer none): the person in this row now
+ * Returns: (transfer none) (nullable): the person in this row now, or %NULL
+ *   for a blank row about to go
  */
 SummitPeopleItem *
 summit_people_row_get_item (SummitPeopleRow *self)
@@ -85,6 +94,9 @@ struct _SummitPeopleSelection
   GListModel *model;
   GtkBitset  *selected;
   GHashTable *rows;       /* position → SummitPeopleRow, not owned: rows GTK holds */
+  guint       n_items;    /* shown; the model's, once caught up */
+  guint       first_rows; /* a screenful, changed at once */
+  guint       catch_up_source;
 };
 
 static void summit_people_selection_list_model_init (GListModelInterface *iface);
@@ -150,13 +162,14 @@ shift_rows (SummitPeopleSelection *self,
     }
 }
 
-/* Gives the rows up to the new length their new people; forgets the rest. */
+/* Gives the rows from @position their people now, and none past the
+ * model's end. */
 static void
 refill_rows (SummitPeopleSelection *self,
-             guint                  position,
-             guint                  n_items)
+             guint                  position)
 {
   g_autoptr(GPtrArray) changed = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_items = g_list_model_get_n_items (self->model);
   GHashTableIter iter;
   gpointer value;
 
@@ -168,19 +181,13 @@ refill_rows (SummitPeopleSelection *self,
 
       if (row->position < position)
         continue;
-      if (row->position >= n_items)
-        {
-          g_hash_table_iter_remove (&iter);
-          forget_row (self, row);
-          continue;
-        }
-      item = g_list_model_get_item (self->model, row->position);
+      item = row->position < n_items ? g_list_model_get_item (self->model, row->position) : NULL;
       if (item == row->item)
         {
-          g_object_unref (item);
+          g_clear_object (&item);
           continue;
         }
-      g_object_unref (row->item);
+      g_clear_object (&row->item);
       row->item = item;
       g_ptr_array_add (changed, g_object_ref (row));
     }
@@ -188,6 +195,52 @@ refill_rows (SummitPeopleSelection *self,
   /* Outside the walk: a handler may ask for more rows. */
   for (guint i = 0; i < changed->len; i++)
     g_signal_emit (changed->pdata[i], row_signals[ROW_CHANGED], 0);
+}
+
+/* Adds or removes rows at the end until there are as many as the model has,
+ * or, if @limit is not 0, as many as that at least. */
+static void
+resize (SummitPeopleSelection *self,
+        guint                  limit)
+{
+  guint n_items = g_list_model_get_n_items (self->model);
+  guint old = self->n_items;
+
+  if (limit != 0 && n_items > old)
+    n_items = MIN (n_items, MAX (old, limit));
+  else if (limit != 0 && n_items < old && n_items >= limit)
+    return;
+  if (n_items == old)
+    return;
+
+  if (n_items < old)
+    {
+      GHashTableIter iter;
+      gpointer value;
+
+      g_hash_table_iter_init (&iter, self->rows);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        if (((SummitPeopleRow *)value)->position >= n_items)
+          {
+            forget_row (self, value);
+            g_hash_table_iter_remove (&iter);
+          }
+    }
+  self->n_items = n_items;
+  if (n_items < old)
+    g_list_model_items_changed (G_LIST_MODEL (self), n_items, old - n_items, 0);
+  else
+    g_list_model_items_changed (G_LIST_MODEL (self), old, 0, n_items - old);
+}
+
+static gboolean
+catch_up_cb (gpointer user_data)
+{
+  SummitPeopleSelection *self = user_data;
+
+  self->catch_up_source = 0;
+  resize (self, 0);
+  return G_SOURCE_REMOVE;
 }
 
 /* Callbacks */
@@ -201,25 +254,25 @@ items_changed_cb (SummitPeopleSelection *self,
 {
   gboolean had = !gtk_bitset_is_empty (self->selected);
   guint n_items = g_list_model_get_n_items (model);
-  guint old_n_items = n_items - added + removed;
+  gboolean behind = self->n_items != n_items - added + removed;
 
   gtk_bitset_splice (self->selected, position, removed, added);
-  if (removed + added <= LARGE_CHANGE)
+  if (removed + added <= LARGE_CHANGE && !behind)
     {
       shift_rows (self, position, removed, added);
+      self->n_items = n_items;
       g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
     }
   else
     {
-      refill_rows (self, position, n_items);
-      if (old_n_items > n_items)
-        g_list_model_items_changed (G_LIST_MODEL (self), n_items, old_n_items - n_items, 0);
-      else if (n_items > old_n_items)
-        g_list_model_items_changed (G_LIST_MODEL (self), old_n_items, 0, n_items - old_n_items);
+      /* Behind, rows from anywhere may show what is no longer there. */
+      refill_rows (self, behind ? 0 : position);
+      resize (self, self->first_rows);
+      if (self->n_items != n_items && self->catch_up_source == 0)
+        self->catch_up_source = g_idle_add_full (G_PRIORITY_LOW, catch_up_cb, self, NULL);
     }
   if (had)
-    gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), 0,
-                                           g_list_model_get_n_items (model));
+    gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), 0, self->n_items);
 }
 
 /* GListModel */
@@ -233,7 +286,7 @@ summit_people_selection_get_item_type (GListModel *list)
 static guint
 summit_people_selection_get_n_items (GListModel *list)
 {
-  return g_list_model_get_n_items (SUMMIT_PEOPLE_SELECTION (list)->model);
+  return SUMMIT_PEOPLE_SELECTION (list)->n_items;
 }
 
 static gpointer
@@ -242,15 +295,14 @@ summit_people_selection_get_item (GListModel *list,
 {
   SummitPeopleSelection *self = SUMMIT_PEOPLE_SELECTION (list);
   SummitPeopleRow *row = g_hash_table_lookup (self->rows, GUINT_TO_POINTER (position));
-  SummitPeopleItem *item;
 
+  if (position >= self->n_items)
+    return NULL;
   if (row != NULL)
     return g_object_ref (row);
-  item = g_list_model_get_item (self->model, position);
-  if (item == NULL)
-    return NULL;
   row = g_object_new (SUMMIT_TYPE_PEOPLE_ROW, NULL);
-  row->item = item;
+  /* Past the model's end while catching up: a blank row. */
+  row->item = g_list_model_get_item (self->model, position);
   row->position = position;
   g_hash_table_insert (self->rows, GUINT_TO_POINTER (position), row);
   g_object_weak_ref (G_OBJECT (row), row_gone_cb, self);
@@ -315,6 +367,7 @@ summit_people_selection_dispose (GObject *object)
 {
   SummitPeopleSelection *self = (SummitPeopleSelection *)object;
 
+  g_clear_handle_id (&self->catch_up_source, g_source_remove);
   if (self->model)
     g_signal_handlers_disconnect_by_func (self->model, items_changed_cb, self);
   g_clear_object (&self->model);
@@ -344,6 +397,7 @@ summit_people_selection_init (SummitPeopleSelection *self)
 {
   self->selected = gtk_bitset_new_empty ();
   self->rows = g_hash_table_new (NULL, NULL);
+  self->first_rows = 40;
 }
 
 /* Public API */
@@ -362,6 +416,22 @@ summit_people_selection_new (GListModel *model)
 
   self = g_object_new (SUMMIT_TYPE_PEOPLE_SELECTION, NULL);
   self->model = g_object_ref (model);
+  self->n_items = g_list_model_get_n_items (model);
   g_signal_connect_swapped (model, "items-changed", G_CALLBACK (items_changed_cb), self);
   return self;
+}
+
+/**
+ * summit_people_selection_set_first_rows:
+ * @n_rows: how many rows the screen may show, and a few more
+ *
+ * Rows up to @n_rows follow a change at once; rows past them come or go
+ * right after it is painted.
+ */
+void
+summit_people_selection_set_first_rows (SummitPeopleSelection *self,
+                                        guint                  n_rows)
+{
+  g_return_if_fail (SUMMIT_IS_PEOPLE_SELECTION (self));
+  self->first_rows = MAX (n_rows, 1);
 }

@@ -18,6 +18,8 @@ SummitPeopleItem *summit_people_row_get_item (SummitPeopleRow *self);
 G_DECLARE_FINAL_TYPE (SummitPeopleSelection, summit_people_selection, SUMMIT, PEOPLE_SELECTION,
                       GObject)
 
-SummitPeopleSelection *summit_people_selection_new (GListModel *model);
+SummitPeopleSelection *summit_people_selection_new            (GListModel            *model);
+void                   summit_people_selection_set_first_rows (SummitPeopleSelection *self,
+                                                               guint                  n_rows);
 
 G_END_DECLS

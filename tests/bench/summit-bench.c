@@ -353,6 +353,11 @@ run_measurements_cb (gpointer user_data)
           }
         {
           double ms = measure (b, NULL, TRUE, 0, FALSE);
+
+          if (g_getenv ("SUMMIT_BENCH_VERBOSE"))
+            g_print ("  (cleared): %.1f ms (result at %.1f ms; painted %.1f ms after the result;"
+                     " frame %.1f ms)\n", ms, (ready_at - pressed_at) / 1000.0,
+                     (g_get_monotonic_time () - ready_at) / 1000.0, b->frame_ms);
           if (ms >= 0)
             {
               g_array_append_val (keys, ms);
