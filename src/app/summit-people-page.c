@@ -443,7 +443,7 @@ is_near_view (SummitPeoplePage *self,
   row = gtk_adjustment_get_upper (adjustment) / n_items;
   first = gtk_adjustment_get_value (adjustment) / row;
   last = (gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment)) / row;
-  return position + 4 >= first && position <= last + 4;
+  return position + 1 >= first && position <= last + 1;
 }
 
 /* However many rows the list shows (rows are taller than 24 pixels), and a
