@@ -608,6 +608,47 @@ test_model (Fixture       *f,
   }
 }
 
+/* More people than one thread searches alone (summit-people-model.c splits
+ * them above 150,000): the matches are the ones SQL finds. */
+static void
+test_model_many (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(SummitPeopleModel) model = summit_people_model_new ();
+  g_autoptr(GError) error = NULL;
+
+  /* 160,000 people: family names F0…F999, even ones in Gdańsk, odd in Taipei. */
+  g_assert_true (summit_store_exec (f->store,
+    "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 159999)"
+    " INSERT INTO person (uid, given_name, family_name, city, country, created, updated)"
+    " SELECT 'many-' || i, 'G' || i, 'F' || (i % 1000),"
+    "        CASE i % 2 WHEN 0 THEN 'Gdańsk' ELSE 'Taipei' END,"
+    "        CASE i % 2 WHEN 0 THEN 'PL' ELSE 'TW' END, 0, 0 FROM n", &error));
+  g_assert_no_error (error);
+
+  summit_people_model_load (model, f->store, summit_edition_get_id (f->edition), "TW", 0);
+  wait_ready (model);
+  g_assert_cmpuint (summit_people_model_get_n_people (model), ==, 160003);
+
+  summit_people_model_set_search (model, "f123");
+  wait_ready (model);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 160);
+  summit_people_model_set_search (model, "f123 taipei");   /* 123 is odd: all in Taipei */
+  wait_ready (model);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 160);
+  summit_people_model_set_search (model, "f124 taipei");   /* and 124 in Gdańsk */
+  wait_ready (model);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+  summit_people_model_set_search (model, "gdansk");
+  wait_ready (model);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 80000);
+  summit_people_model_set_search (model, "");
+  summit_people_model_set_origin_filter (model, SUMMIT_PEOPLE_OVERSEAS);
+  wait_ready (model);
+  g_assert_cmpint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==,
+                   count_rows (f, "SELECT count(*) FROM person WHERE country NOT IN ('', 'TW')"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -624,6 +665,7 @@ main (int   argc,
   ADD ("/core/invitations/bulk-change-is-atomic", test_bulk_atomic);
   ADD ("/core/people/delete-and-undo", test_delete_undo);
   ADD ("/core/people-model/search-filter-sort-refresh", test_model);
+  ADD ("/core/people-model/search-many", test_model_many);
   ADD ("/core/editions/new-with-carry-over", test_new_edition);
 #undef ADD
 

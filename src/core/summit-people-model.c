@@ -576,6 +576,33 @@ filter_rows (GPtrArray    *rows,
   return out;
 }
 
+typedef struct
+{
+  GPtrArray    *rows;
+  guint         start;
+  guint         end;
+  const Params *params;
+  char * const *tokens;
+  guint8       *matches;
+} MatchSlice;
+
+static gpointer
+match_slice (gpointer data)
+{
+  MatchSlice *slice = data;
+
+  for (guint i = slice->start; i < slice->end; i++)
+    {
+      const Row *row = slice->rows->pdata[i];
+      slice->matches[row->index] = row_matches (row, slice->params, slice->tokens);
+    }
+  return NULL;
+}
+
+/* Above this many people, a second thread looks at half of them (a
+ * million take 30 ms on one core). */
+#define SPLIT_ROWS 150000
+
 /* The rows of @set that match, in @sorted's order. Looking at the rows in
  * the set's order reads them where they lie in memory, one after another;
  * in a sort order each would be a cache miss: three times slower. */
@@ -587,12 +614,20 @@ filter_sorted (RowSet       *set,
   g_auto(GStrv) tokens = search_tokens (params);
   g_autofree guint8 *matches = g_malloc0 (MAX (set->n_indices, 1));
   GPtrArray *out = g_ptr_array_sized_new (sorted->rows->len);
+  guint half = set->rows->len > SPLIT_ROWS ? set->rows->len / 2 : 0;
+  MatchSlice first = { set->rows, 0, half, params, tokens, matches };
+  MatchSlice second = { set->rows, half, set->rows->len, params, tokens, matches };
+  GThread *helper = NULL;
 
-  for (guint i = 0; i < set->rows->len; i++)
-    {
-      const Row *row = set->rows->pdata[i];
-      matches[row->index] = row_matches (row, params, tokens);
-    }
+  /* Each row's byte is written by one thread only. */
+  if (half > 0)
+    helper = g_thread_try_new ("summit-filter", match_slice, &first, NULL);
+  if (helper == NULL)
+    second.start = 0;
+  match_slice (&second);
+  if (helper != NULL)
+    g_thread_join (helper);
+
   for (guint i = 0; i < sorted->rows->len; i++)
     if (matches[sorted->indices[i]])
       out->pdata[out->len++] = sorted->rows->pdata[i];
