@@ -14,6 +14,11 @@
  * figures and never fails on speed.
  *
  *   build/tests/bench/bench-io [N_PEOPLE] [RUNS]
+ *
+ * With BENCH_IO_KEEP=1 in the environment the temporary folder (source.db,
+ * people.xml, people.csv) is kept and its path printed, for profiling an
+ * import or export alone, e.g. `perf record -g build/src/summit-planner-cli
+ * --database /tmp/x.db import DIR/people.xml`.
  */
 #include "config.h"
 
@@ -302,6 +307,13 @@ main (int   argc,
   else
     g_print ("  sqlite3 .import        (sqlite3 not installed)\n");
   g_print ("  XML import peak memory growth %6.1f MB   (target <= 50 MB)\n", median (growth, runs));
+
+  if (g_getenv ("BENCH_IO_KEEP") != NULL)
+    {
+      g_print ("  files kept in %s\n", tmpdir);
+      g_free (tmpdir);
+      return 0;
+    }
 
   {
     GDir *dir = g_dir_open (tmpdir, 0, NULL);
