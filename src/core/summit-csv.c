@@ -941,7 +941,13 @@ summit_csv_needs_formula_guard (const char *value)
 {
   while (*value == '\'')
     value++;
-  return *value != '\0' && strchr ("=+-@\t\r", *value) != NULL;
+  switch (*value)
+    {
+    case '=': case '+': case '-': case '@': case '\t': case '\r':
+      return TRUE;
+    default:
+      return FALSE;
+    }
 }
 
 /**
@@ -967,8 +973,17 @@ summit_csv_export_stream (SummitStore   *store,
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
 
   own_txn = !summit_store_in_transaction (store);
-  if (own_txn && !summit_store_exec (store, "BEGIN", error))
+  /* The sort below in memory (the people's text, for the length of the
+   * export: 45 MB at 100,000 people), rather than through temporary files
+   * that SQLite writes and reads back: a third of the time. Outside a
+   * transaction only, where SQLite allows the change. */
+  if (own_txn && !summit_store_exec (store, "PRAGMA temp_store = MEMORY", error))
     return FALSE;
+  if (own_txn && !summit_store_exec (store, "BEGIN", error))
+    {
+      summit_store_exec (store, "PRAGMA temp_store = DEFAULT", NULL);
+      return FALSE;
+    }
 
   /* "+family_name": sorting the rows themselves is faster than walking
    * person_by_name and fetching each row from wherever it is (0.2 s of
@@ -982,7 +997,10 @@ summit_csv_export_stream (SummitStore   *store,
   if (stmt == NULL)
     {
       if (own_txn)
-        summit_store_rollback (store);
+        {
+          summit_store_rollback (store);
+          summit_store_exec (store, "PRAGMA temp_store = DEFAULT", NULL);
+        }
       return FALSE;
     }
 
@@ -994,9 +1012,11 @@ summit_csv_export_stream (SummitStore   *store,
     {
       for (int c = 0; c < SUMMIT_PERSON_N_FIELDS; c++)
         {
-          /* Text first, then its length: the order SQLite documents. */
+          /* strlen rather than sqlite3_column_bytes: no text holds a NUL
+           * (the schema is STRICT TEXT, written by us), and every call into
+           * SQLite takes the connection's mutex. */
           const char *text = (const char *)sqlite3_column_text (stmt, c);
-          append_field (out, text, sqlite3_column_bytes (stmt, c), FALSE);
+          append_field (out, text, text ? strlen (text) : 0, FALSE);
         }
       append_instant (out, sqlite3_column_int64 (stmt, COLUMN_CREATED), FALSE);
       append_instant (out, sqlite3_column_int64 (stmt, COLUMN_UPDATED), TRUE);
@@ -1011,7 +1031,10 @@ summit_csv_export_stream (SummitStore   *store,
     ok = summit_store_set_error_from_db (store, rc, error);
   sqlite3_reset (stmt);
   if (own_txn)
-    summit_store_rollback (store);
+    {
+      summit_store_rollback (store);
+      summit_store_exec (store, "PRAGMA temp_store = DEFAULT", NULL);
+    }
 
   if (ok && out->len > 0)
     ok = g_output_stream_write_all (stream, out->str, out->len, NULL, cancellable, error);

@@ -1695,8 +1695,15 @@ summit_xml_export_stream (SummitStore         *store,
   ctx.progress_data = progress_data;
 
   own_txn = !summit_store_in_transaction (store);
-  if (own_txn && !summit_store_exec (store, "BEGIN", error))
+  /* People are sorted in memory rather than through temporary files (as in
+   * summit_csv_export_stream()); only outside a transaction may it change. */
+  if (own_txn && !summit_store_exec (store, "PRAGMA temp_store = MEMORY", error))
     return FALSE;
+  if (own_txn && !summit_store_exec (store, "BEGIN", error))
+    {
+      summit_store_exec (store, "PRAGMA temp_store = DEFAULT", NULL);
+      return FALSE;
+    }
   ctx.total = count_rows (store);
 
   out = xmlOutputBufferCreateIO (export_write_cb, export_close_cb, &ctx, NULL);
@@ -1705,7 +1712,10 @@ summit_xml_export_stream (SummitStore         *store,
     {
       xmlOutputBufferClose (out);
       if (own_txn)
-        summit_store_rollback (store);
+        {
+          summit_store_rollback (store);
+          summit_store_exec (store, "PRAGMA temp_store = DEFAULT", NULL);
+        }
       g_set_error (error, SUMMIT_XML_ERROR, SUMMIT_XML_ERROR_IO, "%s", _("Out of memory"));
       return FALSE;
     }
@@ -1732,7 +1742,10 @@ summit_xml_export_stream (SummitStore         *store,
   xmlFreeTextWriter (ctx.writer);
 
   if (own_txn)
-    summit_store_rollback (store);
+    {
+      summit_store_rollback (store);
+      summit_store_exec (store, "PRAGMA temp_store = DEFAULT", NULL);
+    }
 
   if (ctx.error != NULL)
     {
