@@ -391,6 +391,202 @@ value_is_valid (const ValueChecks *checks,
     }
 }
 
+/* People are written by a second thread.
+ *
+ * Reading and validating a file of 100,000 people and inserting them each
+ * take about half of an import; on two cores they overlap. The reader (the
+ * importing thread) hands people over in batches; the writer inserts them
+ * into the same transaction, in file order. Anything else in the file —
+ * editions, invitations, sessions, figures, which look people up — waits
+ * until the writer has caught up, so that the database is only ever used by
+ * one thread at a time. The commit, or the rollback, comes after the writer
+ * has finished and the whole file has been validated: all or nothing, as
+ * before. */
+
+#define BATCH_ROWS 256
+#define MAX_BATCHES 4   /* in flight: bounds the memory a big file takes */
+
+typedef struct
+{
+  const char *fields[SUMMIT_PERSON_N_FIELDS];
+  gint64      created;
+  gint64      updated;
+  int         line;
+  int         column;
+} PersonRow;
+
+typedef struct
+{
+  GStringChunk *chunk;   /* the rows' text */
+  GArray       *rows;    /* PersonRow */
+} Batch;
+
+typedef struct
+{
+  SummitStore        *store;
+  const char         *name;
+  GThread            *thread;
+  GAsyncQueue        *full;       /* Batch*: to write; &stop_batch ends the thread */
+  GAsyncQueue        *empty;      /* Batch*: written, to fill again */
+  guint               n_batches;
+  Batch              *current;    /* being filled by the reader */
+  GMutex              lock;
+  GCond               idle;
+  guint               pending;    /* batches handed over and not yet written */
+  GError             *error;      /* the first failure, as FILE:LINE:COL: reason */
+  SummitImportCounts  counts;     /* the writer's, until it is joined */
+} Writer;
+
+static Batch stop_batch;
+
+static gint64 merge_person_fields (SummitStore         *store,
+                                   const char * const  *fields,
+                                   gint64               created,
+                                   gint64               updated,
+                                   SummitImportCounts  *counts,
+                                   GError             **error);
+
+static void
+batch_free (Batch *batch)
+{
+  g_string_chunk_free (batch->chunk);
+  g_array_unref (batch->rows);
+  g_free (batch);
+}
+
+static gpointer
+writer_thread (gpointer data)
+{
+  Writer *w = data;
+  Batch *batch;
+
+  while ((batch = g_async_queue_pop (w->full)) != &stop_batch)
+    {
+      gboolean failed;
+
+      g_mutex_lock (&w->lock);
+      failed = w->error != NULL;
+      g_mutex_unlock (&w->lock);
+
+      for (guint i = 0; i < batch->rows->len && !failed; i++)
+        {
+          PersonRow *row = &g_array_index (batch->rows, PersonRow, i);
+          g_autoptr(GError) error = NULL;
+
+          if (merge_person_fields (w->store, row->fields, row->created, row->updated,
+                                   &w->counts, &error) == 0)
+            {
+              g_mutex_lock (&w->lock);
+              w->error = g_error_new (SUMMIT_XML_ERROR, SUMMIT_XML_ERROR_INVALID, "%s:%d:%d: %s",
+                                      w->name, row->line, row->column, error->message);
+              g_mutex_unlock (&w->lock);
+              failed = TRUE;
+            }
+        }
+
+      g_array_set_size (batch->rows, 0);
+      g_string_chunk_clear (batch->chunk);
+      g_async_queue_push (w->empty, batch);
+      g_mutex_lock (&w->lock);
+      w->pending--;
+      g_cond_broadcast (&w->idle);
+      g_mutex_unlock (&w->lock);
+    }
+  return NULL;
+}
+
+static void
+writer_start (Writer      *w,
+              SummitStore *store,
+              const char  *name)
+{
+  w->store = store;
+  w->name = name;
+  w->full = g_async_queue_new ();
+  w->empty = g_async_queue_new ();
+  g_mutex_init (&w->lock);
+  g_cond_init (&w->idle);
+  w->thread = g_thread_new ("summit-import", writer_thread, w);
+}
+
+/* The batch to add a row to; waits for the writer when all are in use. */
+static Batch *
+writer_batch (Writer *w)
+{
+  if (w->current == NULL)
+    w->current = g_async_queue_try_pop (w->empty);
+  if (w->current == NULL && w->n_batches < MAX_BATCHES)
+    {
+      w->current = g_new0 (Batch, 1);
+      w->current->chunk = g_string_chunk_new (128 * 1024);
+      w->current->rows = g_array_sized_new (FALSE, FALSE, sizeof (PersonRow), BATCH_ROWS);
+      w->n_batches++;
+    }
+  if (w->current == NULL)
+    w->current = g_async_queue_pop (w->empty);
+  return w->current;
+}
+
+/* Hands the current batch over; returns a copy of the writer's first
+ * failure, if there was one so far. */
+static GError *
+writer_flush (Writer *w)
+{
+  GError *error = NULL;
+
+  g_mutex_lock (&w->lock);
+  if (w->current != NULL && w->current->rows->len > 0)
+    {
+      w->pending++;
+      g_async_queue_push (w->full, g_steal_pointer (&w->current));
+    }
+  if (w->error != NULL)
+    error = g_error_copy (w->error);
+  g_mutex_unlock (&w->lock);
+  return error;
+}
+
+/* Hands everything over and waits until it is written. */
+static GError *
+writer_sync (Writer *w)
+{
+  GError *error = NULL;
+
+  if (w->thread == NULL)
+    return NULL;
+  error = writer_flush (w);
+  g_clear_error (&error);
+  g_mutex_lock (&w->lock);
+  while (w->pending > 0)
+    g_cond_wait (&w->idle, &w->lock);
+  error = w->error ? g_error_copy (w->error) : NULL;
+  g_mutex_unlock (&w->lock);
+  return error;
+}
+
+/* Ends the thread, writing what was handed over (and no more). */
+static void
+writer_stop (Writer *w)
+{
+  Batch *batch;
+
+  if (w->thread == NULL)
+    return;
+  g_async_queue_push (w->full, &stop_batch);
+  g_thread_join (g_steal_pointer (&w->thread));
+  if (w->current != NULL)
+    batch_free (g_steal_pointer (&w->current));
+  while ((batch = g_async_queue_try_pop (w->empty)) != NULL)
+    batch_free (batch);
+  while ((batch = g_async_queue_try_pop (w->full)) != NULL)
+    batch_free (batch);
+  g_async_queue_unref (w->full);
+  g_async_queue_unref (w->empty);
+  g_clear_error (&w->error);
+  g_mutex_clear (&w->lock);
+  g_cond_clear (&w->idle);
+}
+
 typedef struct
 {
   SummitStore         *store;
@@ -412,6 +608,14 @@ typedef struct
   GHashTable          *known_zones;   /* identifier → TRUE; GLib re-reads tzdata each time */
   gint64               now;
   const ValueChecks   *checks;        /* NULL: libxml2 checks every value itself */
+  GHashTable          *interned_checks;   /* ValueChecks' elements, by interned names */
+  Writer               writer;
+
+  /* Names as the reader's dictionary holds them: attribute names are
+   * compared by address first (see read_person()). */
+  const xmlChar       *field_names[SUMMIT_PERSON_N_FIELDS];
+  const xmlChar       *created_name;
+  const xmlChar       *updated_name;
 } ImportContext;
 
 /* Auxiliary methods */
@@ -582,60 +786,86 @@ lookup_person (ImportContext *ctx)
 
 /* Elements */
 
+/* The person field an attribute @name sets, or -1: by address, as the
+ * reader's names come from its dictionary, then — should one not — by text. */
+static int
+person_field (ImportContext *ctx,
+              const xmlChar *name)
+{
+  for (int i = 0; i < SUMMIT_PERSON_N_FIELDS; i++)
+    if (name == ctx->field_names[i])
+      return i;
+  for (int i = 0; i < SUMMIT_PERSON_N_FIELDS; i++)
+    if (xmlStrEqual (name, BAD_CAST summit_person_field_name (i)))
+      return i;
+  return -1;
+}
+
 static void
 read_person (ImportContext *ctx)
 {
-  g_autoptr(SummitPerson) person = summit_person_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *created = NULL;
-  g_autofree char *updated = NULL;
+  Batch *batch = writer_batch (&ctx->writer);
+  PersonRow row = { { NULL } };
   gint64 created_at = 0, updated_at = 0;
+  gboolean ok = TRUE;
+  GError *error;
+
+  row.line = xmlTextReaderGetParserLineNumber (ctx->reader);
+  row.column = xmlTextReaderGetParserColumnNumber (ctx->reader);
 
   /* One pass over the attributes: a file of 100,000 people asks for
-   * 1.5 million of them, and looking each up by name is most of the work. */
+   * 1.5 million of them, and looking each up by name is most of the work.
+   * Each value is used (copied into the batch, or parsed) as it comes: the
+   * reader may reuse its memory for the next. */
   if (xmlTextReaderMoveToFirstAttribute (ctx->reader) == 1)
     {
       do
         {
-          const char *name = (const char *)xmlTextReaderConstLocalName (ctx->reader);
+          const xmlChar *name = xmlTextReaderConstLocalName (ctx->reader);
           const char *value = (const char *)xmlTextReaderConstValue (ctx->reader);
+          int field;
 
-          if (strcmp (name, "created") == 0)
-            created = g_strdup (value);
-          else if (strcmp (name, "updated") == 0)
-            updated = g_strdup (value);
-          else
-            for (guint i = 0; i < SUMMIT_PERSON_N_FIELDS; i++)
-              if (strcmp (name, summit_person_field_name (i)) == 0)
-                {
-                  summit_person_set_field (person, i, value);
-                  break;
-                }
+          if (value == NULL || xmlTextReaderConstNamespaceUri (ctx->reader) != NULL)
+            continue;
+          if (name == ctx->created_name || xmlStrEqual (name, BAD_CAST "created"))
+            ok = parse_instant (ctx, "created", value, &created_at);
+          else if (name == ctx->updated_name || xmlStrEqual (name, BAD_CAST "updated"))
+            ok = parse_instant (ctx, "updated", value, &updated_at);
+          else if ((field = person_field (ctx, name)) >= 0)
+            row.fields[field] = g_string_chunk_insert (batch->chunk, value);
         }
-      while (xmlTextReaderMoveToNextAttribute (ctx->reader) == 1);
+      while (ok && xmlTextReaderMoveToNextAttribute (ctx->reader) == 1);
       xmlTextReaderMoveToElement (ctx->reader);
     }
+  if (!ok)
+    return;
+  for (int i = 0; i < SUMMIT_PERSON_N_FIELDS; i++)
+    if (row.fields[i] == NULL)
+      row.fields[i] = "";
 
-  if (!*summit_person_get_given_name (person) && !*summit_person_get_family_name (person) &&
-      !*summit_person_get_native_name (person))
+  if (!*row.fields[SUMMIT_PERSON_GIVEN_NAME] && !*row.fields[SUMMIT_PERSON_FAMILY_NAME] &&
+      !*row.fields[SUMMIT_PERSON_NATIVE_NAME])
     {
       fail (ctx, SUMMIT_XML_ERROR_INVALID, _("a person needs a name"));
       return;
     }
-  if (!check_timezone (ctx, summit_person_get_timezone (person)))
-    return;
-  if ((created && !parse_instant (ctx, "created", created, &created_at)) ||
-      (updated && !parse_instant (ctx, "updated", updated, &updated_at)))
+  if (!check_timezone (ctx, row.fields[SUMMIT_PERSON_TIMEZONE]))
     return;
   if (created_at == 0)
     created_at = ctx->now;
   if (updated_at == 0)
     updated_at = created_at;
-  summit_person_set_times (person, created_at, updated_at);
+  row.created = created_at;
+  row.updated = updated_at;
 
-  if (!summit_store_merge_person (ctx->store, person, &ctx->report->counts[SUMMIT_IMPORT_PEOPLE],
-                                  &error))
-    propagate_store_error (ctx, error);
+  g_array_append_val (batch->rows, row);
+  if (batch->rows->len >= BATCH_ROWS && (error = writer_flush (&ctx->writer)) != NULL)
+    {
+      if (ctx->error == NULL)
+        ctx->error = error;
+      else
+        g_error_free (error);
+    }
 }
 
 /* Compares ctx->edition with the edition of the same year in the database,
@@ -1105,11 +1335,13 @@ check_values (ImportContext *ctx,
               const char    *element)
 {
   GHashTable *attributes;
+  GHashTable *interned;
 
   if (ctx->checks == NULL ||
       (attributes = g_hash_table_lookup (ctx->checks->elements, element)) == NULL ||
       xmlTextReaderMoveToFirstAttribute (ctx->reader) != 1)
     return TRUE;
+  interned = g_hash_table_lookup (ctx->interned_checks, element);
 
   do
     {
@@ -1120,7 +1352,10 @@ check_values (ImportContext *ctx,
       /* Namespace declarations and attributes in a namespace are not ours. */
       if (xmlTextReaderConstNamespaceUri (ctx->reader) != NULL || value == NULL)
         continue;
-      kind = GPOINTER_TO_INT (g_hash_table_lookup (attributes, name)) - 1;
+      /* By address (the reader's dictionary), else by text. */
+      kind = GPOINTER_TO_INT (interned ? g_hash_table_lookup (interned, name) : NULL) - 1;
+      if (kind < 0)
+        kind = GPOINTER_TO_INT (g_hash_table_lookup (attributes, name)) - 1;
       if (kind < 0 || value_is_valid (ctx->checks, kind, value))
         continue;
 
@@ -1172,6 +1407,7 @@ start_element (ImportContext *ctx)
   const char *name = (const char *)xmlTextReaderConstLocalName (ctx->reader);
   const char *ns = (const char *)xmlTextReaderConstNamespaceUri (ctx->reader);
   gboolean empty = xmlTextReaderIsEmptyElement (ctx->reader) == 1;
+  GError *error;
 
   if (g_strcmp0 (ns, SUMMIT_XML_NAMESPACE) != 0)
     {
@@ -1183,8 +1419,22 @@ start_element (ImportContext *ctx)
     return;
 
   if (strcmp (name, "person") == 0)
-    read_person (ctx);
-  else if (strcmp (name, "edition") == 0)
+    {
+      read_person (ctx);
+      return;
+    }
+
+  /* Everything else may look people up: the writer first catches up. */
+  if ((error = writer_sync (&ctx->writer)) != NULL)
+    {
+      if (ctx->error == NULL)
+        ctx->error = error;
+      else
+        g_error_free (error);
+      return;
+    }
+
+  if (strcmp (name, "edition") == 0)
     read_edition (ctx);
   else if (strcmp (name, "invitation") == 0 && ctx->edition != NULL)
     {
@@ -1210,6 +1460,16 @@ static void
 end_element (ImportContext *ctx)
 {
   const char *name = (const char *)xmlTextReaderConstLocalName (ctx->reader);
+  GError *error;
+
+  if ((error = writer_sync (&ctx->writer)) != NULL)
+    {
+      if (ctx->error == NULL)
+        ctx->error = error;
+      else
+        g_error_free (error);
+      return;
+    }
 
   if (strcmp (name, "invitation") == 0 && ctx->invitation_id != 0)
     end_invitation (ctx);
@@ -1312,6 +1572,33 @@ import_reader (SummitStore         *store,
     }
 
   ctx.checks = checks;
+  ctx.interned_checks = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                               (GDestroyNotify)g_hash_table_unref);
+  if (checks != NULL)
+    {
+      GHashTableIter iter;
+      gpointer element, attributes;
+
+      g_hash_table_iter_init (&iter, checks->elements);
+      while (g_hash_table_iter_next (&iter, &element, &attributes))
+        {
+          GHashTable *interned = g_hash_table_new (g_direct_hash, g_direct_equal);
+          GHashTableIter inner;
+          gpointer attribute, kind;
+
+          g_hash_table_iter_init (&inner, attributes);
+          while (g_hash_table_iter_next (&inner, &attribute, &kind))
+            g_hash_table_insert (interned, (gpointer)xmlTextReaderConstString (reader, attribute),
+                                 kind);
+          g_hash_table_insert (ctx.interned_checks,
+                               (gpointer)xmlTextReaderConstString (reader, element), interned);
+        }
+    }
+  for (int i = 0; i < SUMMIT_PERSON_N_FIELDS; i++)
+    ctx.field_names[i] = xmlTextReaderConstString (reader,
+                                                   BAD_CAST summit_person_field_name (i));
+  ctx.created_name = xmlTextReaderConstString (reader, BAD_CAST "created");
+  ctx.updated_name = xmlTextReaderConstString (reader, BAD_CAST "updated");
   xmlTextReaderSetStructuredErrorHandler (reader, structured_error_cb, &ctx);
   if (xmlTextReaderRelaxNGSetSchema (reader, schema) != 0)
     fail_at (&ctx, SUMMIT_XML_ERROR_INVALID, 0, 0, "%s", _("the schema could not be applied"));
@@ -1321,9 +1608,11 @@ import_reader (SummitStore         *store,
       xmlFreeTextReader (reader);
       xmlRelaxNGFree (schema);
       g_hash_table_unref (ctx.known_zones);
+      g_hash_table_unref (ctx.interned_checks);
       g_propagate_error (error, ctx.error);
       return FALSE;
     }
+  writer_start (&ctx.writer, store, name);
 
   while (ctx.error == NULL && (ret = xmlTextReaderRead (reader)) == 1)
     {
@@ -1371,10 +1660,15 @@ import_reader (SummitStore         *store,
   if (ctx.error == NULL && xmlTextReaderIsValid (reader) != 1)
     fail (&ctx, SUMMIT_XML_ERROR_INVALID, "%s",
           _("the file does not follow the Summit Planner format"));
+  if (ctx.error == NULL)
+    ctx.error = writer_sync (&ctx.writer);
+  writer_stop (&ctx.writer);
+  local_report.counts[SUMMIT_IMPORT_PEOPLE] = ctx.writer.counts;
 
   g_clear_object (&ctx.edition);
   g_clear_object (&ctx.panel);
   g_clear_pointer (&ctx.known_zones, g_hash_table_unref);
+  g_clear_pointer (&ctx.interned_checks, g_hash_table_unref);
   xmlFreeTextReader (reader);
   xmlRelaxNGFree (schema);
 
@@ -1865,6 +2159,66 @@ summit_format_instant (gint64  unix_time,
   return TRUE;
 }
 
+/* summit_store_merge_person() on a person's fields (SUMMIT_PERSON_N_FIELDS
+ * strings, the uid not empty) and times (not 0): what the XML import's
+ * writer thread calls, without a SummitPerson for each row. Returns the
+ * row's id, or 0 with @error set. */
+static gint64
+merge_person_fields (SummitStore         *store,
+                     const char * const  *fields,
+                     gint64               created,
+                     gint64               updated,
+                     SummitImportCounts  *counts,
+                     GError             **error)
+{
+  sqlite3_stmt *stmt;
+
+  /* One statement for the common case, a new person. */
+  stmt = summit_store_prepare (store,
+                               "INSERT INTO person (uid, honorific, given_name, family_name,"
+                               " native_name, position, city, country, organisation, email, phone,"
+                               " timezone, notes, created, updated)"
+                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+                               " ?14, ?15) ON CONFLICT (uid) DO NOTHING",
+                               error);
+  if (stmt == NULL)
+    return 0;
+  for (guint i = 0; i < SUMMIT_PERSON_N_FIELDS; i++)
+    sqlite3_bind_text (stmt, 1 + i, fields[i], -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 14, created);
+  sqlite3_bind_int64 (stmt, 15, updated);
+  if (!summit_store_step_done (store, stmt, error))
+    return 0;
+  if (sqlite3_changes (summit_store_get_db (store)) > 0)
+    {
+      counts->added++;
+      return sqlite3_last_insert_rowid (summit_store_get_db (store));
+    }
+
+  stmt = summit_store_prepare (store,
+                               "UPDATE person SET honorific = ?2, given_name = ?3,"
+                               " family_name = ?4, native_name = ?5, position = ?6, city = ?7,"
+                               " country = ?8, organisation = ?9, email = ?10, phone = ?11,"
+                               " timezone = ?12, notes = ?13, updated = ?15"
+                               " WHERE uid = ?1 AND (honorific, given_name, family_name,"
+                               " native_name, position, city, country, organisation, email,"
+                               " phone, timezone, notes) IS NOT (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
+                               " ?10, ?11, ?12, ?13)",
+                               error);
+  if (stmt == NULL)
+    return 0;
+  for (guint i = 0; i < SUMMIT_PERSON_N_FIELDS; i++)
+    sqlite3_bind_text (stmt, 1 + i, fields[i], -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 15, updated);
+  if (!summit_store_step_done (store, stmt, error))
+    return 0;
+  if (sqlite3_changes (summit_store_get_db (store)) > 0)
+    counts->updated++;
+  else
+    counts->unchanged++;
+  return -1;   /* not 0: no error; the id is not needed */
+}
+
 /**
  * summit_store_merge_person:
  * @person: a person with a uid; created/updated of 0 mean now
@@ -1883,7 +2237,9 @@ summit_store_merge_person (SummitStore         *store,
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   gint64 created = summit_person_get_created (person);
   gint64 updated = summit_person_get_updated (person);
-  sqlite3_stmt *stmt;
+  const char *fields[SUMMIT_PERSON_N_FIELDS];
+  guint before = counts->added;
+  gint64 id;
 
   g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
   g_return_val_if_fail (SUMMIT_IS_PERSON (person), FALSE);
@@ -1900,50 +2256,13 @@ summit_store_merge_person (SummitStore         *store,
       summit_person_set_field (person, SUMMIT_PERSON_UID, uid);
     }
 
-  /* One statement for the common case, a new person. */
-  stmt = summit_store_prepare (store,
-                               "INSERT INTO person (uid, honorific, given_name, family_name,"
-                               " native_name, position, city, country, organisation, email, phone,"
-                               " timezone, notes, created, updated)"
-                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-                               " ?14, ?15) ON CONFLICT (uid) DO NOTHING",
-                               error);
-  if (stmt == NULL)
-    return FALSE;
   for (guint i = 0; i < SUMMIT_PERSON_N_FIELDS; i++)
-    sqlite3_bind_text (stmt, 1 + i, summit_person_get_field (person, i), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 14, created);
-  sqlite3_bind_int64 (stmt, 15, updated);
-  if (!summit_store_step_done (store, stmt, error))
+    fields[i] = summit_person_get_field (person, i);
+  id = merge_person_fields (store, fields, created, updated, counts, error);
+  if (id == 0)
     return FALSE;
-  if (sqlite3_changes (summit_store_get_db (store)) > 0)
-    {
-      summit_person_set_id (person, sqlite3_last_insert_rowid (summit_store_get_db (store)));
-      counts->added++;
-      return TRUE;
-    }
-
-  stmt = summit_store_prepare (store,
-                               "UPDATE person SET honorific = ?2, given_name = ?3,"
-                               " family_name = ?4, native_name = ?5, position = ?6, city = ?7,"
-                               " country = ?8, organisation = ?9, email = ?10, phone = ?11,"
-                               " timezone = ?12, notes = ?13, updated = ?15"
-                               " WHERE uid = ?1 AND (honorific, given_name, family_name,"
-                               " native_name, position, city, country, organisation, email,"
-                               " phone, timezone, notes) IS NOT (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
-                               " ?10, ?11, ?12, ?13)",
-                               error);
-  if (stmt == NULL)
-    return FALSE;
-  for (guint i = 0; i < SUMMIT_PERSON_N_FIELDS; i++)
-    sqlite3_bind_text (stmt, 1 + i, summit_person_get_field (person, i), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 15, updated);
-  if (!summit_store_step_done (store, stmt, error))
-    return FALSE;
-  if (sqlite3_changes (summit_store_get_db (store)) > 0)
-    counts->updated++;
-  else
-    counts->unchanged++;
+  if (counts->added > before)
+    summit_person_set_id (person, id);
   return TRUE;
 }
 
