@@ -189,6 +189,9 @@ read_value_define (ValueChecks *checks,
       else
         return FALSE;
     }
+  /* The uid's message says "at most 64". */
+  if (kind == VALUE_UID && (checks->min_length[kind] != 1 || checks->max_length[kind] != 64))
+    return FALSE;
   /* Each kind is checked with its pattern, or — text — without one. */
   return have_pattern == (value_kind_patterns[kind] != NULL);
 }
@@ -1362,32 +1365,30 @@ check_values (ImportContext *ctx,
       {
         g_autofree char *shown = shorten (value);
 
+        /* The CSV importer's messages for the same rules. */
         switch ((ValueKind)kind)
           {
           case VALUE_UID:
             fail (ctx, SUMMIT_XML_ERROR_INVALID,
-                  _("<%s %s=\"%s\">: a uid is %d to %d letters (A–Z), digits and . _ : -"),
-                  element, name, shown, (int)MAX (ctx->checks->min_length[kind], 1),
-                  (int)ctx->checks->max_length[kind]);
+                  _("the uid “%s” may only hold letters, digits and . _ : - (at most 64)"),
+                  shown);
             break;
           case VALUE_TEXT:
-            fail (ctx, SUMMIT_XML_ERROR_INVALID, _("<%s %s>: longer than %d characters"),
-                  element, name, (int)ctx->checks->max_length[kind]);
+            fail (ctx, SUMMIT_XML_ERROR_INVALID, _("%s is longer than %u characters"), name,
+                  (guint)ctx->checks->max_length[kind]);
             break;
           case VALUE_COUNTRY:
             fail (ctx, SUMMIT_XML_ERROR_INVALID,
-                  _("<%s %s=\"%s\">: a country is two capital letters (ISO 3166), such as PL"),
-                  element, name, shown);
+                  _("the country “%s” is not a two-letter ISO 3166 code such as PL or TW"),
+                  shown);
             break;
           case VALUE_INSTANT:
-            fail (ctx, SUMMIT_XML_ERROR_INVALID,
-                  _("<%s %s=\"%s\">: a time is written like 2020-08-13T07:00:00Z (UTC)"),
-                  element, name, shown);
+            fail (ctx, SUMMIT_XML_ERROR_INVALID, _("“%s” is not a valid time for %s"), shown,
+                  name);
             break;
           case VALUE_DAY:
-            fail (ctx, SUMMIT_XML_ERROR_INVALID,
-                  _("<%s %s=\"%s\">: a date is written like 2020-08-13"),
-                  element, name, shown);
+            fail (ctx, SUMMIT_XML_ERROR_INVALID, _("“%s” is not a valid date for %s"), shown,
+                  name);
             break;
           case N_VALUE_KINDS:
           default:
