@@ -797,6 +797,33 @@ test_value_checks_match_schema (void)
   }
 }
 
+/* People are written by a second thread while the file is still being read:
+ * a problem after thousands of them still leaves the database as it was. */
+static void
+test_late_problem_leaves_nothing (void)
+{
+  const char *endings[] = {
+    "  <person uid=\"late\" given-name=\"X\" country=\"pl\"/>\n</summit>\n",
+    "  <edition year=\"2020\"><invitation person=\"nobody\" status=\"invited\"/></edition>\n"
+    "</summit>\n",
+    "  <edition year=\"2020\"><bogus/></edition>\n</summit>\n",
+    "  <person uid=\"p-0\" given-name=\"Again\"/>\n",   /* truncated */
+  };
+  const char *expect[] = { "country", "nobody", NULL, NULL };
+
+  for (guint e = 0; e < G_N_ELEMENTS (endings); e++)
+    {
+      GString *doc = g_string_new (HEAD);
+
+      for (int i = 0; i < 3000; i++)
+        g_string_append_printf (doc, "  <person uid=\"p-%d\" given-name=\"Person %d\""
+                                " notes=\"%0200d\"/>\n", i, i, i);
+      g_string_append (doc, endings[e]);
+      assert_refused ("late.xml", doc->str, doc->len, e < 2, expect[e]);
+      g_string_free (doc, TRUE);
+    }
+}
+
 /* Cancelling */
 
 static void
@@ -988,6 +1015,7 @@ main (int   argc,
   g_test_add_func ("/io/xml/rejects-missing-file", test_rejects_missing_file);
   g_test_add_func ("/io/xml/rejects-unreadable-file", test_rejects_unreadable);
   g_test_add_func ("/io/xml/cancel-leaves-nothing", test_cancel_leaves_nothing);
+  g_test_add_func ("/io/xml/late-problem-leaves-nothing", test_late_problem_leaves_nothing);
   g_test_add_func ("/io/xml/value-checks-match-the-schema", test_value_checks_match_schema);
   g_test_add_func ("/io/cli/import-export", test_cli_import_export);
 

@@ -406,8 +406,12 @@ value_is_valid (const ValueChecks *checks,
  * has finished and the whole file has been validated: all or nothing, as
  * before. */
 
+/* A batch is handed over at 256 people or 512 kB of text, whichever comes
+ * first, and at most four are in flight: that bounds the memory an import
+ * takes, even for people with 100,000-character notes. */
 #define BATCH_ROWS 256
-#define MAX_BATCHES 4   /* in flight: bounds the memory a big file takes */
+#define BATCH_BYTES (512 * 1024)
+#define MAX_BATCHES 4
 
 typedef struct
 {
@@ -421,6 +425,7 @@ typedef struct
 typedef struct
 {
   GStringChunk *chunk;   /* the rows' text */
+  gsize         bytes;   /* in chunk */
   GArray       *rows;    /* PersonRow */
 } Batch;
 
@@ -489,6 +494,7 @@ writer_thread (gpointer data)
 
       g_array_set_size (batch->rows, 0);
       g_string_chunk_clear (batch->chunk);
+      batch->bytes = 0;
       g_async_queue_push (w->empty, batch);
       g_mutex_lock (&w->lock);
       w->pending--;
@@ -835,7 +841,12 @@ read_person (ImportContext *ctx)
           else if (name == ctx->updated_name || xmlStrEqual (name, BAD_CAST "updated"))
             ok = parse_instant (ctx, "updated", value, &updated_at);
           else if ((field = person_field (ctx, name)) >= 0)
-            row.fields[field] = g_string_chunk_insert (batch->chunk, value);
+            {
+              gsize len = strlen (value);
+
+              row.fields[field] = g_string_chunk_insert_len (batch->chunk, value, len);
+              batch->bytes += len + 1;
+            }
         }
       while (ok && xmlTextReaderMoveToNextAttribute (ctx->reader) == 1);
       xmlTextReaderMoveToElement (ctx->reader);
@@ -862,7 +873,8 @@ read_person (ImportContext *ctx)
   row.updated = updated_at;
 
   g_array_append_val (batch->rows, row);
-  if (batch->rows->len >= BATCH_ROWS && (error = writer_flush (&ctx->writer)) != NULL)
+  if ((batch->rows->len >= BATCH_ROWS || batch->bytes >= BATCH_BYTES) &&
+      (error = writer_flush (&ctx->writer)) != NULL)
     {
       if (ctx->error == NULL)
         ctx->error = error;
