@@ -618,6 +618,8 @@ typedef struct
   gint64               now;
   const ValueChecks   *checks;        /* NULL: libxml2 checks every value itself */
   GHashTable          *interned_checks;   /* ValueChecks' elements, by interned names */
+  GHashTable          *person_checks;     /* those of <person>, by text and by address */
+  GHashTable          *person_interned;
   Writer               writer;
 
   /* Names as the reader's dictionary holds them: attribute names are
@@ -795,6 +797,109 @@ lookup_person (ImportContext *ctx)
 
 /* Elements */
 
+/* At most 80 characters of @value, for a message. */
+static char *
+shorten (const char *value)
+{
+  g_autofree char *start = NULL;
+
+  if (g_utf8_strlen (value, 4 * 81) <= 80)
+    return g_strdup (value);
+  start = g_utf8_substring (value, 0, 79);
+  return g_strconcat (start, "…", NULL);
+}
+
+/* The kind of value attribute @name of an element holds, or -1: looked up
+ * by address in @interned (names from the reader's dictionary), else by
+ * text in @attributes (both from ctx->checks, for that element). */
+static int
+value_kind (GHashTable *attributes,
+            GHashTable *interned,
+            const char *name)
+{
+  int kind = GPOINTER_TO_INT (interned ? g_hash_table_lookup (interned, name) : NULL) - 1;
+
+  if (kind < 0 && attributes != NULL)
+    kind = GPOINTER_TO_INT (g_hash_table_lookup (attributes, name)) - 1;
+  return kind;
+}
+
+/* Says why @value of attribute @name is not a @kind. */
+static void
+report_value (ImportContext *ctx,
+              ValueKind      kind,
+              const char    *name,
+              const char    *value)
+{
+  g_autofree char *shown = shorten (value);
+
+  /* The CSV importer's messages for the same rules. */
+  switch ((ValueKind)kind)
+    {
+    case VALUE_UID:
+      fail (ctx, SUMMIT_XML_ERROR_INVALID,
+            _("the uid “%s” may only hold letters, digits and . _ : - (at most 64)"),
+            shown);
+      break;
+    case VALUE_TEXT:
+      fail (ctx, SUMMIT_XML_ERROR_INVALID, _("%s is longer than %u characters"), name,
+            (guint)ctx->checks->max_length[kind]);
+      break;
+    case VALUE_COUNTRY:
+      fail (ctx, SUMMIT_XML_ERROR_INVALID,
+            _("the country “%s” is not a two-letter ISO 3166 code such as PL or TW"),
+            shown);
+      break;
+    case VALUE_INSTANT:
+      fail (ctx, SUMMIT_XML_ERROR_INVALID, _("“%s” is not a valid time for %s"), shown,
+            name);
+      break;
+    case VALUE_DAY:
+      fail (ctx, SUMMIT_XML_ERROR_INVALID, _("“%s” is not a valid date for %s"), shown,
+            name);
+      break;
+    case N_VALUE_KINDS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* The checks that load_schema() took out of the schema, on the attributes
+ * of the element the reader is on. */
+static gboolean
+check_values (ImportContext *ctx,
+              const char    *element)
+{
+  GHashTable *attributes;
+  GHashTable *interned;
+
+  if (ctx->checks == NULL ||
+      (attributes = g_hash_table_lookup (ctx->checks->elements, element)) == NULL ||
+      xmlTextReaderMoveToFirstAttribute (ctx->reader) != 1)
+    return TRUE;
+  interned = g_hash_table_lookup (ctx->interned_checks, element);
+
+  do
+    {
+      const char *name = (const char *)xmlTextReaderConstLocalName (ctx->reader);
+      const char *value = (const char *)xmlTextReaderConstValue (ctx->reader);
+      int kind;
+
+      /* Namespace declarations and attributes in a namespace are not ours. */
+      if (xmlTextReaderConstNamespaceUri (ctx->reader) != NULL || value == NULL)
+        continue;
+      kind = value_kind (attributes, interned, name);
+      if (kind >= 0 && !value_is_valid (ctx->checks, kind, value))
+        {
+          report_value (ctx, kind, name, value);
+          break;
+        }
+    }
+  while (xmlTextReaderMoveToNextAttribute (ctx->reader) == 1);
+  xmlTextReaderMoveToElement (ctx->reader);
+  return ctx->error == NULL;
+}
+
 /* The person field an attribute @name sets, or -1: by address, as the
  * reader's names come from its dictionary, then — should one not — by text. */
 static int
@@ -832,11 +937,19 @@ read_person (ImportContext *ctx)
         {
           const xmlChar *name = xmlTextReaderConstLocalName (ctx->reader);
           const char *value = (const char *)xmlTextReaderConstValue (ctx->reader);
-          int field;
+          int field, kind;
 
           if (value == NULL || xmlTextReaderConstNamespaceUri (ctx->reader) != NULL)
             continue;
-          if (name == ctx->created_name || xmlStrEqual (name, BAD_CAST "created"))
+          if (ctx->checks != NULL &&
+              (kind = value_kind (ctx->person_checks, ctx->person_interned,
+                                  (const char *)name)) >= 0 &&
+              !value_is_valid (ctx->checks, kind, value))
+            {
+              report_value (ctx, kind, (const char *)name, value);
+              ok = FALSE;
+            }
+          else if (name == ctx->created_name || xmlStrEqual (name, BAD_CAST "created"))
             ok = parse_instant (ctx, "created", value, &created_at);
           else if (name == ctx->updated_name || xmlStrEqual (name, BAD_CAST "updated"))
             ok = parse_instant (ctx, "updated", value, &updated_at);
@@ -1331,89 +1444,6 @@ read_statistic (ImportContext *ctx)
     ctx->report->counts[SUMMIT_IMPORT_STATISTICS].updated++;
 }
 
-/* At most 80 characters of @value, for a message. */
-static char *
-shorten (const char *value)
-{
-  g_autofree char *start = NULL;
-
-  if (g_utf8_strlen (value, 4 * 81) <= 80)
-    return g_strdup (value);
-  start = g_utf8_substring (value, 0, 79);
-  return g_strconcat (start, "…", NULL);
-}
-
-/* The checks that load_schema() took out of the schema, on the attributes
- * of the element the reader is on. */
-static gboolean
-check_values (ImportContext *ctx,
-              const char    *element)
-{
-  GHashTable *attributes;
-  GHashTable *interned;
-
-  if (ctx->checks == NULL ||
-      (attributes = g_hash_table_lookup (ctx->checks->elements, element)) == NULL ||
-      xmlTextReaderMoveToFirstAttribute (ctx->reader) != 1)
-    return TRUE;
-  interned = g_hash_table_lookup (ctx->interned_checks, element);
-
-  do
-    {
-      const char *name = (const char *)xmlTextReaderConstLocalName (ctx->reader);
-      const char *value = (const char *)xmlTextReaderConstValue (ctx->reader);
-      int kind;
-
-      /* Namespace declarations and attributes in a namespace are not ours. */
-      if (xmlTextReaderConstNamespaceUri (ctx->reader) != NULL || value == NULL)
-        continue;
-      /* By address (the reader's dictionary), else by text. */
-      kind = GPOINTER_TO_INT (interned ? g_hash_table_lookup (interned, name) : NULL) - 1;
-      if (kind < 0)
-        kind = GPOINTER_TO_INT (g_hash_table_lookup (attributes, name)) - 1;
-      if (kind < 0 || value_is_valid (ctx->checks, kind, value))
-        continue;
-
-      {
-        g_autofree char *shown = shorten (value);
-
-        /* The CSV importer's messages for the same rules. */
-        switch ((ValueKind)kind)
-          {
-          case VALUE_UID:
-            fail (ctx, SUMMIT_XML_ERROR_INVALID,
-                  _("the uid “%s” may only hold letters, digits and . _ : - (at most 64)"),
-                  shown);
-            break;
-          case VALUE_TEXT:
-            fail (ctx, SUMMIT_XML_ERROR_INVALID, _("%s is longer than %u characters"), name,
-                  (guint)ctx->checks->max_length[kind]);
-            break;
-          case VALUE_COUNTRY:
-            fail (ctx, SUMMIT_XML_ERROR_INVALID,
-                  _("the country “%s” is not a two-letter ISO 3166 code such as PL or TW"),
-                  shown);
-            break;
-          case VALUE_INSTANT:
-            fail (ctx, SUMMIT_XML_ERROR_INVALID, _("“%s” is not a valid time for %s"), shown,
-                  name);
-            break;
-          case VALUE_DAY:
-            fail (ctx, SUMMIT_XML_ERROR_INVALID, _("“%s” is not a valid date for %s"), shown,
-                  name);
-            break;
-          case N_VALUE_KINDS:
-          default:
-            g_assert_not_reached ();
-          }
-      }
-      break;
-    }
-  while (xmlTextReaderMoveToNextAttribute (ctx->reader) == 1);
-  xmlTextReaderMoveToElement (ctx->reader);
-  return ctx->error == NULL;
-}
-
 static void
 start_element (ImportContext *ctx)
 {
@@ -1428,14 +1458,15 @@ start_element (ImportContext *ctx)
             _("<%s> is not in the Summit Planner namespace (%s)"), name, SUMMIT_XML_NAMESPACE);
       return;
     }
-  if (!check_values (ctx, name))
-    return;
-
   if (strcmp (name, "person") == 0)
     {
+      /* read_person() checks the values as it reads them. */
       read_person (ctx);
       return;
     }
+
+  if (!check_values (ctx, name))
+    return;
 
   /* Everything else may look people up: the writer first catches up. */
   if ((error = writer_sync (&ctx->writer)) != NULL)
@@ -1606,6 +1637,13 @@ import_reader (SummitStore         *store,
           g_hash_table_insert (ctx.interned_checks,
                                (gpointer)xmlTextReaderConstString (reader, element), interned);
         }
+    }
+  if (checks != NULL)
+    {
+      ctx.person_checks = g_hash_table_lookup (checks->elements, "person");
+      ctx.person_interned = g_hash_table_lookup (ctx.interned_checks,
+                                                 xmlTextReaderConstString (reader,
+                                                                           BAD_CAST "person"));
     }
   for (int i = 0; i < SUMMIT_PERSON_N_FIELDS; i++)
     ctx.field_names[i] = xmlTextReaderConstString (reader,
