@@ -780,7 +780,7 @@ test_value_checks_match_schema (void)
                    error ? ": " : "", error ? error->message : "");
         if (!imported)
           {
-            assert_located (error->message, "case.xml", TRUE);
+            assert_located (error->message, "case.xml", FALSE);
             g_assert_cmpint (count (store, "SELECT count(*) FROM person"), ==, 0);
           }
         g_clear_object (&store);
@@ -809,7 +809,8 @@ test_late_problem_leaves_nothing (void)
     "  <edition year=\"2020\"><bogus/></edition>\n</summit>\n",
     "  <person uid=\"p-0\" given-name=\"Again\"/>\n",   /* truncated */
   };
-  const char *expect[] = { "country", "nobody", NULL, NULL };
+  /* The line of the element at fault (3003), not where the parser is. */
+  const char *expect[] = { "^:3003: .*country", "^:3003: .*nobody", NULL, NULL };
 
   for (guint e = 0; e < G_N_ELEMENTS (endings); e++)
     {
@@ -819,7 +820,7 @@ test_late_problem_leaves_nothing (void)
         g_string_append_printf (doc, "  <person uid=\"p-%d\" given-name=\"Person %d\""
                                 " notes=\"%0200d\"/>\n", i, i, i);
       g_string_append (doc, endings[e]);
-      assert_refused ("late.xml", doc->str, doc->len, e < 2, expect[e]);
+      assert_refused ("late.xml", doc->str, doc->len, FALSE, expect[e]);
       g_string_free (doc, TRUE);
     }
 }

@@ -665,9 +665,35 @@ fail_at (ImportContext *ctx,
     ctx->error = g_error_new (SUMMIT_XML_ERROR, code, "%s:%d: %s", ctx->name, line, message);
 }
 
+/* Where the reader is: on an element (or one of its attributes), the line
+ * of its start tag, without a column (libxml2 keeps none for nodes, and the
+ * parser itself is already further on); elsewhere the parser's position. */
+static void
+where (ImportContext *ctx,
+       int           *line,
+       int           *column)
+{
+  xmlNodePtr node = xmlTextReaderCurrentNode (ctx->reader);
+  long node_line;
+
+  if (node != NULL && node->type == XML_ATTRIBUTE_NODE)
+    node = node->parent;
+  if (node != NULL && node->type == XML_ELEMENT_NODE && (node_line = xmlGetLineNo (node)) > 0)
+    {
+      *line = (int)MIN (node_line, G_MAXINT);
+      *column = 0;
+      return;
+    }
+  *line = xmlTextReaderGetParserLineNumber (ctx->reader);
+  *column = xmlTextReaderGetParserColumnNumber (ctx->reader);
+}
+
 #define fail(ctx, code, ...) \
-  fail_at ((ctx), (code), xmlTextReaderGetParserLineNumber ((ctx)->reader), \
-           xmlTextReaderGetParserColumnNumber ((ctx)->reader), __VA_ARGS__)
+  G_STMT_START { \
+    int fail_line_, fail_column_; \
+    where ((ctx), &fail_line_, &fail_column_); \
+    fail_at ((ctx), (code), fail_line_, fail_column_, __VA_ARGS__); \
+  } G_STMT_END
 
 static void
 structured_error_cb (void        *user_data,
