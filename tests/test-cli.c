@@ -246,6 +246,20 @@ test_stats_csv (void)
   g_ptr_array_unref (read.rows);
 }
 
+/* The line of the person "p-guard" in an exported CSV file. */
+static char *
+guard_line (GBytes *csv)
+{
+  g_autofree char *text = g_strndup (g_bytes_get_data (csv, NULL), g_bytes_get_size (csv));
+  const char *start = strstr (text, "\"p-guard\"");
+  const char *end;
+
+  g_assert_nonnull (start);
+  end = strstr (start, "\r\n");
+  g_assert_nonnull (end);
+  return g_strndup (start, end - start);
+}
+
 /* Text a spreadsheet would run as a formula leaves with a ' in front, from
  * stats --csv and from export FILE.csv; import FILE.csv takes it off again. */
 static void
@@ -262,6 +276,8 @@ test_csv_formula_guard (void)
   g_auto(Run) reexport = { 0 };
   g_autoptr(GBytes) first = NULL;
   g_autoptr(GBytes) second = NULL;
+  g_autofree char *first_line = NULL;
+  g_autofree char *second_line = NULL;
 
   run_cli (&created, db, "stats", NULL);
   g_assert_cmpint (created.status, ==, 0);
@@ -282,13 +298,18 @@ test_csv_formula_guard (void)
   g_assert_nonnull (g_strstr_len (g_bytes_get_data (first, NULL), g_bytes_get_size (first),
                                   "\"'@SUM(1+1)\""));
 
-  /* Into another database and out again: the same file, so the same people. */
+  /* Into another database and out again: the same line, so the same person
+   * (the rest of the files may differ: each database was seeded when it was
+   * made, and the seed's people carry that time). */
   run_cli (&import, other, "import", csv, NULL);
   g_assert_cmpint (import.status, ==, 0);
   run_cli (&reexport, other, "export", again, NULL);
   g_assert_cmpint (reexport.status, ==, 0);
   second = test_read_bytes (again);
-  g_assert_true (g_bytes_equal (first, second));
+  first_line = guard_line (first);
+  second_line = guard_line (second);
+  g_assert_nonnull (strstr (first_line, "\"'+48 58 000\""));
+  g_assert_cmpstr (first_line, ==, second_line);
 }
 
 static void
