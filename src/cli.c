@@ -84,11 +84,16 @@ append_padded (GString    *line,
   g_string_append_c (line, ' ');
 }
 
-/* One CSV field, quoted by libcsv; an unknown count is an empty field. */
+/* One CSV field, quoted by libcsv, with a ' before text that a spreadsheet
+ * would run as a formula (see summit_csv_needs_formula_guard()). */
 static void
 write_csv_field (const char *text,
                  gboolean    last)
 {
+  g_autofree char *guarded = NULL;
+
+  if (summit_csv_needs_formula_guard (text))
+    text = guarded = g_strconcat ("'", text, NULL);
   csv_fwrite (stdout, text, strlen (text));
   fputc (last ? '\n' : ',', stdout);
 }

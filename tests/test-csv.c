@@ -3,6 +3,8 @@
  */
 #include "config.h"
 
+#include <csv.h>
+
 #include "summit-csv.h"
 #include "summit-people.h"
 #include "test-util.h"
@@ -326,6 +328,105 @@ test_rejects_broken_files (void)
   assert_refused ("folder.csv", NULL, 0, "folder");
 }
 
+/* Formula injection: a cell a spreadsheet would run is written with a ' in
+ * front, and our own import takes exactly that ' away again. */
+
+static void
+any_cell_cb (void   *data,
+             size_t  len,
+             void   *user_data)
+{
+  GPtrArray *cells = user_data;
+
+  g_ptr_array_add (cells, g_strndup (data ? data : "", len));
+}
+
+static void
+test_formula_guard (void)
+{
+  g_autoptr(SummitStore) first = open_store ("guard1.db", FALSE);
+  g_autoptr(SummitStore) second = open_store ("guard2.db", FALSE);
+  g_autoptr(GBytes) a = NULL;
+  g_autoptr(GBytes) b = NULL;
+  g_autoptr(SummitCsvPreview) preview = NULL;
+  g_autoptr(SummitCsvPreview) typed = NULL;
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  const char *text;
+  gsize len;
+  struct csv_parser parser;
+  SummitImportReport report;
+  const char *same =
+    "SELECT count(*) FROM person WHERE uid = 'p-1' AND notes = '=HYPERLINK(\"http://x\")'"
+    " AND phone = '+48 58 123 45 67' AND given_name = '-Anna-' AND family_name = '@home'"
+    " AND organisation = char(9) || 'tabbed' AND position = char(13) || 'cr'"
+    " AND city = '''=quoted on purpose' AND email = '''plain' AND native_name = '-'"
+    " AND honorific = '''''+two'";
+
+  summit_store_exec (first,
+                     "INSERT INTO person (uid, honorific, given_name, family_name, native_name,"
+                     " position, city, organisation, email, phone, notes, created, updated)"
+                     " VALUES ('p-1', '''''+two', '-Anna-', '@home', '-', char(13) || 'cr',"
+                     " '''=quoted on purpose', char(9) || 'tabbed', '''plain',"
+                     " '+48 58 123 45 67', '=HYPERLINK(\"http://x\")', 1500000000, 1600000000)",
+                     &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count (first, same), ==, 1);
+
+  a = export_bytes (first);
+  text = g_bytes_get_data (a, &len);
+  g_assert_nonnull (g_strstr_len (text, len, ",\"'=HYPERLINK(\"\"http://x\"\")\","));
+  g_assert_nonnull (g_strstr_len (text, len, ",\"'+48 58 123 45 67\","));
+  g_assert_nonnull (g_strstr_len (text, len, ",\"'-Anna-\","));
+  g_assert_nonnull (g_strstr_len (text, len, ",\"''=quoted on purpose\","));
+  g_assert_nonnull (g_strstr_len (text, len, ",\"'''+two\","));
+  g_assert_nonnull (g_strstr_len (text, len, ",\"'plain\","));   /* no formula: as it is */
+
+  /* No cell of the file, as a spreadsheet reads it, starts a formula. */
+  g_assert_cmpint (csv_init (&parser, CSV_STRICT | CSV_STRICT_FINI), ==, 0);
+  g_assert_cmpmem (text, 3, "\xef\xbb\xbf", 3);   /* the byte order mark */
+  g_assert_cmpuint (csv_parse (&parser, text + 3, len - 3, any_cell_cb, NULL, cells), ==,
+                    len - 3);
+  g_assert_cmpint (csv_fini (&parser, any_cell_cb, NULL, cells), ==, 0);
+  csv_free (&parser);
+  g_assert_cmpuint (cells->len, ==, 2 * 15);
+  for (guint i = 0; i < cells->len; i++)
+    {
+      const char *c = g_ptr_array_index (cells, i);
+
+      if (c[0] != '\0' && strchr ("=+-@\t\r", c[0]) != NULL)
+        g_error ("cell %u starts a formula: %s", i, c);
+    }
+
+  /* Our round trip gives the same person back, and the same file. */
+  preview = summit_csv_preview_bytes (a, "guard.csv", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summit_csv_preview_get_n_invalid (preview), ==, 0);
+  g_assert_cmpstr (cell (preview, 0, SUMMIT_PERSON_PHONE), ==, "+48 58 123 45 67");
+  summit_csv_import_preview (second, preview, FALSE, NULL, NULL, &report, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.counts[SUMMIT_IMPORT_PEOPLE].added, ==, 1);
+  g_assert_cmpint (count (second, same), ==, 1);
+  b = export_bytes (second);
+  g_assert_cmpmem (text, len, g_bytes_get_data (b, NULL), g_bytes_get_size (b));
+
+  /* A hand-made file: one ' goes, and only before a formula character. */
+  typed = preview_text ("given-name,notes,phone\n'=1+1,'x,''+1\n'',',-5\n", -1);
+  g_assert_cmpuint (summit_csv_preview_get_n_invalid (typed), ==, 0);
+  g_assert_cmpstr (cell (typed, 0, SUMMIT_PERSON_GIVEN_NAME), ==, "=1+1");
+  g_assert_cmpstr (cell (typed, 0, SUMMIT_PERSON_NOTES), ==, "'x");
+  g_assert_cmpstr (cell (typed, 0, SUMMIT_PERSON_PHONE), ==, "'+1");
+  g_assert_cmpstr (cell (typed, 1, SUMMIT_PERSON_GIVEN_NAME), ==, "''");
+  g_assert_cmpstr (cell (typed, 1, SUMMIT_PERSON_NOTES), ==, "'");
+  g_assert_cmpstr (cell (typed, 1, SUMMIT_PERSON_PHONE), ==, "-5");
+
+  g_assert_true (summit_csv_needs_formula_guard ("=1"));
+  g_assert_true (summit_csv_needs_formula_guard ("''@x"));
+  g_assert_false (summit_csv_needs_formula_guard ("'"));
+  g_assert_false (summit_csv_needs_formula_guard (""));
+  g_assert_false (summit_csv_needs_formula_guard ("Anna = 1"));
+}
+
 static void
 cancel_cb (double   fraction,
            gpointer user_data)
@@ -371,6 +472,7 @@ main (int   argc,
   g_test_add_func ("/io/csv/invalid-utf8-row", test_invalid_utf8_row);
   g_test_add_func ("/io/csv/rejects-broken-files", test_rejects_broken_files);
   g_test_add_func ("/io/csv/cancel-leaves-nothing", test_cancel_leaves_nothing);
+  g_test_add_func ("/io/csv/formula-guard", test_formula_guard);
 
   ret = g_test_run ();
   {

@@ -8,6 +8,8 @@
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <libxml/relaxng.h>
+#include <libxml/parser.h>
 
 #include "summit-people.h"
 #include "summit-programme.h"
@@ -660,6 +662,169 @@ test_rejects_unreadable (void)
   g_test_trap_assert_passed ();
 }
 
+/* The values import checks itself (see ValueChecks in summit-xml.c) are
+ * accepted and refused exactly as the published schema, checked whole by
+ * libxml2, accepts and refuses them. */
+
+typedef struct
+{
+  const char *body;     /* the document's content, %s the value */
+  const char *value;
+  gboolean    valid;
+} ValueCase;
+
+static gboolean
+schema_accepts (xmlRelaxNGPtr  schema,
+                const char    *doc_text)
+{
+  xmlDocPtr doc = xmlReadMemory (doc_text, strlen (doc_text), "case.xml", NULL, XML_PARSE_NONET);
+  xmlRelaxNGValidCtxtPtr valid = xmlRelaxNGNewValidCtxt (schema);
+  int ret;
+
+  g_assert_nonnull (doc);
+  xmlRelaxNGSetValidStructuredErrors (valid, NULL, NULL);   /* quiet */
+  ret = xmlRelaxNGValidateDoc (valid, doc);
+  xmlRelaxNGFreeValidCtxt (valid);
+  xmlFreeDoc (doc);
+  return ret == 0;
+}
+
+static void
+test_value_checks_match_schema (void)
+{
+  const char *person = "  <person uid=\"p\" given-name=\"A\" %s/>\n";
+  const char *uid = "  <person uid=\"%s\" given-name=\"A\"/>\n";
+  const char *member = "  <person uid=\"p\" given-name=\"A\"/>\n  <edition year=\"2020\">"
+                       "<session uid=\"s\" kind=\"panel\" title=\"T\">"
+                       "<member person=\"%s\" role=\"panelist\"/></session></edition>\n";
+  const char *event = "  <person uid=\"p\" given-name=\"A\"/>\n  <edition year=\"2020\">"
+                      "<invitation person=\"p\" status=\"invited\"><event at=\"%s\""
+                      " to=\"invited\"/></invitation></edition>\n";
+  const char *day = "  <edition year=\"2020\" start-date=\"%s\"/>\n";
+  const char *source = "  <statistic year=\"2019\" kind=\"missing\" source=\"%s\"/>\n";
+  g_autofree char *a64 = g_strnfill (64, 'a');
+  g_autofree char *a65 = g_strnfill (65, 'a');
+  g_autofree char *text_max = g_strnfill (100000, 'a');
+  g_autofree char *text_over = g_strnfill (100001, 'a');
+  g_autofree char *wide_max = NULL;
+  g_autofree char *wide_over = NULL;
+  GString *wide = g_string_new (NULL);
+  g_autoptr(GBytes) rng = NULL;
+  xmlRelaxNGParserCtxtPtr parser;
+  xmlRelaxNGPtr schema;
+  gsize rng_size;
+  const char *rng_data;
+
+  /* 100,000 characters of two bytes each: within a limit in characters. */
+  for (int i = 0; i < 100000; i++)
+    g_string_append (wide, "ą");
+  wide_max = g_strdup_printf ("notes=\"%s\"", wide->str);
+  g_string_append (wide, "ą");
+  wide_over = g_strdup_printf ("notes=\"%s\"", wide->str);
+  g_string_free (wide, TRUE);
+
+  {
+    g_autofree char *notes_max = g_strdup_printf ("notes=\"%s\"", text_max);
+    g_autofree char *notes_over = g_strdup_printf ("notes=\"%s\"", text_over);
+    const ValueCase cases[] = {
+      { uid, "a", TRUE }, { uid, "A-Z_0.9:x", TRUE }, { uid, "-", TRUE }, { uid, a64, TRUE },
+      { uid, a65, FALSE }, { uid, "", FALSE }, { uid, "a b", FALSE }, { uid, "a/b", FALSE },
+      { uid, "ä", FALSE }, { uid, "a\xc2\xa0", FALSE },
+      { member, "p", TRUE }, { member, "p q", FALSE }, { member, "", FALSE },
+      { person, "country=\"PL\"", TRUE }, { person, "country=\"pl\"", FALSE },
+      { person, "country=\"P\"", FALSE }, { person, "country=\"PLX\"", FALSE },
+      { person, "country=\"\"", FALSE }, { person, "country=\"ÀB\"", FALSE },
+      { person, "country=\"P1\"", FALSE },
+      { person, notes_max, TRUE }, { person, notes_over, FALSE },
+      { person, wide_max, TRUE }, { person, wide_over, FALSE }, { person, "notes=\"\"", TRUE },
+      { person, "created=\"2020-01-02T03:04:05Z\"", TRUE },
+      { person, "created=\"2020-01-02T03:04:05\"", FALSE },
+      { person, "created=\"2020-01-02 03:04:05Z\"", FALSE },
+      { person, "created=\"2020-01-02T03:04:05.5Z\"", FALSE },
+      { person, "created=\"2020-01-02T03:04:05+01:00\"", FALSE },
+      { person, "created=\"02020-01-02T03:04:05Z\"", FALSE },
+      { person, "created=\"２０２０-01-02T03:04:05Z\"", FALSE },
+      { person, "created=\"2020-01-02T03:04:05z\"", FALSE },
+      { person, "updated=\"2020-01-02T03:04:05\"", FALSE },
+      { event, "2020-01-02T03:04:05Z", TRUE }, { event, "2020-01-02", FALSE },
+      { day, "2020-05-01", TRUE }, { day, "2020-5-01", FALSE }, { day, "2020-05-01Z", FALSE },
+      { day, " 2020-05-01", FALSE },
+      { source, text_max, TRUE }, { source, text_over, FALSE },
+    };
+
+    g_assert_true (summit_xml_schema_is_streamlined ());
+
+    rng = g_resources_lookup_data (RESOURCE_BASE "/data/summit-planner.rng",
+                                   G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+    g_assert_nonnull (rng);
+    rng_data = g_bytes_get_data (rng, &rng_size);
+    parser = xmlRelaxNGNewMemParserCtxt (rng_data, (int)rng_size);
+    schema = xmlRelaxNGParse (parser);
+    xmlRelaxNGFreeParserCtxt (parser);
+    g_assert_nonnull (schema);
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autofree char *body = g_strdup_printf (cases[i].body, cases[i].value);
+        g_autofree char *doc = g_strdup_printf ("%s%s</summit>\n", HEAD, body);
+        g_autoptr(GBytes) bytes = g_bytes_new_static (doc, strlen (doc));
+        g_autoptr(SummitStore) store = open_store ("values.db", FALSE);
+        g_autoptr(GError) error = NULL;
+        gboolean imported;
+
+        g_assert_cmpint (schema_accepts (schema, doc), ==, cases[i].valid);
+        imported = summit_xml_import_bytes (store, bytes, "case.xml", NULL, NULL, &error);
+        if (imported != cases[i].valid)
+          g_error ("case %u (%.60s): the schema %s it, the import %s it%s%s", i, body,
+                   cases[i].valid ? "accepts" : "refuses", imported ? "accepts" : "refuses",
+                   error ? ": " : "", error ? error->message : "");
+        if (!imported)
+          {
+            assert_located (error->message, "case.xml", FALSE);
+            g_assert_cmpint (count (store, "SELECT count(*) FROM person"), ==, 0);
+          }
+        g_clear_object (&store);
+        {
+          g_autofree char *path = tmp_path ("values.db");
+          g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+          g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+          g_remove (path);
+          g_remove (wal);
+          g_remove (shm);
+        }
+      }
+    xmlRelaxNGFree (schema);
+  }
+}
+
+/* People are written by a second thread while the file is still being read:
+ * a problem after thousands of them still leaves the database as it was. */
+static void
+test_late_problem_leaves_nothing (void)
+{
+  const char *endings[] = {
+    "  <person uid=\"late\" given-name=\"X\" country=\"pl\"/>\n</summit>\n",
+    "  <edition year=\"2020\"><invitation person=\"nobody\" status=\"invited\"/></edition>\n"
+    "</summit>\n",
+    "  <edition year=\"2020\"><bogus/></edition>\n</summit>\n",
+    "  <person uid=\"p-0\" given-name=\"Again\"/>\n",   /* truncated */
+  };
+  /* The line of the element at fault (3003), not where the parser is. */
+  const char *expect[] = { "^:3003: .*country", "^:3003: .*nobody", NULL, NULL };
+
+  for (guint e = 0; e < G_N_ELEMENTS (endings); e++)
+    {
+      GString *doc = g_string_new (HEAD);
+
+      for (int i = 0; i < 3000; i++)
+        g_string_append_printf (doc, "  <person uid=\"p-%d\" given-name=\"Person %d\""
+                                " notes=\"%0200d\"/>\n", i, i, i);
+      g_string_append (doc, endings[e]);
+      assert_refused ("late.xml", doc->str, doc->len, FALSE, expect[e]);
+      g_string_free (doc, TRUE);
+    }
+}
+
 /* Cancelling */
 
 static void
@@ -851,6 +1016,8 @@ main (int   argc,
   g_test_add_func ("/io/xml/rejects-missing-file", test_rejects_missing_file);
   g_test_add_func ("/io/xml/rejects-unreadable-file", test_rejects_unreadable);
   g_test_add_func ("/io/xml/cancel-leaves-nothing", test_cancel_leaves_nothing);
+  g_test_add_func ("/io/xml/late-problem-leaves-nothing", test_late_problem_leaves_nothing);
+  g_test_add_func ("/io/xml/value-checks-match-the-schema", test_value_checks_match_schema);
   g_test_add_func ("/io/cli/import-export", test_cli_import_export);
 
   ret = g_test_run ();

@@ -77,6 +77,8 @@ gboolean          summit_csv_export_file              (SummitStore         *stor
                                                        GCancellable        *cancellable,
                                                        GError             **error);
 
+gboolean          summit_csv_needs_formula_guard      (const char          *value);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SummitCsvPreview, summit_csv_preview_free)
 
 G_END_DECLS

@@ -52,6 +52,7 @@ typedef void (*SummitProgressFunc) (double   fraction,
                                     gpointer user_data);
 
 GQuark   summit_xml_error_quark  (void);
+gboolean summit_xml_schema_is_streamlined (void);
 char    *summit_import_report_to_string (const SummitImportReport *report);
 gboolean summit_xml_import_file_full (SummitStore         *store,
                                       const char          *path,
