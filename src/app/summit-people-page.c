@@ -242,8 +242,10 @@ first_rows (SummitPeoplePage *self)
 
   if (settings != NULL && g_settings_get_boolean (settings, "window-maximized"))
     height = 0;
-  /* Rows are about 34 pixels; a maximized window is taken as 1440 pixels. */
-  return height > 0 ? CLAMP (height / 34 + 2, 10, 60) : 45;
+  /* Rows are 21 pixels with Adwaita's fonts; the list has the window's
+   * height but for some 200 pixels above and below it. A maximized window
+   * is taken as 1440 pixels. */
+  return height > 0 ? CLAMP ((height - 150) / 20 + 2, 10, 80) : 70;
 }
 
 static void
@@ -446,7 +448,7 @@ is_near_view (SummitPeoplePage *self,
   return position + 1 >= first && position <= last + 1;
 }
 
-/* However many rows the list shows (rows are taller than 24 pixels), and a
+/* However many rows the list shows (rows are 21 pixels or taller), and a
  * few more, follow a change at once; the rest right after it is painted. */
 static void
 view_resized_cb (SummitPeoplePage *self,
@@ -454,7 +456,7 @@ view_resized_cb (SummitPeoplePage *self,
 {
   if (self->selection != NULL && gtk_adjustment_get_page_size (adjustment) > 0)
     summit_people_selection_set_first_rows (self->selection,
-                                            gtk_adjustment_get_page_size (adjustment) / 24 + 4);
+                                            gtk_adjustment_get_page_size (adjustment) / 20 + 4);
 }
 
 /* Another person came to sit in this cell's row (summit-people-selection.c):
