@@ -1439,13 +1439,28 @@ read_statistic (ImportContext *ctx)
     ctx->report->counts[SUMMIT_IMPORT_STATISTICS].updated++;
 }
 
+/* Waits for the writer to have written everything handed to it; FALSE (and
+ * the first error kept) if it could not. */
+static gboolean
+catch_up_writer (ImportContext *ctx)
+{
+  GError *error = writer_sync (&ctx->writer);
+
+  if (error == NULL)
+    return TRUE;
+  if (ctx->error == NULL)
+    ctx->error = error;
+  else
+    g_error_free (error);
+  return FALSE;
+}
+
 static void
 start_element (ImportContext *ctx)
 {
   const char *name = (const char *)xmlTextReaderConstLocalName (ctx->reader);
   const char *ns = (const char *)xmlTextReaderConstNamespaceUri (ctx->reader);
   gboolean empty = xmlTextReaderIsEmptyElement (ctx->reader) == 1;
-  GError *error;
 
   if (g_strcmp0 (ns, SUMMIT_XML_NAMESPACE) != 0)
     {
@@ -1464,14 +1479,8 @@ start_element (ImportContext *ctx)
     return;
 
   /* Everything else may look people up: the writer first catches up. */
-  if ((error = writer_sync (&ctx->writer)) != NULL)
-    {
-      if (ctx->error == NULL)
-        ctx->error = error;
-      else
-        g_error_free (error);
-      return;
-    }
+  if (!catch_up_writer (ctx))
+    return;
 
   if (strcmp (name, "edition") == 0)
     read_edition (ctx);
@@ -1499,16 +1508,9 @@ static void
 end_element (ImportContext *ctx)
 {
   const char *name = (const char *)xmlTextReaderConstLocalName (ctx->reader);
-  GError *error;
 
-  if ((error = writer_sync (&ctx->writer)) != NULL)
-    {
-      if (ctx->error == NULL)
-        ctx->error = error;
-      else
-        g_error_free (error);
-      return;
-    }
+  if (!catch_up_writer (ctx))
+    return;
 
   if (strcmp (name, "invitation") == 0 && ctx->invitation_id != 0)
     end_invitation (ctx);

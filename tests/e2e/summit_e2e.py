@@ -109,6 +109,18 @@ class App:
         self.tmp.cleanup()
 
 
+def wait_for(what, predicate, timeout=15):
+    """predicate()'s value once it is true; fails saying what it waited for."""
+    deadline = time.time() + timeout
+    while True:
+        value = predicate()
+        if value:
+            return value
+        if time.time() > deadline:
+            raise AssertionError("timed out waiting for " + what)
+        time.sleep(0.3)
+
+
 def check(condition, message):
     if not condition:
         raise AssertionError(message)

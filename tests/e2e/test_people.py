@@ -7,18 +7,7 @@ checking the database file itself after each step."""
 import sys
 import time
 
-from summit_e2e import App, check
-
-
-def wait_for(what, predicate, timeout=15):
-    deadline = time.time() + timeout
-    while True:
-        value = predicate()
-        if value:
-            return value
-        if time.time() > deadline:
-            raise AssertionError("timed out waiting for " + what)
-        time.sleep(0.3)
+from summit_e2e import App, check, wait_for
 
 
 def person_row(app, family):

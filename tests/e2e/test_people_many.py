@@ -11,20 +11,9 @@ import sys
 import tempfile
 import time
 
-from summit_e2e import App, check
+from summit_e2e import App, check, wait_for
 
 N = 400
-
-
-def wait_for(what, predicate, timeout=20):
-    deadline = time.time() + timeout
-    while True:
-        value = predicate()
-        if value:
-            return value
-        if time.time() > deadline:
-            raise AssertionError("timed out waiting for " + what)
-        time.sleep(0.5)
 
 
 def make_database(path):
