@@ -400,9 +400,11 @@ run_measurements_cb (gpointer user_data)
   g_print ("first frame, summit-planner on its 3-person seed: %.1f ms\n", b->small_first_frame);
   g_print ("  (start to exit, quitting after that frame: summit-planner %.1f ms, bare %.1f ms)\n",
            b->app_exit, b->bare_exit);
+  /* Issue 3: one frame at 100,000 people; 50 ms at a million. */
   g_print ("keystroke → list painted: p50 %7.1f ms, p95 %.1f ms over %u keystrokes"
-           " a key every 100 ms   (target p95 ≤ 16 ms)\n",
-           percentile (keys, 0.5), percentile (keys, 0.95), keys->len);
+           " a key every 100 ms   (target p95 ≤ %d ms)\n",
+           percentile (keys, 0.5), percentile (keys, 0.95), keys->len,
+           b->n_people > 500000 ? 50 : 16);
   g_print ("  the frame showing it (layout + paint): p50 %.1f ms, p95 %.1f ms\n",
            percentile (frames, 0.5), percentile (frames, 0.95));
   g_print ("column sort → list painted:    %7.1f ms median, %.1f ms max over %u sorts"
