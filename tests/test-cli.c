@@ -53,7 +53,17 @@ run_cli (Run        *run,
   g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
                 &run->out, &run->err, &run->status, &error);
   g_assert_no_error (error);
-  run->status = WIFEXITED (run->status) ? WEXITSTATUS (run->status) : -1;
+  if (!WIFEXITED (run->status))
+    {
+      /* Say how it died, and what it said before, in the test's log. */
+      g_test_message ("%s %s died%s%s; its stderr:\n%s", cli, (char *)argv->pdata[database ? 3 : 1],
+                      WIFSIGNALED (run->status) ? " of signal " : "",
+                      WIFSIGNALED (run->status) ? g_strsignal (WTERMSIG (run->status)) : "",
+                      run->err);
+      run->status = -1;
+    }
+  else
+    run->status = WEXITSTATUS (run->status);
 }
 
 static guint
