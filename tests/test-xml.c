@@ -673,6 +673,12 @@ typedef struct
   gboolean    valid;
 } ValueCase;
 
+static void
+ignore_error_cb (void        *user_data,
+                 xmlErrorPtr  error)
+{
+}
+
 static gboolean
 schema_accepts (xmlRelaxNGPtr  schema,
                 const char    *doc_text)
@@ -682,7 +688,8 @@ schema_accepts (xmlRelaxNGPtr  schema,
   int ret;
 
   g_assert_nonnull (doc);
-  xmlRelaxNGSetValidStructuredErrors (valid, NULL, NULL);   /* quiet */
+  /* Refusals are expected here: the test compares verdicts, not messages. */
+  xmlRelaxNGSetValidStructuredErrors (valid, ignore_error_cb, NULL);
   ret = xmlRelaxNGValidateDoc (valid, doc);
   xmlRelaxNGFreeValidCtxt (valid);
   xmlFreeDoc (doc);
