@@ -233,7 +233,7 @@ update_country_filter (SummitPeoplePage *self)
 }
 
 /* Enough people to fill the window's list at start, and no more: each row
- * shown costs the first frame about a third of a millisecond. */
+ * (seven cells) costs the first frame about a millisecond. */
 static guint
 first_rows (SummitPeoplePage *self)
 {
@@ -244,9 +244,9 @@ first_rows (SummitPeoplePage *self)
 
   if (settings != NULL && g_settings_get_boolean (settings, "window-maximized"))
     height = 0;
-  /* Rows are 21 pixels with Adwaita's fonts; the list has the window's
-   * height but for some 200 pixels above and below it. A maximized window
-   * is taken as 1440 pixels. */
+  /* Rows are 21 pixels with Adwaita's default font; the list has the
+   * window's height but for about 200 pixels of bars above and below it (150
+   * here, to be sure to fill it). A maximized window is taken as 1440 pixels. */
   return height > 0 ? CLAMP ((height - 150) / 20 + 2, 10, 80) : 70;
 }
 
