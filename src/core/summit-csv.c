@@ -972,18 +972,9 @@ summit_csv_export_stream (SummitStore   *store,
   g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
 
-  own_txn = !summit_store_in_transaction (store);
-  /* The sort below in memory (the people's text, for the length of the
-   * export: 45 MB at 100,000 people), rather than through temporary files
-   * that SQLite writes and reads back: a third of the time. Outside a
-   * transaction only, where SQLite allows the change. */
-  if (own_txn && !summit_store_exec (store, "PRAGMA temp_store = MEMORY", error))
+  /* One snapshot; the sort below in memory. */
+  if (!summit_store_begin_long_read (store, &own_txn, error))
     return FALSE;
-  if (own_txn && !summit_store_exec (store, "BEGIN", error))
-    {
-      summit_store_exec (store, "PRAGMA temp_store = DEFAULT", NULL);
-      return FALSE;
-    }
 
   /* "+family_name": sorting the rows themselves is faster than walking
    * person_by_name and fetching each row from wherever it is (0.2 s of
@@ -996,11 +987,7 @@ summit_csv_export_stream (SummitStore   *store,
                                error);
   if (stmt == NULL)
     {
-      if (own_txn)
-        {
-          summit_store_rollback (store);
-          summit_store_exec (store, "PRAGMA temp_store = DEFAULT", NULL);
-        }
+      summit_store_end_long_read (store, own_txn);
       return FALSE;
     }
 
@@ -1030,11 +1017,7 @@ summit_csv_export_stream (SummitStore   *store,
   if (ok && rc != SQLITE_DONE)
     ok = summit_store_set_error_from_db (store, rc, error);
   sqlite3_reset (stmt);
-  if (own_txn)
-    {
-      summit_store_rollback (store);
-      summit_store_exec (store, "PRAGMA temp_store = DEFAULT", NULL);
-    }
+  summit_store_end_long_read (store, own_txn);
 
   if (ok && out->len > 0)
     ok = g_output_stream_write_all (stream, out->str, out->len, NULL, cancellable, error);

@@ -79,6 +79,11 @@ gboolean      summit_store_commit             (SummitStore      *self,
                                                GError          **error);
 void          summit_store_rollback           (SummitStore      *self);
 gboolean      summit_store_in_transaction     (SummitStore      *self);
+gboolean      summit_store_begin_long_read    (SummitStore      *self,
+                                               gboolean         *owned,
+                                               GError          **error);
+void          summit_store_end_long_read      (SummitStore      *self,
+                                               gboolean          owned);
 gboolean      summit_store_transaction        (SummitStore      *self,
                                                SummitStoreFunc   func,
                                                gpointer          user_data,

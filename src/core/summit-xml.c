@@ -2535,16 +2535,9 @@ summit_xml_export_stream (SummitStore         *store,
   ctx.progress = progress;
   ctx.progress_data = progress_data;
 
-  own_txn = !summit_store_in_transaction (store);
-  /* People are sorted in memory rather than through temporary files (as in
-   * summit_csv_export_stream()); only outside a transaction may it change. */
-  if (own_txn && !summit_store_exec (store, "PRAGMA temp_store = MEMORY", error))
+  /* One snapshot; people sorted in memory. */
+  if (!summit_store_begin_long_read (store, &own_txn, error))
     return FALSE;
-  if (own_txn && !summit_store_exec (store, "BEGIN", error))
-    {
-      summit_store_exec (store, "PRAGMA temp_store = DEFAULT", NULL);
-      return FALSE;
-    }
   ctx.total = count_rows (store);
 
   out = xmlOutputBufferCreateIO (export_write_cb, export_close_cb, &ctx, NULL);
@@ -2552,11 +2545,7 @@ summit_xml_export_stream (SummitStore         *store,
   if (ctx.writer == NULL)
     {
       xmlOutputBufferClose (out);
-      if (own_txn)
-        {
-          summit_store_rollback (store);
-          summit_store_exec (store, "PRAGMA temp_store = DEFAULT", NULL);
-        }
+      summit_store_end_long_read (store, own_txn);
       g_set_error (error, SUMMIT_XML_ERROR, SUMMIT_XML_ERROR_IO, "%s", _("Out of memory"));
       return FALSE;
     }
@@ -2581,12 +2570,7 @@ summit_xml_export_stream (SummitStore         *store,
       writer_failed (&ctx, w);
     }
   xmlFreeTextWriter (ctx.writer);
-
-  if (own_txn)
-    {
-      summit_store_rollback (store);
-      summit_store_exec (store, "PRAGMA temp_store = DEFAULT", NULL);
-    }
+  summit_store_end_long_read (store, own_txn);
 
   if (ctx.error != NULL)
     {
