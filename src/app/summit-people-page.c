@@ -49,8 +49,9 @@ struct _SummitPeoplePage
   GtkLabel           *shown_label;
   GtkLabel           *selection_label;
   GtkStack           *stack;
+  GtkMenuButton      *status_menu_button;
+  GMenuModel         *status_menu;
   GtkColumnView      *column_view;
-  AdwStatusPage      *error_page;
 
   /* Owned */
   SummitStore        *store;
@@ -137,6 +138,30 @@ update_actions (SummitPeoplePage *self)
   gtk_label_set_label (self->selection_label, text);
 }
 
+/* Shows the stack's page @name ("empty" or "no-results"), built the first
+ * time it is needed rather than with the window. */
+static void
+show_status_page (SummitPeoplePage *self,
+                  const char       *name)
+{
+  if (gtk_stack_get_child_by_name (self->stack, name) == NULL)
+    {
+      gboolean empty = g_str_equal (name, "empty");
+      GtkWidget *page = adw_status_page_new ();
+
+      adw_status_page_set_icon_name (ADW_STATUS_PAGE (page),
+                                     empty ? "system-users-symbolic" : "edit-find-symbolic");
+      adw_status_page_set_title (ADW_STATUS_PAGE (page),
+                                 empty ? _("No People Yet") : _("No Matches"));
+      adw_status_page_set_description (ADW_STATUS_PAGE (page),
+                                       empty
+                                         ? _("The mayors and officials you add or import appear here.")
+                                         : _("Nobody matches the search and filters."));
+      gtk_stack_add_named (self->stack, page, name);
+    }
+  gtk_stack_set_visible_child_name (self->stack, name);
+}
+
 static void
 update_summary (SummitPeoplePage *self)
 {
@@ -191,9 +216,9 @@ update_summary (SummitPeoplePage *self)
   gtk_label_set_label (self->shown_label, shown);
 
   if (n_people == 0 && !summit_people_model_is_busy (self->model))
-    gtk_stack_set_visible_child_name (self->stack, "empty");
+    show_status_page (self, "empty");
   else if (n_shown == 0 && !summit_people_model_is_busy (self->model))
-    gtk_stack_set_visible_child_name (self->stack, "no-results");
+    show_status_page (self, "no-results");
   else
     gtk_stack_set_visible_child_name (self->stack, "list");
 }
@@ -244,10 +269,12 @@ first_rows (SummitPeoplePage *self)
 
   if (settings != NULL && g_settings_get_boolean (settings, "window-maximized"))
     height = 0;
-  /* Rows are 21 pixels with Adwaita's default font; the list has the
-   * window's height but for about 200 pixels of bars above and below it (150
-   * here, to be sure to fill it). A maximized window is taken as 1440 pixels. */
-  return height > 0 ? CLAMP ((height - 150) / 20 + 2, 10, 80) : 70;
+  /* Rows are 21 pixels with Adwaita's default font, and the bars above and
+   * below the list take 190 of the window's height (measured: a 700-pixel
+   * window shows 24 rows and part of a 25th). Any row short of filling it
+   * comes a frame later, with the rest. A maximized window is taken as 1440
+   * pixels. */
+  return height > 0 ? CLAMP ((height - 190) / 21 + 1, 10, 80) : 70;
 }
 
 static void
@@ -782,6 +809,16 @@ focus_search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (SUMMIT_PEOPLE_PAGE (widget)->search_entry));
 }
 
+/* The menu's popover is built when it is first opened, not with the page. */
+static void
+status_menu_popup_cb (GtkMenuButton *button,
+                      gpointer       user_data)
+{
+  SummitPeoplePage *self = user_data;
+
+  gtk_menu_button_set_menu_model (button, self->status_menu);
+}
+
 /* GObject overrides */
 
 static void
@@ -832,12 +869,13 @@ summit_people_page_class_init (SummitPeoplePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SummitPeoplePage, awaiting_button);
   gtk_widget_class_bind_template_child (widget_class, SummitPeoplePage, column_view);
   gtk_widget_class_bind_template_child (widget_class, SummitPeoplePage, country_filter);
-  gtk_widget_class_bind_template_child (widget_class, SummitPeoplePage, error_page);
   gtk_widget_class_bind_template_child (widget_class, SummitPeoplePage, origin_filter);
   gtk_widget_class_bind_template_child (widget_class, SummitPeoplePage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SummitPeoplePage, selection_label);
   gtk_widget_class_bind_template_child (widget_class, SummitPeoplePage, shown_label);
   gtk_widget_class_bind_template_child (widget_class, SummitPeoplePage, stack);
+  gtk_widget_class_bind_template_child (widget_class, SummitPeoplePage, status_menu);
+  gtk_widget_class_bind_template_child (widget_class, SummitPeoplePage, status_menu_button);
   gtk_widget_class_bind_template_child (widget_class, SummitPeoplePage, status_filter);
   gtk_widget_class_bind_template_child (widget_class, SummitPeoplePage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, SummitPeoplePage, toast_overlay);
@@ -873,6 +911,8 @@ summit_people_page_init (SummitPeoplePage *self)
   self->stale_cells = g_hash_table_new (NULL, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->probed_column = -1;
+  gtk_menu_button_set_create_popup_func (self->status_menu_button, status_menu_popup_cb, self,
+                                         NULL);
   /* Cells about to scroll into view are filled before they are seen. */
   if (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view)) != NULL)
     {

@@ -24,17 +24,21 @@ struct _SummitWindow
   AdwApplicationWindow  parent_instance;
 
   /* Template widgets */
+  GtkBox               *content_box;
   AdwViewSwitcherTitle *switcher_title;
+  GtkMenuButton        *primary_menu_button;
+  GMenuModel           *primary_menu;
   GtkStack             *main_stack;
   AdwViewStack         *stack;
   AdwToastOverlay      *toast_overlay;
-  AdwStatusPage        *error_page;
   SummitEditionSelector *edition_selector;
   SummitPeoplePage     *people_page;
   AdwBin               *panels_bin;
   AdwBin               *statistics_bin;
   SummitPanelsPage     *panels_page;       /* made when first shown */
   SummitStatisticsPage *statistics_page;   /* made when first shown */
+  guint                 switcher_bar_source;
+  gboolean              has_switcher_bar;
 
   /* Owned */
   SummitStore          *store;
@@ -263,6 +267,62 @@ edition_changed_cb (SummitWindow *self)
     summit_panels_page_set_year (self->panels_page, edition ? summit_edition_get_year (edition) : 0);
 }
 
+/* Parts of the window most starts never show are built when first needed:
+ * each would cost the first frame the building and styling of its widgets. */
+
+/* Says the database cannot be used, and why (@message), instead of the pages. */
+static void
+show_error_page (SummitWindow *self,
+                 const char   *message)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (self->main_stack, "error");
+
+  if (page == NULL)
+    {
+      page = adw_status_page_new ();
+      adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "dialog-error-symbolic");
+      adw_status_page_set_title (ADW_STATUS_PAGE (page), _("Could Not Open the Database"));
+      gtk_stack_add_named (self->main_stack, page, "error");
+    }
+  adw_status_page_set_description (ADW_STATUS_PAGE (page), message);
+  gtk_stack_set_visible_child_name (self->main_stack, "error");
+}
+
+static gboolean
+add_switcher_bar_cb (gpointer user_data)
+{
+  SummitWindow *self = user_data;
+  GtkWidget *bar = adw_view_switcher_bar_new ();
+
+  self->switcher_bar_source = 0;
+  self->has_switcher_bar = TRUE;
+  adw_view_switcher_bar_set_stack (ADW_VIEW_SWITCHER_BAR (bar), self->stack);
+  g_object_bind_property (self->switcher_title, "title-visible", bar, "reveal",
+                          G_BINDING_SYNC_CREATE);
+  gtk_box_append (self->content_box, bar);
+  return G_SOURCE_REMOVE;
+}
+
+/* The window got too narrow for the view switcher in the header bar, which
+ * now shows the title: the pages' switcher goes to a bar at the bottom. It
+ * is added after this layout (the squeezer says so while allocating). */
+static void
+title_visible_cb (SummitWindow *self)
+{
+  if (!self->has_switcher_bar && self->switcher_bar_source == 0 &&
+      adw_view_switcher_title_get_title_visible (self->switcher_title))
+    self->switcher_bar_source = g_idle_add (add_switcher_bar_cb, self);
+}
+
+static void
+primary_menu_popup_cb (GtkMenuButton *button,
+                       gpointer       user_data)
+{
+  SummitWindow *self = user_data;
+
+  gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
 static void
 check_integrity_thread (GTask        *task,
                         gpointer      source_object,
@@ -290,8 +350,7 @@ check_integrity_done_cb (GObject      *object,
 
   /* A damaged file: say so, and let nothing more be read from or written to it. */
   g_warning ("%s", error->message);
-  adw_status_page_set_description (self->error_page, error->message);
-  gtk_stack_set_visible_child_name (self->main_stack, "error");
+  show_error_page (self, error->message);
   gtk_widget_set_sensitive (GTK_WIDGET (self->stack), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->edition_selector), FALSE);
   g_clear_object (&self->store);
@@ -419,6 +478,7 @@ summit_window_dispose (GObject *object)
 {
   SummitWindow *self = (SummitWindow *)object;
 
+  g_clear_handle_id (&self->switcher_bar_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), SUMMIT_TYPE_WINDOW);
   g_clear_object (&self->store);
   if (self->file_chooser != NULL)
@@ -454,11 +514,13 @@ summit_window_class_init (SummitWindowClass *klass)
   window_class->close_request = summit_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/summit-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SummitWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, SummitWindow, edition_selector);
-  gtk_widget_class_bind_template_child (widget_class, SummitWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, SummitWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, SummitWindow, panels_bin);
   gtk_widget_class_bind_template_child (widget_class, SummitWindow, people_page);
+  gtk_widget_class_bind_template_child (widget_class, SummitWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, SummitWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, SummitWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, SummitWindow, statistics_bin);
   gtk_widget_class_bind_template_child (widget_class, SummitWindow, switcher_title);
@@ -485,6 +547,11 @@ static void
 summit_window_init (SummitWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (self->switcher_title, "notify::title-visible",
+                           G_CALLBACK (title_visible_cb), self, G_CONNECT_SWAPPED);
+  gtk_menu_button_set_create_popup_func (self->primary_menu_button, primary_menu_popup_cb,
+                                         self, NULL);
 }
 
 /**
@@ -525,9 +592,7 @@ summit_window_new (SummitApplication *application,
 
   if (store == NULL)
     {
-      adw_status_page_set_description (self->error_page,
-                                       open_error ? open_error->message : NULL);
-      gtk_stack_set_visible_child_name (self->main_stack, "error");
+      show_error_page (self, open_error ? open_error->message : NULL);
       adw_view_switcher_title_set_subtitle (self->switcher_title, basename);
       gtk_widget_set_sensitive (GTK_WIDGET (self->stack), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->edition_selector), FALSE);
