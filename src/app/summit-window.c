@@ -24,10 +24,9 @@ struct _SummitWindow
   AdwApplicationWindow  parent_instance;
 
   /* Template widgets */
-  GtkBox               *content_box;
-  AdwViewSwitcherTitle *switcher_title;
   GtkMenuButton        *primary_menu_button;
   GMenuModel           *primary_menu;
+  AdwHeaderBar         *header_bar;
   GtkStack             *main_stack;
   AdwViewStack         *stack;
   AdwToastOverlay      *toast_overlay;
@@ -37,8 +36,6 @@ struct _SummitWindow
   AdwBin               *statistics_bin;
   SummitPanelsPage     *panels_page;       /* made when first shown */
   SummitStatisticsPage *statistics_page;   /* made when first shown */
-  guint                 switcher_bar_source;
-  gboolean              has_switcher_bar;
 
   /* Owned */
   SummitStore          *store;
@@ -288,32 +285,7 @@ show_error_page (SummitWindow *self,
   gtk_stack_set_visible_child_name (self->main_stack, "error");
 }
 
-static gboolean
-add_switcher_bar_cb (gpointer user_data)
-{
-  SummitWindow *self = user_data;
-  GtkWidget *bar = adw_view_switcher_bar_new ();
-
-  self->switcher_bar_source = 0;
-  self->has_switcher_bar = TRUE;
-  adw_view_switcher_bar_set_stack (ADW_VIEW_SWITCHER_BAR (bar), self->stack);
-  g_object_bind_property (self->switcher_title, "title-visible", bar, "reveal",
-                          G_BINDING_SYNC_CREATE);
-  gtk_box_append (self->content_box, bar);
-  return G_SOURCE_REMOVE;
-}
-
-/* The window got too narrow for the view switcher in the header bar, which
- * now shows the title: the pages' switcher goes to a bar at the bottom. It
- * is added after this layout (the squeezer says so while allocating). */
-static void
-title_visible_cb (SummitWindow *self)
-{
-  if (!self->has_switcher_bar && self->switcher_bar_source == 0 &&
-      adw_view_switcher_title_get_title_visible (self->switcher_title))
-    self->switcher_bar_source = g_idle_add (add_switcher_bar_cb, self);
-}
-
+/* The main menu's popover is built when the menu is first opened. */
 static void
 primary_menu_popup_cb (GtkMenuButton *button,
                        gpointer       user_data)
@@ -478,7 +450,6 @@ summit_window_dispose (GObject *object)
 {
   SummitWindow *self = (SummitWindow *)object;
 
-  g_clear_handle_id (&self->switcher_bar_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), SUMMIT_TYPE_WINDOW);
   g_clear_object (&self->store);
   if (self->file_chooser != NULL)
@@ -514,8 +485,8 @@ summit_window_class_init (SummitWindowClass *klass)
   window_class->close_request = summit_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/summit-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, SummitWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, SummitWindow, edition_selector);
+  gtk_widget_class_bind_template_child (widget_class, SummitWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, SummitWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, SummitWindow, panels_bin);
   gtk_widget_class_bind_template_child (widget_class, SummitWindow, people_page);
@@ -523,7 +494,6 @@ summit_window_class_init (SummitWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SummitWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, SummitWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, SummitWindow, statistics_bin);
-  gtk_widget_class_bind_template_child (widget_class, SummitWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, SummitWindow, toast_overlay);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
@@ -548,8 +518,6 @@ summit_window_init (SummitWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  g_signal_connect_object (self->switcher_title, "notify::title-visible",
-                           G_CALLBACK (title_visible_cb), self, G_CONNECT_SWAPPED);
   gtk_menu_button_set_create_popup_func (self->primary_menu_button, primary_menu_popup_cb,
                                          self, NULL);
 }
@@ -593,7 +561,6 @@ summit_window_new (SummitApplication *application,
   if (store == NULL)
     {
       show_error_page (self, open_error ? open_error->message : NULL);
-      adw_view_switcher_title_set_subtitle (self->switcher_title, basename);
       gtk_widget_set_sensitive (GTK_WIDGET (self->stack), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->edition_selector), FALSE);
       return self;
@@ -603,14 +570,15 @@ summit_window_new (SummitApplication *application,
 
   if (summit_store_is_read_only (store))
     {
-      /* Translators: the window's subtitle, %s is the database file's name */
-      g_autofree char *subtitle = g_strdup_printf (_("%s (read-only)"), basename);
-      adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
+      /* Translators: in the header bar, %s is the database file's name */
+      g_autofree char *text = g_strdup_printf (_("%s (read-only)"), basename);
+      GtkWidget *label = gtk_label_new (text);
+
+      gtk_widget_add_css_class (label, "dim-label");
+      adw_header_bar_pack_end (self->header_bar, label);
       summit_window_add_toast (self,
                                adw_toast_new (_("This file is read-only: changes cannot be saved")));
     }
-  else
-    adw_view_switcher_title_set_subtitle (self->switcher_title, basename);
 
   /* The edition chosen in the header bar is the one the People and Panels pages show. */
   g_signal_connect_object (self->edition_selector, "notify::edition",
