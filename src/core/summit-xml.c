@@ -796,7 +796,10 @@ batch_free (Batch *batch)
 
 /* Sets w->patterns_hold: for each attribute with a pattern, whether every
  * value of it in @batch matches, tried in one go; where not, each value
- * is matched on its own, which finds the first that does not. */
+ * is matched on its own, which finds the first that does not. (PCRE gives
+ * up on a list of a few thousand values — its limit on backtracking — which
+ * only sends them one by one: a batch holds far fewer.) */
+G_STATIC_ASSERT (BATCH_ROWS <= 256);
 static void
 match_batch_patterns (Writer      *w,
                       const Batch *batch)
