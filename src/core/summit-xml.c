@@ -660,7 +660,7 @@ located_error (int         code,
 typedef struct
 {
   sqlite3_stmt *insert;
-  sqlite3_stmt *update;
+  sqlite3_stmt *update;   /* NULL: the store's cached one, when needed */
 } PersonStatements;
 
 /* One statement for the common case, a new person… */
@@ -708,6 +708,7 @@ merge_person_fields (SummitStore         *store,
                      GError             **error)
 {
   sqlite3 *db = summit_store_get_db (store);
+  sqlite3_stmt *update;
 
   bind_person_fields (stmts->insert, fields, lengths);
   sqlite3_bind_int64 (stmts->insert, 14, created);
@@ -720,9 +721,12 @@ merge_person_fields (SummitStore         *store,
       return sqlite3_last_insert_rowid (db);
     }
 
-  bind_person_fields (stmts->update, fields, lengths);
-  sqlite3_bind_int64 (stmts->update, 15, updated);
-  if (!summit_store_step_done (store, stmts->update, error))
+  update = stmts->update;
+  if (update == NULL && (update = summit_store_prepare (store, update_person_sql, error)) == NULL)
+    return 0;
+  bind_person_fields (update, fields, lengths);
+  sqlite3_bind_int64 (update, 15, updated);
+  if (!summit_store_step_done (store, update, error))
     return 0;
   if (sqlite3_changes (db) > 0)
     counts->updated++;
@@ -2708,9 +2712,9 @@ summit_store_merge_person (SummitStore         *store,
   for (guint i = 0; i < SUMMIT_PERSON_N_FIELDS; i++)
     fields[i] = summit_person_get_field (person, i);
   /* The store's cached statements: a CSV import merges row by row. */
-  if ((stmts.insert = summit_store_prepare (store, insert_person_sql, error)) == NULL ||
-      (stmts.update = summit_store_prepare (store, update_person_sql, error)) == NULL)
+  if ((stmts.insert = summit_store_prepare (store, insert_person_sql, error)) == NULL)
     return FALSE;
+  stmts.update = NULL;
   id = merge_person_fields (store, &stmts, fields, NULL, created, updated, counts, error);
   if (id == 0)
     return FALSE;
