@@ -736,12 +736,14 @@ test_value_checks_match_schema (void)
     const ValueCase cases[] = {
       { uid, "a", TRUE }, { uid, "A-Z_0.9:x", TRUE }, { uid, "-", TRUE }, { uid, a64, TRUE },
       { uid, a65, FALSE }, { uid, "", FALSE }, { uid, "a b", FALSE }, { uid, "a/b", FALSE },
-      { uid, "ä", FALSE }, { uid, "a\xc2\xa0", FALSE },
+      { uid, "ä", FALSE }, { uid, "a\xc2\xa0", FALSE }, { uid, "a&#10;", FALSE },
+      { uid, "&#10;a", FALSE }, { uid, "a&#13;", FALSE },
       { member, "p", TRUE }, { member, "p q", FALSE }, { member, "", FALSE },
       { person, "country=\"PL\"", TRUE }, { person, "country=\"pl\"", FALSE },
       { person, "country=\"P\"", FALSE }, { person, "country=\"PLX\"", FALSE },
       { person, "country=\"\"", FALSE }, { person, "country=\"ÀB\"", FALSE },
-      { person, "country=\"P1\"", FALSE },
+      { person, "country=\"P1\"", FALSE }, { person, "country=\"PL&#10;\"", FALSE },
+      { person, "country=\"P&#10;\"", FALSE },
       { person, notes_max, TRUE }, { person, notes_over, FALSE },
       { person, wide_max, TRUE }, { person, wide_over, FALSE }, { person, "notes=\"\"", TRUE },
       { person, "created=\"2020-01-02T03:04:05Z\"", TRUE },
@@ -753,6 +755,7 @@ test_value_checks_match_schema (void)
       { person, "created=\"２０２０-01-02T03:04:05Z\"", FALSE },
       { person, "created=\"2020-01-02T03:04:05z\"", FALSE },
       { person, "updated=\"2020-01-02T03:04:05\"", FALSE },
+      { person, "updated=\"2020-01-02T03:04:05Z&#10;\"", FALSE },
       { event, "2020-01-02T03:04:05Z", TRUE }, { event, "2020-01-02", FALSE },
       { day, "2020-05-01", TRUE }, { day, "2020-5-01", FALSE }, { day, "2020-05-01Z", FALSE },
       { day, " 2020-05-01", FALSE },
@@ -830,6 +833,72 @@ test_late_problem_leaves_nothing (void)
       assert_refused ("late.xml", doc->str, doc->len, FALSE, expect[e]);
       g_string_free (doc, TRUE);
     }
+}
+
+/* People's values are checked by the writer thread, behind the reader: the
+ * problem reported is still the first in the file, whichever thread finds
+ * it, and within an element the first attribute at fault. */
+static void
+test_first_problem_is_reported (void)
+{
+  const struct
+  {
+    const char *person;   /* the element at fault, on line 1003 (or 2998) */
+    const char *ending;   /* what follows 2000 more people */
+    const char *expect;
+  } cases[] = {
+    /* A value at fault comes before a structural problem further on… */
+    { "<person uid=\"v\" given-name=\"V\" country=\"pl\"/>",
+      "  <edition year=\"2020\"><bogus/></edition>\n</summit>\n", "^:1003: .*country" },
+    /* … before a person without a name… */
+    { "<person uid=\"v\" given-name=\"V\" created=\"2020-13-45T00:00:00Z\"/>",
+      "  <person uid=\"nameless\"/>\n</summit>\n", "^:1003: .*2020-13-45.*created" },
+    /* … before a reference to no one, and before a truncated end. */
+    { "<person uid=\"v w\" given-name=\"V\"/>",
+      "  <edition year=\"2020\"><invitation person=\"nobody\" status=\"invited\"/>"
+      "</edition>\n</summit>\n", "^:1003: .*uid" },
+    { "<person uid=\"v\" given-name=\"V\" updated=\"yesterday\"/>",
+      "  <person uid=\"p-0\" given-name=\"Again\"/>\n", "^:1003: .*yesterday.*updated" },
+    /* Within one element, the first attribute at fault… */
+    { "<person uid=\"v\" given-name=\"V\" created=\"2020-13-45T00:00:00Z\" country=\"pl\"/>",
+      "</summit>\n", "^:1003: .*created" },
+    { "<person uid=\"v\" given-name=\"V\" country=\"pl\" created=\"2020-13-45T00:00:00Z\"/>",
+      "</summit>\n", "^:1003: .*country" },
+    /* … before what is wrong with the element as a whole. */
+    { "<person uid=\"v\" country=\"pl\"/>", "</summit>\n", "^:1003: .*country" },
+    { "<person uid=\"v\" given-name=\"V\" timezone=\"Mars/Olympus\" country=\"pl\"/>",
+      "</summit>\n", "^:1003: .*country" },
+    { "<person uid=\"v\" timezone=\"Mars/Olympus\"/>", "</summit>\n", "^:1003: .*name" },
+    { "<person uid=\"v\" given-name=\"V\" timezone=\"Mars/Olympus\"/>", "</summit>\n",
+      "^:1003: .*mars/olympus" },
+    /* A structural problem before a value at fault is the one reported. */
+    { "<bogus/>", "  <person uid=\"v\" given-name=\"V\" country=\"pl\"/>\n</summit>\n",
+      "^:1003: .*bogus" },
+  };
+
+  /* Where the writer has long caught up with the element at fault, and
+   * where the reader reaches the end before the writer has it. */
+  const int places[] = { 1000, 2995 };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    for (guint p = 0; p < G_N_ELEMENTS (places); p++)
+      {
+        GString *doc = g_string_new (HEAD);
+        g_autofree char *line = g_strdup_printf (":%d:", places[p] + 3);
+        g_autoptr(GString) expect = g_string_new (cases[c].expect);
+
+        for (int i = 0; i < 3000; i++)
+          {
+            if (i == places[p])
+              g_string_append_printf (doc, "  %s\n", cases[c].person);
+            g_string_append_printf (doc, "  <person uid=\"p-%d\" given-name=\"Person %d\"/>\n",
+                                    i, i);
+          }
+        g_string_append (doc, cases[c].ending);
+        g_string_replace (expect, ":1003:", line, 1);
+        assert_refused ("first.xml", doc->str, doc->len, FALSE, expect->str);
+        g_string_free (doc, TRUE);
+      }
 }
 
 /* Cancelling */
@@ -1024,6 +1093,7 @@ main (int   argc,
   g_test_add_func ("/io/xml/rejects-unreadable-file", test_rejects_unreadable);
   g_test_add_func ("/io/xml/cancel-leaves-nothing", test_cancel_leaves_nothing);
   g_test_add_func ("/io/xml/late-problem-leaves-nothing", test_late_problem_leaves_nothing);
+  g_test_add_func ("/io/xml/first-problem-is-reported", test_first_problem_is_reported);
   g_test_add_func ("/io/xml/value-checks-match-the-schema", test_value_checks_match_schema);
   g_test_add_func ("/io/cli/import-export", test_cli_import_export);
 
