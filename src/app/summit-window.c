@@ -9,6 +9,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#if HAVE_CALLGRIND_H
+#include <valgrind/callgrind.h>
+#endif
 
 #include "summit-csv.h"
 #include "summit-edition-selector.h"
@@ -251,6 +254,10 @@ after_first_paint_cb (GdkFrameClock *clock,
   g_signal_handlers_disconnect_by_func (clock, after_first_paint_cb, user_data);
   /* When, on the clock every process shares: the benchmark's measure. */
   g_print ("first-frame-us %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+#if HAVE_CALLGRIND_H
+  /* Under callgrind, what it took to get here (tests/bench/first-frame-instructions). */
+  CALLGRIND_DUMP_STATS_AT ("first-frame");
+#endif
   g_application_quit (app);
 }
 

@@ -27,6 +27,9 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#if HAVE_CALLGRIND_H
+#include <valgrind/callgrind.h>
+#endif
 #include <stdlib.h>
 
 #include "summit-application.h"
@@ -76,6 +79,9 @@ bare_after_paint_cb (GdkFrameClock *clock,
 {
   g_signal_handlers_disconnect_by_func (clock, bare_after_paint_cb, app);
   g_print ("first-frame-us %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+#if HAVE_CALLGRIND_H
+  CALLGRIND_DUMP_STATS_AT ("first-frame");
+#endif
   g_print ("rss-kib %ld\n", rss_kib ());
   g_application_quit (app);
 }
