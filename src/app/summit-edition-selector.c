@@ -155,6 +155,9 @@ new_clicked_cb (SummitEditionSelector *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Year"), -1);
   check = gtk_check_button_new_with_mnemonic (_("_Carry over last year’s invitees as drafts"));
+  /* GTK 4.8 would give it the label's text, mnemonic underscore and all. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Carry over last year’s invitees as drafts"), -1);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
   gtk_box_append (GTK_BOX (box), spin);
   gtk_box_append (GTK_BOX (box), check);

@@ -7,6 +7,7 @@ onto a session; a member's own calendar is saved; the second zone is changed;
 the printable agenda is saved as PDF."""
 
 import os
+import re
 import sys
 import time
 
@@ -94,6 +95,11 @@ def main():
         # A new session, its times typed in Polish time.
         app.click("New Session")
         replace_text(app, "Title", TITLE)
+        # Controls are named as read out, without their mnemonic underscores
+        # (GTK 4.8 keeps them in a labelled button's name: "_Save Save").
+        named = [(n.roleName, n.name) for w in app.root.children
+                 for n in w.findChildren(lambda n: re.search(r"(^|\s)_\w", n.name or ""))]
+        check(not named, "names with a mnemonic underscore: %r" % named)
         replace_text(app, "Date", "2020-09-24")
         replace_text(app, "Time zone", "Europe/Warsaw")
         replace_text(app, "Starts", "16:30")
