@@ -27,9 +27,9 @@ G_DEFINE_QUARK (summit-csv-error-quark, summit_csv_error)
 /* The columns: the person's text fields, then two times. */
 enum
 {
-  COLUMN_CREATED = SUMMIT_PERSON_N_FIELDS,
-  COLUMN_UPDATED,
-  N_COLUMNS
+  COLUMN_CREATED = SUMMIT_PERSON_ATTRIBUTE_CREATED,
+  COLUMN_UPDATED = SUMMIT_PERSON_ATTRIBUTE_UPDATED,
+  N_COLUMNS = SUMMIT_PERSON_N_ATTRIBUTES
 };
 
 #define MAX_FIELD_LENGTH 100000
@@ -85,16 +85,6 @@ problem_free (gpointer data)
   g_free (problem);
 }
 
-static const char *
-column_name (int column)
-{
-  if (column == COLUMN_CREATED)
-    return "created";
-  if (column == COLUMN_UPDATED)
-    return "updated";
-  return summit_person_field_name (column);
-}
-
 /* "Given name", "GIVEN_NAME", " given-name " → a column, or -1. */
 static int
 column_from_header (const char *header)
@@ -119,7 +109,7 @@ column_from_header (const char *header)
       *p = '-';
 
   for (int c = 0; c < N_COLUMNS; c++)
-    if (strcmp (down, column_name (c)) == 0)
+    if (strcmp (down, summit_person_attribute_name (c)) == 0)
       return c;
   for (guint i = 0; i < G_N_ELEMENTS (aliases); i++)
     if (strcmp (down, aliases[i].alias) == 0)
@@ -248,7 +238,7 @@ read_header (Parser *parser)
       if (column >= 0 && seen[column])
         {
           fail (parser, parser->record_line, _("the column “%s” appears twice in the header"),
-                column_name (column));
+                summit_person_attribute_name (column));
           return;
         }
       if (column >= 0)
@@ -310,13 +300,13 @@ read_row (Parser *parser)
         {
           add_problem (parser, line, row_index,
                        _("%s is not valid UTF-8 text; save the file as UTF-8 CSV"),
-                       column_name (column));
+                       summit_person_attribute_name (column));
           continue;
         }
       if (len > MAX_FIELD_LENGTH)
         {
           add_problem (parser, line, row_index, _("%s is longer than %u characters"),
-                       column_name (column), MAX_FIELD_LENGTH);
+                       summit_person_attribute_name (column), MAX_FIELD_LENGTH);
           continue;
         }
 
@@ -369,7 +359,7 @@ read_row (Parser *parser)
           if (!parse_instant (value, column == COLUMN_CREATED ? &created : &updated))
             add_problem (parser, line, row_index,
                          _("%s “%s” is not a time such as 2020-08-13T07:00:00Z"),
-                         column_name (column), value);
+                         summit_person_attribute_name (column), value);
           continue;
         }
 
@@ -993,7 +983,11 @@ summit_csv_export_stream (SummitStore   *store,
 
   g_string_append (out, "\xef\xbb\xbf");
   for (int c = 0; c < N_COLUMNS; c++)
-    append_field (out, column_name (c), strlen (column_name (c)), c == N_COLUMNS - 1);
+    {
+      const char *name = summit_person_attribute_name (c);
+
+      append_field (out, name, strlen (name), c == N_COLUMNS - 1);
+    }
 
   while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {

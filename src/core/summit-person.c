@@ -192,6 +192,26 @@ summit_person_field_name (SummitPersonField field)
   return field_names[field];
 }
 
+/**
+ * summit_person_attribute_name:
+ * @attribute: a #SummitPersonField, or %SUMMIT_PERSON_ATTRIBUTE_CREATED or
+ *   %SUMMIT_PERSON_ATTRIBUTE_UPDATED
+ *
+ * Returns: (transfer none): the name of @attribute in files: the CSV
+ *   column and the XML attribute
+ */
+const char *
+summit_person_attribute_name (guint attribute)
+{
+  g_return_val_if_fail (attribute < SUMMIT_PERSON_N_ATTRIBUTES, NULL);
+
+  if (attribute == SUMMIT_PERSON_ATTRIBUTE_CREATED)
+    return "created";
+  if (attribute == SUMMIT_PERSON_ATTRIBUTE_UPDATED)
+    return "updated";
+  return field_names[attribute];
+}
+
 gint64
 summit_person_get_created (SummitPerson *self)
 {

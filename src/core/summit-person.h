@@ -26,6 +26,12 @@ typedef enum
   SUMMIT_PERSON_N_FIELDS
 } SummitPersonField;
 
+/* A person as files hold it (CSV columns, XML attributes): the fields, then
+ * the two times. */
+#define SUMMIT_PERSON_ATTRIBUTE_CREATED SUMMIT_PERSON_N_FIELDS
+#define SUMMIT_PERSON_ATTRIBUTE_UPDATED (SUMMIT_PERSON_N_FIELDS + 1)
+#define SUMMIT_PERSON_N_ATTRIBUTES      (SUMMIT_PERSON_N_FIELDS + 2)
+
 #define SUMMIT_TYPE_PERSON (summit_person_get_type ())
 G_DECLARE_FINAL_TYPE (SummitPerson, summit_person, SUMMIT, PERSON, GObject)
 
@@ -39,6 +45,7 @@ void          summit_person_set_field        (SummitPerson      *self,
                                               SummitPersonField  field,
                                               const char        *value);
 const char   *summit_person_field_name       (SummitPersonField  field);
+const char   *summit_person_attribute_name   (guint              attribute);
 gint64        summit_person_get_created      (SummitPerson      *self);
 gint64        summit_person_get_updated      (SummitPerson      *self);
 void          summit_person_set_times        (SummitPerson      *self,

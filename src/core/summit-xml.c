@@ -526,17 +526,13 @@ value_is_valid (const ValueChecks *checks,
          xmlRegexpExec (checks->pattern[kind], BAD_CAST value) == 1;
 }
 
-/* A person's attributes as the file gives them: the fields, then the two
- * times, as text. */
-#define PERSON_CREATED SUMMIT_PERSON_N_FIELDS
-#define PERSON_UPDATED (SUMMIT_PERSON_N_FIELDS + 1)
-#define N_PERSON_ATTRS (SUMMIT_PERSON_N_FIELDS + 2)
-
+/* A person's attributes as the file gives them (SUMMIT_PERSON_N_ATTRIBUTES:
+ * the fields, then the two times), as text. */
 typedef struct
 {
-  const char *values[N_PERSON_ATTRS];   /* NULL: absent */
-  int         lengths[N_PERSON_ATTRS];  /* in bytes */
-  guint8      order[N_PERSON_ATTRS];    /* the attributes present, in the file's order */
+  const char *values[SUMMIT_PERSON_N_ATTRIBUTES];   /* NULL: absent */
+  int         lengths[SUMMIT_PERSON_N_ATTRIBUTES];  /* in bytes */
+  guint8      order[SUMMIT_PERSON_N_ATTRIBUTES];    /* the attributes present, in the file's order */
   guint8      n_present;
   int         line;          /* the parser's position after the start tag… */
   int         column;
@@ -587,17 +583,6 @@ value_problem (const ValueChecks *checks,
     }
 }
 
-/* The attribute of a person that @slot of a PersonRow holds. */
-static const char *
-person_attr_name (guint slot)
-{
-  if (slot == PERSON_CREATED)
-    return "created";
-  if (slot == PERSON_UPDATED)
-    return "updated";
-  return summit_person_field_name (slot);
-}
-
 /* A time of the files, "2020-08-13T07:00:00Z", as a Unix time; FALSE if
  * @text is no such time. */
 static gboolean
@@ -631,14 +616,16 @@ person_row_problem (const ValueChecks *checks,
     {
       guint slot = row->order[i];
       const char *value = row->values[slot];
-      gint64 *instant = slot == PERSON_CREATED ? created : slot == PERSON_UPDATED ? updated : NULL;
+      gint64 *instant = slot == SUMMIT_PERSON_ATTRIBUTE_CREATED ? created
+                        : slot == SUMMIT_PERSON_ATTRIBUTE_UPDATED ? updated
+                        : NULL;
 
       if (checks != NULL && kinds[slot] >= 0 &&
           !value_is_valid (checks, kinds[slot], value, patterns_hold && patterns_hold[slot]))
-        return value_problem (checks, kinds[slot], person_attr_name (slot), value);
+        return value_problem (checks, kinds[slot], summit_person_attribute_name (slot), value);
       if (instant != NULL && !parse_instant_text (value, instant))
         return g_strdup_printf (_("“%s” is not a valid time for %s"), value,
-                                person_attr_name (slot));
+                                summit_person_attribute_name (slot));
     }
   return NULL;
 }
@@ -782,8 +769,8 @@ typedef struct
   SummitImportCounts  counts;     /* the writer's, until it is joined */
   PersonStatements    stmts;      /* prepared once for the whole import */
   const ValueChecks  *checks;     /* NULL: libxml2 checked the values */
-  int                 kinds[N_PERSON_ATTRS];   /* ValueKind of each attribute, or -1 */
-  gboolean            patterns_hold[N_PERSON_ATTRS];   /* for every row of the batch */
+  int                 kinds[SUMMIT_PERSON_N_ATTRIBUTES];   /* ValueKind of each attribute, or -1 */
+  gboolean            patterns_hold[SUMMIT_PERSON_N_ATTRIBUTES];   /* for every row of the batch */
   GString            *list;       /* values matched in one go */
   gint64              now;        /* a time the file leaves out */
 } Writer;
@@ -808,7 +795,7 @@ static void
 match_batch_patterns (Writer      *w,
                       const Batch *batch)
 {
-  for (guint slot = 0; slot < N_PERSON_ATTRS; slot++)
+  for (guint slot = 0; slot < SUMMIT_PERSON_N_ATTRIBUTES; slot++)
     {
       GRegex *list = w->checks && w->kinds[slot] >= 0 ? w->checks->fast_list[w->kinds[slot]]
                                                       : NULL;
@@ -933,9 +920,9 @@ writer_start (Writer             *w,
   w->checks = checks;
   w->now = now;
   w->list = g_string_new (NULL);
-  for (guint slot = 0; slot < N_PERSON_ATTRS; slot++)
+  for (guint slot = 0; slot < SUMMIT_PERSON_N_ATTRIBUTES; slot++)
     w->kinds[slot] = GPOINTER_TO_INT (person ? g_hash_table_lookup (person,
-                                                                    person_attr_name (slot))
+                                                                    summit_person_attribute_name (slot))
                                              : NULL) - 1;
   w->full = g_async_queue_new ();
   w->empty = g_async_queue_new ();
@@ -1054,7 +1041,7 @@ typedef struct
 
   /* Names as the reader's dictionary holds them: attribute names are
    * compared by address first (see person_slot()). */
-  const xmlChar       *slot_names[N_PERSON_ATTRS];
+  const xmlChar       *slot_names[SUMMIT_PERSON_N_ATTRIBUTES];
 } ImportContext;
 
 /* Auxiliary methods */
@@ -1335,11 +1322,11 @@ static int
 person_slot (ImportContext *ctx,
              const xmlChar *name)
 {
-  for (int i = 0; i < N_PERSON_ATTRS; i++)
+  for (int i = 0; i < SUMMIT_PERSON_N_ATTRIBUTES; i++)
     if (name == ctx->slot_names[i])
       return i;
-  for (int i = 0; i < N_PERSON_ATTRS; i++)
-    if (xmlStrEqual (name, BAD_CAST person_attr_name (i)))
+  for (int i = 0; i < SUMMIT_PERSON_N_ATTRIBUTES; i++)
+    if (xmlStrEqual (name, BAD_CAST summit_person_attribute_name (i)))
       return i;
   return -1;
 }
@@ -2095,8 +2082,9 @@ import_reader (SummitStore         *store,
                                                  xmlTextReaderConstString (reader,
                                                                            BAD_CAST "person"));
     }
-  for (int i = 0; i < N_PERSON_ATTRS; i++)
-    ctx.slot_names[i] = xmlTextReaderConstString (reader, BAD_CAST person_attr_name (i));
+  for (int i = 0; i < SUMMIT_PERSON_N_ATTRIBUTES; i++)
+    ctx.slot_names[i] = xmlTextReaderConstString (reader,
+                                                  BAD_CAST summit_person_attribute_name (i));
   xmlTextReaderSetStructuredErrorHandler (reader, structured_error_cb, &ctx);
   if (xmlTextReaderRelaxNGSetSchema (reader, schema) != 0)
     fail_at (&ctx, SUMMIT_XML_ERROR_INVALID, 0, 0, "%s", _("the schema could not be applied"));
