@@ -138,30 +138,6 @@ update_actions (SummitPeoplePage *self)
   gtk_label_set_label (self->selection_label, text);
 }
 
-/* Shows the stack's page @name ("empty" or "no-results"), built the first
- * time it is needed rather than with the window. */
-static void
-show_status_page (SummitPeoplePage *self,
-                  const char       *name)
-{
-  if (gtk_stack_get_child_by_name (self->stack, name) == NULL)
-    {
-      gboolean empty = g_str_equal (name, "empty");
-      GtkWidget *page = adw_status_page_new ();
-
-      adw_status_page_set_icon_name (ADW_STATUS_PAGE (page),
-                                     empty ? "system-users-symbolic" : "edit-find-symbolic");
-      adw_status_page_set_title (ADW_STATUS_PAGE (page),
-                                 empty ? _("No People Yet") : _("No Matches"));
-      adw_status_page_set_description (ADW_STATUS_PAGE (page),
-                                       empty
-                                         ? _("The mayors and officials you add or import appear here.")
-                                         : _("Nobody matches the search and filters."));
-      gtk_stack_add_named (self->stack, page, name);
-    }
-  gtk_stack_set_visible_child_name (self->stack, name);
-}
-
 static void
 update_summary (SummitPeoplePage *self)
 {
@@ -215,10 +191,17 @@ update_summary (SummitPeoplePage *self)
                                         n_people), n_shown, n_people);
   gtk_label_set_label (self->shown_label, shown);
 
+  /* The two pages most starts never show are built if they are needed. */
   if (n_people == 0 && !summit_people_model_is_busy (self->model))
-    show_status_page (self, "empty");
+    adw_status_page_set_description (
+      summit_stack_show_status_page (self->stack, "empty", "system-users-symbolic",
+                                     _("No People Yet")),
+      _("The mayors and officials you add or import appear here."));
   else if (n_shown == 0 && !summit_people_model_is_busy (self->model))
-    show_status_page (self, "no-results");
+    adw_status_page_set_description (
+      summit_stack_show_status_page (self->stack, "no-results", "edit-find-symbolic",
+                                     _("No Matches")),
+      _("Nobody matches the search and filters."));
   else
     gtk_stack_set_visible_child_name (self->stack, "list");
 }
@@ -809,16 +792,6 @@ focus_search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (SUMMIT_PEOPLE_PAGE (widget)->search_entry));
 }
 
-/* The menu's popover is built when it is first opened, not with the page. */
-static void
-status_menu_popup_cb (GtkMenuButton *button,
-                      gpointer       user_data)
-{
-  SummitPeoplePage *self = user_data;
-
-  gtk_menu_button_set_menu_model (button, self->status_menu);
-}
-
 /* GObject overrides */
 
 static void
@@ -911,8 +884,7 @@ summit_people_page_init (SummitPeoplePage *self)
   self->stale_cells = g_hash_table_new (NULL, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->probed_column = -1;
-  gtk_menu_button_set_create_popup_func (self->status_menu_button, status_menu_popup_cb, self,
-                                         NULL);
+  summit_menu_button_set_menu_later (self->status_menu_button, self->status_menu);
   /* Cells about to scroll into view are filled before they are seen. */
   if (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view)) != NULL)
     {

@@ -51,3 +51,55 @@ summit_widget_dispose_template (GtkWidget *widget,
   while ((child = gtk_widget_get_first_child (widget)) != NULL)
     gtk_widget_unparent (child);
 }
+
+/* Pages and popovers most starts never show are built when first needed:
+ * each would cost the first frame the building and styling of its widgets. */
+
+/**
+ * summit_stack_show_status_page:
+ * @name: the page's name in @stack
+ *
+ * Shows the page @name of @stack: an AdwStatusPage with @icon_name and
+ * @title, added the first time it is asked for.
+ *
+ * Returns: (transfer none): the page, to give a description
+ */
+AdwStatusPage *
+summit_stack_show_status_page (GtkStack   *stack,
+                               const char *name,
+                               const char *icon_name,
+                               const char *title)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (stack, name);
+
+  if (page == NULL)
+    {
+      page = adw_status_page_new ();
+      adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), icon_name);
+      adw_status_page_set_title (ADW_STATUS_PAGE (page), title);
+      gtk_stack_add_named (stack, page, name);
+    }
+  gtk_stack_set_visible_child (stack, page);
+  return ADW_STATUS_PAGE (page);
+}
+
+static void
+menu_popup_cb (GtkMenuButton *button,
+               gpointer       menu)
+{
+  gtk_menu_button_set_menu_model (button, menu);
+}
+
+/**
+ * summit_menu_button_set_menu_later:
+ *
+ * Gives @button @menu when it is first opened, so that the menu's popover
+ * is built then rather than with the window.
+ */
+void
+summit_menu_button_set_menu_later (GtkMenuButton *button,
+                                   GMenuModel    *menu)
+{
+  gtk_menu_button_set_create_popup_func (button, menu_popup_cb, g_object_ref (menu),
+                                         g_object_unref);
+}

@@ -3,7 +3,7 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -13,5 +13,13 @@ GtkFileChooserNative *summit_save_dialog_new (GtkWidget  *widget,
 
 void                  summit_widget_dispose_template (GtkWidget  *widget,
                                                       GType       type);
+
+AdwStatusPage        *summit_stack_show_status_page (GtkStack   *stack,
+                                                     const char *name,
+                                                     const char *icon_name,
+                                                     const char *title);
+
+void                  summit_menu_button_set_menu_later (GtkMenuButton *button,
+                                                         GMenuModel    *menu);
 
 G_END_DECLS

@@ -19,6 +19,7 @@
 #include "summit-panels-page.h"
 #include "summit-people-page.h"
 #include "summit-statistics-page.h"
+#include "summit-utils.h"
 #include "summit-window.h"
 #include "summit-xml.h"
 
@@ -271,35 +272,17 @@ edition_changed_cb (SummitWindow *self)
     summit_panels_page_set_year (self->panels_page, edition ? summit_edition_get_year (edition) : 0);
 }
 
-/* Parts of the window most starts never show are built when first needed:
- * each would cost the first frame the building and styling of its widgets. */
-
-/* Says the database cannot be used, and why (@message), instead of the pages. */
+/* Says the database cannot be used, and why (@message), instead of the
+ * pages. The page is built if it is ever needed. */
 static void
 show_error_page (SummitWindow *self,
                  const char   *message)
 {
-  GtkWidget *page = gtk_stack_get_child_by_name (self->main_stack, "error");
+  AdwStatusPage *page = summit_stack_show_status_page (self->main_stack, "error",
+                                                       "dialog-error-symbolic",
+                                                       _("Could Not Open the Database"));
 
-  if (page == NULL)
-    {
-      page = adw_status_page_new ();
-      adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "dialog-error-symbolic");
-      adw_status_page_set_title (ADW_STATUS_PAGE (page), _("Could Not Open the Database"));
-      gtk_stack_add_named (self->main_stack, page, "error");
-    }
-  adw_status_page_set_description (ADW_STATUS_PAGE (page), message);
-  gtk_stack_set_visible_child_name (self->main_stack, "error");
-}
-
-/* The main menu's popover is built when the menu is first opened. */
-static void
-primary_menu_popup_cb (GtkMenuButton *button,
-                       gpointer       user_data)
-{
-  SummitWindow *self = user_data;
-
-  gtk_menu_button_set_menu_model (button, self->primary_menu);
+  adw_status_page_set_description (page, message);
 }
 
 static void
@@ -525,8 +508,7 @@ summit_window_init (SummitWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_menu_button_set_create_popup_func (self->primary_menu_button, primary_menu_popup_cb,
-                                         self, NULL);
+  summit_menu_button_set_menu_later (self->primary_menu_button, self->primary_menu);
 }
 
 /**

@@ -87,6 +87,25 @@ class App:
     def key(self, combo):
         rawinput.keyCombo(combo)
 
+    def choose(self, dropdown, steps=0, search=None):
+        """Opens a drop-down and picks an item by keyboard: the one @steps
+        below the first, or the first that typing @search into its search
+        field leaves. (GTK 4.8's drop-down keeps the text typed there, and
+        the focus, until it is next opened.)"""
+        self.find(dropdown, "combo box").click()
+        time.sleep(0.7)
+        if search is not None:
+            self.key("<Shift>Tab")   # from the list to the search field
+            self.type(search)
+            time.sleep(0.5)
+            self.key("Down")
+        else:
+            self.key("Home")
+            for _ in range(steps):
+                self.key("Down")
+        self.key("Return")
+        time.sleep(0.5)
+
     def db(self):
         """A read-only look at the database file itself."""
         return sqlite3.connect("file:%s?mode=ro" % self.database, uri=True)

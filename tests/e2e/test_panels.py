@@ -59,16 +59,6 @@ def wait_for(predicate, message, timeout=10):
     raise AssertionError(message)
 
 
-def choose_role(app, dropdown_name, steps_up):
-    """Opens a role drop-down and moves up its list by keyboard (Moderator is first)."""
-    app.find(dropdown_name).click()
-    time.sleep(0.7)
-    for _ in range(steps_up):
-        app.key("Up")
-    app.key("Return")
-    time.sleep(0.5)
-
-
 def lineup(app, title):
     with app.db() as db:
         return db.execute(
@@ -137,7 +127,7 @@ def main():
         add_person(app, "Sagan", "Mariusz Sagan")
         add_person(app, "Gdynia", "Bartosz Bartoszewicz")
         add_person(app, "Taipei", "Ko Wen-je (柯文哲)")
-        choose_role(app, "Role of Mariusz Sagan", 1)
+        app.choose("Role of Mariusz Sagan", steps=0)   # Moderator
         wait_for(lambda: lineup(app, TITLE) == [("Sagan", "moderator"),
                                                 ("Bartoszewicz", "panelist"),
                                                 ("Ko", "panelist")],

@@ -10,7 +10,6 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
 
 from summit_e2e import App, check, wait_for
 
@@ -27,24 +26,6 @@ def make_database(path):
             f.write("Given%03d,Family%03d,%s\n" % (i, i, "Gdańsk,PL" if i % 2 == 0 else "Taipei,TW"))
     subprocess.run([os.environ["SUMMIT_CLI"], "--database", path, "import", csv_path], check=True,
                    stdout=subprocess.DEVNULL)
-
-
-def choose(app, dropdown, steps=0, search=None):
-    """Opens a drop-down and picks an item by keyboard: the one @steps below
-    the first, or the first that typing @search into its search field leaves."""
-    app.find(dropdown, "combo box").click()
-    time.sleep(0.7)
-    if search is not None:
-        app.key("<Shift>Tab")   # from the list to the search field
-        app.type(search)
-        time.sleep(0.5)
-        app.key("Down")
-    else:
-        app.key("Home")
-        for _ in range(steps):
-            app.key("Down")
-    app.key("Return")
-    time.sleep(0.5)
 
 
 def main():
@@ -104,18 +85,18 @@ def main():
         # mayors of the seed), of those nobody invited, then the confirmed
         # (the two seed mayors); then, by its search field, Taiwan (Ko
         # Wen-je and the Taipei 200).
-        choose(app, "Overseas filter", steps=1)
+        app.choose("Overseas filter", steps=1)
         app.find("Showing 202 of 403 people", "label")
-        choose(app, "Status filter", steps=3)   # Any, Not invited, Draft, Invited
+        app.choose("Status filter", steps=3)   # Any, Not invited, Draft, Invited
         app.find("Showing 0 of 403 people", "label")
-        choose(app, "Status filter", steps=4)   # …, Confirmed
+        app.choose("Status filter", steps=4)   # …, Confirmed
         app.find("Showing 2 of 403 people", "label")
         app.find("Bartosz Bartoszewicz", "label", parent=table)
         app.find("Mariusz Sagan", "label", parent=table)
-        choose(app, "Status filter", steps=0)
-        choose(app, "Overseas filter", steps=0)
+        app.choose("Status filter", steps=0)
+        app.choose("Overseas filter", steps=0)
         app.find("Showing 403 of 403 people", "label")
-        choose(app, "Country filter", search="taiw")
+        app.choose("Country filter", search="taiw")
         app.find("Showing 201 of 403 people", "label")
     except AssertionError as e:
         app.fail(str(e))
