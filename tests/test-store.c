@@ -411,6 +411,62 @@ test_read_only (Fixture       *f,
   g_assert_true (g_bytes_equal (before, after));
 }
 
+static int
+page_size (SummitStore *store)
+{
+  sqlite3_stmt *stmt = NULL;
+  int size;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (summit_store_get_db (store), "PRAGMA page_size", -1,
+                                       &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  size = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return size;
+}
+
+/* A new file has pages of 16 KiB (a bulk import writes and checkpoints a
+ * quarter as many); a file that already has pages keeps their size and
+ * works as before. Starting the log's write-back in the middle of a
+ * transaction changes nothing in it. */
+static void
+test_page_size (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SummitStore) store = NULL;
+  g_autoptr(SummitPerson) person = make_person ("Anna", "Nowak");
+  g_autoptr(GPtrArray) people = NULL;
+  g_autofree char *older = g_build_filename (f->dir, "older.db", NULL);
+
+  store = summit_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (page_size (store), ==, 16384);
+
+  g_assert_true (summit_store_begin (store, &error));
+  summit_store_insert_person (store, person, &error);
+  g_assert_no_error (error);
+  summit_store_write_back (store);
+  g_assert_true (summit_store_commit (store, &error));
+  g_clear_object (&store);
+  store = summit_store_open (f->path, &error);
+  g_assert_no_error (error);
+  people = summit_store_list_people (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (people->len, ==, 1);
+  g_clear_object (&store);
+
+  /* As SQLite makes a file: 4 KiB pages, already there but empty. */
+  test_sqlite_exec (older, "PRAGMA page_size = 4096; CREATE TABLE t (x); DROP TABLE t;");
+  store = summit_store_open (older, &error);
+  g_assert_no_error (error);
+  g_assert_true (summit_store_is_new (store));
+  g_assert_cmpint (page_size (store), ==, 4096);
+  g_assert_cmpint (summit_store_get_schema_version (store), ==, SUMMIT_STORE_SCHEMA_VERSION);
+  g_clear_object (&store);
+  g_remove (older);
+}
+
 static void
 test_empty_file_becomes_database (Fixture       *f,
                                   gconstpointer  data)
@@ -503,6 +559,7 @@ main (int   argc,
   ADD ("/core/store/refuses-newer-schema", test_refuses_newer_schema);
   ADD ("/core/store/read-only", test_read_only);
   ADD ("/core/store/empty-file-becomes-database", test_empty_file_becomes_database);
+  ADD ("/core/store/page-size", test_page_size);
   ADD ("/core/store/check-finds-dangling-reference", test_check_finds_dangling_reference);
   ADD ("/core/store/busy-says-so", test_busy_says_so);
 

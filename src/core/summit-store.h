@@ -59,6 +59,7 @@ const char   *summit_store_get_path           (SummitStore      *self);
 gboolean      summit_store_is_read_only       (SummitStore      *self);
 gboolean      summit_store_is_new             (SummitStore      *self);
 const char   *summit_store_get_journal_mode   (SummitStore      *self);
+void          summit_store_write_back         (SummitStore      *self);
 int           summit_store_get_schema_version (SummitStore      *self);
 gboolean      summit_store_migrate            (SummitStore      *self,
                                                int               target,

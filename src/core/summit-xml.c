@@ -745,6 +745,7 @@ merge_person_fields (SummitStore         *store,
 #define BATCH_ROWS 256
 #define BATCH_BYTES (512 * 1024)
 #define MAX_BATCHES 4
+#define WRITE_BACK_BATCHES 32
 
 typedef struct
 {
@@ -773,6 +774,7 @@ typedef struct
   gboolean            patterns_hold[SUMMIT_PERSON_N_ATTRIBUTES];   /* for every row of the batch */
   GString            *list;       /* values matched in one go */
   gint64              now;        /* a time the file leaves out */
+  guint               n_written;  /* batches */
 } Writer;
 
 static Batch stop_batch;
@@ -876,6 +878,11 @@ writer_thread (gpointer data)
               failed = TRUE;
             }
         }
+
+      /* About every 4 MB of pages (8,000 people), so that the checkpoint
+       * after the commit finds the log mostly on the disk already. */
+      if (!failed && ++w->n_written % WRITE_BACK_BATCHES == 0)
+        summit_store_write_back (w->store);
 
       g_array_set_size (batch->rows, 0);
       g_string_chunk_clear (batch->chunk);
