@@ -131,6 +131,15 @@ summit_application_startup (GApplication *app)
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *help_accels[] = { "<Control>question", NULL };
 
+  /* GTK reads the icon theme in a thread of its own from the moment the
+   * display's theme is first asked for; left alone, that is when the
+   * window is shown and needs its icon, and the main thread then reads the
+   * theme itself (15 ms here) before it can paint. Asked for now, the
+   * reading overlaps libadwaita's set-up and the building of the window.
+   * (The parent's startup calls gtk_init() too, which does nothing twice.) */
+  gtk_init ();
+  gtk_icon_theme_get_for_display (gdk_display_get_default ());
+
   G_APPLICATION_CLASS (summit_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), actions, G_N_ELEMENTS (actions), self);
