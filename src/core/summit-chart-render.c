@@ -14,7 +14,6 @@
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
-#include <fontconfig/fontconfig.h>
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <pango/pangocairo.h>
@@ -746,15 +745,18 @@ summit_chart_export (SummitChartModel       *model,
 /**
  * summit_chart_render_shutdown:
  *
- * Frees the font map and the fontconfig and cairo caches that drawing text
- * loads once per process, so that leak checkers see a clean exit. Call it at
- * most once, at exit, after the last chart is drawn; never in the app, whose
- * toolkit shares them.
+ * Drops this thread's default font map, and the fonts it loaded, so that
+ * leak checkers see a clean exit. Call it at most once, at exit, after the
+ * last chart is drawn; never in the app, whose toolkit shares them.
+ *
+ * It no longer resets cairo's and fontconfig's static caches
+ * (cairo_debug_reset_static_data(), FcFini()): both assert that no font is
+ * still referenced, which pango's own threads could still make untrue at
+ * exit, and the CLI and the render tests then aborted now and then. What
+ * fontconfig keeps is reachable, or suppressed in tests/lsan.supp.
  */
 void
 summit_chart_render_shutdown (void)
 {
   pango_cairo_font_map_set_default (NULL);
-  cairo_debug_reset_static_data ();
-  FcFini ();
 }
