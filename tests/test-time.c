@@ -61,6 +61,26 @@ test_offsets_and_names (void)
   g_assert_cmpstr (iso, ==, "2020-09-25");
 }
 
+/* The files' times: UTC or with an offset; anything else is refused and
+ * leaves the result alone. */
+static void
+test_parse_instant (void)
+{
+  gint64 t = 42;
+
+  g_assert_true (summit_time_parse_instant ("2020-08-13T07:00:00Z", &t));
+  g_assert_cmpint (t, ==, 1597302000);
+  g_assert_true (summit_time_parse_instant ("2020-08-13T15:00:00+08:00", &t));
+  g_assert_cmpint (t, ==, 1597302000);
+
+  t = 42;
+  g_assert_false (summit_time_parse_instant ("", &t));
+  g_assert_false (summit_time_parse_instant ("2020-08-13", &t));
+  g_assert_false (summit_time_parse_instant ("2020-02-30T07:00:00Z", &t));
+  g_assert_false (summit_time_parse_instant ("yesterday", &t));
+  g_assert_cmpint (t, ==, 42);
+}
+
 static void
 test_unknown_zone (void)
 {
@@ -78,6 +98,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/core/time/warsaw-spring-change", test_warsaw_spring_change);
+  g_test_add_func ("/core/time/parse-instant", test_parse_instant);
   g_test_add_func ("/core/time/warsaw-autumn-change", test_warsaw_autumn_change);
   g_test_add_func ("/core/time/offsets-and-names", test_offsets_and_names);
   g_test_add_func ("/core/time/unknown-zone", test_unknown_zone);

@@ -526,7 +526,6 @@ summit_window_new (SummitApplication *application,
 {
   SummitWindow *self;
   GSettings *settings;
-  g_autofree char *basename = g_path_get_basename (database_path);
 
   g_return_val_if_fail (SUMMIT_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (store == NULL || SUMMIT_IS_STORE (store), NULL);
@@ -559,6 +558,7 @@ summit_window_new (SummitApplication *application,
 
   if (summit_store_is_read_only (store))
     {
+      g_autofree char *basename = g_path_get_basename (database_path);
       /* Translators: in the header bar, %s is the database file's name */
       g_autofree char *text = g_strdup_printf (_("%s (read-only)"), basename);
       GtkWidget *label = gtk_label_new (text);

@@ -197,16 +197,13 @@ known_timezone (Parser     *parser,
   return GPOINTER_TO_INT (known);
 }
 
+/* A record's time, only one after 1970 (0 stands for a time
+ * the row leaves out). */
 static gboolean
 parse_instant (const char *text,
                gint64     *out)
 {
-  g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (text, NULL);
-
-  if (dt == NULL)
-    return FALSE;
-  *out = g_date_time_to_unix (dt);
-  return *out > 0;
+  return summit_time_parse_instant (text, out) && *out > 0;
 }
 
 /* The ' that summit_csv_needs_formula_guard() put in front on export. */

@@ -164,6 +164,30 @@ utc_offset_at (GTimeZone *tz,
 }
 
 /**
+ * summit_time_parse_instant:
+ * @text: a time as the files write it, "2020-08-13T07:00:00Z"
+ * @instant: (out): the instant, Unix seconds
+ *
+ * Reads an ISO 8601 time (GDateTime's reading of it), as the XML and CSV
+ * files give a record's times.
+ *
+ * Returns: %FALSE, and @instant untouched, if @text is no such time
+ */
+gboolean
+summit_time_parse_instant (const char *text,
+                           gint64     *instant)
+{
+  g_autoptr(GDateTime) dt = NULL;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if ((dt = g_date_time_new_from_iso8601 (text, NULL)) == NULL)
+    return FALSE;
+  *instant = g_date_time_to_unix (dt);
+  return TRUE;
+}
+
+/**
  * summit_time_parse_local:
  * @date: a day, "2020-09-24"
  * @clock: a wall-clock time, "22:00" (or "22:00:00")

@@ -36,5 +36,7 @@ gboolean   summit_time_parse_local   (const char  *date,
                                       gint64      *instant,
                                       GError     **error);
 gboolean   summit_time_zone_is_known (const char  *identifier);
+gboolean   summit_time_parse_instant (const char  *text,
+                                      gint64      *instant);
 
 G_END_DECLS

@@ -583,20 +583,6 @@ value_problem (const ValueChecks *checks,
     }
 }
 
-/* A time of the files, "2020-08-13T07:00:00Z", as a Unix time; FALSE if
- * @text is no such time. */
-static gboolean
-parse_instant_text (const char *text,
-                    gint64     *out)
-{
-  g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (text, NULL);
-
-  if (dt == NULL)
-    return FALSE;
-  *out = g_date_time_to_unix (dt);
-  return TRUE;
-}
-
 /* Checks the values of @row in the file's order, as import_reader() once
  * did while reading them: by the rules of @checks (NULL: libxml2 has) for
  * the attributes of @kinds — the patterns of those that @patterns_hold
@@ -623,7 +609,7 @@ person_row_problem (const ValueChecks *checks,
       if (checks != NULL && kinds[slot] >= 0 &&
           !value_is_valid (checks, kinds[slot], value, patterns_hold && patterns_hold[slot]))
         return value_problem (checks, kinds[slot], summit_person_attribute_name (slot), value);
-      if (instant != NULL && !parse_instant_text (value, instant))
+      if (instant != NULL && !summit_time_parse_instant (value, instant))
         return g_strdup_printf (_("“%s” is not a valid time for %s"), value,
                                 summit_person_attribute_name (slot));
     }
@@ -1178,15 +1164,11 @@ parse_instant (ImportContext *ctx,
                const char    *text,
                gint64        *out)
 {
-  g_autoptr(GDateTime) dt = NULL;
-
-  dt = g_date_time_new_from_iso8601 (text, NULL);
-  if (dt == NULL)
+  if (!summit_time_parse_instant (text, out))
     {
       fail (ctx, SUMMIT_XML_ERROR_INVALID, _("“%s” is not a valid time for %s"), text, name);
       return FALSE;
     }
-  *out = g_date_time_to_unix (dt);
   return TRUE;
 }
 
