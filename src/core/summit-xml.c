@@ -1179,7 +1179,7 @@ parse_day (ImportContext *ctx,
 
   if (text == NULL)
     return TRUE;
-  if (sscanf (text, "%4d-%2d-%2d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
+  if (!summit_time_parse_date (text, &y, &m, &d))
     {
       fail (ctx, SUMMIT_XML_ERROR_INVALID, _("“%s” is not a valid date for %s"), text, name);
       return FALSE;
@@ -1688,7 +1688,7 @@ read_session (ImportContext *ctx)
   if (!parse_day (ctx, "day", day))
     return;
   summit_panel_set_day (ctx->panel, day);
-  summit_panel_set_duration (ctx->panel, duration ? atoi (duration) : 60);
+  summit_panel_set_duration (ctx->panel, duration ? atoi (duration) : SUMMIT_PANEL_DEFAULT_DURATION);
   summit_panel_set_room (ctx->panel, room);
   summit_panel_set_description (ctx->panel, description);
 }
