@@ -189,7 +189,8 @@ class App:
             time.sleep(POLL)
 
     def windows(self):
-        return [(w.roleName, w.name) for w in _children(self.root) if alive(w)]
+        """The app's top-level windows now (the main window, dialogs)."""
+        return [w for w in _children(self.root) if alive(w)]
 
     def wait_closed(self, node, what=None, timeout=15):
         """Waits until node (a dialog, say) has left the tree: searching
@@ -253,14 +254,15 @@ class App:
                                  and n.getState().contains(pyatspi.STATE_FOCUSED))), None)
 
     def enter_path(self, path, title=None, timeout=20):
-        """Types path into a file chooser and presses Enter, then waits until
-        the chooser has closed. A chooser to open a file gets the path through
-        its location field (which typing "/" opens); one to save has its name
-        field focused, whose suggested name is replaced."""
-        chooser = self.window(title, timeout=timeout,
-                              where=lambda w: title is not None or w.name != "Summit Planner")
+        """Types path into a file chooser (the one titled title, else the one
+        open) and presses Enter, then waits until the chooser has closed. A
+        chooser to open a file gets the path through its location field
+        (which typing "/" opens); one to save has its name field focused,
+        whose suggested name is replaced, or kept if path is None."""
+        chooser = self.window(title, timeout=timeout, where=None if title else lambda w: any(
+            _matches(n, "GtkFileChooserWidget", None, None) for n in _walk(w)))
         deadline = time.time() + timeout
-        field = wait_for("a text field focused in the file chooser",
+        field = wait_for("the focus in the file chooser",
                          lambda: self.focused(chooser, "text") or self.focused(chooser),
                          timeout)
         if field.roleName != "text":
@@ -273,7 +275,7 @@ class App:
             if field is None:
                 self.fail("typing / did not open the file chooser's location field")
             self.type(path[1:] if path.startswith("/") else path)
-        else:
+        elif path is not None:
             self.key("<Control>a")
             self.type(path)
         self.key("Return")
