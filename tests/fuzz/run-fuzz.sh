@@ -11,7 +11,7 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/summit-fuzz-XXXXXX")
 mkdir "$work/corpus"
 cp "$seeds"/* "$work/corpus/"
 cd "$work"
-if "$fuzzer" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+if "$fuzzer" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 -detect_leaks=1 \
      -print_final_stats=1 corpus >fuzz.log 2>&1; then
   tail -n 15 fuzz.log
   rm -rf "$work"
