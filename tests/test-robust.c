@@ -342,7 +342,7 @@ test_full_disk_during_export (void)
 {
   g_autofree char *csv = write_people ("export.csv", "Given", PEOPLE);
   g_autofree char *database = new_database ("full-export.db");
-  g_autofree char *outdir = g_build_filename (tmpdir, "exports", NULL);
+  char *outdir = test_tmpdir_new ();
   /* (A calendar is smaller than the database's shared-memory file, so a
    * file size limit cannot fill the disk under it alone.) */
   const char *formats[] = { "xml", "csv" };
@@ -350,7 +350,6 @@ test_full_disk_during_export (void)
 
   cli_run (&imported, 0, database, "import", csv);
   g_assert_cmpint (imported.status, ==, 0);
-  g_assert_cmpint (g_mkdir (outdir, 0700), ==, 0);
 
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     {
@@ -391,6 +390,127 @@ test_full_disk_during_export (void)
       g_assert_cmpstr (listing_after, ==, listing);
     }
   assert_database_sound (database);
+  test_tmpdir_free (outdir);
+}
+
+/* Runs the shell @script with a small tmpfs of @size mounted on $1, in a
+ * mount namespace of its own (so it goes with the script), then the
+ * arguments. FALSE (and the test skipped) where the machine does not allow
+ * it; the script exits 99 when the mount fails. */
+static gboolean
+run_on_small_filesystem (const char  *size,
+                         const char  *script,
+                         const char **args,
+                         char       **out_err)
+{
+  g_autofree char *mnt = test_tmpdir_new ();
+  g_autofree char *full = g_strdup_printf ("mount -t tmpfs -o size=%s tmpfs \"$1\" 2>/dev/null "
+                                           "|| exit 99\n%s", size, script);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_ptr_array_add (argv, (char *)"unshare");
+  g_ptr_array_add (argv, (char *)"--mount");
+  g_ptr_array_add (argv, (char *)"sh");
+  g_ptr_array_add (argv, (char *)"-c");
+  g_ptr_array_add (argv, full);
+  g_ptr_array_add (argv, (char *)"sh");
+  g_ptr_array_add (argv, mnt);
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (char *)args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  if (!g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                     NULL, out_err, &status, &error))
+    {
+      g_test_skip_printf ("no unshare here: %s; RLIMIT_FSIZE stands in", error->message);
+      test_tmpdir_free (g_steal_pointer (&mnt));
+      return FALSE;
+    }
+  test_tmpdir_free (g_steal_pointer (&mnt));
+  if (!WIFEXITED (status) || WEXITSTATUS (status) == 99 ||
+      (WEXITSTATUS (status) == 1 && strstr (*out_err, "unshare:") != NULL))
+    {
+      g_test_skip_printf ("this machine does not allow a private tmpfs (%s); "
+                          "RLIMIT_FSIZE stands in", *out_err);
+      return FALSE;
+    }
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+  return TRUE;
+}
+
+static void
+test_full_filesystem_during_import (void)
+{
+  g_autofree char *csv = write_people ("tmpfs.csv", "Given", PEOPLE);
+  g_autofree char *database = new_database ("tmpfs-import.db");
+  g_autofree char *out = test_tmpdir_new ();
+  g_autofree char *after = g_build_filename (out, "summit.db", NULL);
+  g_autofree char *status_file = g_build_filename (out, "status", NULL);
+  g_autofree char *status = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *cli_err = NULL;
+  g_autofree char *err_file = g_build_filename (out, "stderr", NULL);
+  g_autoptr(GBytes) before = test_read_bytes (database);
+  g_autoptr(GBytes) now = NULL;
+  /* The database on a file system with room for the log to start, not for
+   * 20,000 people; what is left there is copied out to be looked at. */
+  const char *script =
+    "cp \"$2\" \"$1/summit.db\" || exit 98\n"
+    "\"$5\" --database \"$1/summit.db\" import \"$3\" 2>\"$4/stderr\"\n"
+    "echo $? >\"$4/status\"\n"
+    "cp -a \"$1/.\" \"$4/\"\n";
+  const char *args[] = { database, csv, out, g_getenv ("SUMMIT_CLI"), NULL };
+
+  if (run_on_small_filesystem ("640k", script, args, &err))
+    {
+      g_file_get_contents (status_file, &status, NULL, NULL);
+      g_file_get_contents (err_file, &cli_err, NULL, NULL);
+      g_test_message ("with the file system full: status %s, stderr: %s", status, cli_err);
+      g_assert_cmpstr (status, ==, "1\n");
+      assert_one_line (cli_err);
+      g_assert_cmpint (count_people (after), ==, SEEDED);
+      assert_database_sound (after);
+      now = test_read_bytes (after);
+      g_assert_true (g_bytes_equal (before, now));
+    }
+  test_tmpdir_free (g_steal_pointer (&out));
+}
+
+static void
+test_full_filesystem_during_export (void)
+{
+  g_autofree char *csv = write_people ("tmpfs-export.csv", "Given", PEOPLE);
+  g_autofree char *database = new_database ("tmpfs-export.db");
+  g_autofree char *out = test_tmpdir_new ();
+  g_autofree char *listing_file = g_build_filename (out, "listing", NULL);
+  g_autofree char *status_file = g_build_filename (out, "status", NULL);
+  g_auto(Result) imported = { 0 };
+  /* Exports onto a full file system: each refused, nothing left there. */
+  const char *script =
+    "for format in xml csv; do\n"
+    "  \"$4\" --database \"$2\" export \"$1/people.$format\" 2>>\"$3/stderr\"\n"
+    "  echo $? >>\"$3/status\"\n"
+    "done\n"
+    "ls -A \"$1\" >\"$3/listing\"\n";
+  const char *args[] = { database, out, g_getenv ("SUMMIT_CLI"), NULL };
+  g_autofree char *err = NULL;
+
+  cli_run (&imported, 0, database, "import", csv);
+  g_assert_cmpint (imported.status, ==, 0);
+  if (run_on_small_filesystem ("64k", script, args, &err))
+    {
+      g_autofree char *status = NULL;
+      g_autofree char *listing = NULL;
+
+      g_file_get_contents (status_file, &status, NULL, NULL);
+      g_file_get_contents (listing_file, &listing, NULL, NULL);
+      g_test_message ("exports onto a full file system: statuses %s, left: %s", status, listing);
+      g_assert_cmpstr (status, ==, "1\n1\n");
+      g_assert_cmpstr (listing, ==, "");
+    }
+  test_tmpdir_free (g_steal_pointer (&out));
 }
 
 static void
@@ -476,24 +596,12 @@ main (int   argc,
   g_test_add_func ("/robust/import/kill-9", test_kill_during_import);
   g_test_add_func ("/robust/import/full-disk", test_full_disk_during_import);
   g_test_add_func ("/robust/export/full-disk", test_full_disk_during_export);
+  g_test_add_func ("/robust/import/full-filesystem", test_full_filesystem_during_import);
+  g_test_add_func ("/robust/export/full-filesystem", test_full_filesystem_during_export);
   g_test_add_func ("/robust/import/two-at-once", test_two_imports_at_once);
   g_test_add_func ("/robust/import/busy-database", test_busy_database);
 
   status = g_test_run ();
-  {
-    g_autofree char *exports = g_build_filename (tmpdir, "exports", NULL);
-    GDir *d = g_dir_open (exports, 0, NULL);
-    const char *name;
-
-    while (d && (name = g_dir_read_name (d)))
-      {
-        g_autofree char *path = g_build_filename (exports, name, NULL);
-        g_remove (path);
-      }
-    if (d)
-      g_dir_close (d);
-    g_rmdir (exports);
-  }
   test_tmpdir_free (tmpdir);
   return status;
 }
