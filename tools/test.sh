@@ -39,7 +39,7 @@ if [ -f build/build.ninja ]; then
   [ -f build/meson-logs/testlog.json ] && count build/meson-logs/testlog.json
   # The fuzz targets exist only where clang does (deps.sh installs it): a
   # run without them has not fuzzed, and says so.
-  if ! grep -q '"name": "fuzz-' build/meson-logs/testlog.json 2>/dev/null; then
+  if ! grep -q '"name": "[^"]*:fuzz / fuzz-' build/meson-logs/testlog.json 2>/dev/null; then
     echo "build: no fuzz test ran (is clang installed?)"
     failed=$((failed + 1))
   fi
