@@ -8,7 +8,8 @@ build="meson ninja-build pkg-config gcc libc6-dev libgtk-4-dev libadwaita-1-dev
   libfontconfig-dev gettext
   libglib2.0-dev-bin desktop-file-utils appstream"
 test="$build xvfb xauth dbus at-spi2-core python3-dogtail dconf-gsettings-backend
-  gsettings-desktop-schemas sqlite3 poppler-utils imagemagick"
+  gsettings-desktop-schemas sqlite3 poppler-utils imagemagick
+  clang libclang-rt-14-dev llvm"
 case "${1:-build}" in
   build) wanted=$build ;;
   test) wanted=$test ;;

@@ -37,6 +37,12 @@ if [ -f build/build.ninja ]; then
   rm -f build/meson-logs/testlog.json
   meson test -C build --print-errorlogs --num-processes 2
   [ -f build/meson-logs/testlog.json ] && count build/meson-logs/testlog.json
+  # The fuzz targets exist only where clang does (deps.sh installs it): a
+  # run without them has not fuzzed, and says so.
+  if ! grep -q '"name": "[^"]*:fuzz / fuzz-' build/meson-logs/testlog.json 2>/dev/null; then
+    echo "build: no fuzz test ran (is clang installed?)"
+    failed=$((failed + 1))
+  fi
 fi
 
 run_suite build-asan -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug

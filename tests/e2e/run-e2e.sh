@@ -16,14 +16,22 @@ export GTK_A11Y=atspi
 export NO_AT_BRIDGE=0
 export LC_ALL=${LC_ALL:-C.UTF-8}
 export PYTHONPATH="$(dirname "$0")${PYTHONPATH:+:$PYTHONPATH}"
+# The helpers touch this file once the app is up on the accessibility bus.
+started=$(mktemp "${TMPDIR:-/tmp}/summit-e2e-started-XXXXXX")
+trap 'rm -f "$started"' EXIT
+export SUMMIT_E2E_STARTED="$started"
 run () {
+  rm -f "$started"
   xvfb-run -a -s "-screen 0 1280x1024x24" dbus-run-session -- /usr/bin/python3 "$script"
 }
 # A private X server and session bus now and then fail to come up when the
-# previous test's are still going away; a real failure fails twice. The first
-# attempt's output stays in the log above this line.
+# previous test's are still going away: that, and only that (the app never
+# reached the accessibility bus), is retried once. A test that failed after
+# the app came up fails here, so that flaky tests show.
 if ! run; then
-  echo "e2e: first attempt of $script failed; retrying once in a fresh X server" >&2
-  sleep 2
+  if [ -e "$started" ]; then
+    exit 1
+  fi
+  echo "e2e: the X server, session bus or app did not come up for $script; retrying once" >&2
   run
 fi

@@ -4,9 +4,8 @@ bad row by its line, the person skips it, and the others appear in the list."""
 
 import os
 import sys
-import time
 
-from summit_e2e import App, check
+from summit_e2e import App, check, wait_for
 
 CSV = (
     "\ufeffFamily Name,Given Name,City,Country,Position\r\n"
@@ -16,17 +15,12 @@ CSV = (
 )
 
 
-def button(app, text, timeout=15):
-    """The push button showing TEXT. (GTK 4.8 names a labelled button after
-    both its label property and its label child: "_Import Import".)"""
-    deadline = time.time() + timeout
-    while True:
-        for node in app.find_all(role="push button"):
-            if any(c.roleName == "label" and c.name == text for c in node.children):
-                return node
-        if time.time() > deadline:
-            app.fail("no push button showing %r" % text)
-        time.sleep(0.3)
+def button(app, text, parent, timeout=15):
+    """The push button in parent showing TEXT. (GTK 4.8 names a labelled
+    button after both its label property and its label child: "_Import Import".)"""
+    return app.find(role="push button", parent=parent, timeout=timeout,
+                    where=lambda node: any(c.roleName == "label" and c.name == text
+                                           for c in node.children))
 
 
 def main():
@@ -43,20 +37,18 @@ def main():
         # F10 opens the primary menu, as for anyone using the keyboard.
         app.key("F10")
         app.find("Import…", "menu item").doActionNamed("click")
-        app.find("Import People or Data")
-        time.sleep(2)
-        app.type(path)
-        time.sleep(1)
-        app.key("<Enter>")
+        # Typed into the chooser, which closes before the preview opens.
+        app.enter_path(path, "Import People or Data")
 
         # The preview: three rows, one with a problem, said by its line.
-        import_button = button(app, "Import")
+        dialog = app.window("Import", "frame")
+        import_button = button(app, "Import", dialog)
         app.find("3 rows, 1 with problems. Fix the file and import it again, "
-                 "or skip the invalid rows.", "label")
-        app.find("Line 3", "label")
+                 "or skip the invalid rows.", "label", parent=dialog)
+        app.find("Line 3", "label", parent=dialog)
         app.find("the country “Atlantis” is not a two-letter ISO 3166 code such as PL or TW",
-                 "label")
-        app.find("Zofia Kowalska", "label")
+                 "label", parent=dialog)
+        app.find("Zofia Kowalska", "label", parent=dialog)
 
         # Nothing is written before the person decides.
         with app.db() as db:
@@ -65,21 +57,21 @@ def main():
 
         # Its mnemonic, Alt+S, ticks "Skip the invalid rows" (GTK 4.8 offers no
         # click action on check boxes over AT-SPI).
-        skip = app.find("Skip invalid rows", "check box")
+        skip = app.find("Skip invalid rows", "check box", parent=dialog)
         check(not import_button.sensitive, "Import is offered while rows are invalid")
         app.key("<Alt>s")
-        deadline = time.time() + 10
-        while not skip.checked and time.time() < deadline:
-            time.sleep(0.2)
-        check(skip.checked, "Alt+S did not tick “Skip invalid rows”")
+        wait_for("Alt+S to tick “Skip invalid rows”", lambda: skip.checked, 10)
         import_button.doActionNamed("click")
 
+        # The result is said in the window once the preview has closed.
+        app.wait_closed(dialog, "the import preview", timeout=30)
+        window = app.window("Summit Planner", "frame")
         app.find("Imported partners.csv: 2 added, 0 updated, 0 unchanged, "
-                 "1 invalid rows skipped", "label", timeout=30)
+                 "1 invalid rows skipped", "label", parent=window)
 
         # The new people in the list, the skipped one nowhere.
-        app.find("Zofia Kowalska", "label")
-        app.find("Hiro Tanaka", "label")
+        app.find("Zofia Kowalska", "label", parent=window)
+        app.find("Hiro Tanaka", "label", parent=window)
         check(not app.find_all("Nemo Nobody", "label"), "the invalid row was imported")
 
         with app.db() as db:

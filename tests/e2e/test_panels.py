@@ -13,7 +13,8 @@ import time
 
 from dogtail import rawinput
 
-from summit_e2e import App, check
+from summit_e2e import App, check, wait_for as e2e_wait_for
+from summit_e2e import wait_for as wait_for_value
 
 LUBLIN = ("After the COVID-19 pandemic: How do cities stimulate the implementation of "
           "smart city technologies and innovative business applications")
@@ -29,14 +30,18 @@ def replace_text(app, entry_name, text):
 def press(app, text):
     """Clicks the button that shows this text (GTK 4.8 names such buttons oddly),
     in the session editor when it is open: other pages have buttons that
-    show "Save" too."""
-    editors = [w for w in app.root.children if w.roleName == "frame" and w.name.endswith("Session")]
+    show "Save" too. Returns the button."""
+    editors = [w for w in app.windows() if w.roleName == "frame" and w.name.endswith("Session")]
     parent = editors[0] if editors else None
-    app.find(text, "label", parent=parent).parent.doActionNamed("click")
+    button = app.find(text, "label", parent=parent).parent
+    button.doActionNamed("click")
+    return button
 
 
 def drag(source, target):
-    """Drags with the mouse, in small steps, from one node's middle to another's."""
+    """Drags with the mouse, in small steps, from one node's middle to another's.
+    (The pauses pace the pointer as a hand would; GTK needs the motion to
+    start a drag and to see the drop target.)"""
     x1 = source.position[0] + source.size[0] // 2
     y1 = source.position[1] + source.size[1] // 2
     x2 = target.position[0] + target.size[0] // 2
@@ -51,12 +56,10 @@ def drag(source, target):
 
 
 def wait_for(predicate, message, timeout=10):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        if predicate():
-            return
-        time.sleep(0.3)
-    raise AssertionError(message)
+    try:
+        e2e_wait_for(message, predicate, timeout)
+    except AssertionError:
+        raise AssertionError(message) from None
 
 
 def lineup(app, title):
@@ -87,8 +90,8 @@ def main():
         replace_text(app, "Title", TITLE)
         # Controls are named as read out, without their mnemonic underscores
         # (GTK 4.8 keeps them in a labelled button's name: "_Save Save").
-        named = [(n.roleName, n.name) for w in app.root.children
-                 for n in w.findChildren(lambda n: re.search(r"(^|\s)_\w", n.name or ""))]
+        named = [(n.roleName, n.name) for n in app.find_all(
+                 where=lambda n: re.search(r"(^|\s)_\w", n.name or ""))]
         check(not named, "names with a mnemonic underscore: %r" % named)
         replace_text(app, "Date", "2020-09-24")
         replace_text(app, "Time zone", "Europe/Warsaw")
@@ -99,8 +102,8 @@ def main():
         # Ends before it starts: said, and the session cannot be saved.
         app.find("The session ends before it starts; for one that runs past midnight, "
                  "write the end as 00:30+1", "label")
-        press(app, "Save")
-        time.sleep(0.5)
+        save = press(app, "Save")
+        check(not save.sensitive, "Save is offered for a session that ends before it starts")
         with app.db() as db:
             (n,) = db.execute("SELECT count(*) FROM panel WHERE title = ?", (TITLE,)).fetchone()
         check(n == 0, "a session that ends before it starts was saved")
@@ -175,10 +178,7 @@ def main():
         # One member's own calendar, in their own zone.
         ics = os.path.join(app.tmp.name, "bartosz.ics")
         app.click("Save the calendar of Bartosz Bartoszewicz")
-        time.sleep(1.5)
-        app.key("<Control>a")
-        app.type(ics)
-        app.key("Return")
+        app.enter_path(ics)
         wait_for(lambda: os.path.exists(ics), "Bartosz's calendar was not saved")
         with open(ics, encoding="utf-8") as f:
             calendar = f.read()
@@ -189,18 +189,25 @@ def main():
         # Add by drag: a person found by search, dropped on a session in the agenda.
         app.find("Find a person to add", "entry").click()
         app.type("Sagan")
-        time.sleep(1)
+        app.find("Add Mariusz Sagan", "push button")
+        frame = app.find("Summit Planner", "frame")
+        bottom = frame.position[1] + frame.size[1]
+
+        def result_in_view():
+            node = app.find_all("Mariusz Sagan", "label")[-1]
+            return node if node.position[1] + node.size[1] < bottom - 10 else None
         for _ in range(10):   # the wheel, over the session pane: the results come into view
+            if result_in_view():
+                break
             rawinput.click(760, 400, 5)
-        time.sleep(0.5)
-        drag(app.find_all("Mariusz Sagan", "label")[-1], app.find("Official opening", "label"))
+        drag(wait_for_value("Mariusz Sagan's search result in view", result_in_view),
+             app.find("Official opening", "label"))
         wait_for(lambda: ("Sagan", "panelist") in lineup(app, "Official opening"),
                  "dropping Mariusz on the opening did not add him: %r"
                  % lineup(app, "Official opening"))
 
         # The planner's second zone: the agenda follows it.
-        app.root.findChild(lambda n: n.roleName == "text" and "Second time zone" in n.name,
-                           retry=True).click()
+        app.find(role="text", where=lambda n: "Second time zone" in n.name).click()
         app.key("<Control>a")
         app.type("America/New_York\n")
         app.find("15:00 Taipei (UTC+8)\n03:00 New York (UTC-4)", "label")
@@ -209,10 +216,7 @@ def main():
         pdf = os.path.join(app.tmp.name, "agenda.pdf")
         app.find("Export or Print the Programme").click()
         app.find("Save Agenda as PDF…", "menu item").doActionNamed("click")
-        time.sleep(1.5)
-        app.key("<Control>a")
-        app.type(pdf)
-        app.key("Return")
+        app.enter_path(pdf)
         wait_for(lambda: os.path.exists(pdf) and os.path.getsize(pdf) > 1000,
                  "the agenda was not saved as PDF")
         with open(pdf, "rb") as f:

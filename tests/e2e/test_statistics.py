@@ -6,21 +6,15 @@ chart saved as a PNG through the page's Export menu and its file chooser."""
 import os
 import struct
 import sys
-import time
 
 from dogtail import rawinput
 
-from summit_e2e import App, check
+from summit_e2e import App, check, wait_for
 
 
 def find_label_containing(app, text, timeout=15):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        for node in app.find_all(role="label") + app.find_all(role="alert"):
-            if text in (node.name or ""):
-                return node
-        time.sleep(0.3)
-    app.fail("no label containing %r" % text)
+    return app.find(timeout=timeout, where=lambda node: node.roleName in ("label", "alert")
+                    and text in (node.name or ""))
 
 
 def scroll_into_view(app, node):
@@ -33,9 +27,14 @@ def scroll_into_view(app, node):
         y = node.position[1] + node.size[1] // 2
         if top + 60 < y < bottom:
             return
+        before = node.position[1]
         rawinput.click(frame.position[0] + frame.size[0] // 2, top + frame.size[1] // 2,
                        5 if y >= bottom else 4)
-        time.sleep(0.2)
+        # Scrolled when the node has moved (or cannot go further).
+        try:
+            wait_for("the page to scroll", lambda: node.position[1] != before, 2)
+        except AssertionError:
+            pass
     app.fail("could not scroll %r into view" % node.name)
 
 
@@ -105,13 +104,12 @@ def main():
             (count,) = db.execute("SELECT count(*) FROM year_statistic").fetchone()
         check(count == 6, "a refused year was saved: %d rows" % count)
         replace_text(app, "Year of the new row", "2021")
-        deadline = time.time() + 10
-        row = None
-        while row is None and time.time() < deadline:
+
+        def row_2021():
             with app.db() as db:
-                row = db.execute("SELECT kind, overseas_mayors FROM year_statistic"
-                                 " WHERE year = 2021").fetchone()
-            time.sleep(0.3)
+                return db.execute("SELECT kind, overseas_mayors FROM year_statistic"
+                                  " WHERE year = 2021").fetchone()
+        row = wait_for("2021 in the database", row_2021, 10)
         check(row == ("recorded", 7), "2021 was not recorded as 7: %r" % (row,))
         find_label_containing(app, "Saved 2021.")
 
@@ -125,16 +123,13 @@ def main():
         item.doActionNamed("click")
         # GTK 4.8 shows the file chooser's window as a "filler"; its name
         # field has the focus and a suggested name, and Enter saves.
-        app.find("Save the Chart", "filler", timeout=20)
-        time.sleep(1)
-        app.key("Return")
+        app.enter_path(None, "Save the Chart")
 
         path = os.path.join(home.name, "overseas-mayors-2015-2020.png")
-        deadline = time.time() + 15
-        while not os.path.exists(path) and time.time() < deadline:
-            time.sleep(0.3)
-        check(os.path.exists(path), "no PNG at %s; home holds %r"
-              % (path, os.listdir(home.name)))
+        try:
+            wait_for("the PNG", lambda: os.path.exists(path))
+        except AssertionError:
+            check(False, "no PNG at %s; home holds %r" % (path, os.listdir(home.name)))
         width, height = png_size(path)
         check((width, height) == (1200, 675), "the PNG is %dx%d, not 1200x675" % (width, height))
         find_label_containing(app, "Saved the chart as")

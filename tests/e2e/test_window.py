@@ -6,11 +6,11 @@ import configparser
 import os
 import shutil
 import sqlite3
+import subprocess
 import sys
 import tempfile
-import time
 
-from summit_e2e import App, check
+from summit_e2e import App, check, wait_for
 
 
 def keyfile_env(tmp):
@@ -34,10 +34,12 @@ def test_menu_and_size(tmp):
         app.click("Main Menu")
         app.find("Keyboard Shortcuts", "menu item")
         app.find("About Summit Planner", "menu item")
+        app.closing = True   # ending is what this test expects of it
         app.find("Quit", "menu item").doActionNamed("click")
-        deadline = time.time() + 10
-        while app.proc.poll() is None and time.time() < deadline:
-            time.sleep(0.2)
+        try:
+            app.proc.wait(10)
+        except subprocess.TimeoutExpired:
+            pass
         check(app.proc.poll() == 0, "Quit did not end the app cleanly")
     except AssertionError as e:
         app.fail(str(e))
@@ -60,11 +62,10 @@ def test_menu_and_size(tmp):
         # The accessible frame may leave out the client-side decoration, so
         # compare with the width the default size of 1000 gave.
         expected = default_width - 100
-        deadline = time.time() + 10
-        while frame.size[0] != expected and time.time() < deadline:
-            time.sleep(0.2)
-        check(frame.size[0] == expected,
-              "window width %d, expected %d (saved 900)" % (frame.size[0], expected))
+        try:
+            wait_for("the saved width", lambda: frame.size[0] == expected, 10)
+        except AssertionError:
+            check(False, "window width %d, expected %d (saved 900)" % (frame.size[0], expected))
     except AssertionError as e:
         app.fail(str(e))
     app.close()
@@ -125,7 +126,6 @@ def test_foreign_file(tmp):
 def test_damaged_file(tmp):
     """A file of ours whose pages are damaged: the window says so (the check
     runs just after the first frame) and the file is left as it was."""
-    import subprocess
     database = os.path.join(tmp, "damaged.db")
     subprocess.run([os.environ["SUMMIT_CLI"], "--database", database, "stats"],
                    check=True, stdout=subprocess.DEVNULL)

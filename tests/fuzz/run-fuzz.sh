@@ -11,8 +11,10 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/summit-fuzz-XXXXXX")
 mkdir "$work/corpus"
 cp "$seeds"/* "$work/corpus/"
 cd "$work"
-if "$fuzzer" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+if "$fuzzer" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 -detect_leaks=1 \
      -print_final_stats=1 corpus >fuzz.log 2>&1; then
+  # How much of the code the target sees, then how far this run went.
+  grep -E "PC tables|INITED" fuzz.log || true
   tail -n 15 fuzz.log
   rm -rf "$work"
 else
