@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "summit-csv.h"
+#include "summit-file.h"
 #include "summit-people.h"
 #include "summit-time.h"
 
@@ -1021,7 +1022,8 @@ summit_csv_export_stream (SummitStore   *store,
 /**
  * summit_csv_export_file:
  *
- * Exports to @path, replacing it only once everything is written.
+ * Exports to @path, replacing it only once everything is written. A new
+ * file is readable by its owner only.
  */
 gboolean
 summit_csv_export_file (SummitStore   *store,
@@ -1029,32 +1031,29 @@ summit_csv_export_file (SummitStore   *store,
                         GCancellable  *cancellable,
                         GError       **error)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileOutputStream) stream = NULL;
-  g_autoptr(GCancellable) abort = g_cancellable_new ();
+  g_autoptr(SummitFileWriter) writer = NULL;
   g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  file = g_file_new_for_path (path);
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, &local_error);
-  if (stream == NULL ||
-      !summit_csv_export_stream (store, G_OUTPUT_STREAM (stream), cancellable, &local_error))
+  /* The file holds personal data: readable by its owner only. */
+  writer = summit_file_writer_new (path, SUMMIT_FILE_PRIVATE, &local_error);
+  if (writer == NULL)
     {
-      if (stream != NULL)
-        {
-          g_cancellable_cancel (abort);
-          g_output_stream_close (G_OUTPUT_STREAM (stream), abort, NULL);
-        }
+      g_set_error_literal (error, SUMMIT_CSV_ERROR, SUMMIT_CSV_ERROR_IO, local_error->message);
+      return FALSE;
+    }
+  if (!summit_csv_export_stream (store, summit_file_writer_get_stream (writer), cancellable,
+                                 &local_error))
+    {
       g_set_error (error, SUMMIT_CSV_ERROR, SUMMIT_CSV_ERROR_IO, "%s: %s", path,
                    local_error->message);
       return FALSE;
     }
-  if (!g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &local_error))
+  if (!summit_file_writer_commit (writer, &local_error))
     {
-      g_set_error (error, SUMMIT_CSV_ERROR, SUMMIT_CSV_ERROR_IO, "%s: %s", path,
-                   local_error->message);
+      g_set_error_literal (error, SUMMIT_CSV_ERROR, SUMMIT_CSV_ERROR_IO, local_error->message);
       return FALSE;
     }
   return TRUE;

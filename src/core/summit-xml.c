@@ -21,6 +21,7 @@
 #include <libxml/xmlwriter.h>
 
 #include "summit-core-resources.h"
+#include "summit-file.h"
 #include "summit-people.h"
 #include "summit-programme.h"
 #include "summit-statistics.h"
@@ -2972,7 +2973,8 @@ summit_xml_export_stream (SummitStore         *store,
  * summit_xml_export_file:
  *
  * Exports to @path (see summit_xml_export_stream()), replacing it only once
- * everything is written: on error or cancellation the old file stays.
+ * everything is written: on error or cancellation the old file stays. A
+ * new file is readable by its owner only.
  */
 gboolean
 summit_xml_export_file (SummitStore         *store,
@@ -2982,32 +2984,26 @@ summit_xml_export_file (SummitStore         *store,
                         GCancellable        *cancellable,
                         GError             **error)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileOutputStream) fstream = NULL;
+  g_autoptr(SummitFileWriter) writer = NULL;
   g_autoptr(GOutputStream) stream = NULL;
-  g_autoptr(GCancellable) abort = g_cancellable_new ();
   g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  file = g_file_new_for_path (path);
-  fstream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, &local_error);
-  if (fstream == NULL)
+  /* The file holds personal data: readable by its owner only. */
+  writer = summit_file_writer_new (path, SUMMIT_FILE_PRIVATE, &local_error);
+  if (writer == NULL)
     {
-      g_set_error (error, SUMMIT_XML_ERROR, SUMMIT_XML_ERROR_IO, "%s: %s", path,
-                   local_error->message);
+      g_set_error_literal (error, SUMMIT_XML_ERROR, SUMMIT_XML_ERROR_IO, local_error->message);
       return FALSE;
     }
-  stream = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (fstream), 256 * 1024);
+  stream = g_buffered_output_stream_new_sized (summit_file_writer_get_stream (writer),
+                                               256 * 1024);
 
   if (!summit_xml_export_stream (store, stream, progress, progress_data, cancellable,
                                  &local_error))
     {
-      /* Closing with a cancelled cancellable leaves the old file in place. */
-      g_cancellable_cancel (abort);
-      g_output_stream_close (stream, abort, NULL);
-      g_output_stream_close (G_OUTPUT_STREAM (fstream), abort, NULL);
       g_set_error (error, local_error->domain, local_error->code, "%s: %s", path,
                    local_error->message);
       return FALSE;
@@ -3016,6 +3012,11 @@ summit_xml_export_file (SummitStore         *store,
     {
       g_set_error (error, SUMMIT_XML_ERROR, SUMMIT_XML_ERROR_IO, "%s: %s", path,
                    local_error->message);
+      return FALSE;
+    }
+  if (!summit_file_writer_commit (writer, &local_error))
+    {
+      g_set_error_literal (error, SUMMIT_XML_ERROR, SUMMIT_XML_ERROR_IO, local_error->message);
       return FALSE;
     }
   return TRUE;
