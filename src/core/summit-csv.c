@@ -21,6 +21,7 @@
 #include "summit-csv.h"
 #include "summit-file.h"
 #include "summit-people.h"
+#include "summit-text.h"
 #include "summit-time.h"
 
 G_DEFINE_QUARK (summit-csv-error-quark, summit_csv_error)
@@ -306,6 +307,20 @@ read_row (Parser *parser)
           add_problem (parser, line, row_index, _("%s is longer than %u characters"),
                        summit_person_attribute_name (column), MAX_FIELD_LENGTH);
           continue;
+        }
+
+      if (column < SUMMIT_PERSON_N_FIELDS)
+        {
+          g_autoptr(GError) error = NULL;
+
+          /* The person's own check (see summit_person_validate_field()). */
+          if (!summit_text_check_controls (value, summit_person_attribute_name (column),
+                                           column == SUMMIT_PERSON_NOTES, SUMMIT_CSV_ERROR,
+                                           SUMMIT_CSV_ERROR_INVALID, &error))
+            {
+              add_problem (parser, line, row_index, "%s", error->message);
+              continue;
+            }
         }
 
       if (has_formula_guard (value))
@@ -910,13 +925,15 @@ append_instant (GString *out,
  * @value: a cell's text
  *
  * Spreadsheets run a cell that begins with = + - @, a tab or a carriage
- * return as a formula (OWASP "CSV injection"): a file of people could then
- * call out to the network or run a command on the office's computer. Every
- * CSV written for a spreadsheet therefore puts a ' in front of such a cell,
- * which spreadsheets show as plain text. The rule, both ways:
+ * return as a formula (OWASP "CSV injection"), also after white space and
+ * in their full-width forms ＝ ＋ － ＠, which some spreadsheets read alike:
+ * a file of people could then call out to the network or run a command on
+ * the office's computer. Every CSV written for a spreadsheet therefore puts
+ * a ' in front of such a cell, which spreadsheets show as plain text. The
+ * rule, both ways:
  *
- * - export: a value made of any number of ' (none included) followed by one
- *   of = + - @ TAB CR gains one ' in front;
+ * - export: a value made of any number of ' (none included), then any white
+ *   space, then one of = + - @ ＝ ＋ － ＠ TAB CR gains one ' in front;
  * - import: a value made of one or more ' followed by one of those loses
  *   its first '.
  *
@@ -932,13 +949,21 @@ summit_csv_needs_formula_guard (const char *value)
 {
   while (*value == '\'')
     value++;
-  switch (*value)
+  for (const char *p = value; *p != '\0'; p = g_utf8_next_char (p))
     {
-    case '=': case '+': case '-': case '@': case '\t': case '\r':
-      return TRUE;
-    default:
-      return FALSE;
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      switch (c)
+        {
+        case '=': case '+': case '-': case '@': case '\t': case '\r':
+        case 0xFF1D: case 0xFF0B: case 0xFF0D: case 0xFF20:   /* ＝ ＋ － ＠ */
+          return TRUE;
+        default:
+          if (c == (gunichar)-1 || c == (gunichar)-2 || !g_unichar_isspace (c))
+            return FALSE;
+        }
     }
+  return FALSE;
 }
 
 /**

@@ -25,6 +25,7 @@
 #include "summit-people.h"
 #include "summit-programme.h"
 #include "summit-statistics.h"
+#include "summit-text.h"
 #include "summit-time.h"
 #include "summit-xml.h"
 
@@ -607,9 +608,17 @@ person_row_problem (const ValueChecks *checks,
                         : slot == SUMMIT_PERSON_ATTRIBUTE_UPDATED ? updated
                         : NULL;
 
+      g_autoptr(GError) error = NULL;
+
       if (checks != NULL && kinds[slot] >= 0 &&
           !value_is_valid (checks, kinds[slot], value, patterns_hold && patterns_hold[slot]))
         return value_problem (checks, kinds[slot], summit_person_attribute_name (slot), value);
+      /* The person's own check (see summit_person_validate_field()). */
+      if (slot < SUMMIT_PERSON_N_FIELDS &&
+          !summit_text_check_controls (value, summit_person_attribute_name (slot),
+                                       slot == SUMMIT_PERSON_NOTES, SUMMIT_XML_ERROR,
+                                       SUMMIT_XML_ERROR_INVALID, &error))
+        return g_strdup (error->message);
       if (instant != NULL && !summit_time_parse_instant (value, instant))
         return g_strdup_printf (_("“%s” is not a valid time for %s"), value,
                                 summit_person_attribute_name (slot));
@@ -1531,6 +1540,12 @@ insert_event (ImportContext *ctx,
   g_autoptr(GError) error = NULL;
   sqlite3_stmt *stmt;
 
+  if (!summit_text_check_controls (channel, "channel", FALSE, SUMMIT_STORE_ERROR,
+                                   SUMMIT_STORE_ERROR_INVALID, &error) ||
+      !summit_text_check_controls (note, "note", TRUE, SUMMIT_STORE_ERROR,
+                                   SUMMIT_STORE_ERROR_INVALID, &error))
+    return propagate_store_error (ctx, error);
+
   /* Skip an event already in the history, so that importing a file twice
    * changes nothing. */
   stmt = summit_store_prepare (ctx->store,
@@ -1779,6 +1794,8 @@ end_session (ImportContext *ctx)
 
   if (ctx->panel == NULL)
     return;
+  if (!summit_panel_validate (ctx->panel, NULL, &error))
+    return propagate_store_error (ctx, error);
 
   /* A session already known by its uid is replaced as a whole, if it
    * differs at all. */
