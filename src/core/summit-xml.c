@@ -1035,6 +1035,7 @@ typedef struct
   guint                invitation_events;
   gboolean             root_closed;
   GHashTable          *known_zones;   /* identifier → TRUE; GLib re-reads tzdata each time */
+  GHashTable          *seen;          /* "kind:key" → line of its first occurrence */
   gint64               now;
   const ValueChecks   *checks;        /* NULL: libxml2 checks every value itself */
   GHashTable          *interned_checks;   /* ValueChecks' elements, by interned names */
@@ -1235,6 +1236,24 @@ check_timezone (ImportContext *ctx,
   return FALSE;
 }
 
+/* 0 the first time @kind:@key is seen in the file (noting the line the
+ * reader is on), else the line it was first seen on. */
+static int
+first_seen (ImportContext *ctx,
+            const char    *kind,
+            const char    *key)
+{
+  g_autofree char *full = g_strconcat (kind, ":", key ? key : "", NULL);
+  gpointer first;
+  int line, column;
+
+  if (g_hash_table_lookup_extended (ctx->seen, full, NULL, &first))
+    return GPOINTER_TO_INT (first);
+  where (ctx, &line, &column);
+  g_hash_table_insert (ctx->seen, g_steal_pointer (&full), GINT_TO_POINTER (MAX (line, 1)));
+  return 0;
+}
+
 static gint64
 lookup_person (ImportContext *ctx)
 {
@@ -1418,6 +1437,19 @@ read_person (ImportContext *ctx)
         report_timezone (ctx, row.values[SUMMIT_PERSON_TIMEZONE]);
       return;
     }
+  if (has_text (row.values[SUMMIT_PERSON_UID]))
+    {
+      int first = first_seen (ctx, "person", row.values[SUMMIT_PERSON_UID]);
+
+      if (first > 0)
+        {
+          if (!fail_on_row_values (ctx, &row))
+            fail (ctx, SUMMIT_XML_ERROR_INVALID,
+                  _("the person “%s” is already in this file, on line %d"),
+                  row.values[SUMMIT_PERSON_UID], first);
+          return;
+        }
+    }
 
   g_array_append_val (batch->rows, row);
   if ((batch->rows->len >= BATCH_ROWS || batch->bytes >= BATCH_BYTES) &&
@@ -1488,7 +1520,14 @@ read_edition (ImportContext *ctx)
   g_autofree char *start_date = attr (ctx, "start-date");
   g_autofree char *end_date = attr (ctx, "end-date");
   SummitEditionFormat fmt = SUMMIT_EDITION_IN_PERSON;
+  int first;
 
+  if ((first = first_seen (ctx, "edition", year)) > 0)
+    {
+      fail (ctx, SUMMIT_XML_ERROR_INVALID, _("the edition of %s is already in this file, on line %d"),
+            year, first);
+      return;
+    }
   if (!check_timezone (ctx, timezone) ||
       !parse_day (ctx, "start-date", start_date) ||
       !parse_day (ctx, "end-date", end_date))
@@ -1576,9 +1615,20 @@ read_invitation (ImportContext *ctx)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *status = attr (ctx, "status");
+  g_autofree char *person = attr (ctx, "person");
+  g_autofree char *key = g_strdup_printf ("%d:%s", summit_edition_get_year (ctx->edition),
+                                          person ? person : "");
   sqlite3_stmt *stmt;
   gint64 person_id;
+  int first;
 
+  if ((first = first_seen (ctx, "invitation", key)) > 0)
+    {
+      fail (ctx, SUMMIT_XML_ERROR_INVALID,
+            _("the invitation of “%s” to the %d edition is already in this file, on line %d"),
+            person ? person : "", summit_edition_get_year (ctx->edition), first);
+      return;
+    }
   if ((person_id = lookup_person (ctx)) == 0)
     return;
   summit_invitation_status_from_string (status, &ctx->invitation_status);
@@ -1689,8 +1739,15 @@ read_session (ImportContext *ctx)
   g_autofree char *description = attr (ctx, "description");
   SummitPanelKind panel_kind = SUMMIT_PANEL_DISCUSSION;
   gint64 start_utc;
+  int first;
 
   g_clear_object (&ctx->panel);
+  if ((first = first_seen (ctx, "session", uid)) > 0)
+    {
+      fail (ctx, SUMMIT_XML_ERROR_INVALID, _("the session “%s” is already in this file, on line %d"),
+            uid ? uid : "", first);
+      return;
+    }
   ctx->panel = summit_panel_new ();
   summit_panel_set_uid (ctx->panel, uid);
   summit_panel_set_edition_id (ctx->panel, summit_edition_get_id (ctx->edition));
@@ -1841,7 +1898,14 @@ read_statistic (ImportContext *ctx)
   SummitFigureKind figure = SUMMIT_FIGURE_MISSING;
   sqlite3_stmt *stmt;
   Change change;
+  int first;
 
+  if ((first = first_seen (ctx, "statistic", year)) > 0)
+    {
+      fail (ctx, SUMMIT_XML_ERROR_INVALID,
+            _("the figures for %s are already in this file, on line %d"), year, first);
+      return;
+    }
   summit_figure_kind_from_string (kind, &figure);
   stat = summit_year_statistic_new (atoi (year), figure);
   summit_year_statistic_set_overseas (stat, overseas ? atoi (overseas) : -1);
@@ -2051,11 +2115,13 @@ import_reader (SummitStore         *store,
   ctx.report = &local_report;
   ctx.now = g_get_real_time () / G_USEC_PER_SEC;
   ctx.known_zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ctx.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   if ((schema = load_schema (TRUE, &checks, error)) == NULL)
     {
       xmlFreeTextReader (reader);
       g_hash_table_unref (ctx.known_zones);
+      g_hash_table_unref (ctx.seen);
       return FALSE;
     }
 
@@ -2101,6 +2167,7 @@ import_reader (SummitStore         *store,
       xmlFreeTextReader (reader);
       xmlRelaxNGFree (schema);
       g_hash_table_unref (ctx.known_zones);
+      g_hash_table_unref (ctx.seen);
       g_hash_table_unref (ctx.interned_checks);
       g_propagate_error (error, ctx.error);
       return FALSE;
@@ -2175,6 +2242,7 @@ import_reader (SummitStore         *store,
   g_clear_object (&ctx.edition);
   g_clear_object (&ctx.panel);
   g_clear_pointer (&ctx.known_zones, g_hash_table_unref);
+  g_clear_pointer (&ctx.seen, g_hash_table_unref);
   g_clear_pointer (&ctx.interned_checks, g_hash_table_unref);
   xmlFreeTextReader (reader);
   xmlRelaxNGFree (schema);
