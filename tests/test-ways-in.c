@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <sys/stat.h>
 
 #include "summit-csv.h"
@@ -409,6 +410,52 @@ test_silent_changes_refused (void)
   g_assert_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_INVALID);
 }
 
+/* A header of unknown columns beyond a sane number, or a record of many
+ * megabytes, is refused as soon as it is clear, from a file as from memory. */
+static void
+test_csv_limits (void)
+{
+  g_autoptr(GString) header = g_string_new ("given-name");
+  g_autoptr(GString) wide = NULL;
+  g_autofree char *path = g_build_filename (tmpdir, "long.csv", NULL);
+  g_autoptr(SummitCsvPreview) preview = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *problem = NULL;
+  FILE *f;
+
+  for (guint i = 0; i < 64; i++)
+    g_string_append_printf (header, ",extra%u", i);
+  wide = g_string_new (header->str);
+  g_string_append (header, "\nAnna");
+  /* 64 unknown columns are warned about, and the file read. */
+  problem = csv_problem (header->str);
+  g_assert_null (problem);
+
+  for (guint i = 64; i < 200000; i++)
+    g_string_append_printf (wide, ",extra%u", i);
+  g_string_append (wide, "\nAnna\n");
+  assert_csv_refused (wide->str, "hostile.csv:1:", "more than 64 columns that are not known");
+  assert_csv_refused (wide->str, "hostile.csv:1:", "“extra0”, “extra1”");
+
+  f = fopen (path, "w");
+  g_assert_nonnull (f);
+  fputs ("given-name,notes\nAnna,fine\nBen,\"", f);
+  for (guint i = 0; i < 24 * 1024; i++)
+    fputs ("xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+           "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+           "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+           "xxxxxxxxxxxx", f);
+  fputs ("\"\n", f);
+  fclose (f);
+  preview = summit_csv_preview_file (path, NULL, &error);
+  g_assert_null (preview);
+  g_assert_error (error, SUMMIT_CSV_ERROR, SUMMIT_CSV_ERROR_INVALID);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_suffix (error->message, ":3: this record is longer than 4 MB; "
+                                                   "is this a CSV file of people?"));
+  g_remove (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -425,6 +472,7 @@ main (int   argc,
   g_test_add_func ("/io/ways-in/stored-text-round-trips", test_stored_text_round_trips);
   g_test_add_func ("/io/ways-in/xml-duplicates-refused", test_xml_duplicates_refused);
   g_test_add_func ("/io/ways-in/silent-changes-refused", test_silent_changes_refused);
+  g_test_add_func ("/io/ways-in/csv-limits", test_csv_limits);
 
   ret = g_test_run ();
   g_free (fifo);

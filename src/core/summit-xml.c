@@ -634,6 +634,10 @@ located_error (int         code,
                int         column,
                const char *message)
 {
+  g_autofree char *flat = g_strdelimit (g_strdup (message), "\r\n", ' ');
+
+  /* One line, even where the message quotes a value of several. */
+  message = flat;
   if (column > 0)
     return g_error_new (SUMMIT_XML_ERROR, code, "%s:%d:%d: %s", name, line, column, message);
   return g_error_new (SUMMIT_XML_ERROR, code, "%s:%d: %s", name, line, message);
