@@ -15,6 +15,7 @@
 #include "summit-file.h"
 #include "summit-frab.h"
 #include "summit-ical.h"
+#include "summit-people.h"
 #include "summit-programme.h"
 #include "summit-statistics.h"
 #include "summit-xml.h"
@@ -354,6 +355,73 @@ test_modes (void)
   umask (old_umask);
 }
 
+/* Opens @dir/summit.db, which must open read-only, reads it and closes it:
+ * the folder then holds nothing but the file. */
+static void
+assert_opens_read_only (const char *dir)
+{
+  g_autofree char *db = in_dir (dir, "summit.db");
+  g_autoptr(SummitStore) ro = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *listed = NULL;
+
+  ro = summit_store_open (db, &error);
+  g_assert_no_error (error);
+  g_assert_true (summit_store_is_read_only (ro));
+  people = summit_store_list_people (ro, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (people->len, >, 0);
+  g_assert_false (summit_store_begin (ro, &error));
+  g_assert_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_READ_ONLY);
+  g_clear_object (&ro);
+
+  listed = listing (dir);
+  g_assert_cmpstr (listed, ==, "summit.db");
+}
+
+/* A database (in WAL mode) in a folder without write permission opens
+ * read-only and says so, rather than "damaged". Root ignores permission
+ * bits, so the store, as for a file, takes a folder without write bits as
+ * read-only: this runs the same as root. */
+static void
+test_database_in_read_only_folder (void)
+{
+  g_autofree char *dir = fresh_dir ("ro-folder");
+  g_autofree char *db = in_dir (dir, "summit.db");
+  g_autoptr(SummitStore) rw = NULL;
+  g_autoptr(GError) error = NULL;
+
+  rw = summit_store_open_and_seed (db, &error);
+  g_assert_no_error (error);
+  g_assert_false (summit_store_is_read_only (rw));
+  g_clear_object (&rw);
+
+  g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+  assert_opens_read_only (dir);
+  g_assert_cmpint (g_chmod (dir, 0700), ==, 0);
+  remove_tree (dir);
+}
+
+/* A read-only file in WAL mode is read without leaving -wal and -shm
+ * files beside it. */
+static void
+test_read_only_file_leaves_nothing (void)
+{
+  g_autofree char *dir = fresh_dir ("ro-file");
+  g_autofree char *db = in_dir (dir, "summit.db");
+  g_autoptr(SummitStore) rw = NULL;
+  g_autoptr(GError) error = NULL;
+
+  rw = summit_store_open_and_seed (db, &error);
+  g_assert_no_error (error);
+  g_clear_object (&rw);
+
+  g_assert_cmpint (g_chmod (db, 0400), ==, 0);
+  assert_opens_read_only (dir);
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -372,6 +440,8 @@ main (int   argc,
   g_test_add_func ("/core/file/follows-symlinks", test_follows_symlinks);
   g_test_add_func ("/core/file/old-file-stays-on-failure", test_old_file_stays_on_failure);
   g_test_add_func ("/core/file/modes", test_modes);
+  g_test_add_func ("/core/file/database-in-read-only-folder", test_database_in_read_only_folder);
+  g_test_add_func ("/core/file/read-only-file-leaves-nothing", test_read_only_file_leaves_nothing);
 
   ret = g_test_run ();
   g_clear_object (&store);
