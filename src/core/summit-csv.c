@@ -671,28 +671,12 @@ summit_csv_preview_file (const char    *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
+  if ((info = summit_file_query_importable (path, cancellable, &local_error)) == NULL)
+    {
+      g_set_error_literal (error, SUMMIT_CSV_ERROR, SUMMIT_CSV_ERROR_IO, local_error->message);
+      return NULL;
+    }
   file = g_file_new_for_path (path);
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE ","
-                            G_FILE_ATTRIBUTE_ACCESS_CAN_READ,
-                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
-  if (info == NULL)
-    {
-      g_set_error (error, SUMMIT_CSV_ERROR, SUMMIT_CSV_ERROR_IO, "%s:1: %s", path,
-                   local_error->message);
-      return NULL;
-    }
-  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
-    {
-      g_set_error (error, SUMMIT_CSV_ERROR, SUMMIT_CSV_ERROR_IO,
-                   _("%s:1: not a regular file (a folder or a device cannot be imported)"), path);
-      return NULL;
-    }
-  if (!g_file_info_get_attribute_boolean (info, G_FILE_ATTRIBUTE_ACCESS_CAN_READ))
-    {
-      g_set_error (error, SUMMIT_CSV_ERROR, SUMMIT_CSV_ERROR_IO,
-                   _("%s:1: permission denied (you may not read this file)"), path);
-      return NULL;
-    }
 
   if ((stream = g_file_read (file, cancellable, &local_error)) == NULL)
     {

@@ -272,6 +272,62 @@ summit_file_writer_free (SummitFileWriter *writer)
 }
 
 /**
+ * summit_file_query_importable:
+ *
+ * Checks that @path is a regular file this process may read, following
+ * symbolic links; a folder, a device, a link that loops or leads nowhere
+ * is refused with a sentence ("FILE:1: what").
+ *
+ * Returns: (transfer full) (nullable): its type and size, or %NULL with
+ *   @error set (%G_IO_ERROR)
+ */
+GFileInfo *
+summit_file_query_importable (const char    *path,
+                              GCancellable  *cancellable,
+                              GError       **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  GStatBuf st;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                            G_FILE_ATTRIBUTE_ACCESS_CAN_READ "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+  if (info == NULL)
+    {
+      g_set_error (error, local_error->domain, local_error->code, "%s:1: %s", path,
+                   local_error->message);
+      return NULL;
+    }
+  /* GIO describes the link itself when it cannot be followed. */
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_SYMBOLIC_LINK)
+    {
+      if (g_stat (path, &st) != 0 && errno == ELOOP)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_TOO_MANY_LINKS,
+                     _("%s:1: the symbolic links loop (or are nested too deep) and lead to no file"),
+                     path);
+      else
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                     _("%s:1: the symbolic link leads to a file that does not exist"), path);
+      return NULL;
+    }
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   _("%s:1: not a regular file (a folder or a device cannot be imported)"), path);
+      return NULL;
+    }
+  if (!g_file_info_get_attribute_boolean (info, G_FILE_ATTRIBUTE_ACCESS_CAN_READ))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                   _("%s:1: permission denied (you may not read this file)"), path);
+      return NULL;
+    }
+  return g_steal_pointer (&info);
+}
+
+/**
  * summit_file_replace_contents:
  *
  * Replaces @path with @data as summit_file_writer_new() and

@@ -22,6 +22,9 @@ GOutputStream    *summit_file_writer_get_stream (SummitFileWriter  *writer);
 gboolean          summit_file_writer_commit     (SummitFileWriter  *writer,
                                                  GError           **error);
 void              summit_file_writer_free       (SummitFileWriter  *writer);
+GFileInfo        *summit_file_query_importable  (const char        *path,
+                                                 GCancellable      *cancellable,
+                                                 GError           **error);
 gboolean          summit_file_replace_contents  (const char        *path,
                                                  const void        *data,
                                                  gsize              length,

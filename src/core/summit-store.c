@@ -207,6 +207,30 @@ set_error_for_rc (int          rc,
   return FALSE;
 }
 
+/**
+ * summit_store_set_prepare_error:
+ *
+ * Sets @error for a statement of ours that SQLite could not prepare: unless
+ * the database is busy or unreadable, its tables are not what they should
+ * be ("no such table: panel"), which is the database's fault, not that of
+ * the data being written (%SUMMIT_STORE_ERROR_CORRUPT).
+ *
+ * Returns: %FALSE
+ */
+gboolean
+summit_store_set_prepare_error (SummitStore  *self,
+                                int           rc,
+                                GError      **error)
+{
+  if ((rc & 0xff) != SQLITE_ERROR)
+    return summit_store_set_error_from_db (self, rc, error);
+  g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_CORRUPT,
+               _("The database “%s” is damaged or incomplete (%s); check it with "
+                 "“summit-planner-cli check”"),
+               self->path, sqlite3_errmsg (self->db));
+  return FALSE;
+}
+
 gboolean
 summit_store_set_error_from_db (SummitStore  *self,
                                 int           rc,
@@ -813,7 +837,7 @@ summit_store_prepare (SummitStore  *self,
   rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
-      summit_store_set_error_from_db (self, rc, error);
+      summit_store_set_prepare_error (self, rc, error);
       return NULL;
     }
   g_hash_table_insert (self->statements, g_strdup (sql), stmt);

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <time.h>
+#include <libxml/parserInternals.h>
 #include <libxml/relaxng.h>
 #include <libxml/xmlregexp.h>
 #include <libxml/xmlreader.h>
@@ -822,6 +823,17 @@ match_batch_patterns (Writer      *w,
 }
 
 /* Checks and writes one person; NULL, or the error to stop the import with. */
+/* Whether @error is the database's, not the file's: busy, unwritable,
+ * damaged or missing tables. */
+static gboolean
+is_database_error (const GError *error)
+{
+  return error->domain == SUMMIT_STORE_ERROR &&
+         (error->code == SUMMIT_STORE_ERROR_CORRUPT || error->code == SUMMIT_STORE_ERROR_IO ||
+          error->code == SUMMIT_STORE_ERROR_BUSY || error->code == SUMMIT_STORE_ERROR_READ_ONLY ||
+          error->code == SUMMIT_STORE_ERROR_NOT_DATABASE);
+}
+
 static GError *
 write_row (Writer          *w,
            const PersonRow *row)
@@ -845,7 +857,7 @@ write_row (Writer          *w,
     updated = created;
   if (merge_person_fields (w->store, &w->stmts, fields, row->lengths, created, updated,
                            &w->counts, &error) == 0)
-    return g_error_new (SUMMIT_XML_ERROR, SUMMIT_XML_ERROR_INVALID, "%s:%d:%d: %s",
+    return is_database_error (error) ? g_error_copy (error) : g_error_new (SUMMIT_XML_ERROR, SUMMIT_XML_ERROR_INVALID, "%s:%d:%d: %s",
                         w->name, row->line, row->column, error->message);
   return NULL;
 }
@@ -917,7 +929,7 @@ writer_start (Writer             *w,
       (rc = sqlite3_prepare_v3 (db, update_person_sql, sizeof update_person_sql,
                                 SQLITE_PREPARE_PERSISTENT, &w->stmts.update, NULL)) != SQLITE_OK)
     {
-      summit_store_set_error_from_db (store, rc, error);
+      summit_store_set_prepare_error (store, rc, error);
       g_clear_pointer (&w->stmts.insert, sqlite3_finalize);
       g_clear_pointer (&w->stmts.update, sqlite3_finalize);
       return FALSE;
@@ -1040,6 +1052,8 @@ typedef struct
   gboolean             root_closed;
   GHashTable          *known_zones;   /* identifier → TRUE; GLib re-reads tzdata each time */
   GHashTable          *seen;          /* "kind:key" → line of its first occurrence */
+  GBytes              *bytes;         /* the data, or NULL: the file @name */
+  gboolean             quiet;         /* libxml2's errors are not the import's */
   gint64               now;
   const ValueChecks   *checks;        /* NULL: libxml2 checks every value itself */
   GHashTable          *interned_checks;   /* ValueChecks' elements, by interned names */
@@ -1113,18 +1127,80 @@ where (ImportContext *ctx,
     fail_at ((ctx), (code), fail_line_, fail_column_, __VA_ARGS__); \
   } G_STMT_END
 
+/* Whether libxml2's @error says the bytes are not in the file's encoding. */
+static gboolean
+is_encoding_error (xmlErrorPtr error)
+{
+  if (error->domain == XML_FROM_I18N || (error->domain == XML_FROM_IO && error->code == XML_IO_ENCODER))
+    return TRUE;
+  return error->domain == XML_FROM_PARSER &&
+         (error->code == XML_ERR_INVALID_ENCODING || error->code == XML_ERR_UNSUPPORTED_ENCODING ||
+          error->code == XML_ERR_UNKNOWN_ENCODING ||
+          (error->code == XML_ERR_INVALID_CHAR && error->message != NULL &&
+           g_str_has_prefix (error->message, "Input is not proper UTF-8")));
+}
+
+/* Whether @error is libxml2's limit on the size of one value or text. */
+static gboolean
+is_size_limit_error (xmlErrorPtr error)
+{
+  return error->domain == XML_FROM_PARSER && error->message != NULL &&
+         ((error->code == XML_ERR_INTERNAL_ERROR && strstr (error->message, "Huge input lookup")) ||
+          (error->code == XML_ERR_NO_MEMORY && strstr (error->message, "huge text node")));
+}
+
 static void
 structured_error_cb (void        *user_data,
                      xmlErrorPtr  error)
 {
   ImportContext *ctx = user_data;
   int code = SUMMIT_XML_ERROR_INVALID;
+  int line, column;
 
-  if (error == NULL || error->level == XML_ERR_WARNING)
+  if (error == NULL || error->level == XML_ERR_WARNING || ctx->quiet)
     return;
 
   if (error->domain == XML_FROM_IO)
     code = SUMMIT_XML_ERROR_IO;
+
+  /* libxml2's own words ("encoding error", "I/O error", "internal error:
+   * Huge input lookup", some raised without a position) never reach a
+   * person: ours say what to do. */
+  line = error->line;
+  column = error->int2;
+  if (line <= 0)
+    {
+      line = xmlTextReaderGetParserLineNumber (ctx->reader);
+      column = 0;
+    }
+  if (is_encoding_error (error))
+    {
+      fail_at (ctx, SUMMIT_XML_ERROR_INVALID, line, column, "%s",
+               _("the characters are not in the file’s encoding (UTF-8 unless it declares "
+                 "another); save the file as UTF-8"));
+      return;
+    }
+  if (is_size_limit_error (error))
+    {
+      fail_at (ctx, SUMMIT_XML_ERROR_INVALID, line, column, "%s",
+               _("a value or text is longer than 10 MB; is this a Summit Planner file?"));
+      return;
+    }
+  if (error->domain == XML_FROM_IO)
+    {
+      fail_at (ctx, code, line, column, "%s", _("the file could not be read to its end"));
+      return;
+    }
+  if (error->domain == XML_FROM_RELAXNGV && error->node != NULL && error->message != NULL &&
+      ((xmlNodePtr)error->node)->type == XML_ELEMENT_NODE &&
+      g_str_has_prefix (error->message, "Did not expect text"))
+    {
+      fail_at (ctx, code, error->line, error->int2,
+               _("<%s> may not hold text, only the elements the format allows (see "
+                 "summit-planner.rng)"),
+               (const char *)((xmlNodePtr)error->node)->name);
+      return;
+    }
 
   /* libxml2's RelaxNG messages name no namespace and no attribute; say
    * what a person can check. */
@@ -1162,6 +1238,13 @@ static void
 propagate_store_error (ImportContext *ctx,
                        GError        *store_error)
 {
+  /* A problem of the database is not reported at a line of the file. */
+  if (is_database_error (store_error))
+    {
+      if (ctx->error == NULL)
+        ctx->error = g_error_copy (store_error);
+      return;
+    }
   fail (ctx, SUMMIT_XML_ERROR_INVALID, "%s", store_error->message);
 }
 
@@ -2094,9 +2177,64 @@ summit_xml_schema_is_streamlined (void)
   return checks != NULL;
 }
 
+static void
+doctype_cb (void          *user_data,
+            const xmlChar *name,
+            const xmlChar *external_id,
+            const xmlChar *system_id)
+{
+  xmlParserCtxtPtr parser = user_data;
+  int *position = parser->_private;
+
+  position[0] = parser->input->line;
+  position[1] = parser->input->col;
+  xmlStopParser (parser);
+}
+
+static void
+ignore_error_cb (void        *user_data,
+                 xmlErrorPtr  error)
+{
+}
+
+/* Where the DOCTYPE is: the reader meets it only once it has read past the
+ * prolog, so the file is read again from its start, by libxml2, up to the
+ * DOCTYPE and no further (nothing of it is loaded). */
+static gboolean
+find_doctype (ImportContext *ctx,
+              int           *line,
+              int           *column)
+{
+  xmlParserCtxtPtr parser;
+  int position[2] = { 0, 0 };
+
+  if (ctx->bytes != NULL)
+    parser = xmlCreateMemoryParserCtxt (g_bytes_get_data (ctx->bytes, NULL),
+                                        (int)g_bytes_get_size (ctx->bytes));
+  else
+    parser = xmlCreateFileParserCtxt (ctx->name);
+  if (parser == NULL)
+    return FALSE;
+  xmlCtxtUseOptions (parser, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  parser->sax->internalSubset = doctype_cb;
+  parser->sax->serror = ignore_error_cb;
+  parser->_private = position;
+  ctx->quiet = TRUE;
+  xmlParseDocument (parser);
+  ctx->quiet = FALSE;
+  if (parser->myDoc != NULL)
+    xmlFreeDoc (parser->myDoc);
+  xmlFreeParserCtxt (parser);
+
+  *line = position[0];
+  *column = position[1];
+  return *line > 0;
+}
+
 static gboolean
 import_reader (SummitStore         *store,
                xmlTextReaderPtr     reader,
+               GBytes              *bytes,
                const char          *name,
                goffset              size,
                SummitProgressFunc   progress,
@@ -2109,11 +2247,14 @@ import_reader (SummitStore         *store,
   SummitImportReport local_report = { 0 };
   xmlRelaxNGPtr schema;
   g_autoptr(ValueChecks) checks = NULL;
+  xmlStructuredErrorFunc old_error_func;
+  void *old_error_data;
   guint n_nodes = 0;
   int ret;
 
   ctx.store = store;
   ctx.reader = reader;
+  ctx.bytes = bytes;
   ctx.name = name;
   ctx.cancellable = cancellable;
   ctx.report = &local_report;
@@ -2163,11 +2304,17 @@ import_reader (SummitStore         *store,
     ctx.slot_names[i] = xmlTextReaderConstString (reader,
                                                   BAD_CAST summit_person_attribute_name (i));
   xmlTextReaderSetStructuredErrorHandler (reader, structured_error_cb, &ctx);
+  /* Some errors (of character conversion, of reading) go to libxml2's
+   * global handler, which would print them: they come here too. */
+  old_error_func = xmlStructuredError;
+  old_error_data = xmlStructuredErrorContext;
+  xmlSetStructuredErrorFunc (&ctx, structured_error_cb);
   if (xmlTextReaderRelaxNGSetSchema (reader, schema) != 0)
     fail_at (&ctx, SUMMIT_XML_ERROR_INVALID, 0, 0, "%s", _("the schema could not be applied"));
 
   if (ctx.error == NULL && !summit_store_begin (store, &ctx.error))
     {
+      xmlSetStructuredErrorFunc (old_error_data, old_error_func);
       xmlFreeTextReader (reader);
       xmlRelaxNGFree (schema);
       g_hash_table_unref (ctx.known_zones);
@@ -2188,8 +2335,14 @@ import_reader (SummitStore         *store,
       switch (xmlTextReaderNodeType (reader))
         {
         case XML_READER_TYPE_DOCUMENT_TYPE:
-          fail (&ctx, SUMMIT_XML_ERROR_FORBIDDEN,
-                _("a DOCTYPE is not allowed in a Summit Planner file"));
+          {
+            int line, column;
+
+            if (!find_doctype (&ctx, &line, &column))
+              where (&ctx, &line, &column);
+            fail_at (&ctx, SUMMIT_XML_ERROR_FORBIDDEN, line, column, "%s",
+                     _("a DOCTYPE is not allowed in a Summit Planner file"));
+          }
           break;
         case XML_READER_TYPE_ENTITY_REFERENCE:
         case XML_READER_TYPE_ENTITY:
@@ -2242,6 +2395,7 @@ import_reader (SummitStore         *store,
   }
   writer_stop (&ctx.writer);
   local_report.counts[SUMMIT_IMPORT_PEOPLE] = ctx.writer.counts;
+  xmlSetStructuredErrorFunc (old_error_data, old_error_func);
 
   g_clear_object (&ctx.edition);
   g_clear_object (&ctx.panel);
@@ -2828,7 +2982,6 @@ summit_xml_import_file_full (SummitStore         *store,
                              GCancellable        *cancellable,
                              GError             **error)
 {
-  g_autoptr(GFile) file = NULL;
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
   xmlTextReaderPtr reader;
@@ -2836,25 +2989,9 @@ summit_xml_import_file_full (SummitStore         *store,
   g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  file = g_file_new_for_path (path);
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_ACCESS_CAN_READ
-                            "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
-  if (info == NULL)
+  if ((info = summit_file_query_importable (path, cancellable, &local_error)) == NULL)
     {
-      g_set_error (error, SUMMIT_XML_ERROR, SUMMIT_XML_ERROR_IO, "%s:1: %s", path,
-                   local_error->message);
-      return FALSE;
-    }
-  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
-    {
-      g_set_error (error, SUMMIT_XML_ERROR, SUMMIT_XML_ERROR_IO, _("%s:1: not a regular file (a folder or a device cannot be imported)"), path);
-      return FALSE;
-    }
-  if (!g_file_info_get_attribute_boolean (info, G_FILE_ATTRIBUTE_ACCESS_CAN_READ))
-    {
-      g_set_error (error, SUMMIT_XML_ERROR, SUMMIT_XML_ERROR_IO,
-                   _("%s:1: permission denied (you may not read this file)"), path);
+      g_set_error_literal (error, SUMMIT_XML_ERROR, SUMMIT_XML_ERROR_IO, local_error->message);
       return FALSE;
     }
   if (g_file_info_get_size (info) == 0)
@@ -2870,7 +3007,7 @@ summit_xml_import_file_full (SummitStore         *store,
       g_set_error (error, SUMMIT_XML_ERROR, SUMMIT_XML_ERROR_IO, _("%s:1: cannot be read"), path);
       return FALSE;
     }
-  return import_reader (store, reader, path, g_file_info_get_size (info), progress,
+  return import_reader (store, reader, NULL, path, g_file_info_get_size (info), progress,
                         progress_data, report, cancellable, error);
 }
 
@@ -2910,7 +3047,7 @@ summit_xml_import_bytes (SummitStore         *store,
       g_set_error (error, SUMMIT_XML_ERROR, SUMMIT_XML_ERROR_IO, _("%s:1: cannot be read"), name);
       return FALSE;
     }
-  return import_reader (store, reader, name, size, NULL, NULL, report, cancellable, error);
+  return import_reader (store, reader, bytes, name, size, NULL, NULL, report, cancellable, error);
 }
 
 /**
