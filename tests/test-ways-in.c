@@ -40,25 +40,12 @@ open_store (const char *name)
 }
 
 static gint64
-count (SummitStore *store,
-       const char  *sql)
-{
-  sqlite3_stmt *stmt = summit_store_prepare (store, sql, NULL);
-  gint64 n;
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return n;
-}
-
-static gint64
 n_rows (SummitStore *store)
 {
-  return count (store, "SELECT (SELECT count(*) FROM person) + (SELECT count(*) FROM edition)"
-                       " + (SELECT count(*) FROM panel) + (SELECT count(*) FROM invitation)"
-                       " + (SELECT count(*) FROM year_statistic)");
+  return test_store_count (store,
+                           "SELECT (SELECT count(*) FROM person) + (SELECT count(*) FROM edition)"
+                           " + (SELECT count(*) FROM panel) + (SELECT count(*) FROM invitation)"
+                           " + (SELECT count(*) FROM year_statistic)");
 }
 
 /* Imports @xml and asserts it is refused with a message starting with
@@ -306,7 +293,8 @@ test_stored_text_round_trips (void)
     if (f != SUMMIT_PERSON_UID && f != SUMMIT_PERSON_EMAIL && f != SUMMIT_PERSON_COUNTRY &&
         f != SUMMIT_PERSON_TIMEZONE)
       summit_person_set_field (person, f, text);
-  summit_person_set_field (person, SUMMIT_PERSON_NOTES, "\ttab\nline\r\nCRLF \xc2\xa0 \xe2\x80\xa8 end\n");
+  summit_person_set_field (person, SUMMIT_PERSON_NOTES,
+                           "\ttab\nline\r\nCRLF \xc2\xa0 \xe2\x80\xa8 end\n");
   summit_person_set_field (person, SUMMIT_PERSON_EMAIL, "anna@example.org");
   summit_person_set_field (person, SUMMIT_PERSON_COUNTRY, "PL");
   summit_person_set_field (person, SUMMIT_PERSON_TIMEZONE, "Europe/Warsaw");
@@ -328,8 +316,8 @@ test_stored_text_round_trips (void)
   g_assert_no_error (error);
   csv_again = export_csv (from_csv);
   g_assert_true (g_bytes_equal (csv, csv_again));
-  g_assert_cmpint (count (from_csv, "SELECT count(*) FROM person a JOIN person b ON a.uid = 'rt-1'"
-                                    " AND b.uid = 'rt-1' AND a.notes LIKE '%CRLF%'"), ==, 1);
+  g_assert_cmpint (test_store_count (from_csv, "SELECT count(*) FROM person WHERE uid = 'rt-1'"
+                                               " AND notes LIKE '%CRLF%'"), ==, 1);
 }
 
 /* The same record twice in one file: refused at the second, naming the
@@ -385,8 +373,8 @@ test_silent_changes_refused (void)
   g_autoptr(GError) error = NULL;
 
   assert_xml_refused (store,
-                      HEAD "  <person uid=\"p\" given-name=\"A\" created=\"2016-12-31T23:59:60Z\"/>\n"
-                      TAIL, "hostile.xml:3:", "2016-12-31T23:59:60Z");
+                      HEAD "  <person uid=\"p\" given-name=\"A\""
+                      " created=\"2016-12-31T23:59:60Z\"/>\n" TAIL, "hostile.xml:3:", "2016-12-31T23:59:60Z");
   assert_xml_refused (store,
                       HEAD "  <edition year=\"2021\" theme=\"A\" timezone=\"UTC\">\n"
                       "    <session uid=\"s\" kind=\"panel\" title=\"One\" duration=\"30\""

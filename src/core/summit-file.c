@@ -64,7 +64,8 @@ check_replaceable (const char         *path,
                  _("%s is a named pipe, not a file: choose a file name to save to"), path);
   else
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
-                 _("%s is not a regular file (a socket or other special file): choose a file name to save to"),
+                 _("%s is not a regular file (a socket or other special file): "
+                   "choose a file name to save to"),
                  path);
   return FALSE;
 }
@@ -305,7 +306,8 @@ summit_file_query_importable (const char    *path,
     {
       if (g_stat (path, &st) != 0 && errno == ELOOP)
         g_set_error (error, G_IO_ERROR, G_IO_ERROR_TOO_MANY_LINKS,
-                     _("%s:1: the symbolic links loop (or are nested too deep) and lead to no file"),
+                     _("%s:1: the symbolic links loop (or are nested too deep) and lead "
+                       "to no file"),
                      path);
       else
         g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,

@@ -1131,7 +1131,8 @@ where (ImportContext *ctx,
 static gboolean
 is_encoding_error (xmlErrorPtr error)
 {
-  if (error->domain == XML_FROM_I18N || (error->domain == XML_FROM_IO && error->code == XML_IO_ENCODER))
+  if (error->domain == XML_FROM_I18N ||
+      (error->domain == XML_FROM_IO && error->code == XML_IO_ENCODER))
     return TRUE;
   return error->domain == XML_FROM_PARSER &&
          (error->code == XML_ERR_INVALID_ENCODING || error->code == XML_ERR_UNSUPPORTED_ENCODING ||
@@ -1611,8 +1612,8 @@ read_edition (ImportContext *ctx)
 
   if ((first = first_seen (ctx, "edition", year)) > 0)
     {
-      fail (ctx, SUMMIT_XML_ERROR_INVALID, _("the edition of %s is already in this file, on line %d"),
-            year, first);
+      fail (ctx, SUMMIT_XML_ERROR_INVALID,
+            _("the edition of %s is already in this file, on line %d"), year, first);
       return;
     }
   if (!check_timezone (ctx, timezone) ||
@@ -1831,8 +1832,8 @@ read_session (ImportContext *ctx)
   g_clear_object (&ctx->panel);
   if ((first = first_seen (ctx, "session", uid)) > 0)
     {
-      fail (ctx, SUMMIT_XML_ERROR_INVALID, _("the session “%s” is already in this file, on line %d"),
-            uid ? uid : "", first);
+      fail (ctx, SUMMIT_XML_ERROR_INVALID,
+            _("the session “%s” is already in this file, on line %d"), uid ? uid : "", first);
       return;
     }
   ctx->panel = summit_panel_new ();
