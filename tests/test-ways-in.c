@@ -334,6 +334,24 @@ test_stored_text_round_trips (void)
                                                " AND notes LIKE '%CRLF%'"), ==, 1);
 }
 
+/* A value XML cannot hold (left by an older version) stops an XML export
+ * with a sentence, rather than writing a file that cannot be read back. */
+static void
+test_xml_export_refuses_controls (void)
+{
+  g_autoptr(SummitStore) store = open_empty_store ("old-controls.db");
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+
+  summit_store_exec (store, "INSERT INTO person (uid, given_name, created, updated)"
+                            " VALUES ('old', 'A' || char(1) || 'B', 1, 1)", &error);
+  g_assert_no_error (error);
+  g_assert_false (summit_xml_export_stream (store, out, NULL, NULL, NULL, &error));
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "given-name holds a control character (U+0001)"));
+}
+
 /* The same record twice in one file: refused at the second, naming the
  * first's line, as CSV does. */
 static void
@@ -473,6 +491,7 @@ main (int   argc,
   g_test_add_func ("/io/ways-in/control-characters-refused", test_control_characters_refused);
   g_test_add_func ("/io/ways-in/stored-text-round-trips", test_stored_text_round_trips);
   g_test_add_func ("/io/ways-in/xml-duplicates-refused", test_xml_duplicates_refused);
+  g_test_add_func ("/io/ways-in/xml-export-refuses-controls", test_xml_export_refuses_controls);
   g_test_add_func ("/io/ways-in/silent-changes-refused", test_silent_changes_refused);
   g_test_add_func ("/io/ways-in/csv-limits", test_csv_limits);
 

@@ -2482,6 +2482,19 @@ write_attr (ExportContext *ctx,
 {
   if (value == NULL || *value == '\0')
     return 0;
+  /* XML cannot hold these even as references: a file written with them
+   * could not be read back. Import refuses them; an older database may
+   * still hold some. */
+  for (const guchar *p = (const guchar *)value; *p != '\0'; p++)
+    if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+      {
+        if (ctx->error == NULL)
+          ctx->error = g_error_new (SUMMIT_XML_ERROR, SUMMIT_XML_ERROR_INVALID,
+                                    _("%s holds a control character (U+%04X), which an XML file "
+                                      "cannot hold; remove it, then export again"),
+                                    name, *p);
+        return -1;
+      }
   return xmlTextWriterWriteAttribute (ctx->writer, (const xmlChar *)name, (const xmlChar *)value);
 }
 
