@@ -1,9 +1,13 @@
 /* test-file.c — every file we write: only regular files, through links, atomically
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define _GNU_SOURCE 1   /* O_TMPFILE */
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
@@ -290,9 +294,7 @@ test_old_file_stays_on_failure (void)
     g_assert_no_error (error);
     g_assert_true (g_output_stream_write_all (summit_file_writer_get_stream (writer), "new", 3,
                                               NULL, NULL, &error));
-    listed = listing (dir);
     /* The new contents go to a file beside the target, not into it. */
-    g_assert_cmpstr (listed, !=, "data.txt");
     kept = test_read_bytes (path);
     g_assert_cmpmem (g_bytes_get_data (kept, NULL), g_bytes_get_size (kept), "old contents", 12);
   }
@@ -311,6 +313,51 @@ test_old_file_stays_on_failure (void)
     g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
     g_assert_nonnull (strstr (error->message, missing));
   }
+  remove_tree (dir);
+}
+
+/* A process killed while writing leaves the old file whole and, where
+ * the file system gives nameless temporary files (O_TMPFILE), nothing else. */
+static void
+test_killed_while_writing (void)
+{
+  g_autofree char *dir = fresh_dir ("killed");
+  g_autofree char *path = in_dir (dir, "data.txt");
+  g_autofree char *listed = NULL;
+  g_autoptr(GBytes) kept = NULL;
+  int fd, status;
+  pid_t pid;
+
+  fd = open (dir, O_TMPFILE | O_WRONLY, 0600);
+  if (fd < 0)
+    {
+      g_test_skip ("this file system has no O_TMPFILE: a killed writer leaves its temporary file");
+      remove_tree (dir);
+      return;
+    }
+  close (fd);
+
+  test_write (path, "old contents", -1);
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      SummitFileWriter *writer = summit_file_writer_new (path, SUMMIT_FILE_PRIVATE, NULL);
+
+      if (writer == NULL ||
+          !g_output_stream_write_all (summit_file_writer_get_stream (writer), "new", 3, NULL,
+                                      NULL, NULL))
+        _exit (1);
+      kill (getpid (), SIGKILL);
+      _exit (2);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFSIGNALED (status) && WTERMSIG (status) == SIGKILL);
+
+  listed = listing (dir);
+  g_assert_cmpstr (listed, ==, "data.txt");
+  kept = test_read_bytes (path);
+  g_assert_cmpmem (g_bytes_get_data (kept, NULL), g_bytes_get_size (kept), "old contents", 12);
   remove_tree (dir);
 }
 
@@ -440,6 +487,7 @@ main (int   argc,
   g_test_add_func ("/core/file/follows-symlinks", test_follows_symlinks);
   g_test_add_func ("/core/file/old-file-stays-on-failure", test_old_file_stays_on_failure);
   g_test_add_func ("/core/file/modes", test_modes);
+  g_test_add_func ("/core/file/killed-while-writing", test_killed_while_writing);
   g_test_add_func ("/core/file/database-in-read-only-folder", test_database_in_read_only_folder);
   g_test_add_func ("/core/file/read-only-file-leaves-nothing", test_read_only_file_leaves_nothing);
 

@@ -6,9 +6,12 @@
  * the file it points to (the link stays), and atomically — a temporary
  * file beside the target, synced and renamed over it — so the old file
  * stays whole until the new one is complete. g_file_replace() would
- * replace the link itself and cannot be told to follow it.
+ * replace the link itself and cannot be told to follow it. Where the file
+ * system allows, the temporary file has no name until it is complete
+ * (O_TMPFILE), so a process killed while writing leaves nothing behind.
  */
 #define G_LOG_DOMAIN "summit-file"
+#define _GNU_SOURCE 1   /* O_TMPFILE, linkat() */
 
 #include "config.h"
 
@@ -29,7 +32,8 @@ struct _SummitFileWriter
 {
   char          *path;       /* as given, for messages */
   char          *target;     /* the file to replace, links followed */
-  char          *temp_path;  /* NULL once renamed */
+  char          *temp_path;  /* NULL once renamed, or while it has no name */
+  gboolean       anonymous;  /* opened with O_TMPFILE: named only at commit */
   int            fd;
   GOutputStream *stream;
 };
@@ -164,8 +168,19 @@ summit_file_writer_new (const char       *path,
 
   dir = g_path_get_dirname (writer->target);
   base = g_path_get_basename (writer->target);
-  writer->temp_path = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
-  writer->fd = g_mkstemp_full (writer->temp_path, O_WRONLY | O_CLOEXEC, mode);
+#ifdef O_TMPFILE
+  /* Named at commit through /proc/self/fd, so both must be there. */
+  if (g_file_test ("/proc/self/fd", G_FILE_TEST_IS_DIR))
+    {
+      writer->fd = open (dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, mode);
+      writer->anonymous = writer->fd >= 0;
+    }
+#endif
+  if (!writer->anonymous)
+    {
+      writer->temp_path = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+      writer->fd = g_mkstemp_full (writer->temp_path, O_WRONLY | O_CLOEXEC, mode);
+    }
   if (writer->fd < 0)
     {
       int saved_errno = errno;
@@ -196,6 +211,32 @@ summit_file_writer_get_stream (SummitFileWriter *writer)
   return writer->stream;
 }
 
+/* Gives the nameless temporary file a name beside the target, to be
+ * renamed over it. */
+static gboolean
+name_temp_file (SummitFileWriter  *writer,
+                GError           **error)
+{
+  g_autofree char *proc_path = g_strdup_printf ("/proc/self/fd/%d", writer->fd);
+  g_autofree char *dir = g_path_get_dirname (writer->target);
+  g_autofree char *base = g_path_get_basename (writer->target);
+
+  for (guint attempt = 0; attempt < 100; attempt++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s/.%s.%08x", dir, base, g_random_int ());
+
+      if (linkat (AT_FDCWD, proc_path, AT_FDCWD, name, AT_SYMLINK_FOLLOW) == 0)
+        {
+          writer->temp_path = g_steal_pointer (&name);
+          return TRUE;
+        }
+      if (errno != EEXIST)
+        break;
+    }
+  set_error_from_errno (error, errno, writer->path);
+  return FALSE;
+}
+
 /**
  * summit_file_writer_commit:
  *
@@ -210,7 +251,7 @@ summit_file_writer_commit (SummitFileWriter  *writer,
   g_autoptr(GError) local_error = NULL;
   int dir_fd;
 
-  g_return_val_if_fail (writer != NULL && writer->temp_path != NULL, FALSE);
+  g_return_val_if_fail (writer != NULL && writer->fd >= 0, FALSE);
 
   if (!g_output_stream_close (writer->stream, NULL, &local_error))
     {
@@ -218,6 +259,8 @@ summit_file_writer_commit (SummitFileWriter  *writer,
                    local_error->message);
       return FALSE;
     }
+  if (writer->anonymous && !name_temp_file (writer, error))
+    return FALSE;
   {
     int synced = fsync (writer->fd) == 0 ? 0 : errno;
     int closed = close (writer->fd) == 0 ? 0 : errno;
