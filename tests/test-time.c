@@ -159,11 +159,11 @@ main (int   argc,
 
   g_test_add_func ("/core/time/warsaw-spring-change", test_warsaw_spring_change);
   g_test_add_func ("/core/time/parse-instant", test_parse_instant);
+  g_test_add_func ("/core/time/parse-instant-leap-second", test_parse_instant_leap_second);
+  g_test_add_func ("/core/time/zone-only-from-list", test_zone_only_from_list);
   g_test_add_func ("/core/time/warsaw-autumn-change", test_warsaw_autumn_change);
   g_test_add_func ("/core/time/offsets-and-names", test_offsets_and_names);
   g_test_add_func ("/core/time/unknown-zone", test_unknown_zone);
-  g_test_add_func ("/core/time/zone-only-from-list", test_zone_only_from_list);
-  g_test_add_func ("/core/time/parse-instant-leap-second", test_parse_instant_leap_second);
 
   return g_test_run ();
 }
