@@ -318,6 +318,7 @@ command_import (const char  *database,
   g_autoptr(SummitStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *summary = NULL;
+  gboolean listed = FALSE;
   SummitImportReport report = { { { 0 } } };
   const char *path = NULL;
   gboolean skip_invalid = FALSE;
@@ -363,6 +364,7 @@ command_import (const char  *database,
               const SummitCsvProblem *problem = g_ptr_array_index (problems, i);
               g_printerr ("%s:%s\n", path, problem->message);
             }
+          listed = TRUE;
         }
       if (preview != NULL)
         summit_csv_import_preview (store, preview, skip_invalid, NULL, NULL, &report, NULL,
@@ -371,9 +373,12 @@ command_import (const char  *database,
 
   if (error != NULL)
     {
-      print_error ("%s", error->message);
-      if (g_error_matches (error, SUMMIT_CSV_ERROR, SUMMIT_CSV_ERROR_ROWS))
-        print_error (_("fix the rows above, or import the valid ones with --skip-invalid"));
+      /* The rows' problems are listed above, each once: one line to end. */
+      if (listed && g_error_matches (error, SUMMIT_CSV_ERROR, SUMMIT_CSV_ERROR_ROWS))
+        print_error (_("nothing was imported: fix the rows above, or import the valid ones "
+                       "with --skip-invalid"));
+      else
+        print_error ("%s", error->message);
       return 1;
     }
 

@@ -5,6 +5,8 @@
 
 #include <csv.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "test-util.h"
 
@@ -369,6 +371,170 @@ test_chart (void)
   g_assert_nonnull (strstr (no_output.err, "-o"));
 }
 
+#define XML_HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" \
+  "<summit xmlns=\"https://summitplanner.github.io/ns/summit/1\" format-version=\"1\">\n"
+
+/* Imports @contents (written to @name) into a fresh seeded database; it
+ * must fail with exactly one line on stderr, which is returned. */
+static char *
+import_refused (const char *name,
+                const char *contents,
+                gssize      len,
+                const char *database_sql)
+{
+  g_autofree char *db = g_build_filename (tmpdir, "refused.db", NULL);
+  g_autofree char *path = g_build_filename (tmpdir, name, NULL);
+  g_auto(Run) first = { 0 };
+  g_auto(Run) run = { 0 };
+
+  g_remove (db);
+  run_cli (&first, db, "stats", NULL);
+  g_assert_cmpint (first.status, ==, 0);
+  if (database_sql != NULL)
+    test_sqlite_exec (db, database_sql);
+  if (contents != NULL)
+    test_write (path, contents, len);
+
+  run_cli (&run, db, "import", path, NULL);
+  g_test_message ("%s", run.err);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpuint (count_lines (run.err), ==, 1);
+  g_assert_true (g_str_has_prefix (run.err, "summit-planner-cli: "));
+  g_assert_null (strstr (run.err, "encoding error"));
+  g_assert_null (strstr (run.err, "I/O error"));
+  g_assert_null (strstr (run.err, "internal error"));
+  g_assert_null (strstr (run.err, "Did not expect"));
+  g_remove (path);
+  return g_strdup (run.err + strlen ("summit-planner-cli: "));
+}
+
+/* Messages a person can act on: one line each, in our words, at the line
+ * that is wrong; the database blamed when it is the database. */
+static void
+test_import_messages (void)
+{
+  g_autofree char *doctype = NULL;
+  g_autofree char *encoding = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *huge = NULL;
+  g_autofree char *loop = NULL;
+  g_autofree char *tables = NULL;
+  g_autofree char *doctype_at = g_strconcat (tmpdir, "/doctype.xml:2:", NULL);
+  g_autofree char *link_a = g_build_filename (tmpdir, "loop-a.xml", NULL);
+  g_autofree char *link_b = g_build_filename (tmpdir, "loop-b.xml", NULL);
+  g_autoptr(GString) long_value = g_string_new (XML_HEAD "  <person uid=\"a\" given-name=\"");
+
+  doctype = import_refused ("doctype.xml",
+                            "<?xml version=\"1.0\"?>\n<!DOCTYPE summit>\n"
+                            "<summit xmlns=\"https://summitplanner.github.io/ns/summit/1\""
+                            " format-version=\"1\">\n\n\n\n  <person uid=\"a\" given-name=\"A\"/>\n"
+                            "</summit>\n", -1, NULL);
+  g_assert_true (g_str_has_prefix (doctype, doctype_at));
+  g_assert_nonnull (strstr (doctype, "DOCTYPE"));
+
+  encoding = import_refused ("euc.xml",
+                             "<?xml version=\"1.0\" encoding=\"EUC-JP\"?>\n"
+                             "<summit xmlns=\"https://summitplanner.github.io/ns/summit/1\""
+                             " format-version=\"1\">\n"
+                             "  <person uid=\"a\" given-name=\"\xff\xff\x80\x80\"/>\n</summit>\n",
+                             -1, NULL);
+  g_assert_nonnull (strstr (encoding, "UTF-8"));
+
+  text = import_refused ("text.xml", XML_HEAD "  <person uid=\"a\" given-name=\"A\">hi</person>\n"
+                         "</summit>\n", -1, NULL);
+  g_assert_nonnull (strstr (text, "text.xml:3: <person> may not hold text"));
+
+  for (guint i = 0; i < 11 * 1000 * 1000 / 10; i++)
+    g_string_append (long_value, "xxxxxxxxxx");
+  g_string_append (long_value, "\"/>\n</summit>\n");
+  huge = import_refused ("huge.xml", long_value->str, long_value->len, NULL);
+  g_assert_nonnull (strstr (huge, "huge.xml:3:"));
+  g_assert_nonnull (strstr (huge, "longer than 10 MB"));
+
+  g_assert_cmpint (symlink (link_b, link_a), ==, 0);
+  g_assert_cmpint (symlink (link_a, link_b), ==, 0);
+  loop = import_refused ("loop-a.xml", NULL, 0, NULL);
+  g_assert_nonnull (strstr (loop, "symbolic links loop"));
+  g_remove (link_a);
+  g_remove (link_b);
+
+  tables = import_refused ("small.xml", XML_HEAD "  <edition year=\"2021\" theme=\"A\""
+                           " timezone=\"UTC\">\n    <session uid=\"s\" kind=\"panel\" title=\"T\""
+                           " duration=\"30\"/>\n  </edition>\n</summit>\n", -1,
+                           "PRAGMA foreign_keys = OFF; DROP TABLE panel_member; DROP TABLE panel;");
+  g_assert_null (strstr (tables, "small.xml"));
+  g_assert_nonnull (strstr (tables, "refused.db"));
+  g_assert_nonnull (strstr (tables, "no such table: panel"));
+}
+
+/* A CSV problem is printed once, on one line, and one line closes. */
+static void
+test_csv_problem_once (void)
+{
+  g_autofree char *db = g_build_filename (tmpdir, "csv-once.db", NULL);
+  g_autofree char *path = g_build_filename (tmpdir, "once.csv", NULL);
+  g_auto(Run) first = { 0 };
+  g_auto(Run) run = { 0 };
+  g_auto(GStrv) lines = NULL;
+
+  run_cli (&first, db, "stats", NULL);
+  test_write (path, "given-name,country,created\nAnna,Poland,\nBen,PL,\"2020-01-01\n12:00\"\n", -1);
+  run_cli (&run, db, "import", path, NULL);
+  g_test_message ("%s", run.err);
+  g_assert_cmpint (run.status, ==, 1);
+  lines = g_strsplit (run.err, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);
+  g_assert_nonnull (strstr (lines[0], "once.csv:2: the country “Poland”"));
+  g_assert_nonnull (strstr (lines[1], "once.csv:3: created"));
+  g_assert_true (g_str_has_prefix (lines[2], "summit-planner-cli: nothing was imported"));
+  g_assert_null (strstr (lines[2], "Poland"));
+  g_assert_cmpstr (lines[3], ==, "");
+}
+
+/* Time zones and writers, as the command line reaches them: a zone naming
+ * a FIFO is refused (not waited on); an export to a FIFO or a device is
+ * refused and leaves it what it was. */
+static void
+test_hostile_paths (void)
+{
+  g_autofree char *db = g_build_filename (tmpdir, "paths.db", NULL);
+  g_autofree char *fifo = g_build_filename (tmpdir, "pipe.xml", NULL);
+  g_autofree char *xml = g_build_filename (tmpdir, "zone.xml", NULL);
+  g_autofree char *doc = NULL;
+  g_auto(Run) first = { 0 };
+  g_auto(Run) zone = { 0 };
+  g_auto(Run) export = { 0 };
+  g_auto(Run) chart = { 0 };
+  g_auto(Run) schedule = { 0 };
+  GStatBuf st;
+
+  run_cli (&first, db, "stats", NULL);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  doc = g_strdup_printf (XML_HEAD "  <person uid=\"z\" given-name=\"Z\" timezone=\"%s\"/>\n"
+                         "</summit>\n", fifo);
+  test_write (xml, doc, -1);
+
+  run_cli (&zone, db, "import", xml, NULL);
+  g_assert_cmpint (zone.status, ==, 1);
+  g_assert_nonnull (strstr (zone.err, "not a known time zone"));
+
+  run_cli (&export, db, "export", fifo, NULL);
+  g_assert_cmpint (export.status, ==, 1);
+  g_assert_cmpuint (count_lines (export.err), ==, 1);
+  g_assert_nonnull (strstr (export.err, "named pipe"));
+  run_cli (&schedule, db, "schedule", fifo, NULL);
+  g_assert_cmpint (schedule.status, !=, 0);
+  g_assert_nonnull (strstr (schedule.err, "named pipe"));
+  run_cli (&chart, db, "chart", "-o", "/dev/null", NULL);
+  g_assert_cmpint (chart.status, !=, 0);
+  g_assert_cmpint (g_stat (fifo, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+  g_assert_cmpint (g_stat ("/dev/null", &st), ==, 0);
+  g_assert_true (S_ISCHR (st.st_mode));
+  g_remove (fifo);
+  g_remove (xml);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -387,6 +553,9 @@ main (int   argc,
   g_test_add_func ("/cli/stats/csv", test_stats_csv);
   g_test_add_func ("/cli/chart", test_chart);
   g_test_add_func ("/cli/csv/formula-guard", test_csv_formula_guard);
+  g_test_add_func ("/cli/import/messages", test_import_messages);
+  g_test_add_func ("/cli/csv/problem-once", test_csv_problem_once);
+  g_test_add_func ("/cli/hostile-paths", test_hostile_paths);
 
   ret = g_test_run ();
   test_tmpdir_free (tmpdir);

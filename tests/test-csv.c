@@ -155,7 +155,8 @@ static const char *WITH_PROBLEMS =
   "Li,Wei,TW,,a-1\n"                              /* 6: uid used on line 2 */
   "Ok,Person,FR,,,extra\n"                        /* 7: too many fields */
   "Bad uid,X,,,has space\n"                       /* 8: uid */
-  "\"Two\nlines\",Fine,GB,,\n";                   /* 9: fine */
+  "\"Two\nlines\",Fine,GB,,\n"                    /* 9: a line break in a name */
+  "\"Fine\",Person,GB,,\n";                        /* 11: fine */
 
 static void
 test_preview_lists_every_problem (void)
@@ -163,11 +164,12 @@ test_preview_lists_every_problem (void)
   g_autoptr(SummitCsvPreview) preview = preview_text (WITH_PROBLEMS, -1);
   g_autofree char *problems = problems_text (preview);
 
-  g_assert_cmpuint (summit_csv_preview_get_n_rows (preview), ==, 8);
-  g_assert_cmpuint (summit_csv_preview_get_n_invalid (preview), ==, 6);
+  g_assert_cmpuint (summit_csv_preview_get_n_rows (preview), ==, 9);
+  g_assert_cmpuint (summit_csv_preview_get_n_invalid (preview), ==, 7);
   g_assert_true (summit_csv_preview_row_is_valid (preview, 0));
   g_assert_false (summit_csv_preview_row_is_valid (preview, 1));
-  g_assert_true (summit_csv_preview_row_is_valid (preview, 7));
+  g_assert_false (summit_csv_preview_row_is_valid (preview, 7));
+  g_assert_true (summit_csv_preview_row_is_valid (preview, 8));
   g_assert_cmpstr (problems, ==,
                    "3: a person needs a name: given-name, family-name or native-name\n"
                    "4: the country “Poland” is not a two-letter ISO 3166 code such as PL or TW\n"
@@ -175,7 +177,9 @@ test_preview_lists_every_problem (void)
                    "Europe/Warsaw\n"
                    "6: the uid “a-1” was already used on line 2\n"
                    "7: this row has 6 fields, but the header has 5\n"
-                   "8: the uid “has space” may only hold letters, digits and . _ : - (at most 64)\n");
+                   "8: the uid “has space” may only hold letters, digits and . _ : - (at most 64)\n"
+                   "9: given-name holds a control character (U+000A), which cannot be saved; "
+                   "remove it\n");
 }
 
 static void
@@ -196,12 +200,13 @@ test_all_or_nothing (void)
   summit_csv_import_preview (store, preview, TRUE, NULL, NULL, &report, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (report.counts[SUMMIT_IMPORT_PEOPLE].added, ==, 2);
-  g_assert_cmpuint (report.skipped, ==, 6);
+  g_assert_cmpuint (report.skipped, ==, 7);
   g_assert_cmpint (count (store, "SELECT count(*) FROM person"), ==, 5);
   g_assert_cmpint (count (store, "SELECT count(*) FROM person WHERE uid = 'a-1' AND"
                                  " timezone = 'Europe/Warsaw'"), ==, 1);
   g_assert_cmpint (count (store, "SELECT count(*) FROM person WHERE given_name = 'Two'"
-                                 " || char(10) || 'lines'"), ==, 1);
+                                 " || char(10) || 'lines'"), ==, 0);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM person WHERE given_name = 'Fine'"), ==, 1);
 }
 
 static void
@@ -359,15 +364,15 @@ test_formula_guard (void)
   const char *same =
     "SELECT count(*) FROM person WHERE uid = 'p-1' AND notes = '=HYPERLINK(\"http://x\")'"
     " AND phone = '+48 58 123 45 67' AND given_name = '-Anna-' AND family_name = '@home'"
-    " AND organisation = char(9) || 'tabbed' AND position = char(13) || 'cr'"
+    " AND organisation = ' ＝full-width' AND position = '  +spaced'"
     " AND city = '''=quoted on purpose' AND email = '''plain' AND native_name = '-'"
     " AND honorific = '''''+two'";
 
   summit_store_exec (first,
                      "INSERT INTO person (uid, honorific, given_name, family_name, native_name,"
                      " position, city, organisation, email, phone, notes, created, updated)"
-                     " VALUES ('p-1', '''''+two', '-Anna-', '@home', '-', char(13) || 'cr',"
-                     " '''=quoted on purpose', char(9) || 'tabbed', '''plain',"
+                     " VALUES ('p-1', '''''+two', '-Anna-', '@home', '-', '  +spaced',"
+                     " '''=quoted on purpose', ' ＝full-width', '''plain',"
                      " '+48 58 123 45 67', '=HYPERLINK(\"http://x\")', 1500000000, 1600000000)",
                      &error);
   g_assert_no_error (error);
@@ -381,6 +386,8 @@ test_formula_guard (void)
   g_assert_nonnull (g_strstr_len (text, len, ",\"''=quoted on purpose\","));
   g_assert_nonnull (g_strstr_len (text, len, ",\"'''+two\","));
   g_assert_nonnull (g_strstr_len (text, len, ",\"'plain\","));   /* no formula: as it is */
+  g_assert_nonnull (g_strstr_len (text, len, ",\"' ＝full-width\","));
+  g_assert_nonnull (g_strstr_len (text, len, ",\"'  +spaced\","));
 
   /* No cell of the file, as a spreadsheet reads it, starts a formula. */
   g_assert_cmpint (csv_init (&parser, CSV_STRICT | CSV_STRICT_FINI), ==, 0);
@@ -394,7 +401,13 @@ test_formula_guard (void)
     {
       const char *c = g_ptr_array_index (cells, i);
 
-      if (c[0] != '\0' && strchr ("=+-@\t\r", c[0]) != NULL)
+      const char *first = c;
+
+      while (*first == ' ' || *first == '\t' || *first == '\r')
+        first++;
+      if ((*first != '\0' && strchr ("=+-@", *first) != NULL) ||
+          g_str_has_prefix (first, "＝") || g_str_has_prefix (first, "＋") ||
+          g_str_has_prefix (first, "－") || g_str_has_prefix (first, "＠"))
         g_error ("cell %u starts a formula: %s", i, c);
     }
 
@@ -425,6 +438,18 @@ test_formula_guard (void)
   g_assert_false (summit_csv_needs_formula_guard ("'"));
   g_assert_false (summit_csv_needs_formula_guard (""));
   g_assert_false (summit_csv_needs_formula_guard ("Anna = 1"));
+  /* After white space, and in full width, as some spreadsheets read them. */
+  g_assert_true (summit_csv_needs_formula_guard ("＝1+1"));
+  g_assert_true (summit_csv_needs_formula_guard ("＋48"));
+  g_assert_true (summit_csv_needs_formula_guard ("－1"));
+  g_assert_true (summit_csv_needs_formula_guard ("＠SUM(A1)"));
+  g_assert_true (summit_csv_needs_formula_guard ("  =1"));
+  g_assert_true (summit_csv_needs_formula_guard (" +1"));
+  g_assert_true (summit_csv_needs_formula_guard ("\u3000-1"));
+  g_assert_true (summit_csv_needs_formula_guard ("\n@x"));
+  g_assert_true (summit_csv_needs_formula_guard ("' =1"));
+  g_assert_false (summit_csv_needs_formula_guard ("   "));
+  g_assert_false (summit_csv_needs_formula_guard (" Anna"));
 }
 
 static void

@@ -3,6 +3,9 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+
 #include "summit-time.h"
 
 static gint64
@@ -81,6 +84,63 @@ test_parse_instant (void)
   g_assert_cmpint (t, ==, 42);
 }
 
+/* A leap second is refused, not read as the second before it. */
+static void
+test_parse_instant_leap_second (void)
+{
+  gint64 t = 42;
+
+  g_assert_false (summit_time_parse_instant ("2016-12-31T23:59:60Z", &t));
+  g_assert_false (summit_time_parse_instant ("2016-12-31T23:59:60.5Z", &t));
+  g_assert_false (summit_time_parse_instant ("20161231T235960Z", &t));
+  g_assert_cmpint (t, ==, 42);
+  g_assert_true (summit_time_parse_instant ("2016-12-31T23:59:59Z", &t));
+  g_assert_true (summit_time_parse_instant ("2016-12-31T23:59:06Z", &t));
+  g_assert_true (summit_time_parse_instant ("2016-12-31T23:60:00Z", &t) == FALSE);
+}
+
+/* Only names in the system's zone list are zones: never a path (which
+ * GTimeZone would open, a FIFO hanging it), a POSIX TZ rule or nothing. */
+static void
+test_zone_only_from_list (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("summit-tz-XXXXXX", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "zone", NULL);
+  const char * const *list = summit_time_zone_list ();
+  const char *refused[] = {
+    "../../etc/passwd", "../../../../etc/passwd", "/usr/share/zoneinfo/Europe/Warsaw",
+    "/etc/localtime", "EST5EDT,M3.2.0/2,M11.1.0/2", "CET-1CEST,M3.5.0,M10.5.0/3", "UTC+8",
+    "+08:00", "", " Europe/Warsaw", "Europe/Warsaw/", "Europe//Warsaw", "zone1970.tab",
+    "posixrules/../Europe/Warsaw", fifo,
+  };
+  guint n;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_test_message ("refusing “%s”", refused[i]);
+      g_assert_false (summit_time_zone_is_known (refused[i]));
+      g_assert_null (summit_time_zone_new (refused[i]));
+    }
+  g_assert_false (summit_time_zone_is_known (NULL));
+
+  g_assert_true (summit_time_zone_is_known ("Europe/Warsaw"));
+  g_assert_true (summit_time_zone_is_known ("Asia/Taipei"));
+  g_assert_true (summit_time_zone_is_known ("UTC"));
+  /* Links (backward names) are names too. */
+  g_assert_true (summit_time_zone_is_known ("Asia/Calcutta"));
+
+  for (n = 0; list[n] != NULL; n++)
+    if (n > 0)
+      g_assert_cmpstr (list[n - 1], <, list[n]);
+  g_assert_cmpuint (n, >, 300);
+  g_assert_true (g_strv_contains ((const char * const *)list, "Europe/Warsaw"));
+  g_assert_true (list == summit_time_zone_list ());
+
+  g_remove (fifo);
+  g_rmdir (dir);
+}
+
 static void
 test_unknown_zone (void)
 {
@@ -117,6 +177,8 @@ main (int   argc,
 
   g_test_add_func ("/core/time/warsaw-spring-change", test_warsaw_spring_change);
   g_test_add_func ("/core/time/parse-instant", test_parse_instant);
+  g_test_add_func ("/core/time/parse-instant-leap-second", test_parse_instant_leap_second);
+  g_test_add_func ("/core/time/zone-only-from-list", test_zone_only_from_list);
   g_test_add_func ("/core/time/warsaw-autumn-change", test_warsaw_autumn_change);
   g_test_add_func ("/core/time/offsets-and-names", test_offsets_and_names);
   g_test_add_func ("/core/time/unknown-zone", test_unknown_zone);

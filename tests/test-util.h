@@ -7,6 +7,8 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "summit-store.h"
+
 /* A fresh temporary folder; removed (with its files) by test_tmpdir_free(). */
 static inline char *
 test_tmpdir_new (void)
@@ -73,4 +75,19 @@ test_sqlite_exec (const char *path,
   if (sqlite3_exec (db, sql, NULL, NULL, &errmsg) != SQLITE_OK)
     g_error ("fixture SQL failed: %s", errmsg);
   sqlite3_close (db);
+}
+
+/* The one number @sql selects from @store, for assertions. */
+static inline gint64
+test_store_count (SummitStore *store,
+                  const char  *sql)
+{
+  sqlite3_stmt *stmt = summit_store_prepare (store, sql, NULL);
+  gint64 n;
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
 }

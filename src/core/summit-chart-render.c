@@ -21,6 +21,7 @@
 #include <setjmp.h>
 
 #include "summit-chart-render.h"
+#include "summit-file.h"
 
 G_DEFINE_QUARK (summit-chart-error-quark, summit_chart_error)
 
@@ -718,7 +719,6 @@ summit_chart_export (SummitChartModel       *model,
                      GError                **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
   SummitChartFormat format;
   gsize len;
   const char *data;
@@ -732,13 +732,7 @@ summit_chart_export (SummitChartModel       *model,
     return FALSE;
 
   data = g_bytes_get_data (bytes, &len);
-  if (!g_file_set_contents_full (path, data, len, G_FILE_SET_CONTENTS_CONSISTENT, 0644,
-                                 &local_error))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  return TRUE;
+  return summit_file_replace_contents (path, data, len, SUMMIT_FILE_FOLLOW_UMASK, error);
 }
 
 /**

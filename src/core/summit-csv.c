@@ -19,7 +19,9 @@
 #include <string.h>
 
 #include "summit-csv.h"
+#include "summit-file.h"
 #include "summit-people.h"
+#include "summit-text.h"
 #include "summit-time.h"
 
 G_DEFINE_QUARK (summit-csv-error-quark, summit_csv_error)
@@ -33,6 +35,12 @@ enum
 };
 
 #define MAX_FIELD_LENGTH 100000
+/* Beyond these a file is refused as a whole, before it costs much memory:
+ * a record is read into memory whole, and all of a header's columns. */
+#define MAX_RECORD_BYTES (4 * 1024 * 1024)
+#define MAX_UNKNOWN_COLUMNS 64
+/* libcsv is fed this much at a time, so that a limit stops it early. */
+#define FEED_BYTES (64 * 1024)
 
 typedef struct
 {
@@ -61,6 +69,8 @@ typedef struct
   GHashTable       *zones;        /* time zone → known? */
   guint             line;
   guint             record_line;
+  gsize             record_bytes;  /* what the record being read holds in memory */
+  guint             header_unknown;
   gboolean          have_header;
   GError           *error;
 } Parser;
@@ -138,6 +148,7 @@ add_problem (Parser     *parser,
   va_start (args, format);
   text = g_strdup_vprintf (format, args);
   va_end (args);
+  g_strdelimit (text, "\r\n", ' ');   /* a value quoted in it: still one line */
 
   problem->line = line;
   problem->row = row;
@@ -166,6 +177,7 @@ fail (Parser     *parser,
   va_start (args, format);
   text = g_strdup_vprintf (format, args);
   va_end (args);
+  g_strdelimit (text, "\r\n", ' ');
   parser->error = g_error_new (SUMMIT_CSV_ERROR, SUMMIT_CSV_ERROR_INVALID, "%s:%u: %s",
                                parser->preview->name, line, text);
 }
@@ -307,6 +319,20 @@ read_row (Parser *parser)
           continue;
         }
 
+      if (column < SUMMIT_PERSON_N_FIELDS)
+        {
+          g_autoptr(GError) error = NULL;
+
+          /* The person's own check (see summit_person_validate_field()). */
+          if (!summit_text_check_controls (value, summit_person_attribute_name (column),
+                                           column == SUMMIT_PERSON_NOTES, SUMMIT_CSV_ERROR,
+                                           SUMMIT_CSV_ERROR_INVALID, &error))
+            {
+              add_problem (parser, line, row_index, "%s", error->message);
+              continue;
+            }
+        }
+
       if (has_formula_guard (value))
         memmove (value, value + 1, len--);   /* the NUL too */
 
@@ -396,8 +422,37 @@ field_cb (void   *data,
         newlines += s[i] == '\n';
       parser->record_line = parser->line - newlines;
     }
+  if (parser->error != NULL)
+    return;
   g_ptr_array_add (parser->fields, g_strndup (s, len));
   g_array_append_val (parser->field_lens, len);
+  parser->record_bytes += len + 2 * sizeof (gpointer);
+
+  /* A header naming many columns we do not know is not one of people:
+   * said as soon as it is clear, naming the first few. */
+  if (!parser->have_header && len > 0 && g_utf8_validate (s, len, NULL) &&
+      column_from_header (s) < 0 &&
+      ++parser->header_unknown > MAX_UNKNOWN_COLUMNS)
+    {
+      g_autoptr(GString) names = g_string_new (NULL);
+      guint shown = 0;
+
+      for (guint i = 0; i < parser->fields->len && shown < 5; i++)
+        {
+          const char *name = g_ptr_array_index (parser->fields, i);
+
+          if (*name == '\0' || !g_utf8_validate (name, -1, NULL) ||
+              column_from_header (name) >= 0)
+            continue;
+          if (shown++ > 0)
+            g_string_append (names, ", ");
+          g_string_append_printf (names, "“%.40s”", name);
+        }
+      fail (parser, parser->record_line,
+            _("the header has more than %u columns that are not known (%s, …); "
+              "is this a CSV file of people?"),
+            MAX_UNKNOWN_COLUMNS, names->str);
+    }
 }
 
 static void
@@ -416,6 +471,7 @@ record_cb (int   c,
   g_ptr_array_set_size (parser->fields, 0);
   g_array_set_size (parser->field_lens, 0);
   parser->record_line = 0;
+  parser->record_bytes = 0;
 }
 
 static SummitCsvPreview *
@@ -440,82 +496,121 @@ compare_problems (gconstpointer a,
   return (pa->line > pb->line) - (pa->line < pb->line);
 }
 
-static SummitCsvPreview *
-preview_data (const char    *data,
-              gsize          size,
-              const char    *name,
-              GCancellable  *cancellable,
-              GError       **error)
+/* Reading CSV of people in pieces, from memory or from a file. */
+typedef struct
 {
-  g_autoptr(SummitCsvPreview) preview = preview_new (name);
-  struct csv_parser csv;
-  Parser parser = { 0 };
+  SummitCsvPreview  *preview;
+  struct csv_parser  csv;
+  Parser             parser;
+  gboolean           started;   /* a byte order mark was looked for */
+  gboolean           any;       /* anything after it */
+} Reader;
+
+static gboolean
+reader_init (Reader       *reader,
+             const char   *name,
+             GCancellable *cancellable,
+             GError      **error)
+{
+  if (csv_init (&reader->csv, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
+    {
+      g_set_error (error, SUMMIT_CSV_ERROR, SUMMIT_CSV_ERROR_IO, "%s", _("Out of memory"));
+      return FALSE;
+    }
+  reader->preview = preview_new (name);
+  reader->parser.preview = reader->preview;
+  reader->parser.cancellable = cancellable;
+  reader->parser.fields = g_ptr_array_new_with_free_func (g_free);
+  reader->parser.field_lens = g_array_new (FALSE, FALSE, sizeof (gsize));
+  reader->parser.columns = g_array_new (FALSE, FALSE, sizeof (int));
+  reader->parser.uids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  reader->parser.zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  reader->parser.line = 1;
+  return TRUE;
+}
+
+/* Feeds @size bytes to libcsv, a line (or FEED_BYTES) at a time so that
+ * every record knows where it started and an endless one is stopped early.
+ * FALSE once there is an error. */
+static gboolean
+reader_feed (Reader     *reader,
+             const char *data,
+             gsize       size)
+{
+  Parser *parser = &reader->parser;
   const char *end = data + size;
   const char *p = data;
 
-  if (size >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
-    p += 3;
-  if (p == end)
+  if (!reader->started && size > 0)
     {
-      g_set_error (error, SUMMIT_CSV_ERROR, SUMMIT_CSV_ERROR_INVALID,
-                   _("%s:1: the file is empty"), name);
-      return NULL;
+      reader->started = TRUE;
+      if (size >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+        p += 3;
     }
+  reader->any = reader->any || p < end;
 
-  if (csv_init (&csv, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
+  while (p < end && parser->error == NULL)
     {
-      g_set_error (error, SUMMIT_CSV_ERROR, SUMMIT_CSV_ERROR_IO, "%s", _("Out of memory"));
-      return NULL;
-    }
+      const char *nl = memchr (p, '\n', MIN ((gsize)(end - p), FEED_BYTES));
+      const char *stop = nl ? nl + 1 : MIN (end, p + FEED_BYTES);
 
-  parser.preview = preview;
-  parser.cancellable = cancellable;
-  parser.fields = g_ptr_array_new_with_free_func (g_free);
-  parser.field_lens = g_array_new (FALSE, FALSE, sizeof (gsize));
-  parser.columns = g_array_new (FALSE, FALSE, sizeof (int));
-  parser.uids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  parser.zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  parser.line = 1;
-
-  /* Fed a line at a time, so that every record knows where it started. */
-  while (p < end && parser.error == NULL)
-    {
-      const char *nl = memchr (p, '\n', end - p);
-      const char *stop = nl ? nl + 1 : end;
-
-      if (csv_parse (&csv, p, stop - p, field_cb, record_cb, &parser) != (size_t)(stop - p))
+      if (csv_parse (&reader->csv, p, stop - p, field_cb, record_cb, parser) !=
+          (size_t)(stop - p))
         {
-          fail (&parser, parser.line, "%s",
-                csv_error (&csv) == CSV_EPARSE
+          fail (parser, parser->line, "%s",
+                csv_error (&reader->csv) == CSV_EPARSE
                 ? _("a quote in the middle of a field; a field with quotes in it must be quoted "
                     "whole, with each quote doubled")
                 : _("the line could not be read"));
           break;
         }
+      if (parser->error == NULL &&
+          reader->csv.entry_pos + parser->record_bytes > MAX_RECORD_BYTES)
+        {
+          fail (parser, parser->record_line ? parser->record_line : parser->line,
+                _("this record is longer than %u MB; is this a CSV file of people?"),
+                MAX_RECORD_BYTES / (1024 * 1024));
+          break;
+        }
       p = stop;
       if (nl != NULL)
-        parser.line++;
-      if (parser.line % 1024 == 0 && g_cancellable_set_error_if_cancelled (cancellable,
-                                                                           &parser.error))
-        break;
+        {
+          parser->line++;
+          if (parser->line % 1024 == 0 &&
+              g_cancellable_set_error_if_cancelled (parser->cancellable, &parser->error))
+            break;
+        }
     }
-  if (parser.error == NULL &&
-      csv_fini (&csv, field_cb, record_cb, &parser) != 0)
-    fail (&parser, parser.line, "%s",
+  return parser->error == NULL;
+}
+
+/* Frees what reading took; returns the preview, or %NULL with @error set. */
+static SummitCsvPreview *
+reader_finish (Reader  *reader,
+               GError **error)
+{
+  g_autoptr(SummitCsvPreview) preview = g_steal_pointer (&reader->preview);
+  Parser *parser = &reader->parser;
+
+  if (parser->error == NULL && !reader->any)
+    fail (parser, 1, "%s", _("the file is empty"));
+  if (parser->error == NULL &&
+      csv_fini (&reader->csv, field_cb, record_cb, parser) != 0)
+    fail (parser, parser->line, "%s",
           _("the file ends inside a quoted field; a closing quote is missing"));
-  if (parser.error == NULL && !parser.have_header)
-    fail (&parser, 1, "%s", _("the file has no header line"));
+  if (parser->error == NULL && !parser->have_header)
+    fail (parser, 1, "%s", _("the file has no header line"));
 
-  csv_free (&csv);
-  g_ptr_array_unref (parser.fields);
-  g_array_unref (parser.field_lens);
-  g_array_unref (parser.columns);
-  g_hash_table_unref (parser.uids);
-  g_hash_table_unref (parser.zones);
+  csv_free (&reader->csv);
+  g_ptr_array_unref (parser->fields);
+  g_array_unref (parser->field_lens);
+  g_array_unref (parser->columns);
+  g_hash_table_unref (parser->uids);
+  g_hash_table_unref (parser->zones);
 
-  if (parser.error != NULL)
+  if (parser->error != NULL)
     {
-      g_propagate_error (error, parser.error);
+      g_propagate_error (error, parser->error);
       return NULL;
     }
 
@@ -547,7 +642,14 @@ summit_csv_preview_bytes (GBytes        *bytes,
   g_return_val_if_fail (bytes != NULL, NULL);
 
   data = g_bytes_get_data (bytes, &size);
-  return preview_data (data, size, name, cancellable, error);
+  {
+    Reader reader = { 0 };
+
+    if (!reader_init (&reader, name, cancellable, error))
+      return NULL;
+    reader_feed (&reader, data, size);
+    return reader_finish (&reader, error);
+  }
 }
 
 /**
@@ -563,42 +665,47 @@ summit_csv_preview_file (const char    *path,
   g_autoptr(GFile) file = NULL;
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autofree char *buffer = NULL;
+  Reader reader = { 0 };
 
   g_return_val_if_fail (path != NULL, NULL);
 
+  if ((info = summit_file_query_importable (path, cancellable, &local_error)) == NULL)
+    {
+      g_set_error_literal (error, SUMMIT_CSV_ERROR, SUMMIT_CSV_ERROR_IO, local_error->message);
+      return NULL;
+    }
   file = g_file_new_for_path (path);
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE ","
-                            G_FILE_ATTRIBUTE_ACCESS_CAN_READ,
-                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
-  if (info == NULL)
-    {
-      g_set_error (error, SUMMIT_CSV_ERROR, SUMMIT_CSV_ERROR_IO, "%s:1: %s", path,
-                   local_error->message);
-      return NULL;
-    }
-  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
-    {
-      g_set_error (error, SUMMIT_CSV_ERROR, SUMMIT_CSV_ERROR_IO,
-                   _("%s:1: not a regular file (a folder or a device cannot be imported)"), path);
-      return NULL;
-    }
-  if (!g_file_info_get_attribute_boolean (info, G_FILE_ATTRIBUTE_ACCESS_CAN_READ))
-    {
-      g_set_error (error, SUMMIT_CSV_ERROR, SUMMIT_CSV_ERROR_IO,
-                   _("%s:1: permission denied (you may not read this file)"), path);
-      return NULL;
-    }
 
-  mapped = g_mapped_file_new (path, FALSE, &local_error);
-  if (mapped == NULL)
+  if ((stream = g_file_read (file, cancellable, &local_error)) == NULL)
     {
       g_set_error (error, SUMMIT_CSV_ERROR, SUMMIT_CSV_ERROR_IO, "%s:1: %s", path,
                    local_error->message);
       return NULL;
     }
-  return preview_data (g_mapped_file_get_contents (mapped), g_mapped_file_get_length (mapped),
-                       path, cancellable, error);
+  if (!reader_init (&reader, path, cancellable, error))
+    return NULL;
+
+  /* Streamed, so that a refusal costs little memory, however big the file. */
+  buffer = g_malloc (FEED_BYTES);
+  for (;;)
+    {
+      gsize n = 0;
+
+      if (!g_input_stream_read_all (G_INPUT_STREAM (stream), buffer, FEED_BYTES, &n,
+                                    cancellable, &local_error))
+        {
+          if (reader.parser.error == NULL)
+            reader.parser.error = g_error_new (SUMMIT_CSV_ERROR, SUMMIT_CSV_ERROR_IO,
+                                               "%s:%u: %s", path, reader.parser.line,
+                                               local_error->message);
+          break;
+        }
+      if (n == 0 || !reader_feed (&reader, buffer, n))
+        break;
+    }
+  return reader_finish (&reader, error);
 }
 
 void
@@ -909,13 +1016,15 @@ append_instant (GString *out,
  * @value: a cell's text
  *
  * Spreadsheets run a cell that begins with = + - @, a tab or a carriage
- * return as a formula (OWASP "CSV injection"): a file of people could then
- * call out to the network or run a command on the office's computer. Every
- * CSV written for a spreadsheet therefore puts a ' in front of such a cell,
- * which spreadsheets show as plain text. The rule, both ways:
+ * return as a formula (OWASP "CSV injection"), also after white space and
+ * in their full-width forms ＝ ＋ － ＠, which some spreadsheets read alike:
+ * a file of people could then call out to the network or run a command on
+ * the office's computer. Every CSV written for a spreadsheet therefore puts
+ * a ' in front of such a cell, which spreadsheets show as plain text. The
+ * rule, both ways:
  *
- * - export: a value made of any number of ' (none included) followed by one
- *   of = + - @ TAB CR gains one ' in front;
+ * - export: a value made of any number of ' (none included), then any white
+ *   space, then one of = + - @ ＝ ＋ － ＠ TAB CR gains one ' in front;
  * - import: a value made of one or more ' followed by one of those loses
  *   its first '.
  *
@@ -931,13 +1040,21 @@ summit_csv_needs_formula_guard (const char *value)
 {
   while (*value == '\'')
     value++;
-  switch (*value)
+  for (const char *p = value; *p != '\0'; p = g_utf8_next_char (p))
     {
-    case '=': case '+': case '-': case '@': case '\t': case '\r':
-      return TRUE;
-    default:
-      return FALSE;
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      switch (c)
+        {
+        case '=': case '+': case '-': case '@': case '\t': case '\r':
+        case 0xFF1D: case 0xFF0B: case 0xFF0D: case 0xFF20:   /* ＝ ＋ － ＠ */
+          return TRUE;
+        default:
+          if (c == (gunichar)-1 || c == (gunichar)-2 || !g_unichar_isspace (c))
+            return FALSE;
+        }
     }
+  return FALSE;
 }
 
 /**
@@ -1021,7 +1138,8 @@ summit_csv_export_stream (SummitStore   *store,
 /**
  * summit_csv_export_file:
  *
- * Exports to @path, replacing it only once everything is written.
+ * Exports to @path, replacing it only once everything is written. A new
+ * file is readable by its owner only.
  */
 gboolean
 summit_csv_export_file (SummitStore   *store,
@@ -1029,32 +1147,29 @@ summit_csv_export_file (SummitStore   *store,
                         GCancellable  *cancellable,
                         GError       **error)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileOutputStream) stream = NULL;
-  g_autoptr(GCancellable) abort = g_cancellable_new ();
+  g_autoptr(SummitFileWriter) writer = NULL;
   g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  file = g_file_new_for_path (path);
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, &local_error);
-  if (stream == NULL ||
-      !summit_csv_export_stream (store, G_OUTPUT_STREAM (stream), cancellable, &local_error))
+  /* The file holds personal data: readable by its owner only. */
+  writer = summit_file_writer_new (path, SUMMIT_FILE_PRIVATE, &local_error);
+  if (writer == NULL)
     {
-      if (stream != NULL)
-        {
-          g_cancellable_cancel (abort);
-          g_output_stream_close (G_OUTPUT_STREAM (stream), abort, NULL);
-        }
+      g_set_error_literal (error, SUMMIT_CSV_ERROR, SUMMIT_CSV_ERROR_IO, local_error->message);
+      return FALSE;
+    }
+  if (!summit_csv_export_stream (store, summit_file_writer_get_stream (writer), cancellable,
+                                 &local_error))
+    {
       g_set_error (error, SUMMIT_CSV_ERROR, SUMMIT_CSV_ERROR_IO, "%s: %s", path,
                    local_error->message);
       return FALSE;
     }
-  if (!g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &local_error))
+  if (!summit_file_writer_commit (writer, &local_error))
     {
-      g_set_error (error, SUMMIT_CSV_ERROR, SUMMIT_CSV_ERROR_IO, "%s: %s", path,
-                   local_error->message);
+      g_set_error_literal (error, SUMMIT_CSV_ERROR, SUMMIT_CSV_ERROR_IO, local_error->message);
       return FALSE;
     }
   return TRUE;

@@ -8,8 +8,13 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "summit-edition.h"
+#include "summit-store.h"
+#include "summit-text.h"
+#include "summit-time.h"
 
 struct _SummitEdition
 {
@@ -284,4 +289,66 @@ summit_edition_format_to_label (SummitEditionFormat format)
     case SUMMIT_EDITION_HYBRID: return _("Hybrid");
     default: g_return_val_if_reached (NULL);
     }
+}
+
+/* Whether @date is a day ("2020-08-13") of @year; %NULL counts as one. */
+static gboolean
+is_day_of_year (const char *date,
+                int         year)
+{
+  int y, m, d;
+  char tail;
+
+  if (date == NULL)
+    return TRUE;
+  return sscanf (date, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && g_date_valid_dmy (d, m, y) &&
+         y == year;
+}
+
+/**
+ * summit_edition_validate:
+ *
+ * Checks an edition before it is stored, whichever way it came: no control
+ * characters, a known time zone, and dates within its year, the start not
+ * after the end.
+ *
+ * Returns: %TRUE if @self may be saved, %FALSE with @error set
+ *   (%SUMMIT_STORE_ERROR_INVALID) saying what to change
+ */
+gboolean
+summit_edition_validate (SummitEdition  *self,
+                         GError        **error)
+{
+  g_return_val_if_fail (SUMMIT_IS_EDITION (self), FALSE);
+
+  if (!summit_text_check_controls (self->theme, "theme", FALSE, SUMMIT_STORE_ERROR,
+                                   SUMMIT_STORE_ERROR_INVALID, error) ||
+      !summit_text_check_controls (self->host_city, "host-city", FALSE, SUMMIT_STORE_ERROR,
+                                   SUMMIT_STORE_ERROR_INVALID, error) ||
+      !summit_text_check_controls (self->host_country, "host-country", FALSE,
+                                   SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_INVALID, error))
+    return FALSE;
+  if (!summit_time_zone_is_known (self->timezone))
+    {
+      g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_INVALID,
+                   _("“%s” is not a known time zone (such as Europe/Warsaw)"),
+                   self->timezone ? self->timezone : "");
+      return FALSE;
+    }
+  if (!is_day_of_year (self->start_date, self->year) ||
+      !is_day_of_year (self->end_date, self->year))
+    {
+      g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_INVALID,
+                   _("the %d edition’s dates must be days of %d (from %s to %s)"), self->year,
+                   self->year, self->start_date ? self->start_date : "…",
+                   self->end_date ? self->end_date : "…");
+      return FALSE;
+    }
+  if (self->start_date && self->end_date && strcmp (self->start_date, self->end_date) > 0)
+    {
+      g_set_error_literal (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_INVALID,
+                           _("the edition ends before it starts"));
+      return FALSE;
+    }
+  return TRUE;
 }

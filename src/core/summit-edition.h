@@ -43,6 +43,8 @@ void                 summit_edition_set_dates        (SummitEdition       *self,
                                                       const char          *start_date,
                                                       const char          *end_date);
 
+gboolean             summit_edition_validate         (SummitEdition       *self,
+                                                      GError             **error);
 const char          *summit_edition_format_to_string (SummitEditionFormat  format);
 gboolean             summit_edition_format_from_string (const char         *str,
                                                         SummitEditionFormat *format);

@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 #include <libxml/xmlwriter.h>
 
+#include "summit-file.h"
 #include "summit-frab.h"
 #include "summit-panel.h"
 #include "summit-programme.h"
@@ -311,5 +312,6 @@ summit_store_export_frab (SummitStore    *store,
   bytes = summit_frab_build (edition, panels, n_skipped, error);
   if (bytes == NULL)
     return FALSE;
-  return g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error);
+  return summit_file_replace_contents (path, g_bytes_get_data (bytes, NULL),
+                                       g_bytes_get_size (bytes), SUMMIT_FILE_FOLLOW_UMASK, error);
 }

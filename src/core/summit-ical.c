@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <libical/ical.h>
 
+#include "summit-file.h"
 #include "summit-ical.h"
 #include "summit-panel.h"
 #include "summit-people.h"
@@ -267,5 +268,5 @@ summit_store_export_ical (SummitStore    *store,
   text = summit_ical_build (edition, panels, person_id, zone, error);
   if (text == NULL)
     return FALSE;
-  return g_file_set_contents (path, text, -1, error);
+  return summit_file_replace_contents (path, text, strlen (text), SUMMIT_FILE_FOLLOW_UMASK, error);
 }

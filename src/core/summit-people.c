@@ -13,6 +13,7 @@
 
 #include "summit-people.h"
 #include "summit-programme.h"
+#include "summit-text.h"
 #include "summit-time.h"
 
 #define PERSON_COLUMNS \
@@ -510,7 +511,8 @@ is_blank (const char *text)
  *
  * Checks one field of @person as a person would: a name is required (any of
  * given, family or native-script name), the email must look like one, the
- * country must be an ISO 3166 code and the time zone one GTimeZone knows.
+ * country must be an ISO 3166 code and the time zone one GTimeZone knows;
+ * no field holds a control character (notes may hold tabs and line feeds).
  * Empty optional fields are fine.
  *
  * Returns: %TRUE if @field is acceptable; otherwise %FALSE with @error
@@ -527,6 +529,10 @@ summit_person_validate_field (SummitPerson       *person,
   g_return_val_if_fail (field < SUMMIT_PERSON_N_FIELDS, FALSE);
 
   value = summit_person_get_field (person, field);
+  if (!summit_text_check_controls (value, summit_person_attribute_name (field),
+                                   field == SUMMIT_PERSON_NOTES, SUMMIT_STORE_ERROR,
+                                   SUMMIT_STORE_ERROR_INVALID, error))
+    return FALSE;
 
   switch (field)
     {

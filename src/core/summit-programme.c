@@ -11,6 +11,7 @@
 
 #include "summit-person.h"
 #include "summit-programme.h"
+#include "summit-text.h"
 #include "summit-time.h"
 
 #define PANEL_COLUMNS \
@@ -106,7 +107,8 @@ summit_store_get_edition (SummitStore  *store,
 /**
  * summit_store_put_edition:
  *
- * Inserts @edition, or updates the edition of the same year, and sets its id.
+ * Inserts @edition, or updates the edition of the same year, and sets its id;
+ * refuses one that summit_edition_validate() does not accept.
  */
 gboolean
 summit_store_put_edition (SummitStore    *store,
@@ -119,6 +121,8 @@ summit_store_put_edition (SummitStore    *store,
   g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
   g_return_val_if_fail (SUMMIT_IS_EDITION (edition), FALSE);
 
+  if (!summit_edition_validate (edition, error))
+    return FALSE;
   stmt = summit_store_prepare (store,
                                "INSERT INTO edition (year, theme, host_city, host_country, timezone,"
                                " format, start_date, end_date) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
@@ -385,7 +389,8 @@ summit_store_get_panel (SummitStore  *store,
  * summit_panel_validate:
  * @edition: (nullable): the edition, whose dates and zone bound the session
  *
- * Checks a session before it is stored: a title, a positive duration that
+ * Checks a session before it is stored: a title, no control characters
+ * (the description may hold several lines), a positive duration that
  * ends the same or the next day, and a start within the edition's dates (read
  * in the edition's zone).
  *
@@ -404,6 +409,13 @@ summit_panel_validate (SummitPanel    *panel,
 
   g_return_val_if_fail (SUMMIT_IS_PANEL (panel), FALSE);
 
+  if (!summit_text_check_controls (title, "title", FALSE, SUMMIT_STORE_ERROR,
+                                   SUMMIT_STORE_ERROR_INVALID, error) ||
+      !summit_text_check_controls (summit_panel_get_room (panel), "room", FALSE,
+                                   SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_INVALID, error) ||
+      !summit_text_check_controls (summit_panel_get_description (panel), "description", TRUE,
+                                   SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_INVALID, error))
+    return FALSE;
   stripped = g_strstrip (g_strdup (title ? title : ""));
   if (*stripped == '\0')
     {

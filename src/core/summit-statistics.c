@@ -14,6 +14,7 @@
 
 #include "summit-invitation.h"
 #include "summit-statistics.h"
+#include "summit-text.h"
 
 struct _SummitYearStatistic
 {
@@ -485,6 +486,9 @@ summit_year_statistic_validate (SummitYearStatistic  *stat,
   g_return_val_if_fail (SUMMIT_IS_YEAR_STATISTIC (stat), FALSE);
 
   if (!check_year (stat->year, error))
+    return FALSE;
+  if (!summit_text_check_controls (stat->source, "source", TRUE, SUMMIT_STATISTICS_ERROR,
+                                   SUMMIT_STATISTICS_ERROR_INVALID_TEXT, error))
     return FALSE;
   if ((stat->kind != SUMMIT_FIGURE_MISSING && stat->overseas < -1) ||
       stat->domestic < -1 || stat->countries < -1)

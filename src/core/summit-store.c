@@ -207,6 +207,30 @@ set_error_for_rc (int          rc,
   return FALSE;
 }
 
+/**
+ * summit_store_set_prepare_error:
+ *
+ * Sets @error for a statement of ours that SQLite could not prepare: unless
+ * the database is busy or unreadable, its tables are not what they should
+ * be ("no such table: panel"), which is the database's fault, not that of
+ * the data being written (%SUMMIT_STORE_ERROR_CORRUPT).
+ *
+ * Returns: %FALSE
+ */
+gboolean
+summit_store_set_prepare_error (SummitStore  *self,
+                                int           rc,
+                                GError      **error)
+{
+  if ((rc & 0xff) != SQLITE_ERROR)
+    return summit_store_set_error_from_db (self, rc, error);
+  g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_CORRUPT,
+               _("The database “%s” is damaged or incomplete (%s); check it with "
+                 "“summit-planner-cli check”"),
+               self->path, sqlite3_errmsg (self->db));
+  return FALSE;
+}
+
 gboolean
 summit_store_set_error_from_db (SummitStore  *self,
                                 int           rc,
@@ -324,6 +348,26 @@ inspect_existing_file (const char   *path,
     }
 
   return TRUE;
+}
+
+/* Opens @path read-only. Unless a write-ahead log holds changes, it is
+ * opened as immutable: SQLite then creates no -wal or -shm file beside it,
+ * which a read-only folder could not hold and a read-only file would keep. */
+static int
+open_read_only (const char  *path,
+                sqlite3    **db)
+{
+  g_autofree char *wal_path = g_strconcat (path, "-wal", NULL);
+  g_autofree char *escaped = NULL;
+  g_autofree char *uri = NULL;
+  GStatBuf wal_st;
+
+  if (g_stat (wal_path, &wal_st) == 0 && wal_st.st_size > 0)
+    return sqlite3_open_v2 (path, db, SQLITE_OPEN_READONLY, NULL);
+
+  escaped = g_uri_escape_string (path, "/", FALSE);
+  uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
+  return sqlite3_open_v2 (uri, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
 }
 
 static gboolean
@@ -453,12 +497,21 @@ open_full (const char            *path,
   else if (st.st_size > 0 && !inspect_existing_file (path, st.st_size, error))
     return NULL;
 
-  /* Root may write anywhere; a file without write bits is still meant to be read-only. */
-  writable = access (path, W_OK) == 0 && access (dir, W_OK) == 0 && (st.st_mode & S_IWUSR) != 0;
+  /* Root may write anywhere; a file or folder without write bits is still
+   * meant to be read-only. SQLite writes beside the file (its journal), so
+   * a read-only folder makes the database read-only too. */
+  {
+    GStatBuf dir_st;
 
-  rc = sqlite3_open_v2 (path, &self->db,
-                        writable ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY,
-                        NULL);
+    writable = access (path, W_OK) == 0 && (st.st_mode & S_IWUSR) != 0 &&
+               access (dir, W_OK) == 0 && g_stat (dir, &dir_st) == 0 &&
+               (dir_st.st_mode & S_IWUSR) != 0;
+  }
+
+  if (writable)
+    rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE, NULL);
+  else
+    rc = open_read_only (path, &self->db);
   if (rc != SQLITE_OK)
     {
       set_error_for_rc (rc, self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc), error);
@@ -473,6 +526,20 @@ open_full (const char            *path,
       !query_int (self->db, "PRAGMA user_version", &user_version, NULL) ||
       !query_int (self->db, "SELECT count(*) FROM sqlite_schema", &n_objects, NULL))
     {
+      int code = sqlite3_errcode (self->db);
+
+      /* Changes still in the write-ahead log need its shared memory, which
+       * a read-only folder cannot hold: not damage. */
+      if (!writable && (code == SQLITE_READONLY || code == SQLITE_CANTOPEN ||
+                        (code & 0xff) == SQLITE_READONLY || (code & 0xff) == SQLITE_CANTOPEN))
+        {
+          g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_READ_ONLY,
+                       _("“%s” is read-only, and its latest changes (in its -wal file) cannot "
+                         "be read without writing beside it; open it once where it may be "
+                         "written"),
+                       path);
+          return NULL;
+        }
       g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_CORRUPT,
                    _("“%s” is damaged: %s"), path, sqlite3_errmsg (self->db));
       return NULL;
@@ -765,7 +832,7 @@ summit_store_prepare (SummitStore  *self,
   rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
-      summit_store_set_error_from_db (self, rc, error);
+      summit_store_set_prepare_error (self, rc, error);
       return NULL;
     }
   g_hash_table_insert (self->statements, g_strdup (sql), stmt);

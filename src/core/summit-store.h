@@ -92,6 +92,9 @@ gboolean      summit_store_transaction        (SummitStore      *self,
 gboolean      summit_store_set_error_from_db  (SummitStore      *self,
                                                int               rc,
                                                GError          **error);
+gboolean      summit_store_set_prepare_error  (SummitStore      *self,
+                                               int               rc,
+                                               GError          **error);
 GPtrArray    *summit_store_check              (SummitStore      *self,
                                                GError          **error);
 

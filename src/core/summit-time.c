@@ -10,20 +10,112 @@
 
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "summit-time.h"
+
+typedef struct
+{
+  GHashTable  *set;    /* identifier → itself */
+  const char **sorted; /* the same, sorted, NULL-terminated */
+} ZoneList;
+
+/* Adds the names of the zones and links that tzdata's compact source
+ * (tzdata.zi) declares: "Z Europe/Warsaw 1:24 …" and "L Europe/Warsaw
+ * Europe/Sarajevo". */
+static void
+read_tzdata_zi (const char *path,
+                GHashTable *set)
+{
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  if (!g_file_get_contents (path, &contents, NULL, NULL))
+    return;
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) words = NULL;
+      const char *name = NULL;
+
+      if (lines[i][0] != 'Z' && lines[i][0] != 'L')
+        continue;
+      words = g_strsplit_set (lines[i], " \t", -1);
+      if (words[0][0] == 'Z' && words[0][1] == '\0' && g_strv_length (words) >= 2)
+        name = words[1];
+      else if (words[0][0] == 'L' && words[0][1] == '\0' && g_strv_length (words) >= 3)
+        name = words[2];
+      if (name != NULL && *name != '\0' && !g_hash_table_contains (set, name))
+        g_hash_table_add (set, g_strdup (name));
+    }
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *)a, *(const char * const *)b);
+}
+
+/* The system's time zone names, read once: the only identifiers ever
+ * handed to GTimeZone, which would otherwise read any path it is given. */
+static const ZoneList *
+zone_list (void)
+{
+  static ZoneList *list = NULL;
+
+  if (g_once_init_enter (&list))
+    {
+      ZoneList *l = g_new0 (ZoneList, 1);
+      const char *tzdir = g_getenv ("TZDIR");
+      g_autofree char *path = NULL;
+      GHashTableIter iter;
+      gpointer name;
+      guint n = 0;
+
+      if (tzdir == NULL || !g_path_is_absolute (tzdir))
+        tzdir = "/usr/share/zoneinfo";
+      path = g_build_filename (tzdir, "tzdata.zi", NULL);
+      l->set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      read_tzdata_zi (path, l->set);
+      /* GLib knows UTC without any file. */
+      if (!g_hash_table_contains (l->set, "UTC"))
+        g_hash_table_add (l->set, g_strdup ("UTC"));
+
+      l->sorted = g_new0 (const char *, g_hash_table_size (l->set) + 1);
+      g_hash_table_iter_init (&iter, l->set);
+      while (g_hash_table_iter_next (&iter, &name, NULL))
+        l->sorted[n++] = name;
+      qsort (l->sorted, n, sizeof (char *), compare_names);
+      g_once_init_leave (&list, l);
+    }
+  return list;
+}
+
+/**
+ * summit_time_zone_list:
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the identifiers of
+ *   every zone and link in the system's time zone database, sorted
+ *   ("Africa/Abidjan" … "Zulu"); they live as long as the process
+ */
+const char * const *
+summit_time_zone_list (void)
+{
+  return (const char * const *)zone_list ()->sorted;
+}
 
 /**
  * summit_time_zone_new:
  *
  * Returns: (transfer full) (nullable): the zone, or %NULL if @identifier is
- *   not a zone GTimeZone knows
+ *   not a name in the system's zone list (see summit_time_zone_is_known())
  */
 GTimeZone *
 summit_time_zone_new (const char *identifier)
 {
-  if (identifier == NULL || *identifier == '\0')
+  if (!summit_time_zone_is_known (identifier))
     return NULL;
   return g_time_zone_new_identifier (identifier);
 }
@@ -163,13 +255,33 @@ utc_offset_at (GTimeZone *tz,
   return g_date_time_get_utc_offset (dt) / G_TIME_SPAN_SECOND;
 }
 
+/* Whether the time of day in ISO 8601 @text has 60 seconds (a leap second),
+ * which GDateTime silently reads as :59. */
+static gboolean
+names_leap_second (const char *text)
+{
+  const char *t = strpbrk (text, "Tt ");
+
+  if (t == NULL)
+    return FALSE;
+  t++;
+  /* "23:59:60" or "235960" */
+  if (t[0] && t[1] && t[2] == ':' && t[3] && t[4] && t[5] == ':')
+    return t[6] == '6' && t[7] == '0';
+  for (int i = 0; i < 6; i++)
+    if (!g_ascii_isdigit (t[i]))
+      return FALSE;
+  return t[4] == '6' && t[5] == '0';
+}
+
 /**
  * summit_time_parse_instant:
  * @text: a time as the files write it, "2020-08-13T07:00:00Z"
  * @instant: (out): the instant, Unix seconds
  *
  * Reads an ISO 8601 time (GDateTime's reading of it), as the XML and CSV
- * files give a record's times.
+ * files give a record's times. A leap second (23:59:60) is refused rather
+ * than stored as another time.
  *
  * Returns: %FALSE, and @instant untouched, if @text is no such time
  */
@@ -181,7 +293,7 @@ summit_time_parse_instant (const char *text,
 
   g_return_val_if_fail (text != NULL, FALSE);
 
-  if ((dt = g_date_time_new_from_iso8601 (text, NULL)) == NULL)
+  if ((dt = g_date_time_new_from_iso8601 (text, NULL)) == NULL || names_leap_second (text))
     return FALSE;
   *instant = g_date_time_to_unix (dt);
   return TRUE;
@@ -316,13 +428,13 @@ summit_time_parse_local (const char  *date,
 /**
  * summit_time_zone_is_known:
  *
- * Returns: %TRUE if @identifier names a zone in the system's database
- *   ("Europe/Warsaw", "UTC"), %FALSE for anything else
+ * Returns: %TRUE if @identifier is a name in the system's zone list
+ *   ("Europe/Warsaw", "UTC"), %FALSE for anything else: a path, a POSIX
+ *   TZ rule, an empty string
  */
 gboolean
 summit_time_zone_is_known (const char *identifier)
 {
-  g_autoptr(GTimeZone) tz = summit_time_zone_new (identifier);
-
-  return tz != NULL && g_strcmp0 (g_time_zone_get_identifier (tz), identifier) == 0;
+  return identifier != NULL && *identifier != '\0' &&
+         g_hash_table_contains (zone_list ()->set, identifier);
 }

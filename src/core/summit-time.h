@@ -36,6 +36,7 @@ gboolean   summit_time_parse_local   (const char  *date,
                                       gint64      *instant,
                                       GError     **error);
 gboolean   summit_time_zone_is_known (const char  *identifier);
+const char * const *summit_time_zone_list (void);
 gboolean   summit_time_parse_instant (const char  *text,
                                       gint64      *instant);
 gboolean   summit_time_parse_date    (const char  *text,

@@ -15,15 +15,18 @@
 
 #include <glib/gi18n-lib.h>
 #include <time.h>
+#include <libxml/parserInternals.h>
 #include <libxml/relaxng.h>
 #include <libxml/xmlregexp.h>
 #include <libxml/xmlreader.h>
 #include <libxml/xmlwriter.h>
 
 #include "summit-core-resources.h"
+#include "summit-file.h"
 #include "summit-people.h"
 #include "summit-programme.h"
 #include "summit-statistics.h"
+#include "summit-text.h"
 #include "summit-time.h"
 #include "summit-xml.h"
 
@@ -604,9 +607,17 @@ person_row_problem (const ValueChecks *checks,
                         : slot == SUMMIT_PERSON_ATTRIBUTE_UPDATED ? updated
                         : NULL;
 
+      g_autoptr(GError) error = NULL;
+
       if (checks != NULL && kinds[slot] >= 0 &&
           !value_is_valid (checks, kinds[slot], value, patterns_hold && patterns_hold[slot]))
         return value_problem (checks, kinds[slot], summit_person_attribute_name (slot), value);
+      /* The person's own check (see summit_person_validate_field()). */
+      if (slot < SUMMIT_PERSON_N_FIELDS &&
+          !summit_text_check_controls (value, summit_person_attribute_name (slot),
+                                       slot == SUMMIT_PERSON_NOTES, SUMMIT_XML_ERROR,
+                                       SUMMIT_XML_ERROR_INVALID, &error))
+        return g_strdup (error->message);
       if (instant != NULL && !summit_time_parse_instant (value, instant))
         return g_strdup_printf (_("“%s” is not a valid time for %s"), value,
                                 summit_person_attribute_name (slot));
@@ -622,6 +633,10 @@ located_error (int         code,
                int         column,
                const char *message)
 {
+  g_autofree char *flat = g_strdelimit (g_strdup (message), "\r\n", ' ');
+
+  /* One line, even where the message quotes a value of several. */
+  message = flat;
   if (column > 0)
     return g_error_new (SUMMIT_XML_ERROR, code, "%s:%d:%d: %s", name, line, column, message);
   return g_error_new (SUMMIT_XML_ERROR, code, "%s:%d: %s", name, line, message);
@@ -806,6 +821,17 @@ match_batch_patterns (Writer      *w,
 }
 
 /* Checks and writes one person; NULL, or the error to stop the import with. */
+/* Whether @error is the database's, not the file's: busy, unwritable,
+ * damaged or missing tables. */
+static gboolean
+is_database_error (const GError *error)
+{
+  return error->domain == SUMMIT_STORE_ERROR &&
+         (error->code == SUMMIT_STORE_ERROR_CORRUPT || error->code == SUMMIT_STORE_ERROR_IO ||
+          error->code == SUMMIT_STORE_ERROR_BUSY || error->code == SUMMIT_STORE_ERROR_READ_ONLY ||
+          error->code == SUMMIT_STORE_ERROR_NOT_DATABASE);
+}
+
 static GError *
 write_row (Writer          *w,
            const PersonRow *row)
@@ -829,7 +855,7 @@ write_row (Writer          *w,
     updated = created;
   if (merge_person_fields (w->store, &w->stmts, fields, row->lengths, created, updated,
                            &w->counts, &error) == 0)
-    return g_error_new (SUMMIT_XML_ERROR, SUMMIT_XML_ERROR_INVALID, "%s:%d:%d: %s",
+    return is_database_error (error) ? g_error_copy (error) : g_error_new (SUMMIT_XML_ERROR, SUMMIT_XML_ERROR_INVALID, "%s:%d:%d: %s",
                         w->name, row->line, row->column, error->message);
   return NULL;
 }
@@ -901,7 +927,7 @@ writer_start (Writer             *w,
       (rc = sqlite3_prepare_v3 (db, update_person_sql, sizeof update_person_sql,
                                 SQLITE_PREPARE_PERSISTENT, &w->stmts.update, NULL)) != SQLITE_OK)
     {
-      summit_store_set_error_from_db (store, rc, error);
+      summit_store_set_prepare_error (store, rc, error);
       g_clear_pointer (&w->stmts.insert, sqlite3_finalize);
       g_clear_pointer (&w->stmts.update, sqlite3_finalize);
       return FALSE;
@@ -1023,6 +1049,9 @@ typedef struct
   guint                invitation_events;
   gboolean             root_closed;
   GHashTable          *known_zones;   /* identifier → TRUE; GLib re-reads tzdata each time */
+  GHashTable          *seen;          /* "kind:key" → line of its first occurrence */
+  GBytes              *bytes;         /* the data, or NULL: the file @name */
+  gboolean             quiet;         /* libxml2's errors are not the import's */
   gint64               now;
   const ValueChecks   *checks;        /* NULL: libxml2 checks every value itself */
   GHashTable          *interned_checks;   /* ValueChecks' elements, by interned names */
@@ -1096,18 +1125,81 @@ where (ImportContext *ctx,
     fail_at ((ctx), (code), fail_line_, fail_column_, __VA_ARGS__); \
   } G_STMT_END
 
+/* Whether libxml2's @error says the bytes are not in the file's encoding. */
+static gboolean
+is_encoding_error (xmlErrorPtr error)
+{
+  if (error->domain == XML_FROM_I18N ||
+      (error->domain == XML_FROM_IO && error->code == XML_IO_ENCODER))
+    return TRUE;
+  return error->domain == XML_FROM_PARSER &&
+         (error->code == XML_ERR_INVALID_ENCODING || error->code == XML_ERR_UNSUPPORTED_ENCODING ||
+          error->code == XML_ERR_UNKNOWN_ENCODING ||
+          (error->code == XML_ERR_INVALID_CHAR && error->message != NULL &&
+           g_str_has_prefix (error->message, "Input is not proper UTF-8")));
+}
+
+/* Whether @error is libxml2's limit on the size of one value or text. */
+static gboolean
+is_size_limit_error (xmlErrorPtr error)
+{
+  return error->domain == XML_FROM_PARSER && error->message != NULL &&
+         ((error->code == XML_ERR_INTERNAL_ERROR && strstr (error->message, "Huge input lookup")) ||
+          (error->code == XML_ERR_NO_MEMORY && strstr (error->message, "huge text node")));
+}
+
 static void
 structured_error_cb (void        *user_data,
                      xmlErrorPtr  error)
 {
   ImportContext *ctx = user_data;
   int code = SUMMIT_XML_ERROR_INVALID;
+  int line, column;
 
-  if (error == NULL || error->level == XML_ERR_WARNING)
+  if (error == NULL || error->level == XML_ERR_WARNING || ctx->quiet)
     return;
 
   if (error->domain == XML_FROM_IO)
     code = SUMMIT_XML_ERROR_IO;
+
+  /* libxml2's own words ("encoding error", "I/O error", "internal error:
+   * Huge input lookup", some raised without a position) never reach a
+   * person: ours say what to do. */
+  line = error->line;
+  column = error->int2;
+  if (line <= 0)
+    {
+      line = xmlTextReaderGetParserLineNumber (ctx->reader);
+      column = 0;
+    }
+  if (is_encoding_error (error))
+    {
+      fail_at (ctx, SUMMIT_XML_ERROR_INVALID, line, column, "%s",
+               _("the characters are not in the file’s encoding (UTF-8 unless it declares "
+                 "another); save the file as UTF-8"));
+      return;
+    }
+  if (is_size_limit_error (error))
+    {
+      fail_at (ctx, SUMMIT_XML_ERROR_INVALID, line, column, "%s",
+               _("a value or text is longer than 10 MB; is this a Summit Planner file?"));
+      return;
+    }
+  if (error->domain == XML_FROM_IO)
+    {
+      fail_at (ctx, code, line, column, "%s", _("the file could not be read to its end"));
+      return;
+    }
+  if (error->domain == XML_FROM_RELAXNGV && error->node != NULL && error->message != NULL &&
+      ((xmlNodePtr)error->node)->type == XML_ELEMENT_NODE &&
+      g_str_has_prefix (error->message, "Did not expect text"))
+    {
+      fail_at (ctx, code, error->line, error->int2,
+               _("<%s> may not hold text, only the elements the format allows (see "
+                 "summit-planner.rng)"),
+               (const char *)((xmlNodePtr)error->node)->name);
+      return;
+    }
 
   /* libxml2's RelaxNG messages name no namespace and no attribute; say
    * what a person can check. */
@@ -1145,6 +1237,13 @@ static void
 propagate_store_error (ImportContext *ctx,
                        GError        *store_error)
 {
+  /* A problem of the database is not reported at a line of the file. */
+  if (is_database_error (store_error))
+    {
+      if (ctx->error == NULL)
+        ctx->error = g_error_copy (store_error);
+      return;
+    }
   fail (ctx, SUMMIT_XML_ERROR_INVALID, "%s", store_error->message);
 }
 
@@ -1221,6 +1320,24 @@ check_timezone (ImportContext *ctx,
     return TRUE;
   report_timezone (ctx, identifier);
   return FALSE;
+}
+
+/* 0 the first time @kind:@key is seen in the file (noting the line the
+ * reader is on), else the line it was first seen on. */
+static int
+first_seen (ImportContext *ctx,
+            const char    *kind,
+            const char    *key)
+{
+  g_autofree char *full = g_strconcat (kind, ":", key ? key : "", NULL);
+  gpointer first;
+  int line, column;
+
+  if (g_hash_table_lookup_extended (ctx->seen, full, NULL, &first))
+    return GPOINTER_TO_INT (first);
+  where (ctx, &line, &column);
+  g_hash_table_insert (ctx->seen, g_steal_pointer (&full), GINT_TO_POINTER (MAX (line, 1)));
+  return 0;
 }
 
 static gint64
@@ -1406,6 +1523,19 @@ read_person (ImportContext *ctx)
         report_timezone (ctx, row.values[SUMMIT_PERSON_TIMEZONE]);
       return;
     }
+  if (has_text (row.values[SUMMIT_PERSON_UID]))
+    {
+      int first = first_seen (ctx, "person", row.values[SUMMIT_PERSON_UID]);
+
+      if (first > 0)
+        {
+          if (!fail_on_row_values (ctx, &row))
+            fail (ctx, SUMMIT_XML_ERROR_INVALID,
+                  _("the person “%s” is already in this file, on line %d"),
+                  row.values[SUMMIT_PERSON_UID], first);
+          return;
+        }
+    }
 
   g_array_append_val (batch->rows, row);
   if ((batch->rows->len >= BATCH_ROWS || batch->bytes >= BATCH_BYTES) &&
@@ -1476,7 +1606,14 @@ read_edition (ImportContext *ctx)
   g_autofree char *start_date = attr (ctx, "start-date");
   g_autofree char *end_date = attr (ctx, "end-date");
   SummitEditionFormat fmt = SUMMIT_EDITION_IN_PERSON;
+  int first;
 
+  if ((first = first_seen (ctx, "edition", year)) > 0)
+    {
+      fail (ctx, SUMMIT_XML_ERROR_INVALID,
+            _("the edition of %s is already in this file, on line %d"), year, first);
+      return;
+    }
   if (!check_timezone (ctx, timezone) ||
       !parse_day (ctx, "start-date", start_date) ||
       !parse_day (ctx, "end-date", end_date))
@@ -1528,6 +1665,12 @@ insert_event (ImportContext *ctx,
   g_autoptr(GError) error = NULL;
   sqlite3_stmt *stmt;
 
+  if (!summit_text_check_controls (channel, "channel", FALSE, SUMMIT_STORE_ERROR,
+                                   SUMMIT_STORE_ERROR_INVALID, &error) ||
+      !summit_text_check_controls (note, "note", TRUE, SUMMIT_STORE_ERROR,
+                                   SUMMIT_STORE_ERROR_INVALID, &error))
+    return propagate_store_error (ctx, error);
+
   /* Skip an event already in the history, so that importing a file twice
    * changes nothing. */
   stmt = summit_store_prepare (ctx->store,
@@ -1558,9 +1701,20 @@ read_invitation (ImportContext *ctx)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *status = attr (ctx, "status");
+  g_autofree char *person = attr (ctx, "person");
+  g_autofree char *key = g_strdup_printf ("%d:%s", summit_edition_get_year (ctx->edition),
+                                          person ? person : "");
   sqlite3_stmt *stmt;
   gint64 person_id;
+  int first;
 
+  if ((first = first_seen (ctx, "invitation", key)) > 0)
+    {
+      fail (ctx, SUMMIT_XML_ERROR_INVALID,
+            _("the invitation of “%s” to the %d edition is already in this file, on line %d"),
+            person ? person : "", summit_edition_get_year (ctx->edition), first);
+      return;
+    }
   if ((person_id = lookup_person (ctx)) == 0)
     return;
   summit_invitation_status_from_string (status, &ctx->invitation_status);
@@ -1671,8 +1825,15 @@ read_session (ImportContext *ctx)
   g_autofree char *description = attr (ctx, "description");
   SummitPanelKind panel_kind = SUMMIT_PANEL_DISCUSSION;
   gint64 start_utc;
+  int first;
 
   g_clear_object (&ctx->panel);
+  if ((first = first_seen (ctx, "session", uid)) > 0)
+    {
+      fail (ctx, SUMMIT_XML_ERROR_INVALID,
+            _("the session “%s” is already in this file, on line %d"), uid ? uid : "", first);
+      return;
+    }
   ctx->panel = summit_panel_new ();
   summit_panel_set_uid (ctx->panel, uid);
   summit_panel_set_edition_id (ctx->panel, summit_edition_get_id (ctx->edition));
@@ -1776,6 +1937,8 @@ end_session (ImportContext *ctx)
 
   if (ctx->panel == NULL)
     return;
+  if (!summit_panel_validate (ctx->panel, NULL, &error))
+    return propagate_store_error (ctx, error);
 
   /* A session already known by its uid is replaced as a whole, if it
    * differs at all. */
@@ -1821,7 +1984,14 @@ read_statistic (ImportContext *ctx)
   SummitFigureKind figure = SUMMIT_FIGURE_MISSING;
   sqlite3_stmt *stmt;
   Change change;
+  int first;
 
+  if ((first = first_seen (ctx, "statistic", year)) > 0)
+    {
+      fail (ctx, SUMMIT_XML_ERROR_INVALID,
+            _("the figures for %s are already in this file, on line %d"), year, first);
+      return;
+    }
   summit_figure_kind_from_string (kind, &figure);
   stat = summit_year_statistic_new (atoi (year), figure);
   summit_year_statistic_set_overseas (stat, overseas ? atoi (overseas) : -1);
@@ -2006,9 +2176,64 @@ summit_xml_schema_is_streamlined (void)
   return checks != NULL;
 }
 
+static void
+doctype_cb (void          *user_data,
+            const xmlChar *name,
+            const xmlChar *external_id,
+            const xmlChar *system_id)
+{
+  xmlParserCtxtPtr parser = user_data;
+  int *position = parser->_private;
+
+  position[0] = parser->input->line;
+  position[1] = parser->input->col;
+  xmlStopParser (parser);
+}
+
+static void
+ignore_error_cb (void        *user_data,
+                 xmlErrorPtr  error)
+{
+}
+
+/* Where the DOCTYPE is: the reader meets it only once it has read past the
+ * prolog, so the file is read again from its start, by libxml2, up to the
+ * DOCTYPE and no further (nothing of it is loaded). */
+static gboolean
+find_doctype (ImportContext *ctx,
+              int           *line,
+              int           *column)
+{
+  xmlParserCtxtPtr parser;
+  int position[2] = { 0, 0 };
+
+  if (ctx->bytes != NULL)
+    parser = xmlCreateMemoryParserCtxt (g_bytes_get_data (ctx->bytes, NULL),
+                                        (int)g_bytes_get_size (ctx->bytes));
+  else
+    parser = xmlCreateFileParserCtxt (ctx->name);
+  if (parser == NULL)
+    return FALSE;
+  xmlCtxtUseOptions (parser, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  parser->sax->internalSubset = doctype_cb;
+  parser->sax->serror = ignore_error_cb;
+  parser->_private = position;
+  ctx->quiet = TRUE;
+  xmlParseDocument (parser);
+  ctx->quiet = FALSE;
+  if (parser->myDoc != NULL)
+    xmlFreeDoc (parser->myDoc);
+  xmlFreeParserCtxt (parser);
+
+  *line = position[0];
+  *column = position[1];
+  return *line > 0;
+}
+
 static gboolean
 import_reader (SummitStore         *store,
                xmlTextReaderPtr     reader,
+               GBytes              *bytes,
                const char          *name,
                goffset              size,
                SummitProgressFunc   progress,
@@ -2021,21 +2246,26 @@ import_reader (SummitStore         *store,
   SummitImportReport local_report = { 0 };
   xmlRelaxNGPtr schema;
   g_autoptr(ValueChecks) checks = NULL;
+  xmlStructuredErrorFunc old_error_func;
+  void *old_error_data;
   guint n_nodes = 0;
   int ret;
 
   ctx.store = store;
   ctx.reader = reader;
+  ctx.bytes = bytes;
   ctx.name = name;
   ctx.cancellable = cancellable;
   ctx.report = &local_report;
   ctx.now = g_get_real_time () / G_USEC_PER_SEC;
   ctx.known_zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ctx.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   if ((schema = load_schema (TRUE, &checks, error)) == NULL)
     {
       xmlFreeTextReader (reader);
       g_hash_table_unref (ctx.known_zones);
+      g_hash_table_unref (ctx.seen);
       return FALSE;
     }
 
@@ -2073,14 +2303,21 @@ import_reader (SummitStore         *store,
     ctx.slot_names[i] = xmlTextReaderConstString (reader,
                                                   BAD_CAST summit_person_attribute_name (i));
   xmlTextReaderSetStructuredErrorHandler (reader, structured_error_cb, &ctx);
+  /* Some errors (of character conversion, of reading) go to libxml2's
+   * global handler, which would print them: they come here too. */
+  old_error_func = xmlStructuredError;
+  old_error_data = xmlStructuredErrorContext;
+  xmlSetStructuredErrorFunc (&ctx, structured_error_cb);
   if (xmlTextReaderRelaxNGSetSchema (reader, schema) != 0)
     fail_at (&ctx, SUMMIT_XML_ERROR_INVALID, 0, 0, "%s", _("the schema could not be applied"));
 
   if (ctx.error == NULL && !summit_store_begin (store, &ctx.error))
     {
+      xmlSetStructuredErrorFunc (old_error_data, old_error_func);
       xmlFreeTextReader (reader);
       xmlRelaxNGFree (schema);
       g_hash_table_unref (ctx.known_zones);
+      g_hash_table_unref (ctx.seen);
       g_hash_table_unref (ctx.interned_checks);
       g_propagate_error (error, ctx.error);
       return FALSE;
@@ -2097,8 +2334,14 @@ import_reader (SummitStore         *store,
       switch (xmlTextReaderNodeType (reader))
         {
         case XML_READER_TYPE_DOCUMENT_TYPE:
-          fail (&ctx, SUMMIT_XML_ERROR_FORBIDDEN,
-                _("a DOCTYPE is not allowed in a Summit Planner file"));
+          {
+            int line, column;
+
+            if (!find_doctype (&ctx, &line, &column))
+              where (&ctx, &line, &column);
+            fail_at (&ctx, SUMMIT_XML_ERROR_FORBIDDEN, line, column, "%s",
+                     _("a DOCTYPE is not allowed in a Summit Planner file"));
+          }
           break;
         case XML_READER_TYPE_ENTITY_REFERENCE:
         case XML_READER_TYPE_ENTITY:
@@ -2151,10 +2394,12 @@ import_reader (SummitStore         *store,
   }
   writer_stop (&ctx.writer);
   local_report.counts[SUMMIT_IMPORT_PEOPLE] = ctx.writer.counts;
+  xmlSetStructuredErrorFunc (old_error_data, old_error_func);
 
   g_clear_object (&ctx.edition);
   g_clear_object (&ctx.panel);
   g_clear_pointer (&ctx.known_zones, g_hash_table_unref);
+  g_clear_pointer (&ctx.seen, g_hash_table_unref);
   g_clear_pointer (&ctx.interned_checks, g_hash_table_unref);
   xmlFreeTextReader (reader);
   xmlRelaxNGFree (schema);
@@ -2235,6 +2480,19 @@ write_attr (ExportContext *ctx,
 {
   if (value == NULL || *value == '\0')
     return 0;
+  /* XML cannot hold these even as references: a file written with them
+   * could not be read back. Import refuses them; an older database may
+   * still hold some. */
+  for (const guchar *p = (const guchar *)value; *p != '\0'; p++)
+    if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+      {
+        if (ctx->error == NULL)
+          ctx->error = g_error_new (SUMMIT_XML_ERROR, SUMMIT_XML_ERROR_INVALID,
+                                    _("%s holds a control character (U+%04X), which an XML file "
+                                      "cannot hold; remove it, then export again"),
+                                    name, *p);
+        return -1;
+      }
   return xmlTextWriterWriteAttribute (ctx->writer, (const xmlChar *)name, (const xmlChar *)value);
 }
 
@@ -2735,7 +2993,6 @@ summit_xml_import_file_full (SummitStore         *store,
                              GCancellable        *cancellable,
                              GError             **error)
 {
-  g_autoptr(GFile) file = NULL;
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
   xmlTextReaderPtr reader;
@@ -2743,25 +3000,9 @@ summit_xml_import_file_full (SummitStore         *store,
   g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  file = g_file_new_for_path (path);
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_ACCESS_CAN_READ
-                            "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
-  if (info == NULL)
+  if ((info = summit_file_query_importable (path, cancellable, &local_error)) == NULL)
     {
-      g_set_error (error, SUMMIT_XML_ERROR, SUMMIT_XML_ERROR_IO, "%s:1: %s", path,
-                   local_error->message);
-      return FALSE;
-    }
-  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
-    {
-      g_set_error (error, SUMMIT_XML_ERROR, SUMMIT_XML_ERROR_IO, _("%s:1: not a regular file (a folder or a device cannot be imported)"), path);
-      return FALSE;
-    }
-  if (!g_file_info_get_attribute_boolean (info, G_FILE_ATTRIBUTE_ACCESS_CAN_READ))
-    {
-      g_set_error (error, SUMMIT_XML_ERROR, SUMMIT_XML_ERROR_IO,
-                   _("%s:1: permission denied (you may not read this file)"), path);
+      g_set_error_literal (error, SUMMIT_XML_ERROR, SUMMIT_XML_ERROR_IO, local_error->message);
       return FALSE;
     }
   if (g_file_info_get_size (info) == 0)
@@ -2777,7 +3018,7 @@ summit_xml_import_file_full (SummitStore         *store,
       g_set_error (error, SUMMIT_XML_ERROR, SUMMIT_XML_ERROR_IO, _("%s:1: cannot be read"), path);
       return FALSE;
     }
-  return import_reader (store, reader, path, g_file_info_get_size (info), progress,
+  return import_reader (store, reader, NULL, path, g_file_info_get_size (info), progress,
                         progress_data, report, cancellable, error);
 }
 
@@ -2817,7 +3058,7 @@ summit_xml_import_bytes (SummitStore         *store,
       g_set_error (error, SUMMIT_XML_ERROR, SUMMIT_XML_ERROR_IO, _("%s:1: cannot be read"), name);
       return FALSE;
     }
-  return import_reader (store, reader, name, size, NULL, NULL, report, cancellable, error);
+  return import_reader (store, reader, bytes, name, size, NULL, NULL, report, cancellable, error);
 }
 
 /**
@@ -2969,7 +3210,8 @@ summit_xml_export_stream (SummitStore         *store,
  * summit_xml_export_file:
  *
  * Exports to @path (see summit_xml_export_stream()), replacing it only once
- * everything is written: on error or cancellation the old file stays.
+ * everything is written: on error or cancellation the old file stays. A
+ * new file is readable by its owner only.
  */
 gboolean
 summit_xml_export_file (SummitStore         *store,
@@ -2979,32 +3221,26 @@ summit_xml_export_file (SummitStore         *store,
                         GCancellable        *cancellable,
                         GError             **error)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileOutputStream) fstream = NULL;
+  g_autoptr(SummitFileWriter) writer = NULL;
   g_autoptr(GOutputStream) stream = NULL;
-  g_autoptr(GCancellable) abort = g_cancellable_new ();
   g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  file = g_file_new_for_path (path);
-  fstream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, &local_error);
-  if (fstream == NULL)
+  /* The file holds personal data: readable by its owner only. */
+  writer = summit_file_writer_new (path, SUMMIT_FILE_PRIVATE, &local_error);
+  if (writer == NULL)
     {
-      g_set_error (error, SUMMIT_XML_ERROR, SUMMIT_XML_ERROR_IO, "%s: %s", path,
-                   local_error->message);
+      g_set_error_literal (error, SUMMIT_XML_ERROR, SUMMIT_XML_ERROR_IO, local_error->message);
       return FALSE;
     }
-  stream = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (fstream), 256 * 1024);
+  stream = g_buffered_output_stream_new_sized (summit_file_writer_get_stream (writer),
+                                               256 * 1024);
 
   if (!summit_xml_export_stream (store, stream, progress, progress_data, cancellable,
                                  &local_error))
     {
-      /* Closing with a cancelled cancellable leaves the old file in place. */
-      g_cancellable_cancel (abort);
-      g_output_stream_close (stream, abort, NULL);
-      g_output_stream_close (G_OUTPUT_STREAM (fstream), abort, NULL);
       g_set_error (error, local_error->domain, local_error->code, "%s: %s", path,
                    local_error->message);
       return FALSE;
@@ -3013,6 +3249,11 @@ summit_xml_export_file (SummitStore         *store,
     {
       g_set_error (error, SUMMIT_XML_ERROR, SUMMIT_XML_ERROR_IO, "%s: %s", path,
                    local_error->message);
+      return FALSE;
+    }
+  if (!summit_file_writer_commit (writer, &local_error))
+    {
+      g_set_error_literal (error, SUMMIT_XML_ERROR, SUMMIT_XML_ERROR_IO, local_error->message);
       return FALSE;
     }
   return TRUE;
