@@ -22,6 +22,7 @@ struct _SummitPanel
   SummitPanelKind  kind;
   int              duration;
   guint            has_start : 1;
+  guint            end_confirmed : 1;
   char            *uid;
   char            *title;
   char            *day;
@@ -252,6 +253,27 @@ summit_panel_set_duration (SummitPanel *self,
 {
   g_return_if_fail (SUMMIT_IS_PANEL (self));
   self->duration = minutes;
+}
+
+/**
+ * summit_panel_get_end_confirmed:
+ *
+ * Returns: %TRUE if the session's end was given, %FALSE if its duration is
+ *   a planning default still to be confirmed
+ */
+gboolean
+summit_panel_get_end_confirmed (SummitPanel *self)
+{
+  g_return_val_if_fail (SUMMIT_IS_PANEL (self), FALSE);
+  return self->end_confirmed;
+}
+
+void
+summit_panel_set_end_confirmed (SummitPanel *self,
+                                gboolean     confirmed)
+{
+  g_return_if_fail (SUMMIT_IS_PANEL (self));
+  self->end_confirmed = !!confirmed;
 }
 
 const char *
