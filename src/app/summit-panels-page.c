@@ -319,17 +319,31 @@ export_response_cb (GtkNativeDialog  *dialog,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autofree char *path = g_file_get_path (file);
       g_autoptr(GError) error = NULL;
+      g_autofree char *left_out = NULL;
       gboolean ok;
 
       if (g_strcmp0 (format, "ics") == 0)
         ok = summit_store_export_ical (self->store, self->edition, 0, path, &error);
       else if (g_strcmp0 (format, "frab") == 0)
-        ok = summit_store_export_frab (self->store, self->edition, path, NULL, &error);
+        ok = summit_store_export_frab (self->store, self->edition, path, &left_out, &error);
       else
         ok = summit_panels_page_export_pdf (self, path, &error);
 
       if (!ok)
         say (self, error->message);
+      else if (left_out != NULL)
+        {
+          GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+          GtkWidget *notice;
+
+          /* What the file lacks stays on screen until the planner has read it. */
+          notice = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                           _("Schedule Saved Without Some Sessions"), NULL);
+          adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (notice), _("Saved to %s.\n\n%s"),
+                                          path, left_out);
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (notice), "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (notice));
+        }
       else
         {
           g_autofree char *message = g_strdup_printf (_("Saved to %s"), path);
