@@ -155,7 +155,9 @@ agenda_markup (SummitEdition *edition,
         {
           g_autofree char *a = summit_agenda_format_span (start, summit_panel_get_duration (panel), host);
           g_autofree char *b = summit_agenda_format_span (start, summit_panel_get_duration (panel), second_zone);
-          when = g_strdup_printf ("%s · %s", a, b);
+          when = summit_panel_end_note (panel) != NULL
+                 ? g_strdup_printf ("%s · %s · %s", a, b, summit_panel_end_note (panel))
+                 : g_strdup_printf ("%s · %s", a, b);
         }
       else
         when = g_strdup (_("Time to be announced"));

@@ -220,12 +220,43 @@ zone_activate_cb (SummitPanelsPage *self)
 }
 
 static void
+undo_edit_cb (AdwToast         *toast,
+              SummitPanelsPage *self)
+{
+  SummitPanel *before = g_object_get_data (G_OBJECT (toast), "summit-before");
+  g_autoptr(GError) error = NULL;
+
+  if (before == NULL || self->store == NULL)
+    return;
+  if (!summit_store_update_panel (self->store, before, &error))
+    say (self, error->message);
+  self->selected_id = summit_panel_get_id (before);
+  summit_panels_page_reload (self);
+}
+
+static void
 editor_saved_cb (SummitSessionEditor *editor,
                  gint64               panel_id,
                  SummitPanelsPage    *self)
 {
+  SummitPanel *before = g_object_get_data (G_OBJECT (editor), "summit-before");
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
   self->selected_id = panel_id;
   summit_panels_page_reload (self);
+
+  /* An edit (a confirmed end too) can be taken back, as a deletion can. */
+  if (before != NULL && SUMMIT_IS_WINDOW (root))
+    {
+      AdwToast *toast = adw_toast_new (_("Session saved"));
+
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_timeout (toast, 10);
+      g_object_set_data_full (G_OBJECT (toast), "summit-before", g_object_ref (before),
+                              g_object_unref);
+      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_edit_cb), self, 0);
+      summit_window_add_toast (SUMMIT_WINDOW (root), toast);
+    }
 }
 
 static void
@@ -239,6 +270,9 @@ open_editor (SummitPanelsPage *self,
     return;
   editor = summit_session_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                       self->store, self->edition, panel, second_zone (self));
+  if (panel != NULL)
+    g_object_set_data_full (G_OBJECT (editor), "summit-before", g_object_ref (panel),
+                            g_object_unref);
   g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, 0);
 }
 
@@ -494,6 +528,14 @@ create_session_row (SummitPanelsPage *self,
   else
     subtitle = g_strdup (summit_panel_kind_to_label (summit_panel_get_kind (panel)));
 
+  if (summit_panel_end_note (panel) != NULL)
+    {
+      g_autofree char *noted = g_strdup_printf ("%s · %s", subtitle, summit_panel_end_note (panel));
+
+      g_free (subtitle);
+      subtitle = g_steal_pointer (&noted);
+    }
+
   row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), summit_panel_get_title (panel));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -568,6 +610,14 @@ fill_detail (SummitPanelsPage *self)
       g_autofree char *u = summit_agenda_format_span (start, summit_panel_get_duration (panel), "UTC");
 
       when = g_strdup_printf ("%s\n%s\n%s\n%s", day, a, b, u);
+      if (summit_panel_end_note (panel) != NULL)
+        {
+          /* Translators: the session's times, then "end not confirmed" */
+          g_autofree char *noted = g_strdup_printf (_("%s\n(%s)"), when, summit_panel_end_note (panel));
+
+          g_free (when);
+          when = g_steal_pointer (&noted);
+        }
     }
   else
     when = g_strdup_printf ("%s\n%s", day, _("Time to be announced"));

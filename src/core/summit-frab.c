@@ -111,7 +111,15 @@ write_event (xmlTextWriterPtr  writer,
   CHECK (xmlTextWriterWriteElement (writer, BAD_CAST "abstract",
                                     BAD_CAST (summit_panel_get_description (panel)
                                               ? summit_panel_get_description (panel) : "")));
-  CHECK (xmlTextWriterWriteElement (writer, BAD_CAST "description", BAD_CAST ""));
+  /* The duration above is a planning default: say so where people read. */
+  if (summit_panel_end_note (panel) != NULL)
+    {
+      g_autofree char *note = g_strdup_printf (_("(%s)"), summit_panel_end_note (panel));
+
+      CHECK (xmlTextWriterWriteElement (writer, BAD_CAST "description", BAD_CAST note));
+    }
+  else
+    CHECK (xmlTextWriterWriteElement (writer, BAD_CAST "description", BAD_CAST ""));
   CHECK (xmlTextWriterStartElement (writer, BAD_CAST "persons"));
   for (guint i = 0; i < summit_panel_get_n_members (panel); i++)
     {

@@ -116,6 +116,13 @@ describe (SummitPanel *panel)
       g_string_append_printf (text, _("%s: %s"), summit_role_to_label (member->role),
                               member->display_name);
     }
+  if (summit_panel_end_note (panel) != NULL)
+    {
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      /* Translators: "(end not confirmed)" below a calendar event's description */
+      g_string_append_printf (text, _("(%s)"), summit_panel_end_note (panel));
+    }
   return g_string_free (text, FALSE);
 }
 

@@ -276,6 +276,23 @@ summit_panel_set_end_confirmed (SummitPanel *self,
   self->end_confirmed = !!confirmed;
 }
 
+/**
+ * summit_panel_end_note:
+ *
+ * Returns: (transfer none) (nullable): "end not confirmed" for a timed
+ *   session whose end is a planning default, to print beside its times;
+ *   %NULL if the end was given or the session has no time yet
+ */
+const char *
+summit_panel_end_note (SummitPanel *self)
+{
+  g_return_val_if_fail (SUMMIT_IS_PANEL (self), NULL);
+
+  if (!self->has_start || self->end_confirmed)
+    return NULL;
+  return _("end not confirmed");
+}
+
 const char *
 summit_panel_get_room (SummitPanel *self)
 {

@@ -69,6 +69,7 @@ void             summit_panel_set_duration     (SummitPanel     *self,
 gboolean         summit_panel_get_end_confirmed (SummitPanel    *self);
 void             summit_panel_set_end_confirmed (SummitPanel    *self,
                                                  gboolean        confirmed);
+const char      *summit_panel_end_note         (SummitPanel     *self);
 const char      *summit_panel_get_room         (SummitPanel     *self);
 void             summit_panel_set_room         (SummitPanel     *self,
                                                 const char      *room);
