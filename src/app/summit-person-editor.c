@@ -33,6 +33,7 @@ struct _SummitPersonEditor
   AdwEntryRow         *family_row;
   AdwEntryRow         *native_row;
   AdwEntryRow         *position_row;
+  AdwComboRow         *position_kind_row;   /* 0: as the position reads, then the kinds */
   AdwEntryRow         *city_row;
   GtkDropDown         *country_dropdown;
   AdwEntryRow         *organisation_row;
@@ -146,6 +147,26 @@ selected_value (GtkDropDown *dropdown,
   return pos < values->len ? g_ptr_array_index (values, pos) : "";
 }
 
+/* The kind chosen, and what the person then counts as in the figures. */
+static void
+read_position_kind (SummitPersonEditor *self)
+{
+  guint pos = adw_combo_row_get_selected (self->position_kind_row);
+  SummitPositionKind kind;
+  g_autofree char *subtitle = NULL;
+
+  summit_person_set_field (self->person, SUMMIT_PERSON_POSITION_KIND,
+                           pos >= 1 && pos <= SUMMIT_N_POSITION_KINDS
+                           ? summit_position_kind_to_string (pos - 1) : "");
+  kind = summit_person_get_position_kind (self->person);
+  subtitle = g_strdup_printf (summit_position_kind_counts_as_mayor (kind)
+                              /* Translators: %s is a position kind, "Deputy mayor" */
+                              ? _("%s: counted as a mayor in the figures")
+                              : _("%s: not counted as a mayor in the figures"),
+                              summit_position_kind_to_label (kind));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->position_kind_row), subtitle);
+}
+
 static void
 read_fields (SummitPersonEditor *self)
 {
@@ -163,6 +184,7 @@ read_fields (SummitPersonEditor *self)
                            selected_value (self->country_dropdown, self->countries));
   summit_person_set_field (self->person, SUMMIT_PERSON_TIMEZONE,
                            selected_value (self->timezone_dropdown, self->timezones));
+  read_position_kind (self);
 }
 
 static gboolean
@@ -346,7 +368,16 @@ populate (SummitPersonEditor *self)
     }
   select_value (self->country_dropdown, self->countries, summit_person_get_country (self->person));
   select_value (self->timezone_dropdown, self->timezones, summit_person_get_timezone (self->person));
+  {
+    SummitPositionKind kind;
+
+    adw_combo_row_set_selected (self->position_kind_row,
+                                summit_position_kind_from_string (
+                                  summit_person_get_field (self->person, SUMMIT_PERSON_POSITION_KIND),
+                                  &kind) ? kind + 1 : 0);
+  }
   self->populating = FALSE;
+  read_position_kind (self);
 
   if (summit_person_get_id (self->person) > 0)
     {
@@ -514,6 +545,7 @@ summit_person_editor_class_init (SummitPersonEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, native_row);
   gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, note_row);
   gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, notes_row);
+  gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, position_kind_row);
   gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, organisation_row);
   gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, phone_row);
   gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, position_row);
@@ -542,6 +574,7 @@ summit_person_editor_init (SummitPersonEditor *self)
   g_autoptr(GtkStringList) countries = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) zones = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) channels = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
   g_autoptr(GtkExpression) expression = NULL;
   const char * const *codes = summit_country_list_codes ();
   const char * const *tz = summit_timezone_list ();
@@ -571,6 +604,9 @@ summit_person_editor_init (SummitPersonEditor *self)
     }
   for (guint i = 0; i < SUMMIT_N_CHANNELS; i++)
     gtk_string_list_append (channels, summit_channel_to_label (i));
+  gtk_string_list_append (kinds, _("As the position reads"));
+  for (guint i = 0; i < SUMMIT_N_POSITION_KINDS; i++)
+    gtk_string_list_append (kinds, summit_position_kind_to_label (i));
 
   expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
   gtk_drop_down_set_expression (self->country_dropdown, expression);
@@ -578,6 +614,7 @@ summit_person_editor_init (SummitPersonEditor *self)
   self->populating = TRUE;
   gtk_drop_down_set_model (self->country_dropdown, G_LIST_MODEL (countries));
   gtk_drop_down_set_model (self->timezone_dropdown, G_LIST_MODEL (zones));
+  adw_combo_row_set_model (self->position_kind_row, G_LIST_MODEL (kinds));
   self->populating = FALSE;
   gtk_drop_down_set_model (self->channel_dropdown, G_LIST_MODEL (channels));
 }
