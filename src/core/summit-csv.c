@@ -316,8 +316,12 @@ read_row (Parser *parser)
         case SUMMIT_PERSON_COUNTRY:
         case SUMMIT_PERSON_TIMEZONE:
         case SUMMIT_PERSON_EMAIL:
+          g_strstrip (value);
+          break;
         case SUMMIT_PERSON_POSITION_KIND:
           g_strstrip (value);
+          for (char *p = value; *p; p++)   /* "Mayor" as a spreadsheet capitalises it */
+            *p = g_ascii_tolower (*p);
           break;
         default:
           break;
