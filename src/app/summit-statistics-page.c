@@ -145,7 +145,7 @@ rebuild_data_table (SummitStatisticsPage *self,
       GtkWidget *header = data_cell (headers[c], NULL, "heading");
 
       gtk_label_set_wrap (GTK_LABEL (header), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (header), c == 3 ? 18 : 9);
+      gtk_label_set_max_width_chars (GTK_LABEL (header), c == 3 ? 14 : 9);
       gtk_label_set_yalign (GTK_LABEL (header), 1);
       gtk_widget_set_tooltip_text (header, header_tips[c]);
       gtk_grid_attach (self->data_grid, header, c, 0, 1, 1);
