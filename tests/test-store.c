@@ -174,8 +174,8 @@ test_migrate_0_to_1 (Fixture       *f,
   g_assert_false (summit_store_is_new (store));
 }
 
-/* A version-1 file: its sessions never said whether their end was given, so
- * they open as not confirmed; its people get the position kind their
+/* A version-1 file: its sessions never said whether their end and room were
+ * given, so they open as not confirmed; its people get the position kind their
  * position's wording suggests. */
 static void
 test_migrate_1_to_2 (Fixture       *f,
@@ -207,6 +207,7 @@ test_migrate_1_to_2 (Fixture       *f,
   g_assert_cmpuint (panels->len, ==, 1);
   g_assert_false (summit_panel_get_end_confirmed (g_ptr_array_index (panels, 0)));
   g_assert_cmpstr (summit_panel_end_note (g_ptr_array_index (panels, 0)), ==, "end not confirmed");
+  g_assert_false (summit_panel_get_room_confirmed (g_ptr_array_index (panels, 0)));
 
   people = summit_store_list_people (store, &error);
   g_assert_no_error (error);

@@ -133,7 +133,7 @@ add_rich_data (SummitStore *store)
             " domestic_mayors, countries, source) VALUES (2021, 'recorded', 88, 0, 22, 31, 'Report');"
             /* A kind that overrides the wording; an end given, beside the seed's defaults. */
             "UPDATE person SET position_kind = 'official' WHERE uid = 'p-li';"
-            "UPDATE panel SET end_confirmed = 1 WHERE uid = 'panel-2021-a';");
+            "UPDATE panel SET end_confirmed = 1, room_confirmed = 1 WHERE uid = 'panel-2021-a';");
 }
 
 /* The database file's bytes, read with the store closed (which checkpoints
@@ -233,10 +233,10 @@ test_round_trip (void)
                                   " AND position_kind = 'official'"), ==, 1);
   g_assert_cmpint (count (second, "SELECT count(*) FROM person WHERE position_kind <> ''"), ==, 1);
   g_assert_cmpint (count (second, "SELECT count(*) FROM panel WHERE end_confirmed = 1"
-                                  " AND uid = 'panel-2021-a'"), ==, 1);
-  /* The seed's sessions give defaults, not ends. */
+                                  " AND room_confirmed = 1 AND uid = 'panel-2021-a'"), ==, 1);
+  /* The seed's sessions give defaults, not ends or rooms. */
   g_assert_cmpint (count (second, "SELECT count(*) FROM panel WHERE end_confirmed = 0"
-                                  " AND uid LIKE 'seed-%'"), ==, 3);
+                                  " AND room_confirmed = 0 AND uid LIKE 'seed-%'"), ==, 3);
 }
 
 static void

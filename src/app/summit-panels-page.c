@@ -623,9 +623,10 @@ fill_detail (SummitPanelsPage *self)
     when = g_strdup_printf ("%s\n%s", day, _("Time to be announced"));
   if (summit_panel_get_room (panel) && *summit_panel_get_room (panel))
     {
+      g_autofree char *room = summit_panel_dup_room_to_read (panel);
       g_autofree char *with_room = g_strdup_printf ("%s\n%s · %s", when,
                                                     summit_panel_kind_to_label (summit_panel_get_kind (panel)),
-                                                    summit_panel_get_room (panel));
+                                                    room);
       g_free (when);
       when = g_steal_pointer (&with_room);
     }

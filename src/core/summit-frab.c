@@ -82,6 +82,7 @@ write_event (xmlTextWriterPtr  writer,
   g_autofree char *start = NULL;
   g_autofree char *duration = NULL;
   g_autofree char *slug = slug_for (edition, panel);
+  g_autoptr(GString) notes = g_string_new (NULL);
   const char *room = summit_panel_get_room (panel) ? summit_panel_get_room (panel) : "";
   int minutes = summit_panel_get_duration (panel);
   gint64 instant;
@@ -111,15 +112,16 @@ write_event (xmlTextWriterPtr  writer,
   CHECK (xmlTextWriterWriteElement (writer, BAD_CAST "abstract",
                                     BAD_CAST (summit_panel_get_description (panel)
                                               ? summit_panel_get_description (panel) : "")));
-  /* The duration above is a planning default: say so where people read. */
+  /* A duration or room above that is a planning default: said where people read. */
   if (summit_panel_end_note (panel) != NULL)
+    g_string_append_printf (notes, _("(%s)"), summit_panel_end_note (panel));
+  if (*room != '\0' && !summit_panel_get_room_confirmed (panel))
     {
-      g_autofree char *note = g_strdup_printf (_("(%s)"), summit_panel_end_note (panel));
+      g_autofree char *room_to_read = summit_panel_dup_room_to_read (panel);
 
-      CHECK (xmlTextWriterWriteElement (writer, BAD_CAST "description", BAD_CAST note));
+      g_string_append_printf (notes, "%s%s", notes->len > 0 ? "\n" : "", room_to_read);
     }
-  else
-    CHECK (xmlTextWriterWriteElement (writer, BAD_CAST "description", BAD_CAST ""));
+  CHECK (xmlTextWriterWriteElement (writer, BAD_CAST "description", BAD_CAST notes->str));
   CHECK (xmlTextWriterStartElement (writer, BAD_CAST "persons"));
   for (guint i = 0; i < summit_panel_get_n_members (panel); i++)
     {

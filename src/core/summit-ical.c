@@ -191,7 +191,11 @@ summit_ical_build (SummitEdition  *edition,
       icalcomponent_add_property (event, icalproperty_new_categories (
                                            summit_panel_kind_to_label (summit_panel_get_kind (panel))));
       if (summit_panel_get_room (panel) && *summit_panel_get_room (panel))
-        icalcomponent_add_property (event, icalproperty_new_location (summit_panel_get_room (panel)));
+        {
+          g_autofree char *room = summit_panel_dup_room_to_read (panel);
+
+          icalcomponent_add_property (event, icalproperty_new_location (room));
+        }
       if (*description)
         icalcomponent_add_property (event, icalproperty_new_description (description));
 

@@ -1672,6 +1672,7 @@ read_session (ImportContext *ctx)
   g_autofree char *room = attr (ctx, "room");
   g_autofree char *description = attr (ctx, "description");
   g_autofree char *end_confirmed = attr (ctx, "end-confirmed");
+  g_autofree char *room_confirmed = attr (ctx, "room-confirmed");
   SummitPanelKind panel_kind = SUMMIT_PANEL_DISCUSSION;
   gint64 start_utc;
 
@@ -1696,6 +1697,7 @@ read_session (ImportContext *ctx)
   summit_panel_set_description (ctx->panel, description);
   /* A file that does not say the end was given gave a default. */
   summit_panel_set_end_confirmed (ctx->panel, g_strcmp0 (end_confirmed, "true") == 0);
+  summit_panel_set_room_confirmed (ctx->panel, g_strcmp0 (room_confirmed, "true") == 0);
 }
 
 static void
@@ -1743,7 +1745,8 @@ classify_session (ImportContext *ctx)
 
   stmt = summit_store_prepare (ctx->store,
                                "SELECT (edition_id, title, kind, start_utc, day, duration_min, room,"
-                               " description, end_confirmed) IS (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?11)"
+                               " description, end_confirmed, room_confirmed)"
+                               " IS (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?11, ?12)"
                                " AND coalesce ((SELECT group_concat (person_id || ':' || role, ',')"
                                "  FROM (SELECT person_id, role FROM panel_member"
                                "   WHERE panel_id = panel.id ORDER BY position)), '') = ?10"
@@ -1768,6 +1771,7 @@ classify_session (ImportContext *ctx)
   summit_stmt_bind_text (stmt, 9, summit_panel_get_description (p));
   summit_stmt_bind_text (stmt, 10, lineup);
   sqlite3_bind_int (stmt, 11, summit_panel_get_end_confirmed (p));
+  sqlite3_bind_int (stmt, 12, summit_panel_get_room_confirmed (p));
   if (sqlite3_step (stmt) == SQLITE_ROW)
     change = sqlite3_column_int (stmt, 0) ? CHANGE_NONE : CHANGE_UPDATED;
   sqlite3_reset (stmt);
@@ -2415,7 +2419,8 @@ export_sessions (ExportContext *ctx,
 
   stmt = summit_store_prepare (ctx->store,
                                "SELECT id, uid, kind, title, start_utc, day, duration_min, room,"
-                               " description, end_confirmed FROM panel WHERE edition_id = ?1"
+                               " description, end_confirmed, room_confirmed FROM panel"
+                               " WHERE edition_id = ?1"
                                " ORDER BY coalesce (start_utc, unixepoch (day, '+1 day', '-1 second')),"
                                " uid",
                                &ctx->error);
@@ -2445,6 +2450,8 @@ export_sessions (ExportContext *ctx,
         w = write_attr_column (ctx, "description", stmt, 8);
       if (w >= 0 && sqlite3_column_int (stmt, 9))
         w = write_attr (ctx, "end-confirmed", "true");
+      if (w >= 0 && sqlite3_column_int (stmt, 10))
+        w = write_attr (ctx, "room-confirmed", "true");
       if (writer_failed (ctx, w))
         break;
 

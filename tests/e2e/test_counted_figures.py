@@ -40,10 +40,13 @@ def main():
         people = app.find("People", "tree table")
         app.find("Mariusz Sagan", "label", parent=people).doubleClick()
         editor = app.find("Mariusz Sagan", "filler")
-        app.find("Official or other: not counted as a mayor in the figures", "label",
-                 parent=editor)
-        app.choose("Position kind", steps=1)   # As the position reads, Mayor, …
-        app.find("Mayor: counted as a mayor in the figures", "label", parent=editor)
+        kind = app.find("Position kind", "combo box", parent=editor)
+        app.find("Official or other", "label", parent=kind)
+        check(kind.description == "Official or other: not counted as a mayor in the figures",
+              "the editor does not say how the kind counts: %r" % kind.description)
+        app.choose("Position kind", steps=1)   # as the position reads, Mayor, …
+        wait_for("the kind to say it counts", lambda: kind.description
+                 == "Mayor: counted as a mayor in the figures")
         app.find("Save", "push button", parent=editor).doActionNamed("click")
         wait_for("the kind to be stored", lambda: sagan_kind(app) == "mayor")
 

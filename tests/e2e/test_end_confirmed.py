@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The seed's session lengths are planning defaults: the agenda marks the
-opening's end "end not confirmed"; the planner confirms it in the session
-editor, the mark goes; Undo on the toast brings the unconfirmed end back."""
+"""The seed's session lengths and "Online stream" are planning defaults: the
+agenda marks the opening's end "end not confirmed" and its details the stream
+"(not confirmed)"; the planner confirms the end in the session editor, the
+mark goes; Undo on the toast brings the unconfirmed end back."""
 
 import sys
 
@@ -30,6 +31,9 @@ def main():
         check(confirmed(app) == 0, "the seed's opening has a confirmed end")
 
         app.find("Official opening", "label").click()
+        wait_for("the opening's stream marked as a default", lambda: [
+            n for n in app.find_all(role="label")
+            if (n.name or "").endswith("\nOpening · Online stream (not confirmed)")])
         app.find("Edit…", "label").parent.doActionNamed("click")
         editor = wait_for("the session editor", lambda: [
             w for w in app.root.children if w.roleName == "frame" and w.name == "Edit Session"])[0]
