@@ -752,8 +752,8 @@ adopt_in_transaction (SummitStore  *store,
   g_string_append_printf (source,
                           data->measure == SUMMIT_DERIVED_ATTENDED
                           /* Translators: the source text of an adopted figure */
-                          ? _("Derived from the invitations on %s: %d overseas and %d domestic mayors attended.")
-                          : _("Derived from the invitations on %s: %d overseas and %d domestic mayors confirmed."),
+                          ? _("Derived from the invitations on %s: %d overseas and %d domestic mayors and deputy mayors attended.")
+                          : _("Derived from the invitations on %s: %d overseas and %d domestic mayors and deputy mayors confirmed."),
                           today, overseas, domestic);
 
   for (guint i = 0; i < stats->len; i++)
