@@ -478,7 +478,7 @@ command_schedule (const char  *database,
   g_autoptr(SummitStore) store = NULL;
   g_autoptr(SummitEdition) edition = NULL;
   g_autoptr(GError) error = NULL;
-  guint skipped = 0;
+  g_autofree char *left_out = NULL;
 
   if (argc != 2)
     {
@@ -489,16 +489,13 @@ command_schedule (const char  *database,
     return 1;
   if ((edition = current_edition (store, database)) == NULL)
     return 1;
-  if (!summit_store_export_frab (store, edition, argv[1], &skipped, &error))
+  if (!summit_store_export_frab (store, edition, argv[1], &left_out, &error))
     {
       print_error ("%s: %s", argv[1], error->message);
       return 1;
     }
-  if (skipped > 0)
-    g_printerr (g_dngettext (GETTEXT_PACKAGE,
-                             "%s: left out %u session that has no time yet\n",
-                             "%s: left out %u sessions that have no time yet\n", skipped),
-                argv[1], skipped);
+  if (left_out != NULL)
+    g_printerr ("%s: %s\n", argv[1], left_out);
   return 0;
 }
 

@@ -182,6 +182,22 @@ test_preview_lists_every_problem (void)
                    "remove it\n");
 }
 
+/* The kind of position, said as the files say it; anything else is named. */
+static void
+test_position_kind (void)
+{
+  g_autoptr(SummitCsvPreview) preview =
+    preview_text ("given-name,position,position-kind\n"
+                  "Anna,Mayor,president\n"
+                  "Jan,Head of Department, Mayor \n"
+                  "Li,Deputy Mayor,\n", -1);
+  g_autofree char *problems = problems_text (preview);
+
+  g_assert_cmpuint (summit_csv_preview_get_n_invalid (preview), ==, 1);
+  g_assert_cmpstr (problems, ==,
+                   "2: “president” is not a position kind (mayor, deputy-mayor or official)\n");
+}
+
 static void
 test_all_or_nothing (void)
 {
@@ -226,7 +242,9 @@ test_round_trip (void)
                      " created, updated) VALUES ('p-anna', 'Ms.', 'Anna', 'Nowak', 'Анна',"
                      " 'Mayor', 'Łódź', 'PL', 'City, of \"Łódź\"', 'anna@example.org', '+48 42',"
                      " 'Europe/Warsaw', 'one' || char(13) || char(10) || 'two', 1500000000,"
-                     " 1600000000)",
+                     " 1600000000);"
+                     /* The record's kind, not the wording: it must come back. */
+                     "UPDATE person SET position_kind = 'official' WHERE uid = 'p-anna'",
                      &error);
   g_assert_no_error (error);
   a = export_bytes (first);
@@ -242,6 +260,8 @@ test_round_trip (void)
   b = export_bytes (second);
   g_assert_cmpmem (g_bytes_get_data (a, NULL), g_bytes_get_size (a),
                    g_bytes_get_data (b, NULL), g_bytes_get_size (b));
+  g_assert_cmpint (count (second, "SELECT count(*) FROM person WHERE uid = 'p-anna'"
+                                  " AND position_kind = 'official'"), ==, 1);
 
   /* Back into the first: nothing to do. */
   summit_csv_import_preview (first, preview, FALSE, NULL, NULL, &report, NULL, &error);
@@ -396,7 +416,7 @@ test_formula_guard (void)
                     len - 3);
   g_assert_cmpint (csv_fini (&parser, any_cell_cb, NULL, cells), ==, 0);
   csv_free (&parser);
-  g_assert_cmpuint (cells->len, ==, 2 * 15);
+  g_assert_cmpuint (cells->len, ==, 2 * SUMMIT_PERSON_N_ATTRIBUTES);
   for (guint i = 0; i < cells->len; i++)
     {
       const char *c = g_ptr_array_index (cells, i);
@@ -492,6 +512,7 @@ main (int   argc,
   g_test_add_func ("/io/csv/reads-spreadsheet-csv", test_reads_spreadsheet_csv);
   g_test_add_func ("/io/csv/preview-lists-every-problem", test_preview_lists_every_problem);
   g_test_add_func ("/io/csv/all-or-nothing", test_all_or_nothing);
+  g_test_add_func ("/io/csv/position-kind", test_position_kind);
   g_test_add_func ("/io/csv/round-trip-is-byte-identical", test_round_trip);
   g_test_add_func ("/io/csv/reimport-without-uids", test_reimport_without_uids);
   g_test_add_func ("/io/csv/invalid-utf8-row", test_invalid_utf8_row);

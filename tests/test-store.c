@@ -174,6 +174,52 @@ test_migrate_0_to_1 (Fixture       *f,
   g_assert_false (summit_store_is_new (store));
 }
 
+/* A version-1 file: its sessions never said whether their end and room were
+ * given, so they open as not confirmed; its people get the position kind their
+ * position's wording suggests. */
+static void
+test_migrate_1_to_2 (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SummitStore) store = NULL;
+  g_autoptr(GPtrArray) panels = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+
+  store = summit_store_open_at_version (f->path, 1, &error);
+  g_assert_no_error (error);
+  g_assert_true (summit_store_exec (store,
+    "INSERT INTO edition (id, year, timezone) VALUES (1, 2020, 'Asia/Taipei');"
+    "INSERT INTO panel (uid, edition_id, title, kind, start_utc, duration_min)"
+    " VALUES ('p1', 1, 'Official opening', 'opening', 1597302000, 60);"
+    "INSERT INTO person (uid, given_name, family_name, position, created, updated)"
+    " VALUES ('b', 'Bartosz', 'Bartoszewicz', 'Deputy Mayor', 1, 1),"
+    "        ('m', 'Mariusz', 'Sagan', 'Head of Strategy and Entrepreneurship Department', 1, 1);",
+    &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  store = summit_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (summit_store_get_schema_version (store), ==, 2);
+  panels = summit_store_list_panels (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (panels->len, ==, 1);
+  g_assert_false (summit_panel_get_end_confirmed (g_ptr_array_index (panels, 0)));
+  g_assert_cmpstr (summit_panel_end_note (g_ptr_array_index (panels, 0)), ==, "end not confirmed");
+  g_assert_false (summit_panel_get_room_confirmed (g_ptr_array_index (panels, 0)));
+
+  people = summit_store_list_people (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (people->len, ==, 2);
+  g_assert_cmpstr (summit_person_get_field (g_ptr_array_index (people, 0),
+                                            SUMMIT_PERSON_POSITION_KIND), ==, "");
+  g_assert_cmpint (summit_person_get_position_kind (g_ptr_array_index (people, 0)), ==,
+                   SUMMIT_POSITION_DEPUTY_MAYOR);
+  g_assert_cmpint (summit_person_get_position_kind (g_ptr_array_index (people, 1)), ==,
+                   SUMMIT_POSITION_OFFICIAL);
+}
+
 static void
 test_foreign_keys_enforced (Fixture       *f,
                             gconstpointer  data)
@@ -547,6 +593,7 @@ main (int   argc,
   ADD ("/core/store/create-in-new-folder", test_create_in_new_folder);
   ADD ("/core/store/reopen", test_reopen);
   ADD ("/core/store/migrate-from-0-to-1", test_migrate_0_to_1);
+  ADD ("/core/store/migrate-from-1-to-2", test_migrate_1_to_2);
   ADD ("/core/store/foreign-keys-enforced", test_foreign_keys_enforced);
   ADD ("/core/store/history-append-only", test_history_append_only);
   ADD ("/core/store/transaction-all-or-nothing", test_transaction_all_or_nothing);

@@ -130,7 +130,10 @@ add_rich_data (SummitStore *store)
             " CASE uid WHEN 'p-li' THEN 0 WHEN 'p-anna' THEN 1 ELSE 2 END"
             " FROM person WHERE uid IN ('p-li', 'p-anna', 'seed-mariusz-sagan');"
             "INSERT OR REPLACE INTO year_statistic (year, kind, overseas_mayors, lower_bound,"
-            " domestic_mayors, countries, source) VALUES (2021, 'recorded', 88, 0, 22, 31, 'Report');");
+            " domestic_mayors, countries, source) VALUES (2021, 'recorded', 88, 0, 22, 31, 'Report');"
+            /* A kind that overrides the wording; an end given, beside the seed's defaults. */
+            "UPDATE person SET position_kind = 'official' WHERE uid = 'p-li';"
+            "UPDATE panel SET end_confirmed = 1, room_confirmed = 1 WHERE uid = 'panel-2021-a';");
 }
 
 /* The database file's bytes, read with the store closed (which checkpoints
@@ -226,6 +229,14 @@ test_round_trip (void)
   g_assert_cmpstr (lineup, ==, "p-li/moderator p-anna/panelist seed-mariusz-sagan/panelist");
   g_assert_cmpint (count (second, "SELECT domestic_mayors * 100 + countries FROM year_statistic"
                                   " WHERE year = 2021"), ==, 2231);
+  g_assert_cmpint (count (second, "SELECT count(*) FROM person WHERE uid = 'p-li'"
+                                  " AND position_kind = 'official'"), ==, 1);
+  g_assert_cmpint (count (second, "SELECT count(*) FROM person WHERE position_kind <> ''"), ==, 1);
+  g_assert_cmpint (count (second, "SELECT count(*) FROM panel WHERE end_confirmed = 1"
+                                  " AND room_confirmed = 1 AND uid = 'panel-2021-a'"), ==, 1);
+  /* The seed's sessions give defaults, not ends or rooms. */
+  g_assert_cmpint (count (second, "SELECT count(*) FROM panel WHERE end_confirmed = 0"
+                                  " AND room_confirmed = 0 AND uid LIKE 'seed-%'"), ==, 3);
 }
 
 static void

@@ -141,6 +141,7 @@ agenda_markup (SummitEdition *edition,
       g_autofree char *lineup = summit_agenda_describe_lineup (panel);
       g_autofree char *when = NULL;
       g_autofree char *entry = NULL;
+      g_autofree char *room = summit_panel_dup_room_to_read (panel);
       gint64 start;
 
       if (g_strcmp0 (day, current_day) != 0)
@@ -155,7 +156,9 @@ agenda_markup (SummitEdition *edition,
         {
           g_autofree char *a = summit_agenda_format_span (start, summit_panel_get_duration (panel), host);
           g_autofree char *b = summit_agenda_format_span (start, summit_panel_get_duration (panel), second_zone);
-          when = g_strdup_printf ("%s · %s", a, b);
+          when = summit_panel_end_note (panel) != NULL
+                 ? g_strdup_printf ("%s · %s · %s", a, b, summit_panel_end_note (panel))
+                 : g_strdup_printf ("%s · %s", a, b);
         }
       else
         when = g_strdup (_("Time to be announced"));
@@ -163,8 +166,7 @@ agenda_markup (SummitEdition *edition,
       entry = g_markup_printf_escaped ("%s\n<b>%s</b>\n<i>%s%s%s</i>\n%s%s\n",
                                        when, summit_panel_get_title (panel),
                                        summit_panel_kind_to_label (summit_panel_get_kind (panel)),
-                                       *summit_panel_get_room (panel) ? " · " : "",
-                                       summit_panel_get_room (panel),
+                                       *room ? " · " : "", room,
                                        lineup, *lineup ? "\n" : "");
       g_string_append (text, entry);
     }

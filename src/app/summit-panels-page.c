@@ -220,12 +220,43 @@ zone_activate_cb (SummitPanelsPage *self)
 }
 
 static void
+undo_edit_cb (AdwToast         *toast,
+              SummitPanelsPage *self)
+{
+  SummitPanel *before = g_object_get_data (G_OBJECT (toast), "summit-before");
+  g_autoptr(GError) error = NULL;
+
+  if (before == NULL || self->store == NULL)
+    return;
+  if (!summit_store_update_panel (self->store, before, &error))
+    say (self, error->message);
+  self->selected_id = summit_panel_get_id (before);
+  summit_panels_page_reload (self);
+}
+
+static void
 editor_saved_cb (SummitSessionEditor *editor,
                  gint64               panel_id,
                  SummitPanelsPage    *self)
 {
+  SummitPanel *before = g_object_get_data (G_OBJECT (editor), "summit-before");
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
   self->selected_id = panel_id;
   summit_panels_page_reload (self);
+
+  /* An edit (a confirmed end too) can be taken back, as a deletion can. */
+  if (before != NULL && SUMMIT_IS_WINDOW (root))
+    {
+      AdwToast *toast = adw_toast_new (_("Session saved"));
+
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_timeout (toast, 10);
+      g_object_set_data_full (G_OBJECT (toast), "summit-before", g_object_ref (before),
+                              g_object_unref);
+      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_edit_cb), self, 0);
+      summit_window_add_toast (SUMMIT_WINDOW (root), toast);
+    }
 }
 
 static void
@@ -239,6 +270,9 @@ open_editor (SummitPanelsPage *self,
     return;
   editor = summit_session_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                       self->store, self->edition, panel, second_zone (self));
+  if (panel != NULL)
+    g_object_set_data_full (G_OBJECT (editor), "summit-before", g_object_ref (panel),
+                            g_object_unref);
   g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, 0);
 }
 
@@ -319,17 +353,31 @@ export_response_cb (GtkNativeDialog  *dialog,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autofree char *path = g_file_get_path (file);
       g_autoptr(GError) error = NULL;
+      g_autofree char *left_out = NULL;
       gboolean ok;
 
       if (g_strcmp0 (format, "ics") == 0)
         ok = summit_store_export_ical (self->store, self->edition, 0, path, &error);
       else if (g_strcmp0 (format, "frab") == 0)
-        ok = summit_store_export_frab (self->store, self->edition, path, NULL, &error);
+        ok = summit_store_export_frab (self->store, self->edition, path, &left_out, &error);
       else
         ok = summit_panels_page_export_pdf (self, path, &error);
 
       if (!ok)
         say (self, error->message);
+      else if (left_out != NULL)
+        {
+          GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+          GtkWidget *notice;
+
+          /* What the file lacks stays on screen until the planner has read it. */
+          notice = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                           _("Schedule Saved Without Some Sessions"), NULL);
+          adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (notice), _("Saved to %s.\n\n%s"),
+                                          path, left_out);
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (notice), "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (notice));
+        }
       else
         {
           g_autofree char *message = g_strdup_printf (_("Saved to %s"), path);
@@ -480,6 +528,14 @@ create_session_row (SummitPanelsPage *self,
   else
     subtitle = g_strdup (summit_panel_kind_to_label (summit_panel_get_kind (panel)));
 
+  if (summit_panel_end_note (panel) != NULL)
+    {
+      g_autofree char *noted = g_strdup_printf ("%s · %s", subtitle, summit_panel_end_note (panel));
+
+      g_free (subtitle);
+      subtitle = g_steal_pointer (&noted);
+    }
+
   row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), summit_panel_get_title (panel));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -554,14 +610,23 @@ fill_detail (SummitPanelsPage *self)
       g_autofree char *u = summit_agenda_format_span (start, summit_panel_get_duration (panel), "UTC");
 
       when = g_strdup_printf ("%s\n%s\n%s\n%s", day, a, b, u);
+      if (summit_panel_end_note (panel) != NULL)
+        {
+          /* Translators: the session's times, then "end not confirmed" */
+          g_autofree char *noted = g_strdup_printf (_("%s\n(%s)"), when, summit_panel_end_note (panel));
+
+          g_free (when);
+          when = g_steal_pointer (&noted);
+        }
     }
   else
     when = g_strdup_printf ("%s\n%s", day, _("Time to be announced"));
   if (summit_panel_get_room (panel) && *summit_panel_get_room (panel))
     {
+      g_autofree char *room = summit_panel_dup_room_to_read (panel);
       g_autofree char *with_room = g_strdup_printf ("%s\n%s · %s", when,
                                                     summit_panel_kind_to_label (summit_panel_get_kind (panel)),
-                                                    summit_panel_get_room (panel));
+                                                    room);
       g_free (when);
       when = g_steal_pointer (&with_room);
     }

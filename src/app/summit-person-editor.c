@@ -33,6 +33,7 @@ struct _SummitPersonEditor
   AdwEntryRow         *family_row;
   AdwEntryRow         *native_row;
   AdwEntryRow         *position_row;
+  GtkDropDown         *position_kind_dropdown;   /* 0: as the position reads, then the kinds */
   AdwEntryRow         *city_row;
   GtkDropDown         *country_dropdown;
   AdwEntryRow         *organisation_row;
@@ -56,6 +57,7 @@ struct _SummitPersonEditor
   GPtrArray           *countries;     /* codes behind country_dropdown, "" first */
   GPtrArray           *timezones;     /* identifiers behind timezone_dropdown, "" first */
   GArray              *next_statuses; /* SummitInvitationStatus behind change_dropdown */
+  GtkStringList       *position_kinds; /* behind position_kind_dropdown */
   gint64               duplicate_id;
   guint                duplicate_timeout;
   gboolean             populating;
@@ -146,6 +148,66 @@ selected_value (GtkDropDown *dropdown,
   return pos < values->len ? g_ptr_array_index (values, pos) : "";
 }
 
+/* The list of kinds: the first names the kind the position's wording gives. */
+static void
+bind_position_kind_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item)
+{
+  const char *kind = gtk_string_object_get_string (gtk_list_item_get_item (item));
+  g_autofree char *text = NULL;
+
+  /* Translators: the first choice of a position kind, "Deputy mayor (as the position reads)" */
+  text = gtk_list_item_get_position (item) == 0 ? g_strdup_printf (_("%s (as the position reads)"), kind)
+                                                 : g_strdup (kind);
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+}
+
+static void
+setup_position_kind_cb (GtkSignalListItemFactory *factory,
+                        GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (item, label);
+}
+
+/* The kind chosen, and what the person then counts as in the figures; the
+ * first choice follows the position's wording. */
+static void
+read_position_kind (SummitPersonEditor *self)
+{
+  guint pos = gtk_drop_down_get_selected (self->position_kind_dropdown);
+  SummitPositionKind kind;
+  SummitPositionKind guessed = summit_position_kind_guess (summit_person_get_position (self->person));
+  const char *first = summit_position_kind_to_label (guessed);
+  g_autofree char *meaning = NULL;
+  gboolean populating = self->populating;
+
+  if (g_strcmp0 (gtk_string_list_get_string (self->position_kinds, 0), first) != 0)
+    {
+      const char * const replacement[] = { first, NULL };
+
+      self->populating = TRUE;
+      gtk_string_list_splice (self->position_kinds, 0, 1, replacement);
+      gtk_drop_down_set_selected (self->position_kind_dropdown, pos);
+      self->populating = populating;
+    }
+
+  summit_person_set_field (self->person, SUMMIT_PERSON_POSITION_KIND,
+                           pos >= 1 && pos <= SUMMIT_N_POSITION_KINDS
+                           ? summit_position_kind_to_string (pos - 1) : "");
+  kind = summit_person_get_position_kind (self->person);
+  meaning = g_strdup_printf (summit_position_kind_counts_as_mayor (kind)
+                             /* Translators: %s is a position kind, "Deputy mayor" */
+                             ? _("%s: counted as a mayor in the figures")
+                             : _("%s: not counted as a mayor in the figures"),
+                             summit_position_kind_to_label (kind));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->position_kind_dropdown), meaning);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->position_kind_dropdown),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, meaning, -1);
+}
+
 static void
 read_fields (SummitPersonEditor *self)
 {
@@ -163,6 +225,7 @@ read_fields (SummitPersonEditor *self)
                            selected_value (self->country_dropdown, self->countries));
   summit_person_set_field (self->person, SUMMIT_PERSON_TIMEZONE,
                            selected_value (self->timezone_dropdown, self->timezones));
+  read_position_kind (self);
 }
 
 static gboolean
@@ -346,7 +409,16 @@ populate (SummitPersonEditor *self)
     }
   select_value (self->country_dropdown, self->countries, summit_person_get_country (self->person));
   select_value (self->timezone_dropdown, self->timezones, summit_person_get_timezone (self->person));
+  {
+    SummitPositionKind kind;
+
+    gtk_drop_down_set_selected (self->position_kind_dropdown,
+                                summit_position_kind_from_string (
+                                  summit_person_get_field (self->person, SUMMIT_PERSON_POSITION_KIND),
+                                  &kind) ? kind + 1 : 0);
+  }
   self->populating = FALSE;
+  read_position_kind (self);
 
   if (summit_person_get_id (self->person) > 0)
     {
@@ -468,6 +540,7 @@ summit_person_editor_dispose (GObject *object)
   g_clear_pointer (&self->countries, g_ptr_array_unref);
   g_clear_pointer (&self->timezones, g_ptr_array_unref);
   g_clear_pointer (&self->next_statuses, g_array_unref);
+  g_clear_object (&self->position_kinds);
 
   G_OBJECT_CLASS (summit_person_editor_parent_class)->dispose (object);
 }
@@ -514,6 +587,7 @@ summit_person_editor_class_init (SummitPersonEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, native_row);
   gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, note_row);
   gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, notes_row);
+  gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, position_kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, organisation_row);
   gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, phone_row);
   gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, position_row);
@@ -571,6 +645,17 @@ summit_person_editor_init (SummitPersonEditor *self)
     }
   for (guint i = 0; i < SUMMIT_N_CHANNELS; i++)
     gtk_string_list_append (channels, summit_channel_to_label (i));
+  self->position_kinds = gtk_string_list_new (NULL);
+  gtk_string_list_append (self->position_kinds, "");   /* named by read_position_kind() */
+  {
+    g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+    g_signal_connect (factory, "setup", G_CALLBACK (setup_position_kind_cb), NULL);
+    g_signal_connect (factory, "bind", G_CALLBACK (bind_position_kind_cb), NULL);
+    gtk_drop_down_set_list_factory (self->position_kind_dropdown, factory);
+  }
+  for (guint i = 0; i < SUMMIT_N_POSITION_KINDS; i++)
+    gtk_string_list_append (self->position_kinds, summit_position_kind_to_label (i));
 
   expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
   gtk_drop_down_set_expression (self->country_dropdown, expression);
@@ -578,6 +663,7 @@ summit_person_editor_init (SummitPersonEditor *self)
   self->populating = TRUE;
   gtk_drop_down_set_model (self->country_dropdown, G_LIST_MODEL (countries));
   gtk_drop_down_set_model (self->timezone_dropdown, G_LIST_MODEL (zones));
+  gtk_drop_down_set_model (self->position_kind_dropdown, G_LIST_MODEL (self->position_kinds));
   self->populating = FALSE;
   gtk_drop_down_set_model (self->channel_dropdown, G_LIST_MODEL (channels));
 }

@@ -28,6 +28,8 @@ struct _SummitSessionEditor
   GtkEntry      *date_entry;
   GtkEntry      *start_entry;
   GtkEntry      *end_entry;
+  GtkCheckButton *end_confirmed_check;
+  GtkCheckButton *room_confirmed_check;
   GtkEntry      *zone_entry;
   AdwActionRow  *preview_row;
   GtkEntry      *room_entry;
@@ -82,6 +84,8 @@ read_form (SummitSessionEditor  *self,
   summit_panel_set_room (panel, room);
   summit_panel_set_description (panel, description);
   summit_panel_set_edition_id (panel, summit_edition_get_id (self->edition));
+  summit_panel_set_end_confirmed (panel, gtk_check_button_get_active (self->end_confirmed_check));
+  summit_panel_set_room_confirmed (panel, gtk_check_button_get_active (self->room_confirmed_check));
 
   if (*title == '\0')
     {
@@ -182,6 +186,15 @@ field_changed_cb (SummitSessionEditor *self)
       g_autofree char *day = summit_time_format_day (start, host);
       g_autofree char *text = g_strdup_printf ("%s\n%s = %s", day, in_host, in_second);
 
+      if (summit_panel_end_note (scratch) != NULL)
+        {
+          /* Translators: the time preview, then "end not confirmed" */
+          g_autofree char *noted = g_strdup_printf (_("%s\n(%s)"), text, summit_panel_end_note (scratch));
+
+          g_free (text);
+          text = g_steal_pointer (&noted);
+        }
+
       adw_action_row_set_subtitle (self->preview_row, text);
     }
   else if (ok)
@@ -253,10 +266,12 @@ summit_session_editor_class_init (SummitSessionEditorClass *klass)
                                                RESOURCE_BASE "/summit-session-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, SummitSessionEditor, date_entry);
   gtk_widget_class_bind_template_child (widget_class, SummitSessionEditor, description_entry);
+  gtk_widget_class_bind_template_child (widget_class, SummitSessionEditor, end_confirmed_check);
   gtk_widget_class_bind_template_child (widget_class, SummitSessionEditor, end_entry);
   gtk_widget_class_bind_template_child (widget_class, SummitSessionEditor, error_label);
   gtk_widget_class_bind_template_child (widget_class, SummitSessionEditor, kind_row);
   gtk_widget_class_bind_template_child (widget_class, SummitSessionEditor, preview_row);
+  gtk_widget_class_bind_template_child (widget_class, SummitSessionEditor, room_confirmed_check);
   gtk_widget_class_bind_template_child (widget_class, SummitSessionEditor, room_entry);
   gtk_widget_class_bind_template_child (widget_class, SummitSessionEditor, save_button);
   gtk_widget_class_bind_template_child (widget_class, SummitSessionEditor, start_entry);
@@ -318,6 +333,8 @@ summit_session_editor_new (GtkWindow     *parent,
                              summit_panel_get_room (panel) ? summit_panel_get_room (panel) : "");
       gtk_editable_set_text (GTK_EDITABLE (self->description_entry),
                              summit_panel_get_description (panel) ? summit_panel_get_description (panel) : "");
+      gtk_check_button_set_active (self->end_confirmed_check, summit_panel_get_end_confirmed (panel));
+      gtk_check_button_set_active (self->room_confirmed_check, summit_panel_get_room_confirmed (panel));
       if (summit_panel_get_start (panel, &start))
         {
           gint64 end = start + summit_panel_get_duration (panel) * 60;
@@ -338,6 +355,9 @@ summit_session_editor_new (GtkWindow     *parent,
   else
     {
       adw_combo_row_set_selected (self->kind_row, SUMMIT_PANEL_DISCUSSION);
+      /* A new session's end and room are the ones the planner types in. */
+      gtk_check_button_set_active (self->end_confirmed_check, TRUE);
+      gtk_check_button_set_active (self->room_confirmed_check, TRUE);
       if (summit_edition_get_start_date (edition))
         gtk_editable_set_text (GTK_EDITABLE (self->date_entry), summit_edition_get_start_date (edition));
     }

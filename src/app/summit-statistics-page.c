@@ -16,6 +16,7 @@
 #include "summit-chart-model.h"
 #include "summit-chart-render.h"
 #include "summit-chart-view.h"
+#include "summit-person.h"
 #include "summit-statistics.h"
 #include "summit-statistics-page.h"
 #include "summit-utils.h"
@@ -35,6 +36,7 @@ struct _SummitStatisticsPage
   GtkSpinButton        *from_spin;
   GtkSpinButton        *to_spin;
   GtkCheckButton       *derived_check;
+  GtkLabel             *counted_label;
   GtkLabel             *range_warning;
   SummitChartView      *chart_view;
   GtkGrid              *data_grid;
@@ -123,8 +125,17 @@ rebuild_data_table (SummitStatisticsPage *self,
                     SummitChartModel     *model)
 {
   GtkWidget *child;
-  const char *headers[] = { _("Year"), _("Overseas mayors"), _("Kind"), _("Confirmed") };
+  const char *headers[] = {
+    _("Year"), _("Overseas mayors"), _("Kind"),
+    /* Translators: a column of the chart data: counted from the invitations */
+    _("Confirmed overseas mayors and deputy mayors"),
+  };
+  const char *header_tips[] = {
+    NULL, _("As the sources give them: recorded, estimated or missing"), NULL,
+    summit_position_kind_mayor_rule (),
+  };
   guint n_columns = model->has_derived ? 4 : 3;
+  g_autoptr(GString) footnote = g_string_new (NULL);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->data_grid))) != NULL)
     gtk_grid_remove (self->data_grid, child);
@@ -134,8 +145,9 @@ rebuild_data_table (SummitStatisticsPage *self,
       GtkWidget *header = data_cell (headers[c], NULL, "heading");
 
       gtk_label_set_wrap (GTK_LABEL (header), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (header), 9);
+      gtk_label_set_max_width_chars (GTK_LABEL (header), c == 3 ? 14 : 9);
       gtk_label_set_yalign (GTK_LABEL (header), 1);
+      gtk_widget_set_tooltip_text (header, header_tips[c]);
       gtk_grid_attach (self->data_grid, header, c, 0, 1, 1);
     }
 
@@ -165,9 +177,29 @@ rebuild_data_table (SummitStatisticsPage *self,
             /* Translators: read by screen readers, "2020: 1 confirmed in invitations" */
             ? g_strdup_printf (_("%s: %d confirmed in invitations"), year, bar->derived)
             : NULL;
-          gtk_grid_attach (self->data_grid, data_cell (derived, label, "numeric"),
-                           3, i + 1, 1, 1);
+          GtkWidget *cell = data_cell (derived, label, "numeric");
+          const SummitDerivedFigure *d = find_derived (self, bar->year);
+
+          if (d != NULL)
+            {
+              g_autofree char *counts = summit_derived_figure_describe (d);
+
+              gtk_widget_set_tooltip_text (cell, counts);
+              g_string_append_printf (footnote, "\n%s", counts);
+            }
+          gtk_grid_attach (self->data_grid, cell, 3, i + 1, 1, 1);
         }
+    }
+
+  /* What the derived column counts, in words under the table, not only in tooltips. */
+  gtk_widget_set_visible (GTK_WIDGET (self->counted_label), model->has_derived);
+  if (model->has_derived)
+    {
+      g_string_prepend (footnote, summit_position_kind_mayor_rule ());
+      g_string_prepend_c (footnote, ' ');
+      g_string_prepend (footnote, _("Confirmed: overseas mayors and deputy mayors whose invitation "
+                                    "is confirmed or attended."));
+      gtk_label_set_text (self->counted_label, footnote->str);
     }
 }
 
@@ -354,7 +386,7 @@ attach_header (SummitStatisticsPage *self)
 {
   const char *headers[] = {
     _("Year"), _("Overseas mayors"), _("Kind"), _("Lower bound"), _("Domestic mayors"),
-    _("Countries"), _("Source"), _("From invitations (overseas/domestic)"),
+    _("Countries"), _("Source"), _("Mayors and deputy mayors from invitations (overseas/domestic)"),
   };
 
   for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
@@ -486,10 +518,7 @@ add_row (SummitStatisticsPage *self,
       text = g_strdup_printf (_("%d/%d confirmed\n%d/%d attended"),
                               d->overseas_confirmed, d->domestic_confirmed,
                               d->overseas_attended, d->domestic_attended);
-      tooltip = g_strdup_printf (_("Mayors (any position containing “mayor”), overseas/domestic"
-                                   " against host country %s, from %d invitations;"
-                                   " %d of unknown country"),
-                                 d->host_country, d->invitations, d->unknown_confirmed);
+      tooltip = summit_derived_figure_describe (d);
       label = gtk_label_new (text);
       gtk_widget_set_tooltip_text (label, tooltip);
       gtk_widget_add_css_class (label, "numeric");
@@ -854,6 +883,47 @@ print_action (GtkWidget  *widget,
 
 /* GObject ------------------------------------------------------------------ */
 
+static gboolean
+same_derived (GArray *x,
+              GArray *y)
+{
+  if (x->len != y->len)
+    return FALSE;
+  for (guint i = 0; i < x->len; i++)
+    {
+      const SummitDerivedFigure *a = &g_array_index (x, SummitDerivedFigure, i);
+      const SummitDerivedFigure *b = &g_array_index (y, SummitDerivedFigure, i);
+
+      if (a->year != b->year || a->invitations != b->invitations ||
+          a->overseas_confirmed != b->overseas_confirmed ||
+          a->overseas_attended != b->overseas_attended ||
+          a->domestic_confirmed != b->domestic_confirmed ||
+          a->domestic_attended != b->domestic_attended ||
+          a->unknown_confirmed != b->unknown_confirmed ||
+          a->others_confirmed != b->others_confirmed ||
+          g_strcmp0 (a->host_country, b->host_country) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+summit_statistics_page_map (GtkWidget *widget)
+{
+  SummitStatisticsPage *self = SUMMIT_STATISTICS_PAGE (widget);
+  g_autoptr(GArray) derived = NULL;
+
+  GTK_WIDGET_CLASS (summit_statistics_page_parent_class)->map (widget);
+
+  /* Invitations or position kinds may have changed on another page: count
+   * again, and rebuild only if the counts moved (a rebuild drops unsaved rows). */
+  if (self->store == NULL || self->derived == NULL ||
+      (derived = summit_store_derive_statistics (self->store, NULL)) == NULL)
+    return;
+  if (!same_derived (derived, self->derived))
+    reload (self);
+}
+
 static void
 summit_statistics_page_dispose (GObject *object)
 {
@@ -881,11 +951,13 @@ summit_statistics_page_class_init (SummitStatisticsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = summit_statistics_page_dispose;
+  widget_class->map = summit_statistics_page_map;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/summit-statistics-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SummitStatisticsPage, chart_view);
   gtk_widget_class_bind_template_child (widget_class, SummitStatisticsPage, data_grid);
+  gtk_widget_class_bind_template_child (widget_class, SummitStatisticsPage, counted_label);
   gtk_widget_class_bind_template_child (widget_class, SummitStatisticsPage, derived_check);
   gtk_widget_class_bind_template_child (widget_class, SummitStatisticsPage, editor_grid);
   gtk_widget_class_bind_template_child (widget_class, SummitStatisticsPage, error_page);

@@ -377,7 +377,7 @@ summit_chart_model_to_tsv (SummitChartModel *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   g_string_append_printf (out, "%s\t%s\t%s\t%s\t%s\n", _("Year"), _("Overseas mayors"),
-                          _("Kind"), _("Confirmed in invitations"), _("Source"));
+                          _("Kind"), _("Confirmed overseas mayors and deputy mayors"), _("Source"));
   for (guint i = 0; i < self->bars->len; i++)
     {
       const SummitChartBar *bar = &g_array_index (self->bars, SummitChartBar, i);

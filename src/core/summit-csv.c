@@ -344,6 +344,11 @@ read_row (Parser *parser)
         case SUMMIT_PERSON_EMAIL:
           g_strstrip (value);
           break;
+        case SUMMIT_PERSON_POSITION_KIND:
+          g_strstrip (value);
+          for (char *p = value; *p; p++)   /* "Mayor" as a spreadsheet capitalises it */
+            *p = g_ascii_tolower (*p);
+          break;
         default:
           break;
         }
@@ -388,6 +393,13 @@ read_row (Parser *parser)
 
       if (column < SUMMIT_PERSON_N_FIELDS)
         summit_person_set_field (person, column, value);
+      if (column == SUMMIT_PERSON_POSITION_KIND)
+        {
+          g_autoptr(GError) kind_error = NULL;
+
+          if (!summit_person_validate_field (person, column, &kind_error))
+            add_problem (parser, line, row_index, "%s", kind_error->message);
+        }
     }
 
   if (!*summit_person_get_given_name (person) && !*summit_person_get_family_name (person) &&
@@ -1089,7 +1101,7 @@ summit_csv_export_stream (SummitStore   *store,
   stmt = summit_store_prepare (store,
                                "SELECT uid, honorific, given_name, family_name, native_name,"
                                " position, city, country, organisation, email, phone, timezone,"
-                               " notes, created, updated FROM person"
+                               " notes, position_kind, created, updated FROM person"
                                " ORDER BY +family_name, given_name, uid",
                                error);
   if (stmt == NULL)

@@ -82,6 +82,7 @@ write_event (xmlTextWriterPtr  writer,
   g_autofree char *start = NULL;
   g_autofree char *duration = NULL;
   g_autofree char *slug = slug_for (edition, panel);
+  g_autoptr(GString) notes = g_string_new (NULL);
   const char *room = summit_panel_get_room (panel) ? summit_panel_get_room (panel) : "";
   int minutes = summit_panel_get_duration (panel);
   gint64 instant;
@@ -111,7 +112,16 @@ write_event (xmlTextWriterPtr  writer,
   CHECK (xmlTextWriterWriteElement (writer, BAD_CAST "abstract",
                                     BAD_CAST (summit_panel_get_description (panel)
                                               ? summit_panel_get_description (panel) : "")));
-  CHECK (xmlTextWriterWriteElement (writer, BAD_CAST "description", BAD_CAST ""));
+  /* A duration or room above that is a planning default: said where people read. */
+  if (summit_panel_end_note (panel) != NULL)
+    g_string_append_printf (notes, _("(%s)"), summit_panel_end_note (panel));
+  if (*room != '\0' && !summit_panel_get_room_confirmed (panel))
+    {
+      g_autofree char *room_to_read = summit_panel_dup_room_to_read (panel);
+
+      g_string_append_printf (notes, "%s%s", notes->len > 0 ? "\n" : "", room_to_read);
+    }
+  CHECK (xmlTextWriterWriteElement (writer, BAD_CAST "description", BAD_CAST notes->str));
   CHECK (xmlTextWriterStartElement (writer, BAD_CAST "persons"));
   for (guint i = 0; i < summit_panel_get_n_members (panel); i++)
     {
@@ -133,20 +143,41 @@ failed:
   return -1;
 }
 
+/* "Left out 1 session that has no time yet (a schedule needs one): “…”" */
+static char *
+describe_left_out (GPtrArray *untimed)
+{
+  g_autoptr(GString) titles = g_string_new (NULL);
+
+  for (guint i = 0; i < untimed->len; i++)
+    {
+      if (i > 0)
+        g_string_append (titles, _(", "));
+      /* Translators: a session's title, quoted */
+      g_string_append_printf (titles, _("“%s”"), summit_panel_get_title (g_ptr_array_index (untimed, i)));
+    }
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Left out %u session that has no time yet (a schedule needs one): %s",
+                                       "Left out %u sessions that have no time yet (a schedule needs one): %s",
+                                       untimed->len),
+                          untimed->len, titles->str);
+}
+
 /**
  * summit_frab_build:
  * @panels: (element-type SummitPanel): the sessions in programme order
- * @n_skipped: (out) (optional): how many sessions were left out because
- *   they have no time yet (frab needs one)
+ * @left_out: (out) (optional) (nullable): which sessions were left out and
+ *   why, in a sentence for the planner; %NULL if none was
  *
  * Returns: (transfer full): the schedule XML, or %NULL with @error set
  */
 GBytes *
 summit_frab_build (SummitEdition  *edition,
                    GPtrArray      *panels,
-                   guint          *n_skipped,
+                   char          **left_out,
                    GError        **error)
 {
+  g_autoptr(GPtrArray) untimed = g_ptr_array_new ();
   g_autoptr(GPtrArray) days = g_ptr_array_new_with_free_func ((GDestroyNotify)day_free);
   g_autoptr(GTimeZone) tz = NULL;
   g_autofree char *title = NULL;
@@ -158,7 +189,6 @@ summit_frab_build (SummitEdition  *edition,
   const char *first = summit_edition_get_start_date (edition);
   const char *last = summit_edition_get_end_date (edition);
   GBytes *bytes = NULL;
-  guint skipped = 0;
 
   g_return_val_if_fail (SUMMIT_IS_EDITION (edition), NULL);
   g_return_val_if_fail (panels != NULL, NULL);
@@ -181,7 +211,7 @@ summit_frab_build (SummitEdition  *edition,
 
       if (!summit_panel_get_start (panel, &start))
         {
-          skipped++;
+          g_ptr_array_add (untimed, panel);
           continue;
         }
       date = summit_time_format_iso_day (start, zone);
@@ -274,8 +304,8 @@ summit_frab_build (SummitEdition  *edition,
 
   bytes = g_bytes_new (xmlBufferContent (buffer), xmlBufferLength (buffer));
   xmlBufferFree (buffer);
-  if (n_skipped)
-    *n_skipped = skipped;
+  if (left_out)
+    *left_out = untimed->len > 0 ? describe_left_out (untimed) : NULL;
   return bytes;
 
 failed:
@@ -289,6 +319,7 @@ failed:
 
 /**
  * summit_store_export_frab:
+ * @left_out: (out) (optional) (nullable): as for summit_frab_build()
  *
  * Writes @edition's timed sessions to @path as a frab schedule, replacing
  * the file only once everything is written.
@@ -297,7 +328,7 @@ gboolean
 summit_store_export_frab (SummitStore    *store,
                           SummitEdition  *edition,
                           const char     *path,
-                          guint          *n_skipped,
+                          char          **left_out,
                           GError        **error)
 {
   g_autoptr(GPtrArray) panels = NULL;
@@ -309,7 +340,7 @@ summit_store_export_frab (SummitStore    *store,
   panels = summit_store_list_panels (store, summit_edition_get_id (edition), error);
   if (panels == NULL)
     return FALSE;
-  bytes = summit_frab_build (edition, panels, n_skipped, error);
+  bytes = summit_frab_build (edition, panels, left_out, error);
   if (bytes == NULL)
     return FALSE;
   return summit_file_replace_contents (path, g_bytes_get_data (bytes, NULL),

@@ -10,12 +10,12 @@ G_BEGIN_DECLS
 
 GBytes   *summit_frab_build          (SummitEdition  *edition,
                                       GPtrArray      *panels,
-                                      guint          *n_skipped,
+                                      char          **left_out,
                                       GError        **error);
 gboolean  summit_store_export_frab   (SummitStore    *store,
                                       SummitEdition  *edition,
                                       const char     *path,
-                                      guint          *n_skipped,
+                                      char          **left_out,
                                       GError        **error);
 
 G_END_DECLS

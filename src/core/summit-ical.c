@@ -117,6 +117,13 @@ describe (SummitPanel *panel)
       g_string_append_printf (text, _("%s: %s"), summit_role_to_label (member->role),
                               member->display_name);
     }
+  if (summit_panel_end_note (panel) != NULL)
+    {
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      /* Translators: "(end not confirmed)" below a calendar event's description */
+      g_string_append_printf (text, _("(%s)"), summit_panel_end_note (panel));
+    }
   return g_string_free (text, FALSE);
 }
 
@@ -185,7 +192,11 @@ summit_ical_build (SummitEdition  *edition,
       icalcomponent_add_property (event, icalproperty_new_categories (
                                            summit_panel_kind_to_label (summit_panel_get_kind (panel))));
       if (summit_panel_get_room (panel) && *summit_panel_get_room (panel))
-        icalcomponent_add_property (event, icalproperty_new_location (summit_panel_get_room (panel)));
+        {
+          g_autofree char *room = summit_panel_dup_room_to_read (panel);
+
+          icalcomponent_add_property (event, icalproperty_new_location (room));
+        }
       if (*description)
         icalcomponent_add_property (event, icalproperty_new_description (description));
 

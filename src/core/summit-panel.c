@@ -22,6 +22,8 @@ struct _SummitPanel
   SummitPanelKind  kind;
   int              duration;
   guint            has_start : 1;
+  guint            end_confirmed : 1;
+  guint            room_confirmed : 1;
   char            *uid;
   char            *title;
   char            *day;
@@ -252,6 +254,85 @@ summit_panel_set_duration (SummitPanel *self,
 {
   g_return_if_fail (SUMMIT_IS_PANEL (self));
   self->duration = minutes;
+}
+
+/**
+ * summit_panel_get_end_confirmed:
+ *
+ * Returns: %TRUE if the session's end was given, %FALSE if its duration is
+ *   a planning default still to be confirmed
+ */
+gboolean
+summit_panel_get_end_confirmed (SummitPanel *self)
+{
+  g_return_val_if_fail (SUMMIT_IS_PANEL (self), FALSE);
+  return self->end_confirmed;
+}
+
+void
+summit_panel_set_end_confirmed (SummitPanel *self,
+                                gboolean     confirmed)
+{
+  g_return_if_fail (SUMMIT_IS_PANEL (self));
+  self->end_confirmed = !!confirmed;
+}
+
+/**
+ * summit_panel_end_note:
+ *
+ * Returns: (transfer none) (nullable): "end not confirmed" for a timed
+ *   session whose end is a planning default, to print beside its times;
+ *   %NULL if the end was given or the session has no time yet
+ */
+const char *
+summit_panel_end_note (SummitPanel *self)
+{
+  g_return_val_if_fail (SUMMIT_IS_PANEL (self), NULL);
+
+  if (!self->has_start || self->end_confirmed)
+    return NULL;
+  return _("end not confirmed");
+}
+
+/**
+ * summit_panel_get_room_confirmed:
+ *
+ * Returns: %TRUE if the session's room or stream was given, %FALSE if it is
+ *   a planning default still to be confirmed
+ */
+gboolean
+summit_panel_get_room_confirmed (SummitPanel *self)
+{
+  g_return_val_if_fail (SUMMIT_IS_PANEL (self), FALSE);
+  return self->room_confirmed;
+}
+
+void
+summit_panel_set_room_confirmed (SummitPanel *self,
+                                 gboolean     confirmed)
+{
+  g_return_if_fail (SUMMIT_IS_PANEL (self));
+  self->room_confirmed = !!confirmed;
+}
+
+/**
+ * summit_panel_dup_room_to_read:
+ *
+ * Returns: (transfer full): the room or stream as a person should read it,
+ *   "Online stream (not confirmed)" where it is a planning default; "" if
+ *   there is none
+ */
+char *
+summit_panel_dup_room_to_read (SummitPanel *self)
+{
+  g_return_val_if_fail (SUMMIT_IS_PANEL (self), NULL);
+
+  if (self->room == NULL || *self->room == '\0')
+    return g_strdup ("");
+  if (self->room_confirmed)
+    return g_strdup (self->room);
+  /* Translators: a room or stream that is a planning default: "Online stream (not confirmed)" */
+  return g_strdup_printf (_("%s (not confirmed)"), self->room);
 }
 
 const char *

@@ -69,6 +69,14 @@ void             summit_panel_set_day          (SummitPanel     *self,
 int              summit_panel_get_duration     (SummitPanel     *self);
 void             summit_panel_set_duration     (SummitPanel     *self,
                                                 int              minutes);
+gboolean         summit_panel_get_end_confirmed (SummitPanel    *self);
+void             summit_panel_set_end_confirmed (SummitPanel    *self,
+                                                 gboolean        confirmed);
+const char      *summit_panel_end_note         (SummitPanel     *self);
+gboolean         summit_panel_get_room_confirmed (SummitPanel   *self);
+void             summit_panel_set_room_confirmed (SummitPanel   *self,
+                                                  gboolean       confirmed);
+char            *summit_panel_dup_room_to_read (SummitPanel     *self);
 const char      *summit_panel_get_room         (SummitPanel     *self);
 void             summit_panel_set_room         (SummitPanel     *self,
                                                 const char      *room);

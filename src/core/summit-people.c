@@ -18,7 +18,7 @@
 
 #define PERSON_COLUMNS \
   "id, uid, honorific, given_name, family_name, native_name, position, city, country," \
-  " organisation, email, phone, timezone, notes, created, updated"
+  " organisation, email, phone, timezone, notes, position_kind, created, updated"
 
 static SummitPerson *
 person_from_row (sqlite3_stmt *stmt)
@@ -137,9 +137,9 @@ summit_store_insert_person (SummitStore   *store,
   stmt = summit_store_prepare (store,
                                "INSERT INTO person (uid, honorific, given_name, family_name,"
                                " native_name, position, city, country, organisation, email, phone,"
-                               " timezone, notes, created, updated)"
+                               " timezone, notes, position_kind, created, updated)"
                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-                               " ?14, ?15)",
+                               " ?14, ?15, ?16)",
                                error);
   if (stmt == NULL)
     return FALSE;
@@ -176,13 +176,13 @@ summit_store_update_person (SummitStore   *store,
                                "UPDATE person SET uid = ?1, honorific = ?2, given_name = ?3,"
                                " family_name = ?4, native_name = ?5, position = ?6, city = ?7,"
                                " country = ?8, organisation = ?9, email = ?10, phone = ?11,"
-                               " timezone = ?12, notes = ?13, created = ?14, updated = ?15"
-                               " WHERE id = ?16",
+                               " timezone = ?12, notes = ?13, position_kind = ?14, created = ?15,"
+                               " updated = ?16 WHERE id = ?17",
                                error);
   if (stmt == NULL)
     return FALSE;
   bind_person (stmt, person);
-  sqlite3_bind_int64 (stmt, 16, summit_person_get_id (person));
+  sqlite3_bind_int64 (stmt, 17, summit_person_get_id (person));
   if (!summit_store_step_done (store, stmt, error))
     return FALSE;
 
@@ -575,6 +575,19 @@ summit_person_validate_field (SummitPerson       *person,
           return FALSE;
         }
       return TRUE;
+
+    case SUMMIT_PERSON_POSITION_KIND:
+      {
+        SummitPositionKind kind;
+
+        if (*value != '\0' && !summit_position_kind_from_string (value, &kind))
+          {
+            g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_INVALID,
+                         _("“%s” is not a position kind (mayor, deputy-mayor or official)"), value);
+            return FALSE;
+          }
+        return TRUE;
+      }
 
     case SUMMIT_PERSON_UID:
     case SUMMIT_PERSON_HONORIFIC:
@@ -1018,14 +1031,14 @@ restore_people_txn (SummitStore  *store,
       stmt = summit_store_prepare (store,
                                    "INSERT INTO person (uid, honorific, given_name, family_name,"
                                    " native_name, position, city, country, organisation, email,"
-                                   " phone, timezone, notes, created, updated, id)"
+                                   " phone, timezone, notes, position_kind, created, updated, id)"
                                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
-                                   " ?13, ?14, ?15, ?16)",
+                                   " ?13, ?14, ?15, ?16, ?17)",
                                    error);
       if (stmt == NULL)
         return FALSE;
       bind_person (stmt, person);
-      sqlite3_bind_int64 (stmt, 16, summit_person_get_id (person));
+      sqlite3_bind_int64 (stmt, 17, summit_person_get_id (person));
       if (!summit_store_step_done (store, stmt, error))
         return FALSE;
 

@@ -9,6 +9,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
 #include "summit-person.h"
 
 struct _SummitPerson
@@ -37,6 +40,7 @@ static GParamSpec *properties[N_PROPS];
 static const char * const field_names[SUMMIT_PERSON_N_FIELDS] = {
   "uid", "honorific", "given-name", "family-name", "native-name", "position", "city",
   "country", "organisation", "email", "phone", "timezone", "notes",
+  "position-kind",
 };
 
 static void
@@ -302,4 +306,133 @@ summit_person_is_overseas (SummitPerson *self,
 
   country = self->fields[SUMMIT_PERSON_COUNTRY];
   return *country != '\0' && g_strcmp0 (country, host_country) != 0;
+}
+
+/**
+ * summit_person_get_position_kind:
+ *
+ * Returns: the kind the person's record gives, or if it gives none, the one
+ *   the position's wording suggests (see summit_position_kind_resolve())
+ */
+SummitPositionKind
+summit_person_get_position_kind (SummitPerson *self)
+{
+  g_return_val_if_fail (SUMMIT_IS_PERSON (self), SUMMIT_POSITION_OFFICIAL);
+
+  return summit_position_kind_resolve (self->fields[SUMMIT_PERSON_POSITION_KIND],
+                                       self->fields[SUMMIT_PERSON_POSITION]);
+}
+
+static const char * const position_kind_names[SUMMIT_N_POSITION_KINDS] = {
+  "mayor", "deputy-mayor", "official",
+};
+
+/**
+ * summit_position_kind_to_string:
+ *
+ * Returns: (transfer none): the name of @kind in files and the database
+ */
+const char *
+summit_position_kind_to_string (SummitPositionKind kind)
+{
+  g_return_val_if_fail (kind < SUMMIT_N_POSITION_KINDS, NULL);
+  return position_kind_names[kind];
+}
+
+gboolean
+summit_position_kind_from_string (const char         *str,
+                                  SummitPositionKind *kind)
+{
+  for (guint i = 0; str != NULL && i < SUMMIT_N_POSITION_KINDS; i++)
+    if (g_str_equal (str, position_kind_names[i]))
+      {
+        *kind = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/**
+ * summit_position_kind_to_label:
+ *
+ * Returns: (transfer none): the translated name of @kind
+ */
+const char *
+summit_position_kind_to_label (SummitPositionKind kind)
+{
+  switch (kind)
+    {
+    case SUMMIT_POSITION_MAYOR: return C_("position kind", "Mayor");
+    case SUMMIT_POSITION_DEPUTY_MAYOR: return C_("position kind", "Deputy mayor");
+    case SUMMIT_POSITION_OFFICIAL: return C_("position kind", "Official or other");
+    case SUMMIT_N_POSITION_KINDS:
+    default: g_return_val_if_reached (NULL);
+    }
+}
+
+/**
+ * summit_position_kind_guess:
+ *
+ * The kind a position's English wording suggests: "Deputy Mayor",
+ * "Vice-Mayor" are deputy mayors; "Mayor", "Lord Mayor" mayors; anything
+ * else ("Head of Strategy and Entrepreneurship Department", nothing) an
+ * official or other.
+ */
+SummitPositionKind
+summit_position_kind_guess (const char *position)
+{
+  g_autofree char *folded = NULL;
+
+  if (position == NULL || *position == '\0')
+    return SUMMIT_POSITION_OFFICIAL;
+  folded = g_utf8_casefold (position, -1);
+  if (strstr (folded, "mayor") == NULL)
+    return SUMMIT_POSITION_OFFICIAL;
+  if (strstr (folded, "deputy") != NULL || strstr (folded, "vice") != NULL)
+    return SUMMIT_POSITION_DEPUTY_MAYOR;
+  return SUMMIT_POSITION_MAYOR;
+}
+
+/**
+ * summit_position_kind_resolve:
+ * @position_kind: (nullable): the record's kind, or "" for none
+ * @position: (nullable): the record's position
+ *
+ * Returns: @position_kind if it names a kind, otherwise the kind guessed
+ *   from @position
+ */
+SummitPositionKind
+summit_position_kind_resolve (const char *position_kind,
+                              const char *position)
+{
+  SummitPositionKind kind;
+
+  if (summit_position_kind_from_string (position_kind, &kind))
+    return kind;
+  return summit_position_kind_guess (position);
+}
+
+/**
+ * summit_position_kind_counts_as_mayor:
+ *
+ * The one rule for who counts in the mayor figures: mayors and deputy
+ * mayors do; officials and others (heads of department) do not.
+ */
+gboolean
+summit_position_kind_counts_as_mayor (SummitPositionKind kind)
+{
+  return kind == SUMMIT_POSITION_MAYOR || kind == SUMMIT_POSITION_DEPUTY_MAYOR;
+}
+
+/**
+ * summit_position_kind_mayor_rule:
+ *
+ * Returns: (transfer none): summit_position_kind_counts_as_mayor() in words,
+ *   for headers, tooltips and footnotes
+ */
+const char *
+summit_position_kind_mayor_rule (void)
+{
+  return _("Mayors and deputy mayors count as mayors, by the position kind in each person’s "
+           "record; officials and others, such as heads of department, do not.");
 }

@@ -23,6 +23,7 @@ typedef enum
   SUMMIT_PERSON_PHONE,
   SUMMIT_PERSON_TIMEZONE,
   SUMMIT_PERSON_NOTES,
+  SUMMIT_PERSON_POSITION_KIND,   /* "" (taken from the position's wording) or a SummitPositionKind */
   SUMMIT_PERSON_N_FIELDS
 } SummitPersonField;
 
@@ -31,6 +32,15 @@ typedef enum
 #define SUMMIT_PERSON_ATTRIBUTE_CREATED SUMMIT_PERSON_N_FIELDS
 #define SUMMIT_PERSON_ATTRIBUTE_UPDATED (SUMMIT_PERSON_N_FIELDS + 1)
 #define SUMMIT_PERSON_N_ATTRIBUTES      (SUMMIT_PERSON_N_FIELDS + 2)
+
+/* What a person's position is, for the figures: who counts as a mayor. */
+typedef enum
+{
+  SUMMIT_POSITION_MAYOR,
+  SUMMIT_POSITION_DEPUTY_MAYOR,
+  SUMMIT_POSITION_OFFICIAL,      /* officials and anyone else */
+  SUMMIT_N_POSITION_KINDS
+} SummitPositionKind;
 
 #define SUMMIT_TYPE_PERSON (summit_person_get_type ())
 G_DECLARE_FINAL_TYPE (SummitPerson, summit_person, SUMMIT, PERSON, GObject)
@@ -54,6 +64,20 @@ void          summit_person_set_times        (SummitPerson      *self,
 char         *summit_person_dup_display_name (SummitPerson      *self);
 gboolean      summit_person_is_overseas      (SummitPerson      *self,
                                               const char        *host_country);
+SummitPositionKind
+              summit_person_get_position_kind (SummitPerson     *self);
+
+const char   *summit_position_kind_to_string   (SummitPositionKind  kind);
+gboolean      summit_position_kind_from_string (const char         *str,
+                                                SummitPositionKind *kind);
+const char   *summit_position_kind_to_label    (SummitPositionKind  kind);
+SummitPositionKind
+              summit_position_kind_guess       (const char         *position);
+SummitPositionKind
+              summit_position_kind_resolve     (const char         *position_kind,
+                                                const char         *position);
+gboolean      summit_position_kind_counts_as_mayor (SummitPositionKind kind);
+const char   *summit_position_kind_mayor_rule  (void);
 
 #define summit_person_get_uid(p)          summit_person_get_field ((p), SUMMIT_PERSON_UID)
 #define summit_person_get_given_name(p)   summit_person_get_field ((p), SUMMIT_PERSON_GIVEN_NAME)

@@ -15,7 +15,8 @@
 #include "summit-time.h"
 
 #define PANEL_COLUMNS \
-  "id, uid, title, kind, start_utc, day, duration_min, room, description, edition_id"
+  "id, uid, title, kind, start_utc, day, duration_min, room, description, edition_id," \
+  " end_confirmed, room_confirmed"
 
 #define EDITION_COLUMNS \
   "id, year, theme, host_city, host_country, timezone, format, start_date, end_date"
@@ -174,6 +175,8 @@ panel_from_row (sqlite3_stmt *stmt)
   summit_panel_set_room (panel, (const char *)sqlite3_column_text (stmt, 7));
   summit_panel_set_description (panel, (const char *)sqlite3_column_text (stmt, 8));
   summit_panel_set_edition_id (panel, sqlite3_column_int64 (stmt, 9));
+  summit_panel_set_end_confirmed (panel, sqlite3_column_int (stmt, 10));
+  summit_panel_set_room_confirmed (panel, sqlite3_column_int (stmt, 11));
   return panel;
 }
 
@@ -268,8 +271,8 @@ summit_store_list_panels (SummitStore  *store,
   return g_steal_pointer (&panels);
 }
 
-/* Binds a session's title, kind, start, day, duration, room and description
- * to the seven parameters from @first on. */
+/* Binds a session's title, kind, start, day, duration, room, description and
+ * whether its end and room are confirmed to the nine parameters from @first on. */
 static void
 bind_panel_fields (sqlite3_stmt *stmt,
                    int           first,
@@ -287,6 +290,8 @@ bind_panel_fields (sqlite3_stmt *stmt,
   sqlite3_bind_int (stmt, first + 4, summit_panel_get_duration (panel));
   summit_stmt_bind_text (stmt, first + 5, summit_panel_get_room (panel));
   summit_stmt_bind_text (stmt, first + 6, summit_panel_get_description (panel));
+  sqlite3_bind_int (stmt, first + 7, summit_panel_get_end_confirmed (panel));
+  sqlite3_bind_int (stmt, first + 8, summit_panel_get_room_confirmed (panel));
 }
 
 /**
@@ -305,8 +310,8 @@ insert_panel_txn (SummitStore  *store,
 
   stmt = summit_store_prepare (store,
                                "INSERT INTO panel (uid, edition_id, title, kind, start_utc, day,"
-                               " duration_min, room, description)"
-                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                               " duration_min, room, description, end_confirmed, room_confirmed)"
+                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
                                error);
   if (stmt == NULL)
     return FALSE;
@@ -474,7 +479,8 @@ update_panel_txn (SummitStore  *store,
 
   stmt = summit_store_prepare (store,
                                "UPDATE panel SET title = ?2, kind = ?3, start_utc = ?4, day = ?5,"
-                               " duration_min = ?6, room = ?7, description = ?8 WHERE id = ?1",
+                               " duration_min = ?6, room = ?7, description = ?8,"
+                               " end_confirmed = ?9, room_confirmed = ?10 WHERE id = ?1",
                                error);
   if (stmt == NULL)
     return FALSE;

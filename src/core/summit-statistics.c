@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "summit-invitation.h"
+#include "summit-person.h"
 #include "summit-statistics.h"
 #include "summit-text.h"
 
@@ -583,20 +584,41 @@ summit_store_save_year_statistic (SummitStore          *store,
 }
 
 /**
- * summit_person_position_is_mayor:
+ * summit_derived_figure_describe:
  *
- * Returns: %TRUE if @position contains "mayor" in any case: "Mayor",
- *   "Deputy Mayor", "Lord Mayor" — not "Head of Department"
+ * What one year's figures from the invitations count, for a tooltip or a
+ * footnote: "2020, from 3 invitations: 2 mayors or deputy mayors confirmed
+ * (1 overseas, 1 domestic, 0 of unknown country), against host country TW;
+ * 1 official or other confirmed, not counted."
+ *
+ * Returns: (transfer full): the sentence
  */
-gboolean
-summit_person_position_is_mayor (const char *position)
+char *
+summit_derived_figure_describe (const SummitDerivedFigure *d)
 {
-  g_autofree char *folded = NULL;
+  g_autofree char *invitations = NULL;
+  g_autofree char *counted = NULL;
+  g_autofree char *others = NULL;
+  int mayors;
 
-  if (position == NULL || *position == '\0')
-    return FALSE;
-  folded = g_utf8_casefold (position, -1);
-  return strstr (folded, "mayor") != NULL;
+  g_return_val_if_fail (d != NULL, NULL);
+
+  mayors = d->overseas_confirmed + d->domestic_confirmed + d->unknown_confirmed;
+  invitations = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d invitation", "%d invitations",
+                                              d->invitations), d->invitations);
+  counted = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d mayor or deputy mayor confirmed",
+                                          "%d mayors or deputy mayors confirmed", mayors), mayors);
+  others = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d official or other confirmed",
+                                         "%d officials or others confirmed", d->others_confirmed),
+                            d->others_confirmed);
+  /* Translators: "2020, from 3 invitations: 2 mayors or deputy mayors confirmed (1 overseas,
+   * 1 domestic, 0 of unknown country), against host country TW; 1 official or other
+   * confirmed, not counted." */
+  return g_strdup_printf (_("%d, from %s: %s (%d overseas, %d domestic, %d of unknown country), "
+                            "against host country %s; %s, not counted."),
+                          d->year, invitations, counted, d->overseas_confirmed,
+                          d->domestic_confirmed, d->unknown_confirmed,
+                          *d->host_country ? d->host_country : "—", others);
 }
 
 static SummitDerivedFigure *
@@ -636,7 +658,8 @@ summit_store_derive_statistics (SummitStore  *store,
   g_return_val_if_fail (SUMMIT_IS_STORE (store), NULL);
 
   stmt = summit_store_prepare (store,
-                               "SELECT e.year, e.host_country, p.position, p.country, i.status"
+                               "SELECT e.year, e.host_country, p.position, p.country, i.status,"
+                               " p.position_kind"
                                " FROM invitation i"
                                " JOIN edition e ON e.id = i.edition_id"
                                " JOIN person p ON p.id = i.person_id"
@@ -655,13 +678,17 @@ summit_store_derive_statistics (SummitStore  *store,
       gboolean confirmed, attended;
 
       d->invitations++;
-      if (!summit_person_position_is_mayor (position))
-        continue;
       summit_invitation_status_from_string ((const char *)sqlite3_column_text (stmt, 4), &status);
       attended = status == SUMMIT_STATUS_ATTENDED;
       confirmed = attended || status == SUMMIT_STATUS_CONFIRMED;
       if (!confirmed)
         continue;
+      if (!summit_position_kind_counts_as_mayor (
+            summit_position_kind_resolve ((const char *)sqlite3_column_text (stmt, 5), position)))
+        {
+          d->others_confirmed++;
+          continue;
+        }
 
       if (host == NULL || *host == '\0' || country == NULL || *country == '\0')
         d->unknown_confirmed++;
@@ -729,8 +756,8 @@ adopt_in_transaction (SummitStore  *store,
   g_string_append_printf (source,
                           data->measure == SUMMIT_DERIVED_ATTENDED
                           /* Translators: the source text of an adopted figure */
-                          ? _("Derived from the invitations on %s: %d overseas and %d domestic mayors attended.")
-                          : _("Derived from the invitations on %s: %d overseas and %d domestic mayors confirmed."),
+                          ? _("Derived from the invitations on %s: %d overseas and %d domestic mayors and deputy mayors attended.")
+                          : _("Derived from the invitations on %s: %d overseas and %d domestic mayors and deputy mayors confirmed."),
                           today, overseas, domestic);
 
   for (guint i = 0; i < stats->len; i++)

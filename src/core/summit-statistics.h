@@ -66,11 +66,12 @@ gboolean             summit_figure_kind_from_string           (const char       
                                                                SummitFigureKind     *kind);
 const char          *summit_figure_kind_to_label              (SummitFigureKind      kind);
 
-/* Counted from one edition's invitations. A mayor is a person whose position
- * contains "mayor" in any case (so deputy mayors count); overseas means the
- * person's country differs from the edition's host country, domestic that it
- * equals it; a person with no country, or an edition with no host country,
- * counts as unknown. Confirmed includes those who went on to attend. */
+/* Counted from one edition's invitations. Who counts as a mayor is
+ * summit_position_kind_counts_as_mayor() (mayors and deputy mayors);
+ * overseas means the person's country differs from the edition's host
+ * country, domestic that it equals it; a person with no country, or an
+ * edition with no host country, counts as unknown. Confirmed includes those
+ * who went on to attend. summit_derived_figure_describe() says all this. */
 typedef struct
 {
   int   year;
@@ -81,6 +82,7 @@ typedef struct
   int   domestic_confirmed;
   int   domestic_attended;
   int   unknown_confirmed;    /* mayors whose origin cannot be told */
+  int   others_confirmed;     /* confirmed, but not counted: officials and others */
 } SummitDerivedFigure;
 
 typedef enum
@@ -102,7 +104,7 @@ gboolean             summit_year_statistic_validate           (SummitYearStatist
                                                                GPtrArray            *existing,
                                                                int                   replacing_year,
                                                                GError              **error);
-gboolean             summit_person_position_is_mayor          (const char           *position);
+char                *summit_derived_figure_describe           (const SummitDerivedFigure *figure);
 
 GPtrArray           *summit_store_list_year_statistics        (SummitStore          *store,
                                                                GError              **error);

@@ -136,6 +136,16 @@ static const char * const migrations[] = {
   "  CHECK ((kind = 'missing') = (overseas_mayors IS NULL)),"
   "  CHECK (lower_bound = 0 OR kind = 'estimate')"
   ") STRICT;",
+
+  /* 1 → 2: whether a session's end and room were given rather than planning
+   * defaults (sessions of version 1 never said, so they are not confirmed);
+   * a person's position kind ('' until set: taken from the position's wording) */
+  "ALTER TABLE panel ADD COLUMN end_confirmed INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (end_confirmed IN (0, 1));"
+  "ALTER TABLE panel ADD COLUMN room_confirmed INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (room_confirmed IN (0, 1));"
+  "ALTER TABLE person ADD COLUMN position_kind TEXT NOT NULL DEFAULT ''"
+  "  CHECK (position_kind IN ('', 'mayor', 'deputy-mayor', 'official'));",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SUMMIT_STORE_SCHEMA_VERSION);

@@ -653,20 +653,20 @@ typedef struct
 static const char insert_person_sql[] =
   "INSERT INTO person (uid, honorific, given_name, family_name,"
   " native_name, position, city, country, organisation, email, phone,"
-  " timezone, notes, created, updated)"
+  " timezone, notes, position_kind, created, updated)"
   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-  " ?14, ?15) ON CONFLICT (uid) DO NOTHING";
+  " ?14, ?15, ?16) ON CONFLICT (uid) DO NOTHING";
 
 /* … and one for someone already there. */
 static const char update_person_sql[] =
   "UPDATE person SET honorific = ?2, given_name = ?3,"
   " family_name = ?4, native_name = ?5, position = ?6, city = ?7,"
   " country = ?8, organisation = ?9, email = ?10, phone = ?11,"
-  " timezone = ?12, notes = ?13, updated = ?15"
+  " timezone = ?12, notes = ?13, position_kind = ?14, updated = ?16"
   " WHERE uid = ?1 AND (honorific, given_name, family_name,"
   " native_name, position, city, country, organisation, email,"
-  " phone, timezone, notes) IS NOT (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
-  " ?10, ?11, ?12, ?13)";
+  " phone, timezone, notes, position_kind) IS NOT (?2, ?3, ?4, ?5, ?6, ?7,"
+  " ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
 
 static void
 bind_person_fields (sqlite3_stmt       *stmt,
@@ -697,8 +697,8 @@ merge_person_fields (SummitStore         *store,
   sqlite3_stmt *update;
 
   bind_person_fields (stmts->insert, fields, lengths);
-  sqlite3_bind_int64 (stmts->insert, 14, created);
-  sqlite3_bind_int64 (stmts->insert, 15, updated);
+  sqlite3_bind_int64 (stmts->insert, 15, created);
+  sqlite3_bind_int64 (stmts->insert, 16, updated);
   if (!summit_store_step_done (store, stmts->insert, error))
     return 0;
   if (sqlite3_changes (db) > 0)
@@ -711,7 +711,7 @@ merge_person_fields (SummitStore         *store,
   if (update == NULL && (update = summit_store_prepare (store, update_person_sql, error)) == NULL)
     return 0;
   bind_person_fields (update, fields, lengths);
-  sqlite3_bind_int64 (update, 15, updated);
+  sqlite3_bind_int64 (update, 16, updated);
   if (!summit_store_step_done (store, update, error))
     return 0;
   if (sqlite3_changes (db) > 0)
@@ -1823,6 +1823,8 @@ read_session (ImportContext *ctx)
   g_autofree char *duration = attr (ctx, "duration");
   g_autofree char *room = attr (ctx, "room");
   g_autofree char *description = attr (ctx, "description");
+  g_autofree char *end_confirmed = attr (ctx, "end-confirmed");
+  g_autofree char *room_confirmed = attr (ctx, "room-confirmed");
   SummitPanelKind panel_kind = SUMMIT_PANEL_DISCUSSION;
   gint64 start_utc;
   int first;
@@ -1852,6 +1854,9 @@ read_session (ImportContext *ctx)
   summit_panel_set_duration (ctx->panel, duration ? atoi (duration) : SUMMIT_PANEL_DEFAULT_DURATION);
   summit_panel_set_room (ctx->panel, room);
   summit_panel_set_description (ctx->panel, description);
+  /* A file that does not say the end was given gave a default. */
+  summit_panel_set_end_confirmed (ctx->panel, g_strcmp0 (end_confirmed, "true") == 0);
+  summit_panel_set_room_confirmed (ctx->panel, g_strcmp0 (room_confirmed, "true") == 0);
 }
 
 static void
@@ -1899,7 +1904,8 @@ classify_session (ImportContext *ctx)
 
   stmt = summit_store_prepare (ctx->store,
                                "SELECT (edition_id, title, kind, start_utc, day, duration_min, room,"
-                               " description) IS (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+                               " description, end_confirmed, room_confirmed)"
+                               " IS (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?11, ?12)"
                                " AND coalesce ((SELECT group_concat (person_id || ':' || role, ',')"
                                "  FROM (SELECT person_id, role FROM panel_member"
                                "   WHERE panel_id = panel.id ORDER BY position)), '') = ?10"
@@ -1923,6 +1929,8 @@ classify_session (ImportContext *ctx)
   summit_stmt_bind_text (stmt, 8, summit_panel_get_room (p));
   summit_stmt_bind_text (stmt, 9, summit_panel_get_description (p));
   summit_stmt_bind_text (stmt, 10, lineup);
+  sqlite3_bind_int (stmt, 11, summit_panel_get_end_confirmed (p));
+  sqlite3_bind_int (stmt, 12, summit_panel_get_room_confirmed (p));
   if (sqlite3_step (stmt) == SQLITE_ROW)
     change = sqlite3_column_int (stmt, 0) ? CHANGE_NONE : CHANGE_UPDATED;
   sqlite3_reset (stmt);
@@ -2564,7 +2572,7 @@ export_people (ExportContext *ctx)
   stmt = summit_store_prepare (ctx->store,
                                "SELECT uid, honorific, given_name, family_name, native_name,"
                                " position, city, country, organisation, email, phone, timezone,"
-                               " notes, created, updated FROM person"
+                               " notes, position_kind, created, updated FROM person"
                                " ORDER BY +family_name, given_name, uid",
                                &ctx->error);
   if (stmt == NULL)
@@ -2577,9 +2585,11 @@ export_people (ExportContext *ctx)
       for (guint i = 0; i < SUMMIT_PERSON_N_FIELDS && w >= 0; i++)
         w = write_attr_column (ctx, summit_person_field_name (i), stmt, i);
       if (w >= 0)
-        w = write_attr_instant (ctx, "created", sqlite3_column_int64 (stmt, 13));
+        w = write_attr_instant (ctx, "created",
+                                sqlite3_column_int64 (stmt, SUMMIT_PERSON_ATTRIBUTE_CREATED));
       if (w >= 0)
-        w = write_attr_instant (ctx, "updated", sqlite3_column_int64 (stmt, 14));
+        w = write_attr_instant (ctx, "updated",
+                                sqlite3_column_int64 (stmt, SUMMIT_PERSON_ATTRIBUTE_UPDATED));
       if (w >= 0)
         w = xmlTextWriterEndElement (ctx->writer);
       if (writer_failed (ctx, w) || !export_tick (ctx))
@@ -2664,7 +2674,8 @@ export_sessions (ExportContext *ctx,
 
   stmt = summit_store_prepare (ctx->store,
                                "SELECT id, uid, kind, title, start_utc, day, duration_min, room,"
-                               " description FROM panel WHERE edition_id = ?1"
+                               " description, end_confirmed, room_confirmed FROM panel"
+                               " WHERE edition_id = ?1"
                                " ORDER BY coalesce (start_utc, unixepoch (day, '+1 day', '-1 second')),"
                                " uid",
                                &ctx->error);
@@ -2692,6 +2703,10 @@ export_sessions (ExportContext *ctx,
         w = write_attr_column (ctx, "room", stmt, 7);
       if (w >= 0)
         w = write_attr_column (ctx, "description", stmt, 8);
+      if (w >= 0 && sqlite3_column_int (stmt, 9))
+        w = write_attr (ctx, "end-confirmed", "true");
+      if (w >= 0 && sqlite3_column_int (stmt, 10))
+        w = write_attr (ctx, "room-confirmed", "true");
       if (writer_failed (ctx, w))
         break;
 
