@@ -133,23 +133,127 @@ print_stats_csv (GPtrArray *stats)
   fflush (stdout);
 }
 
+static void
+print_participation (GArray                   *rows,
+                     SummitParticipationGroup  group,
+                     gboolean                  csv)
+{
+  /* CSV headings are names for scripts, not translated. */
+  const char *header[] = { "year", group == SUMMIT_PARTICIPATION_BY_COUNTRY ? "country" : "continent",
+                           "name", "invitations", "invited", "confirmed", "attended" };
+
+  if (csv)
+    for (guint i = 0; i < G_N_ELEMENTS (header); i++)
+      write_csv_field (header[i], i + 1 == G_N_ELEMENTS (header));
+  else
+    {
+      g_autoptr(GString) line = g_string_new (NULL);
+
+      /* Translators: column headings of "summit-planner-cli stats --by"; they
+       * count every invitation, those sent (not drafts), those confirmed
+       * (attended included) and those attended */
+      append_padded (line, _("Year"), 6);
+      append_padded (line, group == SUMMIT_PARTICIPATION_BY_COUNTRY ? _("Country") : _("Continent"), 24);
+      append_padded (line, _("Invitations"), 12);
+      append_padded (line, _("Invited"), 10);
+      append_padded (line, _("Confirmed"), 10);
+      g_string_append (line, _("Attended"));
+      g_print ("%s\n", line->str);
+    }
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const SummitParticipation *row = &g_array_index (rows, SummitParticipation, i);
+      const char *name = summit_participation_get_name (row, group, NULL);
+
+      if (csv)
+        {
+          write_csv_count (row->year, FALSE);
+          write_csv_field (row->key, FALSE);
+          write_csv_field (name, FALSE);
+          write_csv_count (row->invitations, FALSE);
+          write_csv_count (row->invited, FALSE);
+          write_csv_count (row->confirmed, FALSE);
+          write_csv_count (row->attended, TRUE);
+        }
+      else
+        {
+          g_autoptr(GString) line = g_string_new (NULL);
+          g_autofree char *year = g_strdup_printf ("%d", row->year);
+          g_autofree char *invitations = g_strdup_printf ("%d", row->invitations);
+          g_autofree char *invited = g_strdup_printf ("%d", row->invited);
+          g_autofree char *confirmed = g_strdup_printf ("%d", row->confirmed);
+
+          append_padded (line, year, 6);
+          append_padded (line, name, 24);
+          append_padded (line, invitations, 12);
+          append_padded (line, invited, 10);
+          append_padded (line, confirmed, 10);
+          g_string_append_printf (line, "%d", row->attended);
+          g_print ("%s\n", line->str);
+        }
+    }
+  fflush (stdout);
+}
+
 static int
 command_stats (const char  *database,
                int          argc,
                char       **argv)
 {
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(SummitStore) store = NULL;
   g_autoptr(GPtrArray) stats = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean csv = argc == 2 && g_strcmp0 (argv[1], "--csv") == 0;
+  g_autofree char *by = NULL;
+  gboolean csv = FALSE;
+  int year = 0;
+  GOptionEntry entries[] = {
+    { "csv", 0, 0, G_OPTION_ARG_NONE, &csv, N_("Print CSV"), NULL },
+    { "by", 0, 0, G_OPTION_ARG_STRING, &by,
+      N_("Count the invitations by country or by continent"), N_("country|continent") },
+    { "year", 0, 0, G_OPTION_ARG_INT, &year, N_("Only this edition (with --by)"), N_("YEAR") },
+    { NULL }
+  };
 
-  if (argc > 1 && !csv)
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
     {
-      print_error (_("stats: unexpected argument; the only option is --csv"));
+      print_error ("stats: %s", error->message);
+      return 2;
+    }
+  if (argc > 1)
+    {
+      print_error (_("stats: unexpected argument; the options are --csv, --by and --year"));
+      return 2;
+    }
+  if (by != NULL && g_strcmp0 (by, "country") != 0 && g_strcmp0 (by, "continent") != 0)
+    {
+      print_error (_("stats: --by takes “country” or “continent”, not “%s”"), by);
+      return 2;
+    }
+  if (year != 0 && (by == NULL || year < SUMMIT_STATISTICS_MIN_YEAR || year > SUMMIT_STATISTICS_MAX_YEAR))
+    {
+      print_error (_("stats: --year goes with --by and is between %d and %d"),
+                   SUMMIT_STATISTICS_MIN_YEAR, SUMMIT_STATISTICS_MAX_YEAR);
       return 2;
     }
   if ((store = open_store (database, FALSE)) == NULL)
     return 1;
+  if (by != NULL)
+    {
+      SummitParticipationGroup group = g_strcmp0 (by, "country") == 0
+        ? SUMMIT_PARTICIPATION_BY_COUNTRY : SUMMIT_PARTICIPATION_BY_CONTINENT;
+      g_autoptr(GArray) rows = summit_store_count_participation (store, year, group, &error);
+
+      if (rows == NULL)
+        {
+          print_error ("%s", error->message);
+          return 1;
+        }
+      print_participation (rows, group, csv);
+      return 0;
+    }
   if ((stats = summit_store_list_year_statistics (store, &error)) == NULL)
     {
       print_error ("%s", error->message);
@@ -175,10 +279,10 @@ command_stats (const char  *database,
     {
       SummitYearStatistic *stat = g_ptr_array_index (stats, i);
       g_autofree char *figure = summit_year_statistic_format_overseas (stat);
-      g_autofree char *year = g_strdup_printf ("%d", summit_year_statistic_get_year (stat));
+      g_autofree char *year_text = g_strdup_printf ("%d", summit_year_statistic_get_year (stat));
       g_autoptr(GString) line = g_string_new (NULL);
 
-      append_padded (line, year, 6);
+      append_padded (line, year_text, 6);
       append_padded (line, figure, 18);
       append_padded (line, summit_figure_kind_to_string (summit_year_statistic_get_kind (stat)), 10);
       g_string_append (line, summit_year_statistic_get_source (stat));
@@ -502,7 +606,8 @@ static const struct {
   CommandFunc  func;
   const char  *help;
 } commands[] = {
-  { "stats", command_stats, N_("Print the yearly figures, one year a line (--csv: as CSV)") },
+  { "stats", command_stats, N_("Print the yearly figures, one year a line (--csv: as CSV;"
+                                " --by country|continent [--year Y]: who was invited from where)") },
   { "chart", command_chart, N_("Save the overseas-mayor chart: -o FILE.{png,svg,pdf}") },
   { "check", command_check, N_("Check the database's integrity and references") },
   { "import", command_import, N_("Import FILE.xml (merge) or FILE.csv (people; --skip-invalid)") },

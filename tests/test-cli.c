@@ -256,6 +256,33 @@ test_stats_csv (void)
   g_ptr_array_unref (read.rows);
 }
 
+/* Who came from where: the seed's 2020 invitations by country, as CSV. */
+static void
+test_stats_by_country (void)
+{
+  g_autofree char *db = g_build_filename (tmpdir, "stats-by.db", NULL);
+  g_auto(Run) run = { 0 };
+  g_auto(Run) continent = { 0 };
+  g_auto(Run) bad = { 0 };
+
+  run_cli (&run, db, "stats", "--by", "country", "--year", "2020", "--csv", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpstr (run.out, ==,
+                   "\"year\",\"country\",\"name\",\"invitations\",\"invited\",\"confirmed\",\"attended\"\n"
+                   "2020,\"PL\",\"Poland\",2,2,2,0\n"
+                   "2020,\"TW\",\"Taiwan\",1,1,1,0\n");
+
+  run_cli (&continent, db, "stats", "--by", "continent", NULL);
+  g_assert_cmpint (continent.status, ==, 0);
+  g_assert_nonnull (strstr (continent.out, "Europe"));
+  g_assert_nonnull (strstr (continent.out, "Asia"));
+
+  run_cli (&bad, db, "stats", "--by", "planet", NULL);
+  g_assert_cmpint (bad.status, ==, 2);
+  g_assert_nonnull (strstr (bad.err, "“planet”"));
+}
+
 /* The line of the person "p-guard" in an exported CSV file. */
 static char *
 guard_line (GBytes *csv)
@@ -385,6 +412,7 @@ main (int   argc,
   g_test_add_func ("/cli/check/missing-file", test_check_missing_file);
   g_test_add_func ("/cli/bad-usage", test_bad_usage);
   g_test_add_func ("/cli/stats/csv", test_stats_csv);
+  g_test_add_func ("/cli/stats/by-country", test_stats_by_country);
   g_test_add_func ("/cli/chart", test_chart);
   g_test_add_func ("/cli/csv/formula-guard", test_csv_formula_guard);
 

@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "summit-continents.h"
 #include "summit-statistics.h"
 #include "summit-store.h"
 #include "summit-xml.h"
@@ -319,6 +320,76 @@ test_adopt_without_invitations (void)
                    "Announcement: “120 in 2018”");
 }
 
+static void
+test_participation_by_country_and_continent (void)
+{
+  g_autoptr(SummitStore) store = seeded_store ("participation.db");
+  g_autoptr(GArray) countries = NULL;
+  g_autoptr(GArray) continents = NULL;
+  g_autoptr(GError) error = NULL;
+  const SummitParticipation *row;
+
+  /* Gdynia attended; a US mayor still a draft; a Kenyan declined; someone
+   * with no country was invited. */
+  g_assert_true (summit_store_exec (store,
+    "UPDATE invitation SET status = 'attended' WHERE person_id ="
+    " (SELECT id FROM person WHERE uid = 'seed-bartosz-bartoszewicz');"
+    "INSERT INTO person (uid, given_name, position, country, created, updated) VALUES"
+    " ('us', 'A', 'Mayor', 'US', 0, 0), ('ke', 'B', 'Mayor', 'KE', 0, 0),"
+    " ('none', 'C', 'Mayor', '', 0, 0);"
+    "INSERT INTO invitation (person_id, edition_id, status, updated)"
+    " SELECT p.id, e.id, CASE p.uid WHEN 'us' THEN 'draft' WHEN 'ke' THEN 'declined'"
+    " ELSE 'invited' END, 0 FROM person p, edition e WHERE p.uid IN ('us', 'ke', 'none');",
+    &error));
+  g_assert_no_error (error);
+
+  countries = summit_store_count_participation (store, 2020, SUMMIT_PARTICIPATION_BY_COUNTRY,
+                                                &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (countries->len, ==, 5);
+  row = &g_array_index (countries, SummitParticipation, 0);
+  g_assert_cmpstr (row->key, ==, "PL");
+  g_assert_cmpint (row->invitations, ==, 2);
+  g_assert_cmpint (row->invited, ==, 2);
+  g_assert_cmpint (row->confirmed, ==, 2);  /* attended counts as confirmed */
+  g_assert_cmpint (row->attended, ==, 1);
+  row = &g_array_index (countries, SummitParticipation, 4);
+  g_assert_cmpstr (row->key, ==, "");       /* unknown last */
+  g_assert_cmpint (row->invited, ==, 1);
+  for (guint i = 0; i < countries->len; i++)
+    {
+      row = &g_array_index (countries, SummitParticipation, i);
+      if (g_str_equal (row->key, "US"))
+        {
+          g_assert_cmpint (row->invitations, ==, 1);
+          g_assert_cmpint (row->invited, ==, 0);  /* a draft is not sent */
+        }
+      if (g_str_equal (row->key, "KE"))
+        g_assert_cmpint (row->confirmed, ==, 0);
+    }
+
+  /* Continents from CLDR: PL Europe 150, TW Asia 142, US Americas 019, KE Africa 002. */
+  continents = summit_store_count_participation (store, 0, SUMMIT_PARTICIPATION_BY_CONTINENT,
+                                                 &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (continents->len, ==, 5);
+  g_assert_cmpstr (g_array_index (continents, SummitParticipation, 0).key, ==, "150");
+  g_assert_cmpint (g_array_index (continents, SummitParticipation, 0).invitations, ==, 2);
+  g_assert_cmpstr (summit_continent_of_country ("TW"), ==, "142");
+  g_assert_cmpstr (summit_continent_of_country ("US"), ==, "019");
+  g_assert_cmpstr (summit_continent_of_country ("KE"), ==, "002");
+  g_assert_cmpstr (summit_continent_of_country ("NZ"), ==, "009");
+  g_assert_null (summit_continent_of_country ("EU"));
+  g_assert_null (summit_continent_of_country ("ZZ"));
+
+  /* Another year has none. */
+  g_array_unref (g_steal_pointer (&countries));
+  countries = summit_store_count_participation (store, 2019, SUMMIT_PARTICIPATION_BY_COUNTRY,
+                                                &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (countries->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -339,6 +410,8 @@ main (int   argc,
   g_test_add_func ("/statistics/derived-counts-statuses", test_derived_counts_statuses);
   g_test_add_func ("/statistics/adopt-derived-says-so", test_adopt);
   g_test_add_func ("/statistics/adopt-without-invitations", test_adopt_without_invitations);
+  g_test_add_func ("/statistics/participation-by-country-and-continent",
+                   test_participation_by_country_and_continent);
 
   status = g_test_run ();
   test_tmpdir_free (tmpdir);
