@@ -19,9 +19,12 @@
 #include "summit-csv.h"
 #include "summit-frab.h"
 #include "summit-ical.h"
+#include "summit-language.h"
+#include "summit-press-kit.h"
 #include "summit-programme.h"
 #include "summit-statistics.h"
 #include "summit-store.h"
+#include "summit-time.h"
 #include "summit-xml.h"
 
 typedef int (*CommandFunc) (const char  *database,
@@ -601,6 +604,66 @@ command_schedule (const char  *database,
   return 0;
 }
 
+/* The zone of the person running the tool, for a document's second times. */
+static char *
+local_zone_identifier (void)
+{
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+  const char *id = g_time_zone_get_identifier (local);
+
+  return summit_time_zone_is_known (id) ? g_strdup (id) : NULL;
+}
+
+/* press-kit -o FILE.pdf [--lang pl|zh_TW|en] */
+static int
+command_press_kit (const char  *database,
+                   int          argc,
+                   char       **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("-o FILE.pdf"));
+  g_autoptr(SummitStore) store = NULL;
+  g_autoptr(SummitLanguageScope) scope = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *lang = NULL;
+  g_autofree char *zone = local_zone_identifier ();
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Where to save the press kit"),
+      N_("FILE.pdf") },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("Its language: pl, zh_TW or en"),
+      N_("LANGUAGE") },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      print_error ("press-kit: %s", error->message);
+      return 2;
+    }
+  if (argc > 1 || output == NULL || !has_extension (output, ".pdf"))
+    {
+      print_error (_("press-kit: say where to save it with -o FILE.pdf"));
+      return 2;
+    }
+  if (lang != NULL && !summit_language_is_known (lang))
+    {
+      print_error (_("press-kit: --lang takes pl, zh_TW or en, not “%s”"), lang);
+      return 2;
+    }
+  if ((store = open_store (database, FALSE)) == NULL)
+    return 1;
+  if (lang != NULL)
+    scope = summit_language_scope_new (lang);
+  if (!summit_press_kit_write (store, output, zone, &error))
+    {
+      g_clear_pointer (&scope, summit_language_scope_free);
+      print_error ("%s", error->message);
+      return 1;
+    }
+  return 0;
+}
+
 static const struct {
   const char  *name;
   CommandFunc  func;
@@ -608,6 +671,7 @@ static const struct {
 } commands[] = {
   { "stats", command_stats, N_("Print the yearly figures, one year a line (--csv: as CSV;"
                                 " --by country|continent [--year Y]: who was invited from where)") },
+  { "press-kit", command_press_kit, N_("Save the press kit: -o FILE.pdf [--lang pl|zh_TW|en]") },
   { "chart", command_chart, N_("Save the overseas-mayor chart: -o FILE.{png,svg,pdf}") },
   { "check", command_check, N_("Check the database's integrity and references") },
   { "import", command_import, N_("Import FILE.xml (merge) or FILE.csv (people; --skip-invalid)") },

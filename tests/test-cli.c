@@ -6,6 +6,8 @@
 #include <csv.h>
 #include <string.h>
 
+#include "summit-statistics.h"
+#include "summit-store.h"
 #include "test-util.h"
 
 static char *tmpdir;
@@ -283,6 +285,101 @@ test_stats_by_country (void)
   g_assert_nonnull (strstr (bad.err, "“planet”"));
 }
 
+/* A PDF's text as pdftotext reads it, in drawing order, with every run of
+ * white space made one space so that wrapped lines compare as one. */
+static char *
+pdf_text (const char *pdf)
+{
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRegex) spaces = g_regex_new ("\\s+", 0, 0, NULL);
+  const char *argv[] = { "pdftotext", "-raw", pdf, "-", NULL };
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_regex_replace_literal (spaces, out, -1, 0, " ", 0, NULL);
+}
+
+static void
+assert_contains (const char *text,
+                 const char *needle)
+{
+  if (strstr (text, needle) == NULL)
+    g_error ("“%s” not found in:\n%s", needle, text);
+}
+
+/* The press kit says what the Statistics page says: each year's figure, kind
+ * and source, 2019 as no figure (never 0), the sessions in both zones. */
+static void
+test_press_kit (void)
+{
+  g_autofree char *db = g_build_filename (tmpdir, "press.db", NULL);
+  g_autofree char *pdf = g_build_filename (tmpdir, "press.pdf", NULL);
+  g_autofree char *pdf_pl = g_build_filename (tmpdir, "press-pl.pdf", NULL);
+  g_autofree char *localedir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "po", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *text_pl = NULL;
+  g_autofree char *fonts = NULL;
+  g_autoptr(SummitStore) store = NULL;
+  g_autoptr(GPtrArray) stats = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+  g_auto(Run) run_pl = { 0 };
+  g_auto(Run) bad = { 0 };
+  const char *pdffonts[] = { "pdffonts", pdf_pl, NULL };
+
+  g_setenv ("TZ", "Europe/Warsaw", TRUE);
+  run_cli (&run, db, "press-kit", "-o", pdf, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  text = pdf_text (pdf);
+
+  store = summit_store_open (db, &error);
+  g_assert_no_error (error);
+  stats = summit_store_list_year_statistics (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats->len, ==, 6);
+  for (guint i = 0; i < stats->len; i++)
+    {
+      SummitYearStatistic *stat = g_ptr_array_index (stats, i);
+      g_autofree char *figure = summit_year_statistic_format_overseas (stat);
+      g_autofree char *row = g_strdup_printf ("%d %s %s %s", summit_year_statistic_get_year (stat),
+                                              figure,
+                                              summit_figure_kind_to_label (summit_year_statistic_get_kind (stat)),
+                                              summit_year_statistic_get_source (stat));
+      assert_contains (text, row);
+    }
+  assert_contains (text, "2019 no figure Missing");
+  assert_contains (text, "2019: no figure published.");
+  g_assert_null (strstr (text, "2019 0"));
+  assert_contains (text, "Press Kit: 2020 Mayors’ Summit Smart City Transformation and Innovation");
+  assert_contains (text, "13 August 2020 – 24 September 2020");
+  assert_contains (text, "2020 Poland 2 2 2 0");
+  assert_contains (text, "2020-08-13 15:00 Taipei (UTC+8) 2020-08-13 09:00 Warsaw (UTC+2)");
+  assert_contains (text, "2020-09-24 22:00 Taipei (UTC+8) 2020-09-24 16:00 Warsaw (UTC+2)");
+
+  /* In Polish, when asked, whatever the user's language; fonts embedded. */
+  g_setenv ("SUMMIT_PLANNER_LOCALEDIR", localedir, TRUE);
+  run_cli (&run_pl, db, "press-kit", "--lang", "pl", "-o", pdf_pl, NULL);
+  g_unsetenv ("SUMMIT_PLANNER_LOCALEDIR");
+  g_assert_cmpint (run_pl.status, ==, 0);
+  text_pl = pdf_text (pdf_pl);
+  assert_contains (text_pl, "13 sierpnia 2020");
+  assert_contains (text_pl, "2019 brak danych");
+  g_spawn_sync (NULL, (char **)pdffonts, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &fonts, NULL,
+                NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (fonts, " no "));
+
+  run_cli (&bad, db, "press-kit", "-o", pdf, "--lang", "xx", NULL);
+  g_assert_cmpint (bad.status, ==, 2);
+  assert_contains (bad.err, "“xx”");
+  g_unsetenv ("TZ");
+}
+
 /* The line of the person "p-guard" in an exported CSV file. */
 static char *
 guard_line (GBytes *csv)
@@ -413,6 +510,7 @@ main (int   argc,
   g_test_add_func ("/cli/bad-usage", test_bad_usage);
   g_test_add_func ("/cli/stats/csv", test_stats_csv);
   g_test_add_func ("/cli/stats/by-country", test_stats_by_country);
+  g_test_add_func ("/cli/press-kit/matches-statistics", test_press_kit);
   g_test_add_func ("/cli/chart", test_chart);
   g_test_add_func ("/cli/csv/formula-guard", test_csv_formula_guard);
 

@@ -16,8 +16,10 @@
 #include "summit-chart-model.h"
 #include "summit-chart-render.h"
 #include "summit-chart-view.h"
+#include "summit-press-kit.h"
 #include "summit-statistics.h"
 #include "summit-statistics-page.h"
+#include "summit-time.h"
 #include "summit-utils.h"
 
 #define EXPORT_WIDTH 1200
@@ -754,6 +756,58 @@ export_action (GtkWidget  *widget,
 }
 
 static void
+press_kit_response_cb (GtkNativeDialog      *dialog,
+                       int                   response,
+                       SummitStatisticsPage *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+  const char *zone = g_time_zone_get_identifier (local);
+
+  if (response != GTK_RESPONSE_ACCEPT || self->store == NULL)
+    goto out;
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  path = file ? g_file_get_path (file) : NULL;
+  if (path == NULL)
+    {
+      show_message (self, _("Choose a local file to save the press kit to"), TRUE);
+      goto out;
+    }
+  if (!summit_press_kit_write (self->store, path,
+                               summit_time_zone_is_known (zone) ? zone : NULL, &error))
+    show_message (self, error->message, TRUE);
+  else
+    {
+      g_autofree char *message = g_strdup_printf (_("Saved the press kit as “%s”."), path);
+      show_message (self, message, FALSE);
+    }
+
+out:
+  g_clear_object (&self->chooser);
+}
+
+static void
+press_kit_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SummitStatisticsPage *self = SUMMIT_STATISTICS_PAGE (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  g_clear_object (&self->chooser);
+  self->chooser = summit_save_dialog_new (widget, _("Save the Press Kit"), NULL);
+  gtk_file_filter_set_name (filter, "PDF");
+  gtk_file_filter_add_pattern (filter, "*.pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  /* Translators: the press kit's suggested file name */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), _("press-kit.pdf"));
+  g_signal_connect (self->chooser, "response", G_CALLBACK (press_kit_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
 copy_image_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
@@ -901,6 +955,7 @@ summit_statistics_page_class_init (SummitStatisticsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "chart.copy-image", NULL, copy_image_action);
   gtk_widget_class_install_action (widget_class, "chart.copy-table", NULL, copy_table_action);
   gtk_widget_class_install_action (widget_class, "chart.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "statistics.press-kit", NULL, press_kit_action);
   gtk_widget_class_install_action (widget_class, "statistics.add-year", NULL, add_year_action);
   gtk_widget_class_install_action (widget_class, "statistics.adopt-confirmed", "i",
                                    adopt_confirmed_action);
