@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <csv.h>
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <stdio.h>
@@ -20,6 +21,8 @@
 #include "summit-frab.h"
 #include "summit-ical.h"
 #include "summit-language.h"
+#include "summit-letters.h"
+#include "summit-people.h"
 #include "summit-press-kit.h"
 #include "summit-programme.h"
 #include "summit-statistics.h"
@@ -664,6 +667,120 @@ command_press_kit (const char  *database,
   return 0;
 }
 
+/* letters [--year Y] [--person UID]... [--mark-invited] -o DIR|FILE.pdf */
+static int
+command_letters (const char  *database,
+                 int          argc,
+                 char       **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("-o FOLDER|FILE.pdf"));
+  g_autoptr(SummitStore) store = NULL;
+  g_autoptr(SummitEdition) edition = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GArray) drafts = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *output = NULL;
+  g_auto(GStrv) uids = NULL;
+  gboolean mark_invited = FALSE, one_file;
+  int year = 0;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("A folder (a PDF a person) or FILE.pdf (a letter a page)"), N_("FOLDER|FILE.pdf") },
+    { "year", 0, 0, G_OPTION_ARG_INT, &year, N_("The edition (default: the newest)"), N_("YEAR") },
+    { "person", 0, 0, G_OPTION_ARG_STRING_ARRAY, &uids,
+      N_("Write to this person (repeat; default: everyone draft or invited)"), N_("UID") },
+    { "mark-invited", 0, 0, G_OPTION_ARG_NONE, &mark_invited,
+      N_("Mark draft invitations as invited by letter"), NULL },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      print_error ("letters: %s", error->message);
+      return 2;
+    }
+  if (argc > 1 || output == NULL)
+    {
+      print_error (_("letters: say where to save them with -o FOLDER or -o FILE.pdf"));
+      return 2;
+    }
+  one_file = has_extension (output, ".pdf");
+  if ((store = open_store (database, TRUE)) == NULL)
+    return 1;
+  if (year != 0)
+    edition = summit_store_get_edition (store, year, &error);
+  else
+    edition = current_edition (store, database);
+  if (edition == NULL)
+    {
+      if (error != NULL)
+        print_error ("%s", error->message);
+      else if (year != 0)
+        print_error (_("letters: there is no %d edition"), year);
+      return 1;
+    }
+
+  if (uids != NULL)
+    {
+      people = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = 0; uids[i] != NULL; i++)
+        {
+          gint64 id = summit_store_lookup_person (store, uids[i], &error);
+          SummitPerson *person = id > 0 ? summit_store_get_person (store, id, &error) : NULL;
+
+          if (person == NULL)
+            {
+              if (error != NULL)
+                print_error ("%s", error->message);
+              else
+                print_error (_("letters: nobody has the id “%s”"), uids[i]);
+              return 1;
+            }
+          g_ptr_array_add (people, person);
+        }
+    }
+  else if ((people = summit_store_list_letter_recipients (store, edition, &error)) == NULL)
+    {
+      print_error ("%s", error->message);
+      return 1;
+    }
+
+  if (!one_file && g_mkdir_with_parents (output, 0755) != 0)
+    {
+      print_error (_("%s: cannot make the folder: %s"), output, g_strerror (errno));
+      return 1;
+    }
+  if (!summit_letters_write (store, edition, people, output, one_file, NULL, NULL, &error))
+    {
+      print_error ("%s", error->message);
+      return 1;
+    }
+
+  if (mark_invited)
+    {
+      for (guint i = 0; i < people->len; i++)
+        {
+          gint64 id = summit_person_get_id (g_ptr_array_index (people, i));
+          SummitInvitationStatus status;
+
+          if (summit_store_get_invitation_status (store, id, summit_edition_get_id (edition),
+                                                  &status, NULL) &&
+              status == SUMMIT_STATUS_DRAFT)
+            g_array_append_val (drafts, id);
+        }
+      if (drafts->len > 0 &&
+          !summit_store_record_invitations (store, (gint64 *)(gpointer)drafts->data, drafts->len,
+                                            summit_edition_get_id (edition), SUMMIT_STATUS_INVITED,
+                                            SUMMIT_CHANNEL_LETTER, NULL, 0, &error))
+        {
+          print_error ("%s", error->message);
+          return 1;
+        }
+    }
+  return 0;
+}
+
 static const struct {
   const char  *name;
   CommandFunc  func;
@@ -671,6 +788,7 @@ static const struct {
 } commands[] = {
   { "stats", command_stats, N_("Print the yearly figures, one year a line (--csv: as CSV;"
                                 " --by country|continent [--year Y]: who was invited from where)") },
+  { "letters", command_letters, N_("Write invitation letters: [--year Y] [--person UID]... -o FOLDER|FILE.pdf") },
   { "press-kit", command_press_kit, N_("Save the press kit: -o FILE.pdf [--lang pl|zh_TW|en]") },
   { "chart", command_chart, N_("Save the overseas-mayor chart: -o FILE.{png,svg,pdf}") },
   { "check", command_check, N_("Check the database's integrity and references") },

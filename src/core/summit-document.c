@@ -12,6 +12,7 @@
 #include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
+#include <stdio.h>
 
 #include "summit-document.h"
 
@@ -293,4 +294,25 @@ summit_document_free (SummitDocument *doc)
   g_clear_object (&doc->cancellable);
   g_free (doc->path);
   g_free (doc);
+}
+
+/**
+ * summit_document_format_date:
+ * @iso_date: (nullable): "2020-08-13"
+ * @format: a g_date_time_format() format, "%-d %B %Y"
+ *
+ * Returns: (transfer full) (nullable): the date in the thread's language,
+ *   or %NULL if @iso_date is not a date
+ */
+char *
+summit_document_format_date (const char *iso_date,
+                             const char *format)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  int y, m, d;
+
+  if (iso_date == NULL || sscanf (iso_date, "%d-%d-%d", &y, &m, &d) != 3 ||
+      (dt = g_date_time_new_utc (y, m, d, 0, 0, 0)) == NULL)
+    return NULL;
+  return g_date_time_format (dt, format);
 }

@@ -41,6 +41,8 @@ void            summit_document_new_page  (SummitDocument          *doc);
 gboolean        summit_document_finish    (SummitDocument          *doc,
                                            GError                 **error);
 void            summit_document_free      (SummitDocument          *doc);
+char           *summit_document_format_date (const char            *iso_date,
+                                           const char              *format);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SummitDocument, summit_document_free)
 

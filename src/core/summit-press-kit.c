@@ -12,7 +12,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <stdio.h>
 
 #include "summit-chart-model.h"
 #include "summit-chart-render.h"
@@ -46,16 +45,8 @@ format_dates (SummitEdition *edition)
   char *result;
 
   for (guint i = 0; i < 2; i++)
-    {
-      int y, m, d;
-      g_autoptr(GDateTime) dt = NULL;
-
-      if (dates[i] == NULL || sscanf (dates[i], "%d-%d-%d", &y, &m, &d) != 3 ||
-          (dt = g_date_time_new_utc (y, m, d, 0, 0, 0)) == NULL)
-        continue;
-      /* Translators: a date in a document, see strftime(3): "13 August 2020" */
-      out[i] = g_date_time_format (dt, _("%-d %B %Y"));
-    }
+    /* Translators: a date in a document, see strftime(3): "13 August 2020" */
+    out[i] = summit_document_format_date (dates[i], _("%-d %B %Y"));
   if (out[0] != NULL && out[1] != NULL && g_strcmp0 (dates[0], dates[1]) != 0)
     /* Translators: a range of dates */
     result = g_strdup_printf (_("%s – %s"), out[0], out[1]);
