@@ -17,6 +17,7 @@
 #include "summit-people.h"
 #include "summit-people-page.h"
 #include "summit-cell.h"
+#include "summit-letters-dialog.h"
 #include "summit-people-selection.h"
 #include "summit-person-editor.h"
 #include "summit-application.h"
@@ -131,6 +132,7 @@ update_actions (SummitPeoplePage *self)
                                  n > 0 && writable && self->edition != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "people.delete", n > 0 && writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "people.add", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "people.prepare-letters", self->edition != NULL);
 
   /* Translators: how many people are selected in the list */
   text = n ? g_strdup_printf (g_dngettext (NULL, "%u selected", "%u selected", n), (guint)n)
@@ -732,6 +734,34 @@ set_status_action (GtkWidget  *widget,
 }
 
 static void
+letters_done_cb (const char   *message,
+                 const gint64 *marked,
+                 guint         n_marked,
+                 gpointer      user_data)
+{
+  g_autoptr(SummitPeoplePage) self = user_data;
+
+  if (n_marked > 0)
+    summit_people_model_refresh (self->model, marked, n_marked);
+  if (message != NULL)
+    add_toast (self, message);
+}
+
+static void
+prepare_letters_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  SummitPeoplePage *self = SUMMIT_PEOPLE_PAGE (widget);
+  g_autoptr(GArray) ids = selected_ids (self);
+
+  if (self->store == NULL || self->edition == NULL)
+    return;
+  summit_letters_dialog_run (widget, self->store, self->edition, (gint64 *)(gpointer)ids->data,
+                             ids->len, letters_done_cb, g_object_ref (self));
+}
+
+static void
 delete_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -862,6 +892,8 @@ summit_people_page_class_init (SummitPeoplePageClass *klass)
   gtk_widget_class_install_action (widget_class, "people.select-all", NULL, select_all_action);
   gtk_widget_class_install_action (widget_class, "people.set-status", "s", set_status_action);
   gtk_widget_class_install_action (widget_class, "people.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "people.prepare-letters", NULL,
+                                   prepare_letters_action);
   gtk_widget_class_install_action (widget_class, "people.focus-search", NULL, focus_search_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "people.add", NULL);
