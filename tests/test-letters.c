@@ -137,6 +137,57 @@ test_write_letters (void)
   g_assert_error (error, SUMMIT_LETTERS_ERROR, SUMMIT_LETTERS_ERROR_NOBODY);
 }
 
+/* A language set for the person overrides the country's; a version-1 file
+ * gains the column when opened. */
+static void
+test_language_override (void)
+{
+  g_autofree char *db = g_build_filename (tmpdir, "override.db", NULL);
+  g_autofree char *pdf = g_build_filename (tmpdir, "override.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *language = NULL;
+  g_autoptr(SummitStore) old = NULL;
+  g_autoptr(SummitStore) store = NULL;
+  g_autoptr(SummitEdition) edition = NULL;
+  g_autoptr(SummitPerson) ko = NULL;
+  g_autoptr(GPtrArray) people = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  old = summit_store_open_at_version (db, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (summit_store_get_schema_version (old), ==, 1);
+  g_assert_true (summit_store_exec (old,
+    "INSERT INTO person (uid, honorific, given_name, family_name, native_name, position,"
+    " country, created, updated)"
+    " VALUES ('seed-ko-wen-je', 'Dr.', 'Wen-je', 'Ko', '柯文哲', 'Mayor', 'TW', 0, 0);"
+    "INSERT INTO edition (year, theme, host_city, host_country, timezone)"
+    " VALUES (2020, 'Smart City', 'Taipei', 'TW', 'Asia/Taipei');", &error));
+  g_assert_no_error (error);
+  g_clear_object (&old);
+
+  store = summit_store_open (db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (summit_store_get_schema_version (store), ==, 2);
+  id = summit_store_lookup_person (store, "seed-ko-wen-je", &error);
+  g_assert_no_error (error);
+  language = summit_store_get_letter_language (store, id, &error);
+  g_assert_cmpstr (language, ==, "");
+
+  g_assert_true (summit_store_set_letter_language (store, id, "en", &error));
+  g_assert_no_error (error);
+  g_assert_false (summit_store_set_letter_language (store, id, "xx", NULL));
+
+  ko = summit_store_get_person (store, id, &error);
+  edition = summit_store_get_edition (store, 2020, &error);
+  g_ptr_array_add (people, ko);
+  g_assert_true (summit_letters_write (store, edition, people, pdf, TRUE, NULL, NULL, &error));
+  g_assert_no_error (error);
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "Dear Mayor Ko,"));
+  g_assert_null (strstr (text, "鈞鑒"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -148,6 +199,7 @@ main (int   argc,
 
   g_test_add_func ("/letters/salutation-by-language-position-honorific", test_salutations);
   g_test_add_func ("/letters/one-file-each-or-a-letter-a-page", test_write_letters);
+  g_test_add_func ("/letters/person-language-overrides-country", test_language_override);
 
   status = g_test_run ();
   {

@@ -219,8 +219,9 @@ salutation (GKeyFile     *keys,
 /**
  * summit_letters_language:
  *
- * Returns: (transfer none): the language of @person's letter: "pl", "zh_TW"
- *   or "en", from the country
+ * Returns: (transfer none): the language of @person's letter by their
+ *   country: "pl", "zh_TW" or "en" (summit_store_get_letter_language() may
+ *   override it)
  */
 const char *
 summit_letters_language (SummitPerson *person)
@@ -487,7 +488,8 @@ summit_letters_write (SummitStore            *store,
   for (guint i = 0; i < people->len; i++)
     {
       SummitPerson *person = g_ptr_array_index (people, i);
-      const char *language = summit_letters_language (person);
+      g_autofree char *chosen = summit_store_get_letter_language (store, summit_person_get_id (person), NULL);
+      const char *language = summit_language_is_known (chosen) ? chosen : summit_letters_language (person);
       g_autoptr(SummitLanguageScope) scope = summit_language_scope_new (language);
       GKeyFile *keys = templates[0].keys;
 

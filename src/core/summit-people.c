@@ -737,6 +737,62 @@ summit_store_list_person_panels (SummitStore  *store,
   return g_steal_pointer (&titles);
 }
 
+/**
+ * summit_store_get_letter_language:
+ *
+ * Returns: (transfer full) (nullable): the language set for @person_id's
+ *   letters, "" when their country decides; %NULL with @error set
+ */
+char *
+summit_store_get_letter_language (SummitStore  *store,
+                                  gint64        person_id,
+                                  GError      **error)
+{
+  sqlite3_stmt *stmt;
+  char *language = NULL;
+  int rc;
+
+  g_return_val_if_fail (SUMMIT_IS_STORE (store), NULL);
+
+  stmt = summit_store_prepare (store, "SELECT letter_language FROM person WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    language = summit_stmt_dup_text (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    return g_strdup ("");
+  if (rc != SQLITE_ROW)
+    summit_store_set_error_from_db (store, rc, error);
+  return language;
+}
+
+/**
+ * summit_store_set_letter_language:
+ * @language: "" for the person's country's, or "en", "pl", "zh_TW"
+ *
+ * Runs in the caller's transaction if there is one.
+ */
+gboolean
+summit_store_set_letter_language (SummitStore  *store,
+                                  gint64        person_id,
+                                  const char   *language,
+                                  GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
+
+  stmt = summit_store_prepare (store, "UPDATE person SET letter_language = ?2 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  summit_stmt_bind_text (stmt, 2, language ? language : "");
+  return summit_store_step_done (store, stmt, error);
+}
+
 /* Delete and undo */
 
 typedef struct

@@ -136,6 +136,10 @@ static const char * const migrations[] = {
   "  CHECK ((kind = 'missing') = (overseas_mayors IS NULL)),"
   "  CHECK (lower_bound = 0 OR kind = 'estimate')"
   ") STRICT;",
+
+  /* 1 → 2: the language of a person's letters, '' for their country's */
+  "ALTER TABLE person ADD COLUMN letter_language TEXT NOT NULL DEFAULT ''"
+  "  CHECK (letter_language IN ('', 'en', 'pl', 'zh_TW'));",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SUMMIT_STORE_SCHEMA_VERSION);

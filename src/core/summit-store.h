@@ -27,7 +27,7 @@ typedef enum
 
 /* 'SuMt': written to PRAGMA application_id so that we recognise our files. */
 #define SUMMIT_STORE_APPLICATION_ID 0x53754d74
-#define SUMMIT_STORE_SCHEMA_VERSION 1
+#define SUMMIT_STORE_SCHEMA_VERSION 2
 
 #define SUMMIT_TYPE_STORE (summit_store_get_type ())
 G_DECLARE_FINAL_TYPE (SummitStore, summit_store, SUMMIT, STORE, GObject)
