@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "summit-core-resources.h"
 #include "summit-document.h"
 #include "summit-language.h"
 #include "summit-letters.h"
@@ -36,7 +37,8 @@ load_template (const char  *language,
                GError     **error)
 {
   g_autofree char *path = g_strdup_printf (TEMPLATE_PATH, language);
-  g_autoptr(GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_autoptr(GBytes) bytes = g_resource_lookup_data (summit_core_get_resource (), path,
+                                                    G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
   g_autoptr(GKeyFile) keys = g_key_file_new ();
   g_autoptr(GError) local_error = NULL;
 
