@@ -21,6 +21,7 @@
 #include "summit-frab.h"
 #include "summit-ical.h"
 #include "summit-language.h"
+#include "summit-participation-chart.h"
 #include "summit-letters.h"
 #include "summit-people.h"
 #include "summit-press-kit.h"
@@ -144,60 +145,45 @@ print_participation (GArray                   *rows,
                      SummitParticipationGroup  group,
                      gboolean                  csv)
 {
-  /* CSV headings are names for scripts, not translated. */
-  const char *header[] = { "year", group == SUMMIT_PARTICIPATION_BY_COUNTRY ? "country" : "continent",
-                           "name", "invitations", "invited", "confirmed", "attended" };
+  g_autoptr(GString) header = g_string_new (NULL);
 
   if (csv)
-    for (guint i = 0; i < G_N_ELEMENTS (header); i++)
-      write_csv_field (header[i], i + 1 == G_N_ELEMENTS (header));
-  else
     {
-      g_autoptr(GString) line = g_string_new (NULL);
+      /* The same CSV as the Statistics page exports beside its chart. */
+      g_autofree char *text = summit_participation_to_csv (rows, group);
 
-      /* Translators: column headings of "summit-planner-cli stats --by"; they
-       * count every invitation, those sent (not drafts), those confirmed
-       * (attended included) and those attended */
-      append_padded (line, _("Year"), 6);
-      append_padded (line, group == SUMMIT_PARTICIPATION_BY_COUNTRY ? _("Country") : _("Continent"), 24);
-      append_padded (line, _("Invitations"), 12);
-      append_padded (line, _("Invited"), 10);
-      append_padded (line, _("Confirmed"), 10);
-      g_string_append (line, _("Attended"));
-      g_print ("%s\n", line->str);
+      fputs (text, stdout);
+      fflush (stdout);
+      return;
     }
+
+  /* Translators: column headings of "summit-planner-cli stats --by"; they
+   * count every invitation, those sent (not drafts), those confirmed
+   * (attended included) and those attended */
+  append_padded (header, _("Year"), 6);
+  append_padded (header, group == SUMMIT_PARTICIPATION_BY_COUNTRY ? _("Country") : _("Continent"), 24);
+  append_padded (header, _("Invitations"), 12);
+  append_padded (header, _("Invited"), 10);
+  append_padded (header, _("Confirmed"), 10);
+  g_string_append (header, _("Attended"));
+  g_print ("%s\n", header->str);
 
   for (guint i = 0; i < rows->len; i++)
     {
       const SummitParticipation *row = &g_array_index (rows, SummitParticipation, i);
-      const char *name = summit_participation_get_name (row, group, NULL);
+      g_autoptr(GString) line = g_string_new (NULL);
+      g_autofree char *year = g_strdup_printf ("%d", row->year);
+      g_autofree char *invitations = g_strdup_printf ("%d", row->invitations);
+      g_autofree char *invited = g_strdup_printf ("%d", row->invited);
+      g_autofree char *confirmed = g_strdup_printf ("%d", row->confirmed);
 
-      if (csv)
-        {
-          write_csv_count (row->year, FALSE);
-          write_csv_field (row->key, FALSE);
-          write_csv_field (name, FALSE);
-          write_csv_count (row->invitations, FALSE);
-          write_csv_count (row->invited, FALSE);
-          write_csv_count (row->confirmed, FALSE);
-          write_csv_count (row->attended, TRUE);
-        }
-      else
-        {
-          g_autoptr(GString) line = g_string_new (NULL);
-          g_autofree char *year = g_strdup_printf ("%d", row->year);
-          g_autofree char *invitations = g_strdup_printf ("%d", row->invitations);
-          g_autofree char *invited = g_strdup_printf ("%d", row->invited);
-          g_autofree char *confirmed = g_strdup_printf ("%d", row->confirmed);
-
-          append_padded (line, year, 6);
-          append_padded (line, name, 24);
-          append_padded (line, invitations, 12);
-          append_padded (line, invited, 10);
-          append_padded (line, confirmed, 10);
-          g_string_append_printf (line, "%d", row->attended);
-          g_print ("%s\n", line->str);
-        }
+      append_padded (line, year, 6);
+      append_padded (line, summit_participation_get_name (row, group, NULL), 24);
+      append_padded (line, invitations, 12);
+      append_padded (line, invited, 10);
+      append_padded (line, confirmed, 10);
+      g_string_append_printf (line, "%d", row->attended);
+      g_print ("%s\n", line->str);
     }
   fflush (stdout);
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "summit-continents.h"
+#include "summit-participation-chart.h"
 #include "summit-statistics.h"
 #include "summit-store.h"
 #include "summit-xml.h"
@@ -390,6 +391,59 @@ test_participation_by_country_and_continent (void)
   g_assert_cmpuint (countries->len, ==, 0);
 }
 
+/* The second chart draws exactly the rows its CSV export holds. */
+static void
+test_participation_chart_matches_csv (void)
+{
+  g_autoptr(SummitStore) store = seeded_store ("participation-chart.db");
+  g_autoptr(GArray) rows = NULL;
+  g_autoptr(SummitParticipationChart) chart = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *path = g_build_filename (tmpdir, "participation.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  const char *argv[] = { "pdftotext", path, "-", NULL };
+  SummitChartStyle style;
+
+  rows = summit_store_count_participation (store, 2020, SUMMIT_PARTICIPATION_BY_COUNTRY, &error);
+  g_assert_no_error (error);
+  chart = summit_participation_chart_new (rows, 2020, SUMMIT_PARTICIPATION_BY_COUNTRY);
+  csv = summit_participation_to_csv (rows, SUMMIT_PARTICIPATION_BY_COUNTRY);
+  lines = g_strsplit (csv, "\n", -1);
+  g_assert_cmpuint (chart->bars->len, ==, 2);
+  g_assert_cmpuint (g_strv_length (lines), ==, chart->bars->len + 2);  /* header, trailing "" */
+  g_assert_cmpstr (lines[0], ==, "\"year\",\"country\",\"name\",\"invitations\",\"invited\","
+                                 "\"confirmed\",\"attended\"");
+  for (guint i = 0; i < chart->bars->len; i++)
+    {
+      const SummitParticipationBar *bar = &g_array_index (chart->bars, SummitParticipationBar, i);
+      g_autofree char *expected = g_strdup_printf ("2020,\"%s\",\"%s\",%d,%d,%d,%d", bar->row.key,
+                                                   bar->name, bar->row.invitations, bar->row.invited,
+                                                   bar->row.confirmed, bar->row.attended);
+      g_assert_cmpstr (lines[i + 1], ==, expected);
+    }
+  g_assert_cmpstr (lines[1], ==, "2020,\"PL\",\"Poland\",2,2,2,0");
+  g_assert_cmpstr (lines[2], ==, "2020,\"TW\",\"Taiwan\",1,1,1,0");
+
+  /* And the drawing says it too. */
+  summit_chart_style_init (&style, FALSE);
+  pdf = summit_chart_draw_to_bytes (summit_participation_chart_render, chart, chart->title, &style,
+                                    SUMMIT_CHART_FORMAT_PDF, 800, 300, 1.0, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), &error);
+  g_assert_no_error (error);
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &text, NULL, NULL,
+                &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "Invitations by Country, 2020"));
+  g_assert_nonnull (strstr (text, "Poland"));
+  g_assert_nonnull (strstr (text, "2 (2 confirmed)"));
+  g_assert_nonnull (strstr (text, "Taiwan"));
+  g_assert_nonnull (strstr (text, "1 (1 confirmed)"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -412,6 +466,8 @@ main (int   argc,
   g_test_add_func ("/statistics/adopt-without-invitations", test_adopt_without_invitations);
   g_test_add_func ("/statistics/participation-by-country-and-continent",
                    test_participation_by_country_and_continent);
+  g_test_add_func ("/statistics/participation-chart-matches-csv",
+                   test_participation_chart_matches_csv);
 
   status = g_test_run ();
   test_tmpdir_free (tmpdir);
