@@ -16,6 +16,7 @@
 #include "summit-chart-model.h"
 #include "summit-chart-render.h"
 #include "summit-chart-view.h"
+#include "summit-participation-view.h"
 #include "summit-press-kit.h"
 #include "summit-statistics.h"
 #include "summit-statistics-page.h"
@@ -39,6 +40,7 @@ struct _SummitStatisticsPage
   GtkCheckButton       *derived_check;
   GtkLabel             *range_warning;
   SummitChartView      *chart_view;
+  SummitParticipationView *participation_view;
   GtkGrid              *data_grid;
   GtkGrid              *editor_grid;
   GtkLabel             *message_label;
@@ -588,6 +590,7 @@ reload (SummitStatisticsPage *self)
 
   rebuild_editor (self);
   rebuild_chart (self);
+  summit_participation_view_set_store (self->participation_view, self->store);
   gtk_stack_set_visible_child_name (self->stack, "figures");
 }
 
@@ -944,6 +947,7 @@ summit_statistics_page_class_init (SummitStatisticsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SummitStatisticsPage, editor_grid);
   gtk_widget_class_bind_template_child (widget_class, SummitStatisticsPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, SummitStatisticsPage, from_spin);
+  gtk_widget_class_bind_template_child (widget_class, SummitStatisticsPage, participation_view);
   gtk_widget_class_bind_template_child (widget_class, SummitStatisticsPage, message_label);
   gtk_widget_class_bind_template_child (widget_class, SummitStatisticsPage, range_warning);
   gtk_widget_class_bind_template_child (widget_class, SummitStatisticsPage, stack);
@@ -965,6 +969,7 @@ summit_statistics_page_class_init (SummitStatisticsPageClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   g_type_ensure (SUMMIT_TYPE_CHART_VIEW);
+  g_type_ensure (SUMMIT_TYPE_PARTICIPATION_VIEW);
 }
 
 static void
