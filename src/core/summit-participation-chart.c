@@ -127,9 +127,8 @@ summit_participation_chart_render (cairo_t                *cr,
   SummitParticipationChart *chart = data;
   g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
   PangoFontDescription *font = pango_font_description_from_string (style->font_family ? style->font_family : "Sans");
-  double top = 40, label_width = MIN (160, width * 0.3), right = 90;
-  double plot = MAX (10, width - label_width - right - 16);
-  double row_height;
+  double top = 40, label_width = MIN (160, width * 0.3), right = 0;
+  double plot, row_height;
 
   if (style->background.alpha > 0)
     {
@@ -163,6 +162,21 @@ summit_participation_chart_render (cairo_t                *cr,
   row_height = MIN (28, (height - top - 8) / chart->bars->len);
   pango_font_description_set_absolute_size (font, MIN (11, row_height * 0.6) * PANGO_SCALE);
   pango_layout_set_font_description (layout, font);
+  /* Room at the right for the longest value, so that no value is cut. */
+  pango_layout_set_width (layout, -1);
+  for (guint i = 0; i < chart->bars->len; i++)
+    {
+      const SummitParticipationBar *bar = &g_array_index (chart->bars, SummitParticipationBar, i);
+      g_autofree char *value = g_strdup_printf (_("%d (%d confirmed)"), bar->row.invitations,
+                                                bar->row.confirmed);
+      int w, h;
+
+      pango_layout_set_text (layout, value, -1);
+      pango_layout_get_pixel_size (layout, &w, &h);
+      right = MAX (right, w + 14);
+    }
+  right = MIN (right, width * 0.4);
+  plot = MAX (10, width - label_width - right - 16);
   for (guint i = 0; i < chart->bars->len; i++)
     {
       const SummitParticipationBar *bar = &g_array_index (chart->bars, SummitParticipationBar, i);
