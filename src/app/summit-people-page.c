@@ -734,17 +734,49 @@ set_status_action (GtkWidget  *widget,
 }
 
 static void
+undo_invited_cb (AdwToast         *toast,
+                 SummitPeoplePage *self)
+{
+  GArray *ids = g_object_get_data (G_OBJECT (toast), "summit-marked");
+  g_autoptr(GError) error = NULL;
+
+  if (ids == NULL || self->edition == NULL)
+    return;
+  if (!summit_store_undo_invited (self->store, (gint64 *)(gpointer)ids->data, ids->len,
+                                  summit_edition_get_id (self->edition), &error))
+    add_toast (self, error->message);
+  summit_people_model_refresh (self->model, (gint64 *)(gpointer)ids->data, ids->len);
+}
+
+static void
 letters_done_cb (const char   *message,
                  const gint64 *marked,
                  guint         n_marked,
                  gpointer      user_data)
 {
   g_autoptr(SummitPeoplePage) self = user_data;
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
 
-  if (n_marked > 0)
-    summit_people_model_refresh (self->model, marked, n_marked);
-  if (message != NULL)
-    add_toast (self, message);
+  if (n_marked == 0)
+    {
+      if (message != NULL)
+        add_toast (self, message);
+      return;
+    }
+  summit_people_model_refresh (self->model, marked, n_marked);
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_marked);
+  g_array_append_vals (ids, marked, n_marked);
+  /* Translators: after preparing letters, "3 people marked Invited" */
+  title = g_strdup_printf (g_dngettext (NULL, "%u person marked %s", "%u people marked %s", n_marked),
+                           n_marked, summit_invitation_status_to_label (SUMMIT_STATUS_INVITED));
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_object_set_data_full (G_OBJECT (toast), "summit-marked", g_steal_pointer (&ids),
+                          (GDestroyNotify)g_array_unref);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_invited_cb), self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void

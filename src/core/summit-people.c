@@ -793,6 +793,80 @@ summit_store_set_letter_language (SummitStore  *store,
   return summit_store_step_done (store, stmt, error);
 }
 
+typedef struct
+{
+  const gint64 *person_ids;
+  guint         n_ids;
+  gint64        edition_id;
+  gint64        at;
+} UndoInvited;
+
+static gboolean
+undo_invited_txn (SummitStore  *store,
+                  gpointer      user_data,
+                  GError      **error)
+{
+  UndoInvited *u = user_data;
+  /* Translators: a note in the invitation history */
+  const char *note = _("Undone: the letter was not sent after all");
+
+  for (guint i = 0; i < u->n_ids; i++)
+    {
+      sqlite3_stmt *stmt;
+
+      /* Only those still invited: anything since is kept. The history
+       * keeps both moves. */
+      stmt = summit_store_prepare (store,
+                                   "INSERT INTO invitation_event (invitation_id, at, old_status,"
+                                   " new_status, channel, note)"
+                                   " SELECT id, ?3, 'invited', 'draft', 'letter', ?4 FROM invitation"
+                                   " WHERE person_id = ?1 AND edition_id = ?2 AND status = 'invited'",
+                                   error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, u->person_ids[i]);
+      sqlite3_bind_int64 (stmt, 2, u->edition_id);
+      sqlite3_bind_int64 (stmt, 3, u->at);
+      summit_stmt_bind_text (stmt, 4, note);
+      if (!summit_store_step_done (store, stmt, error))
+        return FALSE;
+
+      stmt = summit_store_prepare (store,
+                                   "UPDATE invitation SET status = 'draft', updated = ?3"
+                                   " WHERE person_id = ?1 AND edition_id = ?2 AND status = 'invited'",
+                                   error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, u->person_ids[i]);
+      sqlite3_bind_int64 (stmt, 2, u->edition_id);
+      sqlite3_bind_int64 (stmt, 3, u->at);
+      if (!summit_store_step_done (store, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * summit_store_undo_invited:
+ *
+ * Undoes marking @person_ids' drafts invited (letters prepared but not
+ * sent): those still invited go back to draft, in one transaction, with
+ * an event that says so. The workflow allows no such move otherwise.
+ */
+gboolean
+summit_store_undo_invited (SummitStore   *store,
+                           const gint64  *person_ids,
+                           guint          n_ids,
+                           gint64         edition_id,
+                           GError       **error)
+{
+  UndoInvited u = { person_ids, n_ids, edition_id, g_get_real_time () / G_USEC_PER_SEC };
+
+  g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
+
+  return summit_store_transaction (store, undo_invited_txn, &u, error);
+}
+
 /* Delete and undo */
 
 typedef struct

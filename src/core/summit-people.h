@@ -110,6 +110,11 @@ gboolean   summit_store_record_invitations       (SummitStore             *store
                                                   const char              *note,
                                                   gint64                   at,
                                                   GError                 **error);
+gboolean   summit_store_undo_invited             (SummitStore             *store,
+                                                  const gint64            *person_ids,
+                                                  guint                    n_ids,
+                                                  gint64                   edition_id,
+                                                  GError                 **error);
 gboolean   summit_store_count_statuses           (SummitStore             *store,
                                                   gint64                   edition_id,
                                                   guint                    counts[SUMMIT_N_STATUSES],

@@ -96,6 +96,26 @@ def main():
                 "SELECT p.uid, i.status FROM invitation i JOIN person p ON p.id = i.person_id"))
         check(statuses["seed-ko-wen-je"] == "confirmed", "a confirmed invitation changed")
 
+        # Undone from the toast: back to draft, both moves in the history.
+        app.find("1 person marked Invited", "label")
+        undo = wait_for("the Undo button", lambda: app.root.findChild(
+            lambda n: n.roleName == "push button" and (n.name or "").endswith("Undo"),
+            retry=False, requireResult=False))
+        undo.doActionNamed("click")
+
+        def us_status():
+            with app.db() as db:
+                return db.execute("SELECT i.status FROM invitation i JOIN person p"
+                                  " ON p.id = i.person_id WHERE p.uid = 'e2e-us'").fetchone()[0]
+        wait_for("the undo", lambda: us_status() == "draft")
+        with app.db() as db:
+            moves = db.execute("SELECT ev.old_status, ev.new_status, ev.channel"
+                               " FROM invitation_event ev JOIN invitation i ON i.id = ev.invitation_id"
+                               " JOIN person p ON p.id = i.person_id WHERE p.uid = 'e2e-us'"
+                               " ORDER BY ev.id").fetchall()
+        check(moves == [("draft", "invited", "letter"), ("invited", "draft", "letter")],
+              "the history does not show the mark and its undo: %r" % (moves,))
+
         # Taipei's mayor: Traditional Chinese, his name in Han characters, the
         # opening at 15:00 Taipei time.
         expect(pdf_text(files["seed-ko-wen-je"]),
