@@ -178,6 +178,18 @@ test_language_override (void)
   g_assert_no_error (error);
   g_assert_false (summit_store_set_letter_language (store, id, "xx", NULL));
 
+  /* Deleted and undone, the person keeps the language. */
+  {
+    g_autoptr(GPtrArray) deleted = summit_store_delete_people (store, &id, 1, &error);
+    g_autofree char *kept = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (summit_store_restore_people (store, deleted, &error));
+    g_assert_no_error (error);
+    kept = summit_store_get_letter_language (store, id, &error);
+    g_assert_cmpstr (kept, ==, "en");
+  }
+
   ko = summit_store_get_person (store, id, &error);
   edition = summit_store_get_edition (store, 2020, &error);
   g_ptr_array_add (people, ko);

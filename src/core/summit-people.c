@@ -901,6 +901,7 @@ struct _SummitDeletedPerson
   GArray       *invitations;   /* SavedInvitation */
   GArray       *events;        /* SavedEvent */
   GArray       *members;       /* SavedMember */
+  char         *letter_language;
 };
 
 static void
@@ -929,6 +930,7 @@ summit_deleted_person_free (SummitDeletedPerson *deleted)
   g_clear_pointer (&deleted->invitations, g_array_unref);
   g_clear_pointer (&deleted->events, g_array_unref);
   g_clear_pointer (&deleted->members, g_array_unref);
+  g_free (deleted->letter_language);
   g_free (deleted);
 }
 
@@ -968,7 +970,8 @@ save_person (SummitStore  *store,
   int rc;
 
   saved->person = summit_store_get_person (store, person_id, error);
-  if (saved->person == NULL)
+  if (saved->person == NULL ||
+      (saved->letter_language = summit_store_get_letter_language (store, person_id, error)) == NULL)
     return NULL;
   saved->invitations = g_array_new (FALSE, TRUE, sizeof (SavedInvitation));
   saved->events = g_array_new (FALSE, TRUE, sizeof (SavedEvent));
@@ -1150,7 +1153,9 @@ restore_people_txn (SummitStore  *store,
         return FALSE;
       bind_person (stmt, person);
       sqlite3_bind_int64 (stmt, 16, summit_person_get_id (person));
-      if (!summit_store_step_done (store, stmt, error))
+      if (!summit_store_step_done (store, stmt, error) ||
+          !summit_store_set_letter_language (store, summit_person_get_id (person),
+                                             saved->letter_language, error))
         return FALSE;
 
       for (guint j = 0; j < saved->invitations->len; j++)
