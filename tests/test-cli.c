@@ -285,24 +285,6 @@ test_stats_by_country (void)
   g_assert_nonnull (strstr (bad.err, "“planet”"));
 }
 
-/* A PDF's text as pdftotext reads it, in drawing order, with every run of
- * white space made one space so that wrapped lines compare as one. */
-static char *
-pdf_text (const char *pdf)
-{
-  g_autofree char *out = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GRegex) spaces = g_regex_new ("\\s+", 0, 0, NULL);
-  const char *argv[] = { "pdftotext", "-raw", pdf, "-", NULL };
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL,
-                &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return g_regex_replace_literal (spaces, out, -1, 0, " ", 0, NULL);
-}
-
 static void
 assert_contains (const char *text,
                  const char *needle)
@@ -335,7 +317,7 @@ test_press_kit (void)
   run_cli (&run, db, "press-kit", "-o", pdf, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
-  text = pdf_text (pdf);
+  text = test_read_pdf_text (pdf);
 
   store = summit_store_open (db, &error);
   g_assert_no_error (error);
@@ -366,7 +348,7 @@ test_press_kit (void)
   run_cli (&run_pl, db, "press-kit", "--lang", "pl", "-o", pdf_pl, NULL);
   g_unsetenv ("SUMMIT_PLANNER_LOCALEDIR");
   g_assert_cmpint (run_pl.status, ==, 0);
-  text_pl = pdf_text (pdf_pl);
+  text_pl = test_read_pdf_text (pdf_pl);
   assert_contains (text_pl, "13 sierpnia 2020");
   assert_contains (text_pl, "2019 brak danych");
   g_spawn_sync (NULL, (char **)pdffonts, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &fonts, NULL,

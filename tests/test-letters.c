@@ -76,19 +76,6 @@ test_salutations (void)
   assert_salutation (jp, "Dear Ms. Koike,");
 }
 
-static char *
-pdf_text (const char *pdf)
-{
-  g_autofree char *out = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *argv[] = { "pdftotext", "-raw", pdf, "-", NULL };
-
-  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL,
-                NULL, &error);
-  g_assert_no_error (error);
-  return g_strdelimit (g_steal_pointer (&out), "\n", ' ');
-}
-
 /* One file a person, or one file a letter a page; the recipients by default
  * are those draft or invited. */
 static void
@@ -117,7 +104,7 @@ test_write_letters (void)
   g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
   g_assert_true (summit_letters_write (store, edition, people, folder, FALSE, NULL, NULL, &error));
   g_assert_no_error (error);
-  text = pdf_text (ko_pdf);
+  text = test_read_pdf_text (ko_pdf);
   g_assert_nonnull (strstr (text, "柯文哲市長"));
   g_assert_nonnull (strstr (text, "2020年8月13日"));
   g_assert_nonnull (strstr (text, "15:00"));
@@ -195,7 +182,7 @@ test_language_override (void)
   g_ptr_array_add (people, ko);
   g_assert_true (summit_letters_write (store, edition, people, pdf, TRUE, NULL, NULL, &error));
   g_assert_no_error (error);
-  text = pdf_text (pdf);
+  text = test_read_pdf_text (pdf);
   g_assert_nonnull (strstr (text, "Dear Mayor Ko,"));
   g_assert_null (strstr (text, "鈞鑒"));
 }
