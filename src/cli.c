@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <csv.h>
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <stdio.h>
@@ -19,9 +20,15 @@
 #include "summit-csv.h"
 #include "summit-frab.h"
 #include "summit-ical.h"
+#include "summit-language.h"
+#include "summit-participation-chart.h"
+#include "summit-letters.h"
+#include "summit-people.h"
+#include "summit-press-kit.h"
 #include "summit-programme.h"
 #include "summit-statistics.h"
 #include "summit-store.h"
+#include "summit-time.h"
 #include "summit-xml.h"
 
 typedef int (*CommandFunc) (const char  *database,
@@ -133,23 +140,112 @@ print_stats_csv (GPtrArray *stats)
   fflush (stdout);
 }
 
+static void
+print_participation (GArray                   *rows,
+                     SummitParticipationGroup  group,
+                     gboolean                  csv)
+{
+  g_autoptr(GString) header = g_string_new (NULL);
+
+  if (csv)
+    {
+      /* The same CSV as the Statistics page exports beside its chart. */
+      g_autofree char *text = summit_participation_to_csv (rows, group);
+
+      fputs (text, stdout);
+      fflush (stdout);
+      return;
+    }
+
+  /* Translators: column headings of "summit-planner-cli stats --by"; they
+   * count every invitation, those sent (not drafts), those confirmed
+   * (attended included) and those attended */
+  append_padded (header, _("Year"), 6);
+  append_padded (header, group == SUMMIT_PARTICIPATION_BY_COUNTRY ? _("Country") : _("Continent"), 24);
+  append_padded (header, _("Invitations"), 12);
+  append_padded (header, _("Invited"), 10);
+  append_padded (header, _("Confirmed"), 10);
+  g_string_append (header, _("Attended"));
+  g_print ("%s\n", header->str);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const SummitParticipation *row = &g_array_index (rows, SummitParticipation, i);
+      g_autoptr(GString) line = g_string_new (NULL);
+      g_autofree char *year = g_strdup_printf ("%d", row->year);
+      g_autofree char *invitations = g_strdup_printf ("%d", row->invitations);
+      g_autofree char *invited = g_strdup_printf ("%d", row->invited);
+      g_autofree char *confirmed = g_strdup_printf ("%d", row->confirmed);
+
+      append_padded (line, year, 6);
+      append_padded (line, summit_participation_get_name (row, group, NULL), 24);
+      append_padded (line, invitations, 12);
+      append_padded (line, invited, 10);
+      append_padded (line, confirmed, 10);
+      g_string_append_printf (line, "%d", row->attended);
+      g_print ("%s\n", line->str);
+    }
+  fflush (stdout);
+}
+
 static int
 command_stats (const char  *database,
                int          argc,
                char       **argv)
 {
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(SummitStore) store = NULL;
   g_autoptr(GPtrArray) stats = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean csv = argc == 2 && g_strcmp0 (argv[1], "--csv") == 0;
+  g_autofree char *by = NULL;
+  gboolean csv = FALSE;
+  int year = 0;
+  GOptionEntry entries[] = {
+    { "csv", 0, 0, G_OPTION_ARG_NONE, &csv, N_("Print CSV"), NULL },
+    { "by", 0, 0, G_OPTION_ARG_STRING, &by,
+      N_("Count the invitations by country or by continent"), N_("country|continent") },
+    { "year", 0, 0, G_OPTION_ARG_INT, &year, N_("Only this edition (with --by)"), N_("YEAR") },
+    { NULL }
+  };
 
-  if (argc > 1 && !csv)
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
     {
-      print_error (_("stats: unexpected argument; the only option is --csv"));
+      print_error ("stats: %s", error->message);
+      return 2;
+    }
+  if (argc > 1)
+    {
+      print_error (_("stats: unexpected argument; the options are --csv, --by and --year"));
+      return 2;
+    }
+  if (by != NULL && g_strcmp0 (by, "country") != 0 && g_strcmp0 (by, "continent") != 0)
+    {
+      print_error (_("stats: --by takes “country” or “continent”, not “%s”"), by);
+      return 2;
+    }
+  if (year != 0 && (by == NULL || year < SUMMIT_STATISTICS_MIN_YEAR || year > SUMMIT_STATISTICS_MAX_YEAR))
+    {
+      print_error (_("stats: --year goes with --by and is between %d and %d"),
+                   SUMMIT_STATISTICS_MIN_YEAR, SUMMIT_STATISTICS_MAX_YEAR);
       return 2;
     }
   if ((store = open_store (database, FALSE)) == NULL)
     return 1;
+  if (by != NULL)
+    {
+      SummitParticipationGroup group = g_strcmp0 (by, "country") == 0
+        ? SUMMIT_PARTICIPATION_BY_COUNTRY : SUMMIT_PARTICIPATION_BY_CONTINENT;
+      g_autoptr(GArray) rows = summit_store_count_participation (store, year, group, &error);
+
+      if (rows == NULL)
+        {
+          print_error ("%s", error->message);
+          return 1;
+        }
+      print_participation (rows, group, csv);
+      return 0;
+    }
   if ((stats = summit_store_list_year_statistics (store, &error)) == NULL)
     {
       print_error ("%s", error->message);
@@ -175,10 +271,10 @@ command_stats (const char  *database,
     {
       SummitYearStatistic *stat = g_ptr_array_index (stats, i);
       g_autofree char *figure = summit_year_statistic_format_overseas (stat);
-      g_autofree char *year = g_strdup_printf ("%d", summit_year_statistic_get_year (stat));
+      g_autofree char *year_text = g_strdup_printf ("%d", summit_year_statistic_get_year (stat));
       g_autoptr(GString) line = g_string_new (NULL);
 
-      append_padded (line, year, 6);
+      append_padded (line, year_text, 6);
       append_padded (line, figure, 18);
       append_padded (line, summit_figure_kind_to_string (summit_year_statistic_get_kind (stat)), 10);
       g_string_append (line, summit_year_statistic_get_source (stat));
@@ -499,12 +595,189 @@ command_schedule (const char  *database,
   return 0;
 }
 
+/* The zone of the person running the tool, for a document's second times. */
+static char *
+local_zone_identifier (void)
+{
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+  const char *id = g_time_zone_get_identifier (local);
+
+  return summit_time_zone_is_known (id) ? g_strdup (id) : NULL;
+}
+
+/* press-kit -o FILE.pdf [--lang pl|zh_TW|en] */
+static int
+command_press_kit (const char  *database,
+                   int          argc,
+                   char       **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("-o FILE.pdf"));
+  g_autoptr(SummitStore) store = NULL;
+  g_autoptr(SummitLanguageScope) scope = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *lang = NULL;
+  g_autofree char *zone = local_zone_identifier ();
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Where to save the press kit"),
+      N_("FILE.pdf") },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("Its language: pl, zh_TW or en"),
+      N_("LANGUAGE") },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      print_error ("press-kit: %s", error->message);
+      return 2;
+    }
+  if (argc > 1 || output == NULL || !has_extension (output, ".pdf"))
+    {
+      print_error (_("press-kit: say where to save it with -o FILE.pdf"));
+      return 2;
+    }
+  if (lang != NULL && !summit_language_is_known (lang))
+    {
+      print_error (_("press-kit: --lang takes pl, zh_TW or en, not “%s”"), lang);
+      return 2;
+    }
+  if ((store = open_store (database, FALSE)) == NULL)
+    return 1;
+  if (lang != NULL)
+    scope = summit_language_scope_new (lang);
+  if (!summit_press_kit_write (store, output, zone, &error))
+    {
+      g_clear_pointer (&scope, summit_language_scope_free);
+      print_error ("%s", error->message);
+      return 1;
+    }
+  return 0;
+}
+
+/* letters [--year Y] [--person UID]... [--mark-invited] -o DIR|FILE.pdf */
+static int
+command_letters (const char  *database,
+                 int          argc,
+                 char       **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("-o FOLDER|FILE.pdf"));
+  g_autoptr(SummitStore) store = NULL;
+  g_autoptr(SummitEdition) edition = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GArray) drafts = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *output = NULL;
+  g_auto(GStrv) uids = NULL;
+  gboolean mark_invited = FALSE, one_file;
+  int year = 0;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("A folder (a PDF a person) or FILE.pdf (a letter a page)"), N_("FOLDER|FILE.pdf") },
+    { "year", 0, 0, G_OPTION_ARG_INT, &year, N_("The edition (default: the newest)"), N_("YEAR") },
+    { "person", 0, 0, G_OPTION_ARG_STRING_ARRAY, &uids,
+      N_("Write to this person (repeat; default: everyone draft or invited)"), N_("UID") },
+    { "mark-invited", 0, 0, G_OPTION_ARG_NONE, &mark_invited,
+      N_("Mark draft invitations as invited by letter"), NULL },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      print_error ("letters: %s", error->message);
+      return 2;
+    }
+  if (argc > 1 || output == NULL)
+    {
+      print_error (_("letters: say where to save them with -o FOLDER or -o FILE.pdf"));
+      return 2;
+    }
+  one_file = has_extension (output, ".pdf");
+  if ((store = open_store (database, TRUE)) == NULL)
+    return 1;
+  if (year != 0)
+    edition = summit_store_get_edition (store, year, &error);
+  else
+    edition = current_edition (store, database);
+  if (edition == NULL)
+    {
+      if (error != NULL)
+        print_error ("%s", error->message);
+      else if (year != 0)
+        print_error (_("letters: there is no %d edition"), year);
+      return 1;
+    }
+
+  if (uids != NULL)
+    {
+      people = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = 0; uids[i] != NULL; i++)
+        {
+          gint64 id = summit_store_lookup_person (store, uids[i], &error);
+          SummitPerson *person = id > 0 ? summit_store_get_person (store, id, &error) : NULL;
+
+          if (person == NULL)
+            {
+              if (error != NULL)
+                print_error ("%s", error->message);
+              else
+                print_error (_("letters: nobody has the id “%s”"), uids[i]);
+              return 1;
+            }
+          g_ptr_array_add (people, person);
+        }
+    }
+  else if ((people = summit_store_list_letter_recipients (store, edition, &error)) == NULL)
+    {
+      print_error ("%s", error->message);
+      return 1;
+    }
+
+  if (!one_file && g_mkdir_with_parents (output, 0755) != 0)
+    {
+      print_error (_("%s: cannot make the folder: %s"), output, g_strerror (errno));
+      return 1;
+    }
+  if (!summit_letters_write (store, edition, people, output, one_file, NULL, NULL, &error))
+    {
+      print_error ("%s", error->message);
+      return 1;
+    }
+
+  if (mark_invited)
+    {
+      for (guint i = 0; i < people->len; i++)
+        {
+          gint64 id = summit_person_get_id (g_ptr_array_index (people, i));
+          SummitInvitationStatus status;
+
+          if (summit_store_get_invitation_status (store, id, summit_edition_get_id (edition),
+                                                  &status, NULL) &&
+              status == SUMMIT_STATUS_DRAFT)
+            g_array_append_val (drafts, id);
+        }
+      if (drafts->len > 0 &&
+          !summit_store_record_invitations (store, (gint64 *)(gpointer)drafts->data, drafts->len,
+                                            summit_edition_get_id (edition), SUMMIT_STATUS_INVITED,
+                                            SUMMIT_CHANNEL_LETTER, NULL, 0, &error))
+        {
+          print_error ("%s", error->message);
+          return 1;
+        }
+    }
+  return 0;
+}
+
 static const struct {
   const char  *name;
   CommandFunc  func;
   const char  *help;
 } commands[] = {
-  { "stats", command_stats, N_("Print the yearly figures, one year a line (--csv: as CSV)") },
+  { "stats", command_stats, N_("Print the yearly figures, one year a line (--csv: as CSV;"
+                                " --by country|continent [--year Y]: who was invited from where)") },
+  { "letters", command_letters, N_("Write invitation letters: [--year Y] [--person UID]... -o FOLDER|FILE.pdf") },
+  { "press-kit", command_press_kit, N_("Save the press kit: -o FILE.pdf [--lang pl|zh_TW|en]") },
   { "chart", command_chart, N_("Save the overseas-mayor chart: -o FILE.{png,svg,pdf}") },
   { "check", command_check, N_("Check the database's integrity and references") },
   { "import", command_import, N_("Import FILE.xml (merge) or FILE.csv (people; --skip-invalid)") },

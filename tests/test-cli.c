@@ -8,6 +8,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "summit-statistics.h"
+#include "summit-store.h"
 #include "test-util.h"
 
 static char *tmpdir;
@@ -256,6 +258,110 @@ test_stats_csv (void)
   g_assert_cmpstr (g_ptr_array_index (row, 3), ==, "1");
   g_assert_cmpstr (g_ptr_array_index (row, 6), ==, "150+ (expected)");
   g_ptr_array_unref (read.rows);
+}
+
+/* Who came from where: the seed's 2020 invitations by country, as CSV. */
+static void
+test_stats_by_country (void)
+{
+  g_autofree char *db = g_build_filename (tmpdir, "stats-by.db", NULL);
+  g_auto(Run) run = { 0 };
+  g_auto(Run) continent = { 0 };
+  g_auto(Run) bad = { 0 };
+
+  run_cli (&run, db, "stats", "--by", "country", "--year", "2020", "--csv", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpstr (run.out, ==,
+                   "\"year\",\"country\",\"name\",\"invitations\",\"invited\",\"confirmed\",\"attended\"\n"
+                   "2020,\"PL\",\"Poland\",2,2,2,0\n"
+                   "2020,\"TW\",\"Taiwan\",1,1,1,0\n");
+
+  run_cli (&continent, db, "stats", "--by", "continent", NULL);
+  g_assert_cmpint (continent.status, ==, 0);
+  g_assert_nonnull (strstr (continent.out, "Europe"));
+  g_assert_nonnull (strstr (continent.out, "Asia"));
+
+  run_cli (&bad, db, "stats", "--by", "planet", NULL);
+  g_assert_cmpint (bad.status, ==, 2);
+  g_assert_nonnull (strstr (bad.err, "“planet”"));
+}
+
+static void
+assert_contains (const char *text,
+                 const char *needle)
+{
+  if (strstr (text, needle) == NULL)
+    g_error ("“%s” not found in:\n%s", needle, text);
+}
+
+/* The press kit says what the Statistics page says: each year's figure, kind
+ * and source, 2019 as no figure (never 0), the sessions in both zones. */
+static void
+test_press_kit (void)
+{
+  g_autofree char *db = g_build_filename (tmpdir, "press.db", NULL);
+  g_autofree char *pdf = g_build_filename (tmpdir, "press.pdf", NULL);
+  g_autofree char *pdf_pl = g_build_filename (tmpdir, "press-pl.pdf", NULL);
+  g_autofree char *localedir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "po", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *text_pl = NULL;
+  g_autofree char *fonts = NULL;
+  g_autoptr(SummitStore) store = NULL;
+  g_autoptr(GPtrArray) stats = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+  g_auto(Run) run_pl = { 0 };
+  g_auto(Run) bad = { 0 };
+  const char *pdffonts[] = { "pdffonts", pdf_pl, NULL };
+
+  g_setenv ("TZ", "Europe/Warsaw", TRUE);
+  run_cli (&run, db, "press-kit", "-o", pdf, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  text = test_read_pdf_text (pdf);
+
+  store = summit_store_open (db, &error);
+  g_assert_no_error (error);
+  stats = summit_store_list_year_statistics (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats->len, ==, 6);
+  for (guint i = 0; i < stats->len; i++)
+    {
+      SummitYearStatistic *stat = g_ptr_array_index (stats, i);
+      g_autofree char *figure = summit_year_statistic_format_overseas (stat);
+      g_autofree char *row = g_strdup_printf ("%d %s %s %s", summit_year_statistic_get_year (stat),
+                                              figure,
+                                              summit_figure_kind_to_label (summit_year_statistic_get_kind (stat)),
+                                              summit_year_statistic_get_source (stat));
+      assert_contains (text, row);
+    }
+  assert_contains (text, "2019 no figure Missing");
+  assert_contains (text, "2019: no figure published.");
+  g_assert_null (strstr (text, "2019 0"));
+  assert_contains (text, "Press Kit: 2020 Mayors’ Summit Smart City Transformation and Innovation");
+  assert_contains (text, "13 August 2020 – 24 September 2020");
+  assert_contains (text, "2020 Poland 2 2 2 0");
+  assert_contains (text, "2020-08-13 15:00 Taipei (UTC+8) 2020-08-13 09:00 Warsaw (UTC+2)");
+  assert_contains (text, "2020-09-24 22:00 Taipei (UTC+8) 2020-09-24 16:00 Warsaw (UTC+2)");
+
+  /* In Polish, when asked, whatever the user's language; fonts embedded. */
+  g_setenv ("SUMMIT_PLANNER_LOCALEDIR", localedir, TRUE);
+  run_cli (&run_pl, db, "press-kit", "--lang", "pl", "-o", pdf_pl, NULL);
+  g_unsetenv ("SUMMIT_PLANNER_LOCALEDIR");
+  g_assert_cmpint (run_pl.status, ==, 0);
+  text_pl = test_read_pdf_text (pdf_pl);
+  assert_contains (text_pl, "13 sierpnia 2020");
+  assert_contains (text_pl, "2019 brak danych");
+  g_spawn_sync (NULL, (char **)pdffonts, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &fonts, NULL,
+                NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (fonts, " no "));
+
+  run_cli (&bad, db, "press-kit", "-o", pdf, "--lang", "xx", NULL);
+  g_assert_cmpint (bad.status, ==, 2);
+  assert_contains (bad.err, "“xx”");
+  g_unsetenv ("TZ");
 }
 
 /* The line of the person "p-guard" in an exported CSV file. */
@@ -551,6 +657,8 @@ main (int   argc,
   g_test_add_func ("/cli/check/missing-file", test_check_missing_file);
   g_test_add_func ("/cli/bad-usage", test_bad_usage);
   g_test_add_func ("/cli/stats/csv", test_stats_csv);
+  g_test_add_func ("/cli/stats/by-country", test_stats_by_country);
+  g_test_add_func ("/cli/press-kit/matches-statistics", test_press_kit);
   g_test_add_func ("/cli/chart", test_chart);
   g_test_add_func ("/cli/csv/formula-guard", test_csv_formula_guard);
   g_test_add_func ("/cli/import/messages", test_import_messages);

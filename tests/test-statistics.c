@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include "summit-continents.h"
+#include "summit-participation-chart.h"
 #include "summit-statistics.h"
 #include "summit-store.h"
 #include "summit-xml.h"
@@ -353,6 +355,126 @@ test_adopt_without_invitations (void)
                    "Announcement: “120 in 2018”");
 }
 
+static void
+test_participation_by_country_and_continent (void)
+{
+  g_autoptr(SummitStore) store = seeded_store ("participation.db");
+  g_autoptr(GArray) countries = NULL;
+  g_autoptr(GArray) continents = NULL;
+  g_autoptr(GError) error = NULL;
+  const SummitParticipation *row;
+
+  /* Gdynia attended; a US mayor still a draft; a Kenyan declined; someone
+   * with no country was invited. */
+  g_assert_true (summit_store_exec (store,
+    "UPDATE invitation SET status = 'attended' WHERE person_id ="
+    " (SELECT id FROM person WHERE uid = 'seed-bartosz-bartoszewicz');"
+    "INSERT INTO person (uid, given_name, position, country, created, updated) VALUES"
+    " ('us', 'A', 'Mayor', 'US', 0, 0), ('ke', 'B', 'Mayor', 'KE', 0, 0),"
+    " ('none', 'C', 'Mayor', '', 0, 0);"
+    "INSERT INTO invitation (person_id, edition_id, status, updated)"
+    " SELECT p.id, e.id, CASE p.uid WHEN 'us' THEN 'draft' WHEN 'ke' THEN 'declined'"
+    " ELSE 'invited' END, 0 FROM person p, edition e WHERE p.uid IN ('us', 'ke', 'none');",
+    &error));
+  g_assert_no_error (error);
+
+  countries = summit_store_count_participation (store, 2020, SUMMIT_PARTICIPATION_BY_COUNTRY,
+                                                &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (countries->len, ==, 5);
+  row = &g_array_index (countries, SummitParticipation, 0);
+  g_assert_cmpstr (row->key, ==, "PL");
+  g_assert_cmpint (row->invitations, ==, 2);
+  g_assert_cmpint (row->invited, ==, 2);
+  g_assert_cmpint (row->confirmed, ==, 2);  /* attended counts as confirmed */
+  g_assert_cmpint (row->attended, ==, 1);
+  row = &g_array_index (countries, SummitParticipation, 4);
+  g_assert_cmpstr (row->key, ==, "");       /* unknown last */
+  g_assert_cmpint (row->invited, ==, 1);
+  for (guint i = 0; i < countries->len; i++)
+    {
+      row = &g_array_index (countries, SummitParticipation, i);
+      if (g_str_equal (row->key, "US"))
+        {
+          g_assert_cmpint (row->invitations, ==, 1);
+          g_assert_cmpint (row->invited, ==, 0);  /* a draft is not sent */
+        }
+      if (g_str_equal (row->key, "KE"))
+        g_assert_cmpint (row->confirmed, ==, 0);
+    }
+
+  /* Continents from CLDR: PL Europe 150, TW Asia 142, US Americas 019, KE Africa 002. */
+  continents = summit_store_count_participation (store, 0, SUMMIT_PARTICIPATION_BY_CONTINENT,
+                                                 &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (continents->len, ==, 5);
+  g_assert_cmpstr (g_array_index (continents, SummitParticipation, 0).key, ==, "150");
+  g_assert_cmpint (g_array_index (continents, SummitParticipation, 0).invitations, ==, 2);
+  g_assert_cmpstr (summit_continent_of_country ("TW"), ==, "142");
+  g_assert_cmpstr (summit_continent_of_country ("US"), ==, "019");
+  g_assert_cmpstr (summit_continent_of_country ("KE"), ==, "002");
+  g_assert_cmpstr (summit_continent_of_country ("NZ"), ==, "009");
+  g_assert_null (summit_continent_of_country ("EU"));
+  g_assert_null (summit_continent_of_country ("ZZ"));
+
+  /* Another year has none. */
+  g_array_unref (g_steal_pointer (&countries));
+  countries = summit_store_count_participation (store, 2019, SUMMIT_PARTICIPATION_BY_COUNTRY,
+                                                &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (countries->len, ==, 0);
+}
+
+/* The second chart draws exactly the rows its CSV export holds. */
+static void
+test_participation_chart_matches_csv (void)
+{
+  g_autoptr(SummitStore) store = seeded_store ("participation-chart.db");
+  g_autoptr(GArray) rows = NULL;
+  g_autoptr(SummitParticipationChart) chart = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *path = g_build_filename (tmpdir, "participation.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  SummitChartStyle style;
+
+  rows = summit_store_count_participation (store, 2020, SUMMIT_PARTICIPATION_BY_COUNTRY, &error);
+  g_assert_no_error (error);
+  chart = summit_participation_chart_new (rows, 2020, SUMMIT_PARTICIPATION_BY_COUNTRY);
+  csv = summit_participation_to_csv (rows, SUMMIT_PARTICIPATION_BY_COUNTRY);
+  lines = g_strsplit (csv, "\n", -1);
+  g_assert_cmpuint (chart->bars->len, ==, 2);
+  g_assert_cmpuint (g_strv_length (lines), ==, chart->bars->len + 2);  /* header, trailing "" */
+  g_assert_cmpstr (lines[0], ==, "\"year\",\"country\",\"name\",\"invitations\",\"invited\","
+                                 "\"confirmed\",\"attended\"");
+  for (guint i = 0; i < chart->bars->len; i++)
+    {
+      const SummitParticipationBar *bar = &g_array_index (chart->bars, SummitParticipationBar, i);
+      g_autofree char *expected = g_strdup_printf ("2020,\"%s\",\"%s\",%d,%d,%d,%d", bar->row.key,
+                                                   bar->name, bar->row.invitations, bar->row.invited,
+                                                   bar->row.confirmed, bar->row.attended);
+      g_assert_cmpstr (lines[i + 1], ==, expected);
+    }
+  g_assert_cmpstr (lines[1], ==, "2020,\"PL\",\"Poland\",2,2,2,0");
+  g_assert_cmpstr (lines[2], ==, "2020,\"TW\",\"Taiwan\",1,1,1,0");
+
+  /* And the drawing says it too. */
+  summit_chart_style_init (&style, FALSE);
+  pdf = summit_chart_draw_to_bytes (summit_participation_chart_render, chart, chart->title, &style,
+                                    SUMMIT_CHART_FORMAT_PDF, 800, 300, 1.0, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), &error);
+  g_assert_no_error (error);
+  text = test_read_pdf_text (path);
+  g_assert_nonnull (strstr (text, "Invitations by Country, 2020"));
+  g_assert_nonnull (strstr (text, "Poland"));
+  g_assert_nonnull (strstr (text, "2 (2 confirmed)"));
+  g_assert_nonnull (strstr (text, "Taiwan"));
+  g_assert_nonnull (strstr (text, "1 (1 confirmed)"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -373,6 +495,10 @@ main (int   argc,
   g_test_add_func ("/statistics/derived-counts-statuses", test_derived_counts_statuses);
   g_test_add_func ("/statistics/adopt-derived-says-so", test_adopt);
   g_test_add_func ("/statistics/adopt-without-invitations", test_adopt_without_invitations);
+  g_test_add_func ("/statistics/participation-by-country-and-continent",
+                   test_participation_by_country_and_continent);
+  g_test_add_func ("/statistics/participation-chart-matches-csv",
+                   test_participation_chart_matches_csv);
 
   status = g_test_run ();
   test_tmpdir_free (tmpdir);

@@ -91,3 +91,21 @@ test_store_count (SummitStore *store,
   sqlite3_reset (stmt);
   return n;
 }
+
+/* A PDF's text as `pdftotext -raw` reads it (in drawing order), with every
+ * run of white space made one space, so that wrapped lines compare as one. */
+static inline char *
+test_read_pdf_text (const char *pdf)
+{
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRegex) spaces = g_regex_new ("\\s+", 0, 0, NULL);
+  const char *argv[] = { "pdftotext", "-raw", pdf, "-", NULL };
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_regex_replace_literal (spaces, out, -1, 0, " ", 0, NULL);
+}

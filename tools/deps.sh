@@ -5,7 +5,7 @@
 set -eu
 build="meson ninja-build pkg-config gcc libc6-dev libgtk-4-dev libadwaita-1-dev
   libsqlite3-dev libxml2-dev libxml2-utils libical-dev libcsv-dev libpng-dev
-  libfontconfig-dev gettext
+  libfontconfig-dev gettext unicode-cldr-core locales-all fonts-noto-cjk
   libglib2.0-dev-bin desktop-file-utils appstream"
 test="$build xvfb xauth dbus at-spi2-core python3-dogtail dconf-gsettings-backend
   gsettings-desktop-schemas sqlite3 poppler-utils imagemagick

@@ -17,6 +17,7 @@
 #include "summit-people.h"
 #include "summit-people-page.h"
 #include "summit-cell.h"
+#include "summit-letters-dialog.h"
 #include "summit-people-selection.h"
 #include "summit-person-editor.h"
 #include "summit-application.h"
@@ -131,6 +132,7 @@ update_actions (SummitPeoplePage *self)
                                  n > 0 && writable && self->edition != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "people.delete", n > 0 && writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "people.add", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "people.prepare-letters", self->edition != NULL);
 
   /* Translators: how many people are selected in the list */
   text = n ? g_strdup_printf (g_dngettext (NULL, "%u selected", "%u selected", n), (guint)n)
@@ -730,6 +732,66 @@ set_status_action (GtkWidget  *widget,
 }
 
 static void
+undo_invited_cb (AdwToast         *toast,
+                 SummitPeoplePage *self)
+{
+  GArray *ids = g_object_get_data (G_OBJECT (toast), "summit-marked");
+  g_autoptr(GError) error = NULL;
+
+  if (ids == NULL || self->edition == NULL)
+    return;
+  if (!summit_store_undo_invited (self->store, (gint64 *)(gpointer)ids->data, ids->len,
+                                  summit_edition_get_id (self->edition), &error))
+    add_toast (self, error->message);
+  summit_people_model_refresh (self->model, (gint64 *)(gpointer)ids->data, ids->len);
+}
+
+static void
+letters_done_cb (const char   *message,
+                 const gint64 *marked,
+                 guint         n_marked,
+                 gpointer      user_data)
+{
+  g_autoptr(SummitPeoplePage) self = user_data;
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (n_marked == 0)
+    {
+      if (message != NULL)
+        add_toast (self, message);
+      return;
+    }
+  summit_people_model_refresh (self->model, marked, n_marked);
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_marked);
+  g_array_append_vals (ids, marked, n_marked);
+  /* Translators: after preparing letters, "3 people marked Invited" */
+  title = g_strdup_printf (g_dngettext (NULL, "%u person marked %s", "%u people marked %s", n_marked),
+                           n_marked, summit_invitation_status_to_label (SUMMIT_STATUS_INVITED));
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_object_set_data_full (G_OBJECT (toast), "summit-marked", g_steal_pointer (&ids),
+                          (GDestroyNotify)g_array_unref);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_invited_cb), self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+prepare_letters_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  SummitPeoplePage *self = SUMMIT_PEOPLE_PAGE (widget);
+  g_autoptr(GArray) ids = selected_ids (self);
+
+  if (self->store == NULL || self->edition == NULL)
+    return;
+  summit_letters_dialog_run (widget, self->store, self->edition, (gint64 *)(gpointer)ids->data,
+                             ids->len, letters_done_cb, g_object_ref (self));
+}
+
+static void
 delete_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -860,6 +922,8 @@ summit_people_page_class_init (SummitPeoplePageClass *klass)
   gtk_widget_class_install_action (widget_class, "people.select-all", NULL, select_all_action);
   gtk_widget_class_install_action (widget_class, "people.set-status", "s", set_status_action);
   gtk_widget_class_install_action (widget_class, "people.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "people.prepare-letters", NULL,
+                                   prepare_letters_action);
   gtk_widget_class_install_action (widget_class, "people.focus-search", NULL, focus_search_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "people.add", NULL);

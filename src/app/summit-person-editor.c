@@ -40,6 +40,7 @@ struct _SummitPersonEditor
   AdwEntryRow         *email_row;
   AdwEntryRow         *phone_row;
   GtkDropDown         *timezone_dropdown;
+  GtkDropDown         *letter_language_dropdown;
   AdwEntryRow         *notes_row;
   AdwPreferencesGroup *invitation_group;
   AdwActionRow        *status_row;
@@ -397,6 +398,9 @@ load_invitation (SummitPersonEditor *self)
     }
 }
 
+/* The languages behind letter_language_dropdown, in its order. */
+static const char * const letter_languages[] = { "", "en", "pl", "zh_TW" };
+
 static void
 populate (SummitPersonEditor *self)
 {
@@ -417,6 +421,16 @@ populate (SummitPersonEditor *self)
                                   summit_person_get_field (self->person, SUMMIT_PERSON_POSITION_KIND),
                                   &kind) ? kind + 1 : 0);
   }
+  if (summit_person_get_id (self->person) > 0)
+    {
+      g_autofree char *language = summit_store_get_letter_language (self->store,
+                                                                    summit_person_get_id (self->person),
+                                                                    NULL);
+
+      for (guint i = 0; i < G_N_ELEMENTS (letter_languages); i++)
+        if (g_strcmp0 (language, letter_languages[i]) == 0)
+          gtk_drop_down_set_selected (self->letter_language_dropdown, i);
+    }
   self->populating = FALSE;
   read_position_kind (self);
 
@@ -454,11 +468,17 @@ save_txn (SummitStore  *store,
           gpointer      user_data,
           GError      **error)
 {
-  SummitPerson *person = user_data;
+  SummitPersonEditor *self = user_data;
+  SummitPerson *person = self->person;
+  guint language = gtk_drop_down_get_selected (self->letter_language_dropdown);
 
-  if (summit_person_get_id (person) > 0)
-    return summit_store_update_person (store, person, error);
-  return summit_store_insert_person (store, person, error);
+  if (summit_person_get_id (person) > 0
+      ? !summit_store_update_person (store, person, error)
+      : !summit_store_insert_person (store, person, error))
+    return FALSE;
+  return summit_store_set_letter_language (store, summit_person_get_id (person),
+                                           language < G_N_ELEMENTS (letter_languages)
+                                           ? letter_languages[language] : "", error);
 }
 
 static void
@@ -468,7 +488,7 @@ save_clicked_cb (SummitPersonEditor *self)
 
   if (!validate (self))
     return;
-  if (!summit_store_transaction (self->store, save_txn, self->person, &error))
+  if (!summit_store_transaction (self->store, save_txn, self, &error))
     {
       gtk_label_set_label (self->problem_label, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->problem_label), TRUE);
@@ -585,6 +605,7 @@ summit_person_editor_class_init (SummitPersonEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, honorific_row);
   gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, invitation_group);
   gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, native_row);
+  gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, letter_language_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, note_row);
   gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, notes_row);
   gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, position_kind_dropdown);

@@ -17,8 +17,11 @@
 #include "summit-chart-render.h"
 #include "summit-chart-view.h"
 #include "summit-person.h"
+#include "summit-participation-view.h"
+#include "summit-press-kit.h"
 #include "summit-statistics.h"
 #include "summit-statistics-page.h"
+#include "summit-time.h"
 #include "summit-utils.h"
 
 #define EXPORT_WIDTH 1200
@@ -39,6 +42,7 @@ struct _SummitStatisticsPage
   GtkLabel             *counted_label;
   GtkLabel             *range_warning;
   SummitChartView      *chart_view;
+  SummitParticipationView *participation_view;
   GtkGrid              *data_grid;
   GtkGrid              *editor_grid;
   GtkLabel             *message_label;
@@ -615,6 +619,7 @@ reload (SummitStatisticsPage *self)
 
   rebuild_editor (self);
   rebuild_chart (self);
+  summit_participation_view_set_store (self->participation_view, self->store);
   gtk_stack_set_visible_child_name (self->stack, "figures");
 }
 
@@ -779,6 +784,58 @@ export_action (GtkWidget  *widget,
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
 
   g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+press_kit_response_cb (GtkNativeDialog      *dialog,
+                       int                   response,
+                       SummitStatisticsPage *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+  const char *zone = g_time_zone_get_identifier (local);
+
+  if (response != GTK_RESPONSE_ACCEPT || self->store == NULL)
+    goto out;
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  path = file ? g_file_get_path (file) : NULL;
+  if (path == NULL)
+    {
+      show_message (self, _("Choose a local file to save the press kit to"), TRUE);
+      goto out;
+    }
+  if (!summit_press_kit_write (self->store, path,
+                               summit_time_zone_is_known (zone) ? zone : NULL, &error))
+    show_message (self, error->message, TRUE);
+  else
+    {
+      g_autofree char *message = g_strdup_printf (_("Saved the press kit as “%s”."), path);
+      show_message (self, message, FALSE);
+    }
+
+out:
+  g_clear_object (&self->chooser);
+}
+
+static void
+press_kit_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SummitStatisticsPage *self = SUMMIT_STATISTICS_PAGE (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  g_clear_object (&self->chooser);
+  self->chooser = summit_save_dialog_new (widget, _("Save the Press Kit"), NULL);
+  gtk_file_filter_set_name (filter, "PDF");
+  gtk_file_filter_add_pattern (filter, "*.pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  /* Translators: the press kit's suggested file name */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), _("press-kit.pdf"));
+  g_signal_connect (self->chooser, "response", G_CALLBACK (press_kit_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
@@ -962,6 +1019,7 @@ summit_statistics_page_class_init (SummitStatisticsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SummitStatisticsPage, editor_grid);
   gtk_widget_class_bind_template_child (widget_class, SummitStatisticsPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, SummitStatisticsPage, from_spin);
+  gtk_widget_class_bind_template_child (widget_class, SummitStatisticsPage, participation_view);
   gtk_widget_class_bind_template_child (widget_class, SummitStatisticsPage, message_label);
   gtk_widget_class_bind_template_child (widget_class, SummitStatisticsPage, range_warning);
   gtk_widget_class_bind_template_child (widget_class, SummitStatisticsPage, stack);
@@ -973,6 +1031,7 @@ summit_statistics_page_class_init (SummitStatisticsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "chart.copy-image", NULL, copy_image_action);
   gtk_widget_class_install_action (widget_class, "chart.copy-table", NULL, copy_table_action);
   gtk_widget_class_install_action (widget_class, "chart.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "statistics.press-kit", NULL, press_kit_action);
   gtk_widget_class_install_action (widget_class, "statistics.add-year", NULL, add_year_action);
   gtk_widget_class_install_action (widget_class, "statistics.adopt-confirmed", "i",
                                    adopt_confirmed_action);
@@ -982,6 +1041,7 @@ summit_statistics_page_class_init (SummitStatisticsPageClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   g_type_ensure (SUMMIT_TYPE_CHART_VIEW);
+  g_type_ensure (SUMMIT_TYPE_PARTICIPATION_VIEW);
 }
 
 static void

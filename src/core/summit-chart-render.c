@@ -621,28 +621,34 @@ write_png_rgb24 (cairo_surface_t *surface,
 }
 
 /**
- * summit_chart_render_to_bytes:
+ * summit_chart_draw_to_bytes:
+ * @draw: draws the chart on the surface
+ * @title: the PDF's title
  * @width: the size in points (SVG, PDF) or pixels at scale 1 (PNG)
  * @scale: for PNG, the device scale (2 for a HiDPI-sharp image twice the
  *   size); ignored for the vector formats
  *
+ * Any chart as a PNG, SVG or PDF file's contents.
+ *
  * Returns: (transfer full): the file's contents, or %NULL with @error set
  */
 GBytes *
-summit_chart_render_to_bytes (SummitChartModel       *model,
-                              const SummitChartStyle *style,
-                              SummitChartFormat       format,
-                              int                     width,
-                              int                     height,
-                              double                  scale,
-                              GError                **error)
+summit_chart_draw_to_bytes (SummitChartDrawFunc     draw,
+                            gpointer                data,
+                            const char             *title,
+                            const SummitChartStyle *style,
+                            SummitChartFormat       format,
+                            int                     width,
+                            int                     height,
+                            double                  scale,
+                            GError                **error)
 {
   g_autoptr(GByteArray) out = g_byte_array_new ();
   cairo_surface_t *surface = NULL;
   cairo_status_t status;
   cairo_t *cr;
 
-  g_return_val_if_fail (model != NULL && style != NULL, NULL);
+  g_return_val_if_fail (draw != NULL && style != NULL, NULL);
 
   if (width < SUMMIT_CHART_MIN_SIZE || height < SUMMIT_CHART_MIN_SIZE ||
       width > SUMMIT_CHART_MAX_SIZE || height > SUMMIT_CHART_MAX_SIZE ||
@@ -670,7 +676,7 @@ summit_chart_render_to_bytes (SummitChartModel       *model,
       break;
     case SUMMIT_CHART_FORMAT_PDF:
       surface = cairo_pdf_surface_create_for_stream (append_to_array_cb, out, width, height);
-      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, model->title);
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title ? title : "");
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Summit Planner");
       break;
     default:
@@ -678,7 +684,7 @@ summit_chart_render_to_bytes (SummitChartModel       *model,
     }
 
   cr = cairo_create (surface);
-  summit_chart_render (cr, model, style, width, height);
+  draw (cr, style, width, height, data);
   status = cairo_status (cr);
   cairo_destroy (cr);
   if (status == CAIRO_STATUS_SUCCESS && format == SUMMIT_CHART_FORMAT_PNG)
@@ -703,12 +709,41 @@ summit_chart_render_to_bytes (SummitChartModel       *model,
   return g_byte_array_free_to_bytes (g_steal_pointer (&out));
 }
 
+static void
+draw_model (cairo_t                *cr,
+            const SummitChartStyle *style,
+            double                  width,
+            double                  height,
+            gpointer                data)
+{
+  summit_chart_render (cr, data, style, width, height);
+}
+
+/**
+ * summit_chart_render_to_bytes:
+ *
+ * The overseas-mayor chart of @model, as summit_chart_draw_to_bytes().
+ *
+ * Returns: (transfer full): the file's contents, or %NULL with @error set
+ */
+GBytes *
+summit_chart_render_to_bytes (SummitChartModel       *model,
+                              const SummitChartStyle *style,
+                              SummitChartFormat       format,
+                              int                     width,
+                              int                     height,
+                              double                  scale,
+                              GError                **error)
+{
+  g_return_val_if_fail (model != NULL, NULL);
+  return summit_chart_draw_to_bytes (draw_model, model, model->title, style, format,
+                                     width, height, scale, error);
+}
+
 /**
  * summit_chart_export:
- * @path: where to save; the format comes from the extension
  *
- * Saves the chart as a PNG, SVG or PDF of @width × @height, replacing @path
- * atomically: on failure, an existing file is left as it was.
+ * The overseas-mayor chart of @model, as summit_chart_draw_export().
  */
 gboolean
 summit_chart_export (SummitChartModel       *model,
@@ -717,6 +752,28 @@ summit_chart_export (SummitChartModel       *model,
                      int                     width,
                      int                     height,
                      GError                **error)
+{
+  g_return_val_if_fail (model != NULL, FALSE);
+  return summit_chart_draw_export (draw_model, model, model->title, style, path,
+                                   width, height, error);
+}
+
+/**
+ * summit_chart_draw_export:
+ * @path: where to save; the format comes from the extension
+ *
+ * Saves the chart @draw draws as a PNG, SVG or PDF of @width × @height,
+ * replacing @path atomically: on failure, an existing file is left as it was.
+ */
+gboolean
+summit_chart_draw_export (SummitChartDrawFunc     draw,
+                          gpointer                data_,
+                          const char             *title,
+                          const SummitChartStyle *style,
+                          const char             *path,
+                          int                     width,
+                          int                     height,
+                          GError                **error)
 {
   g_autoptr(GBytes) bytes = NULL;
   SummitChartFormat format;
@@ -727,8 +784,8 @@ summit_chart_export (SummitChartModel       *model,
 
   if (!summit_chart_format_from_path (path, &format, error))
     return FALSE;
-  if ((bytes = summit_chart_render_to_bytes (model, style, format, width, height, 1.0,
-                                             error)) == NULL)
+  if ((bytes = summit_chart_draw_to_bytes (draw, data_, title, style, format, width, height,
+                                           1.0, error)) == NULL)
     return FALSE;
 
   data = g_bytes_get_data (bytes, &len);

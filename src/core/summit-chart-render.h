@@ -54,6 +54,12 @@ typedef struct
   double x, y, width, height;
 } SummitChartRect;
 
+typedef void (*SummitChartDrawFunc) (cairo_t                *cr,
+                                     const SummitChartStyle *style,
+                                     double                  width,
+                                     double                  height,
+                                     gpointer                data);
+
 GQuark   summit_chart_error_quark        (void);
 void     summit_chart_style_init         (SummitChartStyle       *style,
                                           gboolean                dark);
@@ -84,6 +90,23 @@ GBytes  *summit_chart_render_to_bytes    (SummitChartModel       *model,
                                           double                  scale,
                                           GError                **error);
 gboolean summit_chart_export             (SummitChartModel       *model,
+                                          const SummitChartStyle *style,
+                                          const char             *path,
+                                          int                     width,
+                                          int                     height,
+                                          GError                **error);
+GBytes  *summit_chart_draw_to_bytes      (SummitChartDrawFunc     draw,
+                                          gpointer                data,
+                                          const char             *title,
+                                          const SummitChartStyle *style,
+                                          SummitChartFormat       format,
+                                          int                     width,
+                                          int                     height,
+                                          double                  scale,
+                                          GError                **error);
+gboolean summit_chart_draw_export        (SummitChartDrawFunc     draw,
+                                          gpointer                data,
+                                          const char             *title,
                                           const SummitChartStyle *style,
                                           const char             *path,
                                           int                     width,

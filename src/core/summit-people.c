@@ -756,6 +756,136 @@ summit_store_list_person_panels (SummitStore  *store,
   return g_steal_pointer (&titles);
 }
 
+/**
+ * summit_store_get_letter_language:
+ *
+ * Returns: (transfer full) (nullable): the language set for @person_id's
+ *   letters, "" when their country decides; %NULL with @error set
+ */
+char *
+summit_store_get_letter_language (SummitStore  *store,
+                                  gint64        person_id,
+                                  GError      **error)
+{
+  sqlite3_stmt *stmt;
+  char *language = NULL;
+  int rc;
+
+  g_return_val_if_fail (SUMMIT_IS_STORE (store), NULL);
+
+  stmt = summit_store_prepare (store, "SELECT letter_language FROM person WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    language = summit_stmt_dup_text (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    return g_strdup ("");
+  if (rc != SQLITE_ROW)
+    summit_store_set_error_from_db (store, rc, error);
+  return language;
+}
+
+/**
+ * summit_store_set_letter_language:
+ * @language: "" for the person's country's, or "en", "pl", "zh_TW"
+ *
+ * Runs in the caller's transaction if there is one.
+ */
+gboolean
+summit_store_set_letter_language (SummitStore  *store,
+                                  gint64        person_id,
+                                  const char   *language,
+                                  GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
+
+  stmt = summit_store_prepare (store, "UPDATE person SET letter_language = ?2 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  summit_stmt_bind_text (stmt, 2, language ? language : "");
+  return summit_store_step_done (store, stmt, error);
+}
+
+typedef struct
+{
+  const gint64 *person_ids;
+  guint         n_ids;
+  gint64        edition_id;
+  gint64        at;
+} UndoInvited;
+
+static gboolean
+undo_invited_txn (SummitStore  *store,
+                  gpointer      user_data,
+                  GError      **error)
+{
+  UndoInvited *u = user_data;
+  /* Translators: a note in the invitation history */
+  const char *note = _("Undone: the letter was not sent after all");
+
+  for (guint i = 0; i < u->n_ids; i++)
+    {
+      sqlite3_stmt *stmt;
+
+      /* Only those still invited: anything since is kept. The history
+       * keeps both moves. */
+      stmt = summit_store_prepare (store,
+                                   "INSERT INTO invitation_event (invitation_id, at, old_status,"
+                                   " new_status, channel, note)"
+                                   " SELECT id, ?3, 'invited', 'draft', 'letter', ?4 FROM invitation"
+                                   " WHERE person_id = ?1 AND edition_id = ?2 AND status = 'invited'",
+                                   error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, u->person_ids[i]);
+      sqlite3_bind_int64 (stmt, 2, u->edition_id);
+      sqlite3_bind_int64 (stmt, 3, u->at);
+      summit_stmt_bind_text (stmt, 4, note);
+      if (!summit_store_step_done (store, stmt, error))
+        return FALSE;
+
+      stmt = summit_store_prepare (store,
+                                   "UPDATE invitation SET status = 'draft', updated = ?3"
+                                   " WHERE person_id = ?1 AND edition_id = ?2 AND status = 'invited'",
+                                   error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, u->person_ids[i]);
+      sqlite3_bind_int64 (stmt, 2, u->edition_id);
+      sqlite3_bind_int64 (stmt, 3, u->at);
+      if (!summit_store_step_done (store, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * summit_store_undo_invited:
+ *
+ * Undoes marking @person_ids' drafts invited (letters prepared but not
+ * sent): those still invited go back to draft, in one transaction, with
+ * an event that says so. The workflow allows no such move otherwise.
+ */
+gboolean
+summit_store_undo_invited (SummitStore   *store,
+                           const gint64  *person_ids,
+                           guint          n_ids,
+                           gint64         edition_id,
+                           GError       **error)
+{
+  UndoInvited u = { person_ids, n_ids, edition_id, g_get_real_time () / G_USEC_PER_SEC };
+
+  g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
+
+  return summit_store_transaction (store, undo_invited_txn, &u, error);
+}
+
 /* Delete and undo */
 
 typedef struct
@@ -790,6 +920,7 @@ struct _SummitDeletedPerson
   GArray       *invitations;   /* SavedInvitation */
   GArray       *events;        /* SavedEvent */
   GArray       *members;       /* SavedMember */
+  char         *letter_language;
 };
 
 static void
@@ -818,6 +949,7 @@ summit_deleted_person_free (SummitDeletedPerson *deleted)
   g_clear_pointer (&deleted->invitations, g_array_unref);
   g_clear_pointer (&deleted->events, g_array_unref);
   g_clear_pointer (&deleted->members, g_array_unref);
+  g_free (deleted->letter_language);
   g_free (deleted);
 }
 
@@ -857,7 +989,8 @@ save_person (SummitStore  *store,
   int rc;
 
   saved->person = summit_store_get_person (store, person_id, error);
-  if (saved->person == NULL)
+  if (saved->person == NULL ||
+      (saved->letter_language = summit_store_get_letter_language (store, person_id, error)) == NULL)
     return NULL;
   saved->invitations = g_array_new (FALSE, TRUE, sizeof (SavedInvitation));
   saved->events = g_array_new (FALSE, TRUE, sizeof (SavedEvent));
@@ -1039,7 +1172,9 @@ restore_people_txn (SummitStore  *store,
         return FALSE;
       bind_person (stmt, person);
       sqlite3_bind_int64 (stmt, 17, summit_person_get_id (person));
-      if (!summit_store_step_done (store, stmt, error))
+      if (!summit_store_step_done (store, stmt, error) ||
+          !summit_store_set_letter_language (store, summit_person_get_id (person),
+                                             saved->letter_language, error))
         return FALSE;
 
       for (guint j = 0; j < saved->invitations->len; j++)

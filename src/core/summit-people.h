@@ -78,6 +78,15 @@ gint64     summit_deleted_person_get_id          (SummitDeletedPerson     *delet
 SummitPerson *summit_deleted_person_get_person   (SummitDeletedPerson     *deleted);
 void       summit_deleted_person_free            (SummitDeletedPerson     *deleted);
 
+/* The language of a person's letters: "" (their country's), "en", "pl", "zh_TW" */
+char      *summit_store_get_letter_language      (SummitStore             *store,
+                                                  gint64                   person_id,
+                                                  GError                 **error);
+gboolean   summit_store_set_letter_language      (SummitStore             *store,
+                                                  gint64                   person_id,
+                                                  const char              *language,
+                                                  GError                 **error);
+
 /* Invitations */
 gboolean   summit_store_get_invitation_status    (SummitStore             *store,
                                                   gint64                   person_id,
@@ -100,6 +109,11 @@ gboolean   summit_store_record_invitations       (SummitStore             *store
                                                   SummitChannel            channel,
                                                   const char              *note,
                                                   gint64                   at,
+                                                  GError                 **error);
+gboolean   summit_store_undo_invited             (SummitStore             *store,
+                                                  const gint64            *person_ids,
+                                                  guint                    n_ids,
+                                                  gint64                   edition_id,
                                                   GError                 **error);
 gboolean   summit_store_count_statuses           (SummitStore             *store,
                                                   gint64                   edition_id,

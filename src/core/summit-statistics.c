@@ -12,8 +12,10 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "summit-continents.h"
 #include "summit-invitation.h"
 #include "summit-person.h"
+#include "summit-places.h"
 #include "summit-statistics.h"
 #include "summit-text.h"
 
@@ -809,4 +811,125 @@ summit_store_adopt_derived (SummitStore           *store,
   g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
 
   return summit_store_transaction (store, adopt_in_transaction, &data, error);
+}
+
+static int
+compare_participation (gconstpointer a,
+                       gconstpointer b)
+{
+  const SummitParticipation *x = a, *y = b;
+
+  if (x->year != y->year)
+    return x->year - y->year;
+  /* The unknown row last, the others by invitations, most first. */
+  if ((*x->key == '\0') != (*y->key == '\0'))
+    return *x->key == '\0' ? 1 : -1;
+  if (x->invitations != y->invitations)
+    return y->invitations - x->invitations;
+  return strcmp (x->key, y->key);
+}
+
+/**
+ * summit_store_count_participation:
+ * @year: the edition's year, or 0 for every edition
+ *
+ * Counts the invitations of each edition by the guest's country or
+ * continent (see #SummitParticipation for what each count counts). A person
+ * with no country, or one CLDR places on no continent, counts as unknown.
+ *
+ * Returns: (transfer full) (element-type SummitParticipation): by year, then
+ *   most invitations first, the unknown row last; or %NULL with @error set
+ */
+GArray *
+summit_store_count_participation (SummitStore               *store,
+                                  int                        year,
+                                  SummitParticipationGroup   group,
+                                  GError                   **error)
+{
+  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (SummitParticipation));
+  g_autoptr(GHashTable) index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SUMMIT_IS_STORE (store), NULL);
+
+  stmt = summit_store_prepare (store,
+                               "SELECT e.year, p.country, i.status, count(*)"
+                               " FROM invitation i"
+                               " JOIN edition e ON e.id = i.edition_id"
+                               " JOIN person p ON p.id = i.person_id"
+                               " WHERE ?1 = 0 OR e.year = ?1"
+                               " GROUP BY e.year, p.country, i.status",
+                               error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, year);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int row_year = sqlite3_column_int (stmt, 0);
+      const char *country = (const char *)sqlite3_column_text (stmt, 1);
+      int count = sqlite3_column_int (stmt, 3);
+      SummitInvitationStatus status = SUMMIT_STATUS_DRAFT;
+      const char *key = country ? country : "";
+      g_autofree char *id = NULL;
+      SummitParticipation *row;
+      gpointer found;
+
+      if (group == SUMMIT_PARTICIPATION_BY_CONTINENT)
+        key = summit_continent_of_country (key);
+      if (key == NULL)
+        key = "";
+      summit_invitation_status_from_string ((const char *)sqlite3_column_text (stmt, 2), &status);
+
+      id = g_strdup_printf ("%d:%s", row_year, key);
+      if (g_hash_table_lookup_extended (index, id, NULL, &found))
+        row = &g_array_index (rows, SummitParticipation, GPOINTER_TO_UINT (found));
+      else
+        {
+          SummitParticipation fresh = { .year = row_year };
+
+          g_strlcpy (fresh.key, key, sizeof fresh.key);
+          g_array_append_val (rows, fresh);
+          g_hash_table_insert (index, g_steal_pointer (&id), GUINT_TO_POINTER (rows->len - 1));
+          row = &g_array_index (rows, SummitParticipation, rows->len - 1);
+        }
+      row->invitations += count;
+      if (status != SUMMIT_STATUS_DRAFT)
+        row->invited += count;
+      if (status == SUMMIT_STATUS_CONFIRMED || status == SUMMIT_STATUS_ATTENDED)
+        row->confirmed += count;
+      if (status == SUMMIT_STATUS_ATTENDED)
+        row->attended += count;
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      summit_store_set_error_from_db (store, rc, error);
+      return NULL;
+    }
+  g_array_sort (rows, compare_participation);
+  return g_steal_pointer (&rows);
+}
+
+/**
+ * summit_participation_get_name:
+ * @language: (nullable): as for summit_places_country_name()
+ *
+ * Returns: (transfer none): the row's country or continent, by name
+ */
+const char *
+summit_participation_get_name (const SummitParticipation *row,
+                               SummitParticipationGroup   group,
+                               const char                *language)
+{
+  const char *name = NULL;
+
+  if (*row->key == '\0')
+    return C_("country or continent", "Unknown");
+  if (group == SUMMIT_PARTICIPATION_BY_CONTINENT)
+    return summit_continent_name (row->key);
+  name = summit_places_country_name (row->key, language);
+  return name ? name : row->key;
 }

@@ -91,6 +91,24 @@ typedef enum
   SUMMIT_DERIVED_ATTENDED,
 } SummitDerivedMeasure;
 
+/* Who came from where: one edition's invitations counted by the guest's
+ * country (or its continent). Everyone invited counts, mayor or not. */
+typedef enum
+{
+  SUMMIT_PARTICIPATION_BY_COUNTRY,
+  SUMMIT_PARTICIPATION_BY_CONTINENT,
+} SummitParticipationGroup;
+
+typedef struct
+{
+  int   year;
+  char  key[4];       /* "PL", or a continent's M49 code "150"; "" unknown */
+  int   invitations;  /* every invitation, drafts included */
+  int   invited;      /* sent: any status but draft */
+  int   confirmed;    /* confirmed, or confirmed and then attended */
+  int   attended;
+} SummitParticipation;
+
 GQuark               summit_statistics_error_quark            (void);
 gboolean             summit_statistics_parse_count            (const char           *text,
                                                                const char           *what,
@@ -122,5 +140,12 @@ gboolean             summit_store_adopt_derived               (SummitStore      
                                                                int                   year,
                                                                SummitDerivedMeasure  measure,
                                                                GError              **error);
+GArray              *summit_store_count_participation         (SummitStore          *store,
+                                                               int                   year,
+                                                               SummitParticipationGroup group,
+                                                               GError              **error);
+const char          *summit_participation_get_name            (const SummitParticipation *row,
+                                                               SummitParticipationGroup group,
+                                                               const char           *language);
 
 G_END_DECLS

@@ -139,13 +139,16 @@ static const char * const migrations[] = {
 
   /* 1 → 2: whether a session's end and room were given rather than planning
    * defaults (sessions of version 1 never said, so they are not confirmed);
-   * a person's position kind ('' until set: taken from the position's wording) */
+   * a person's position kind ('' until set: taken from the position's wording);
+   * the language of a person's letters ('' for their country's) */
   "ALTER TABLE panel ADD COLUMN end_confirmed INTEGER NOT NULL DEFAULT 0"
   "  CHECK (end_confirmed IN (0, 1));"
   "ALTER TABLE panel ADD COLUMN room_confirmed INTEGER NOT NULL DEFAULT 0"
   "  CHECK (room_confirmed IN (0, 1));"
   "ALTER TABLE person ADD COLUMN position_kind TEXT NOT NULL DEFAULT ''"
-  "  CHECK (position_kind IN ('', 'mayor', 'deputy-mayor', 'official'));",
+  "  CHECK (position_kind IN ('', 'mayor', 'deputy-mayor', 'official'));"
+  "ALTER TABLE person ADD COLUMN letter_language TEXT NOT NULL DEFAULT ''"
+  "  CHECK (letter_language IN ('', 'en', 'pl', 'zh_TW'));",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SUMMIT_STORE_SCHEMA_VERSION);

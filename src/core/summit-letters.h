@@ -1,0 +1,44 @@
+/* summit-letters.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "summit-edition.h"
+#include "summit-person.h"
+#include "summit-store.h"
+
+G_BEGIN_DECLS
+
+#define SUMMIT_LETTERS_ERROR (summit_letters_error_quark ())
+
+typedef enum
+{
+  SUMMIT_LETTERS_ERROR_TEMPLATE,
+  SUMMIT_LETTERS_ERROR_NOBODY,
+} SummitLettersError;
+
+/* Called after each letter, for a progress bar; return FALSE to stop. */
+typedef gboolean (*SummitLettersProgress) (guint     done,
+                                           guint     total,
+                                           gpointer  user_data);
+
+GQuark      summit_letters_error_quark    (void);
+const char *summit_letters_language       (SummitPerson            *person);
+char       *summit_letters_salutation     (SummitPerson            *person,
+                                           const char              *language,
+                                           GError                 **error);
+GPtrArray  *summit_store_list_letter_recipients (SummitStore       *store,
+                                           SummitEdition           *edition,
+                                           GError                 **error);
+char       *summit_letters_file_name      (SummitPerson            *person,
+                                           SummitEdition           *edition);
+gboolean    summit_letters_write          (SummitStore             *store,
+                                           SummitEdition           *edition,
+                                           GPtrArray               *people,
+                                           const char              *output,
+                                           gboolean                 one_file,
+                                           SummitLettersProgress    progress,
+                                           gpointer                 user_data,
+                                           GError                 **error);
+
+G_END_DECLS

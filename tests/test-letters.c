@@ -1,0 +1,220 @@
+/* test-letters.c — invitation letters in the guest's language
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "summit-letters.h"
+#include "summit-people.h"
+#include "summit-programme.h"
+#include "summit-store.h"
+#include "summit-xml.h"
+#include "test-util.h"
+
+static char *tmpdir;
+
+static SummitPerson *
+person (const char *honorific,
+        const char *given,
+        const char *family,
+        const char *native,
+        const char *position,
+        const char *country)
+{
+  SummitPerson *p = summit_person_new ();
+
+  summit_person_set_field (p, SUMMIT_PERSON_HONORIFIC, honorific);
+  summit_person_set_field (p, SUMMIT_PERSON_GIVEN_NAME, given);
+  summit_person_set_field (p, SUMMIT_PERSON_FAMILY_NAME, family);
+  summit_person_set_field (p, SUMMIT_PERSON_NATIVE_NAME, native);
+  summit_person_set_field (p, SUMMIT_PERSON_POSITION, position);
+  summit_person_set_field (p, SUMMIT_PERSON_COUNTRY, country);
+  return p;
+}
+
+static void
+assert_salutation (SummitPerson *p,
+                   const char   *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = summit_letters_salutation (p, summit_letters_language (p), &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (text, ==, expected);
+}
+
+/* Polish letters greet by position and sex, as Polish letters do; Chinese by
+ * the native-script name and title; English by title and family name. */
+static void
+test_salutations (void)
+{
+  g_autoptr(SummitPerson) deputy = person ("Mr.", "Bartosz", "Bartoszewicz", "", "Deputy Mayor", "PL");
+  g_autoptr(SummitPerson) mayor_f = person ("Ms.", "Anna", "Nowak", "", "Mayor", "PL");
+  g_autoptr(SummitPerson) head = person ("Mr.", "Mariusz", "Sagan", "",
+                                         "Head of Strategy and Entrepreneurship Department", "PL");
+  g_autoptr(SummitPerson) plain_f = person ("Pani", "Ewa", "Kowalska", "", "Adviser", "PL");
+  g_autoptr(SummitPerson) unknown = person ("", "Jan", "Zieliński", "", "", "PL");
+  g_autoptr(SummitPerson) ko = person ("Dr.", "Wen-je", "Ko", "柯文哲", "Mayor", "TW");
+  g_autoptr(SummitPerson) tw_deputy = person ("", "Chen", "Lin", "林欽榮", "Deputy Mayor", "TW");
+  g_autoptr(SummitPerson) us = person ("", "Eric", "Adams", "", "Mayor", "US");
+  g_autoptr(SummitPerson) jp = person ("Ms.", "Yuriko", "Koike", "小池百合子", "Governor", "JP");
+
+  g_assert_cmpstr (summit_letters_language (deputy), ==, "pl");
+  g_assert_cmpstr (summit_letters_language (ko), ==, "zh_TW");
+  g_assert_cmpstr (summit_letters_language (us), ==, "en");
+  g_assert_cmpstr (summit_letters_language (jp), ==, "en");
+
+  assert_salutation (deputy, "Szanowny Panie Prezydencie,");
+  assert_salutation (mayor_f, "Szanowna Pani Prezydent,");
+  assert_salutation (head, "Szanowny Panie Dyrektorze,");
+  assert_salutation (plain_f, "Szanowna Pani,");
+  assert_salutation (unknown, "Szanowni Państwo,");
+  assert_salutation (ko, "柯文哲市長　鈞鑒：");
+  assert_salutation (tw_deputy, "林欽榮副市長　鈞鑒：");
+  assert_salutation (us, "Dear Mayor Adams,");
+  assert_salutation (jp, "Dear Ms. Koike,");
+}
+
+/* One file a person, or one file a letter a page; the recipients by default
+ * are those draft or invited. */
+static void
+test_write_letters (void)
+{
+  g_autofree char *db = g_build_filename (tmpdir, "letters.db", NULL);
+  g_autofree char *folder = g_build_filename (tmpdir, "out", NULL);
+  g_autofree char *all = g_build_filename (tmpdir, "all.pdf", NULL);
+  g_autofree char *ko_pdf = g_build_filename (folder, "letter-2020-seed-ko-wen-je.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(SummitStore) store = summit_store_open_and_seed (db, NULL);
+  g_autoptr(SummitEdition) edition = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GPtrArray) recipients = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *info = NULL;
+  const char *pdfinfo[] = { "pdfinfo", all, NULL };
+
+  g_assert_nonnull (store);
+  edition = summit_store_get_edition (store, 2020, &error);
+  g_assert_no_error (error);
+  people = summit_store_list_people (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (people->len, ==, 3);
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_true (summit_letters_write (store, edition, people, folder, FALSE, NULL, NULL, &error));
+  g_assert_no_error (error);
+  text = test_read_pdf_text (ko_pdf);
+  g_assert_nonnull (strstr (text, "柯文哲市長"));
+  g_assert_nonnull (strstr (text, "2020年8月13日"));
+  g_assert_nonnull (strstr (text, "15:00"));
+
+  g_assert_true (summit_letters_write (store, edition, people, all, TRUE, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_spawn_sync (NULL, (char **)pdfinfo, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &info, NULL,
+                NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (info, "Pages:           3"));
+
+  /* The seed's three are confirmed: nobody to write to by default. */
+  recipients = summit_store_list_letter_recipients (store, edition, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (recipients->len, ==, 0);
+  g_assert_false (summit_letters_write (store, edition, recipients, all, TRUE, NULL, NULL, &error));
+  g_assert_error (error, SUMMIT_LETTERS_ERROR, SUMMIT_LETTERS_ERROR_NOBODY);
+}
+
+/* A language set for the person overrides the country's; a version-1 file
+ * gains the column when opened. */
+static void
+test_language_override (void)
+{
+  g_autofree char *db = g_build_filename (tmpdir, "override.db", NULL);
+  g_autofree char *pdf = g_build_filename (tmpdir, "override.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *language = NULL;
+  g_autoptr(SummitStore) old = NULL;
+  g_autoptr(SummitStore) store = NULL;
+  g_autoptr(SummitEdition) edition = NULL;
+  g_autoptr(SummitPerson) ko = NULL;
+  g_autoptr(GPtrArray) people = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  old = summit_store_open_at_version (db, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (summit_store_get_schema_version (old), ==, 1);
+  g_assert_true (summit_store_exec (old,
+    "INSERT INTO person (uid, honorific, given_name, family_name, native_name, position,"
+    " country, created, updated)"
+    " VALUES ('seed-ko-wen-je', 'Dr.', 'Wen-je', 'Ko', '柯文哲', 'Mayor', 'TW', 0, 0);"
+    "INSERT INTO edition (year, theme, host_city, host_country, timezone)"
+    " VALUES (2020, 'Smart City', 'Taipei', 'TW', 'Asia/Taipei');", &error));
+  g_assert_no_error (error);
+  g_clear_object (&old);
+
+  store = summit_store_open (db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (summit_store_get_schema_version (store), ==, 2);
+  id = summit_store_lookup_person (store, "seed-ko-wen-je", &error);
+  g_assert_no_error (error);
+  language = summit_store_get_letter_language (store, id, &error);
+  g_assert_cmpstr (language, ==, "");
+
+  g_assert_true (summit_store_set_letter_language (store, id, "en", &error));
+  g_assert_no_error (error);
+  g_assert_false (summit_store_set_letter_language (store, id, "xx", NULL));
+
+  /* Deleted and undone, the person keeps the language. */
+  {
+    g_autoptr(GPtrArray) deleted = summit_store_delete_people (store, &id, 1, &error);
+    g_autofree char *kept = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (summit_store_restore_people (store, deleted, &error));
+    g_assert_no_error (error);
+    kept = summit_store_get_letter_language (store, id, &error);
+    g_assert_cmpstr (kept, ==, "en");
+  }
+
+  ko = summit_store_get_person (store, id, &error);
+  edition = summit_store_get_edition (store, 2020, &error);
+  g_ptr_array_add (people, ko);
+  g_assert_true (summit_letters_write (store, edition, people, pdf, TRUE, NULL, NULL, &error));
+  g_assert_no_error (error);
+  text = test_read_pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "Dear Mayor Ko,"));
+  g_assert_null (strstr (text, "鈞鑒"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  tmpdir = test_tmpdir_new ();
+
+  g_test_add_func ("/letters/salutation-by-language-position-honorific", test_salutations);
+  g_test_add_func ("/letters/one-file-each-or-a-letter-a-page", test_write_letters);
+  g_test_add_func ("/letters/person-language-overrides-country", test_language_override);
+
+  status = g_test_run ();
+  {
+    g_autofree char *folder = g_build_filename (tmpdir, "out", NULL);
+    GDir *dir = g_dir_open (folder, 0, NULL);
+    const char *name;
+
+    while (dir && (name = g_dir_read_name (dir)))
+      {
+        g_autofree char *path = g_build_filename (folder, name, NULL);
+        g_remove (path);
+      }
+    if (dir)
+      g_dir_close (dir);
+    g_rmdir (folder);
+  }
+  test_tmpdir_free (tmpdir);
+  return status;
+}
