@@ -18,6 +18,7 @@
 
 #include "summit-people.h"
 #include "summit-people-model.h"
+#include "summit-places.h"
 
 #define SEP '\x1f'
 
@@ -415,9 +416,11 @@ row_from_stmt (Storage      *storage,
   country_key = g_hash_table_lookup (country_keys, country);
   if (country_key == NULL)
     {
-      g_autofree char *both = g_strdup_printf ("%s %s", country,
+      g_autofree char *both = g_strdup_printf ("%s %s %s", country,
                                                *country && summit_country_get_name (country)
-                                                 ? summit_country_get_name (country) : "");
+                                                 ? summit_country_get_name (country) : "",
+                                               *country && summit_places_country_name (country, NULL)
+                                                 ? summit_places_country_name (country, NULL) : "");
       g_autofree char *folded_both = summit_people_fold (both);
       country_key = g_string_chunk_insert_const (storage->chunk, folded_both);
       g_hash_table_insert (country_keys, g_strdup (country), (gpointer)country_key);
