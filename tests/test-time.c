@@ -91,6 +91,24 @@ test_unknown_zone (void)
   g_assert_nonnull (taipei);
 }
 
+/* The one reader of "YYYY-MM-DD": real days only, in that form only. */
+static void
+test_parse_date (void)
+{
+  const char *refused[] = { "", "2020-9-24", "2020-09-24x", "20200924", "2019-02-29",
+                            "2020-13-01", "2020-W39-4", "2020-268", " 2020-09-24" };
+  int y = 0, m = 0, d = 0;
+
+  g_assert_true (summit_time_parse_date ("2020-09-24", &y, &m, &d));
+  g_assert_cmpint (y, ==, 2020);
+  g_assert_cmpint (m, ==, 9);
+  g_assert_cmpint (d, ==, 24);
+  g_assert_true (summit_time_parse_date ("2020-02-29", &y, &m, &d));
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    g_assert_false (summit_time_parse_date (refused[i], &y, &m, &d));
+  g_assert_false (summit_time_parse_date (NULL, &y, &m, &d));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -102,6 +120,7 @@ main (int   argc,
   g_test_add_func ("/core/time/warsaw-autumn-change", test_warsaw_autumn_change);
   g_test_add_func ("/core/time/offsets-and-names", test_offsets_and_names);
   g_test_add_func ("/core/time/unknown-zone", test_unknown_zone);
+  g_test_add_func ("/core/time/parse-date", test_parse_date);
 
   return g_test_run ();
 }

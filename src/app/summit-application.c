@@ -132,15 +132,10 @@ summit_application_startup (GApplication *app)
   static const char *help_accels[] = { "<Control>question", NULL };
 
   /* GTK reads the icon theme in a thread of its own from the moment the
-   * display's theme is first asked for. Left alone, the main thread read
-   * it again itself when the window was shown and needed its icon (67M
-   * instructions before the first frame could paint). Asked for here,
-   * before libadwaita's set-up adds its icons to the theme, GTK's thread
-   * does the reading: 790.6M -> 723.7M main-thread instructions to the
-   * first frame (tests/bench/first-frame-instructions). On a two-core
-   * machine the wall time barely moves, as the main thread waits for that
-   * thread during libadwaita's set-up; on more cores it need not.
-   * (The parent's startup calls gtk_init() too, which does nothing twice.) */
+   * display's theme is first asked for; asked for here, before libadwaita's
+   * set-up, that thread reads it instead of the main thread when the window
+   * is first shown. (The parent's startup calls gtk_init() too, which does
+   * nothing twice.) */
   gtk_init ();
   gtk_icon_theme_get_for_display (gdk_display_get_default ());
 

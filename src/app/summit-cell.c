@@ -1,13 +1,11 @@
 /* summit-cell.c — one line of text in a cell of the People list
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * What GtkInscription does for a list cell — a size from a number of
- * characters, never from the text; the text on one line, ellipsized — but
- * with the font's measures worked out once for every cell instead of once
- * per cell: GTK 4.8's GtkInscription asks Pango for them (which shapes a
- * sample sentence) every time a cell is measured, 0.1 ms a cell, and the
- * People list's first frame has two hundred cells. A leaf widget without
- * children, so without a .ui template.
+ * Stands in for GtkInscription: a size from a number of characters, never
+ * from the text; the text on one line, ellipsized; but the font's measures
+ * are worked out once for every cell, where GTK 4.8's GtkInscription asks
+ * Pango for them (shaping a sample sentence) each time a cell is measured.
+ * A leaf widget without children, so without a .ui template.
  */
 #define G_LOG_DOMAIN "summit-cell"
 

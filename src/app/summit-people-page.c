@@ -254,10 +254,8 @@ first_rows (SummitPeoplePage *self)
   if (settings != NULL && g_settings_get_boolean (settings, "window-maximized"))
     height = 0;
   /* Rows are 21 pixels with Adwaita's default font, and the bars above and
-   * below the list take 190 of the window's height (measured: a 700-pixel
-   * window shows 24 rows and part of a 25th). Any row short of filling it
-   * comes a frame later, with the rest. A maximized window is taken as 1440
-   * pixels. */
+   * below the list take 190 of the window's height. Any row short of filling
+   * it comes a frame later, with the rest. */
   return height > 0 ? CLAMP ((height - 190) / 21 + 1, 10, 80) : 70;
 }
 

@@ -1,25 +1,23 @@
 /* summit-people-selection.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A multiple selection by position for the People list. GtkMultiSelection
- * (GTK 4.8) fetches every added item after each change to keep its
- * selection by item, which with tens of thousands of matches costs a
- * keystroke hundreds of milliseconds; here the selection is a bitset that
+ * Stands in for GtkMultiSelection, which in GTK 4.8 fetches every added item
+ * after each change to keep its selection by item, too slow for a keystroke
+ * over tens of thousands of matches: here the selection is a bitset that
  * simply follows the positions through each change.
  *
  * Its items are rows, not people: a SummitPeopleRow stands for a position
  * and says "changed" when another person comes to sit there. GTK 4.8's list
  * view keeps up to 200 row widgets (of seven cells each here) and, when a
  * change replaces the items they show, destroys them all and builds 200
- * new ones — 70 ms for a keystroke that turns 55,000 matches into 2,700.
- * So a large change is passed on as what it is for rows: the rows up to
+ * new ones. So a large change is passed on as what it is for rows: the rows up to
  * the new length get new people (and their cells new text), and only the
  * rows past it come or go. A small change (a person added or deleted) is
  * passed on as it is, moving the rows it shifts.
  *
  * Rows still come and go when the number of matches crosses those 200: a
- * search that finds one person after 100,000 destroys some 200 rows (60 ms),
- * and clearing it builds them again. So beyond the first screenful
+ * search that finds one person among many destroys some 200 rows, and
+ * clearing it builds them again. So beyond the first screenful
  * (summit_people_selection_set_first_rows()) the rows past the end are added
  * or removed right after the frame that shows the change, not before it:
  * until then this model is a little shorter, or has a few blank rows (rows

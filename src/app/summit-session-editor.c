@@ -105,7 +105,8 @@ read_form (SummitSessionEditor  *self,
       summit_panel_unset_start (panel);
       summit_panel_set_day (panel, date);
       summit_panel_set_duration (panel, summit_panel_get_duration (panel) > 0
-                                        ? summit_panel_get_duration (panel) : 60);
+                                        ? summit_panel_get_duration (panel)
+                                        : SUMMIT_PANEL_DEFAULT_DURATION);
     }
   else
     {

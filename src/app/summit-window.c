@@ -319,8 +319,7 @@ check_integrity_done_cb (GObject      *object,
 }
 
 /* The Panels and Statistics pages read the whole programme and every
- * invitation, and building them costs the first frame 10 ms: they are made,
- * and get the store, when first shown. */
+ * invitation: they are made, and get the store, when first shown. */
 static void
 give_store_to_visible_page (SummitWindow *self)
 {
@@ -349,8 +348,8 @@ give_store_to_visible_page (SummitWindow *self)
 }
 
 /* The shortcuts window is built when first asked for, not with every window
- * (GtkApplication would load gtk/help-overlay.ui for each: 8 ms of the first
- * frame). Given to the window, it shows the application's accelerators. */
+ * as GtkApplication's gtk/help-overlay.ui would be. Given to the window, it
+ * shows the application's accelerators. */
 static void
 show_help_overlay_action (GtkWidget  *widget,
                           const char *action_name,
@@ -403,7 +402,7 @@ summit_window_close_request (GtkWindow *window)
 }
 
 /* The page-by-page check of the whole file competes for the CPU and the
- * disk with the first frame (0.3 s at 100,000 people): it starts after. */
+ * disk with the first frame: it starts after. */
 static void
 check_integrity_after_paint_cb (GdkFrameClock *clock,
                                 SummitWindow  *self)

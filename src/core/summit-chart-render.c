@@ -564,11 +564,10 @@ png_write_cb (png_structp  png,
   g_byte_array_append (png_get_io_ptr (png), data, length);
 }
 
-/* cairo's own PNG writer tries every filter on every row at the default
- * compression: ~50 ms for a 1920×1080 image. A chart is flat colour, which
- * the "sub" filter and a fast zlib level compress about as well, several
- * times faster. Only for opaque surfaces (RGB24), which need no
- * un-premultiplying. */
+/* Stands in for cairo_surface_write_to_png(), which tries every filter on
+ * every row at the default compression: a chart is flat colour, which the
+ * "sub" filter and a fast zlib level compress about as well, much faster.
+ * Only for opaque surfaces (RGB24), which need no un-premultiplying. */
 static gboolean
 write_png_rgb24 (cairo_surface_t *surface,
                  GByteArray      *out)

@@ -12,7 +12,6 @@
 
 #include <glib/gi18n-lib.h>
 #include <libxml/xmlwriter.h>
-#include <stdio.h>
 
 #include "summit-frab.h"
 #include "summit-panel.h"
@@ -237,7 +236,8 @@ summit_frab_build (SummitEdition  *edition,
       g_autofree char *day_end = NULL;
       int y, m, dd;
 
-      sscanf (day->date, "%d-%d-%d", &y, &m, &dd);
+      if (!summit_time_parse_date (day->date, &y, &m, &dd))
+        goto failed;
       midnight = g_date_time_new (tz, y, m, dd, 0, 0, 0);
       next = g_date_time_add_days (midnight, 1);
       day_start = iso_in_zone (midnight);

@@ -81,7 +81,7 @@ summit_panel_init (SummitPanel *self)
   self->title = g_strdup ("");
   self->room = g_strdup ("");
   self->description = g_strdup ("");
-  self->duration = 60;
+  self->duration = SUMMIT_PANEL_DEFAULT_DURATION;
   self->kind = SUMMIT_PANEL_DISCUSSION;
   self->members = g_array_new (FALSE, TRUE, sizeof (SummitPanelMember));
   g_array_set_clear_func (self->members, clear_member);

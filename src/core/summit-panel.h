@@ -37,6 +37,9 @@ typedef struct
 } SummitPanelMember;
 
 #define SUMMIT_TYPE_PANEL (summit_panel_get_type ())
+
+/* Minutes a session lasts when nobody has said how long. */
+#define SUMMIT_PANEL_DEFAULT_DURATION 60
 G_DECLARE_FINAL_TYPE (SummitPanel, summit_panel, SUMMIT, PANEL, GObject)
 
 SummitPanel     *summit_panel_new              (void);

@@ -602,13 +602,12 @@ match_slice (gpointer data)
   return NULL;
 }
 
-/* Above this many people, a second thread looks at half of them (a
- * million take 30 ms on one core). */
+/* Above this many people, a second thread looks at half of them. */
 #define SPLIT_ROWS 150000
 
 /* The rows of @set that match, in @sorted's order. Looking at the rows in
  * the set's order reads them where they lie in memory, one after another;
- * in a sort order each would be a cache miss: three times slower. */
+ * in a sort order each would be a cache miss. */
 static GPtrArray *
 filter_sorted (RowSet       *set,
                Sorted       *sorted,
@@ -876,7 +875,7 @@ job_done_cb (GObject      *object,
 
 /* Whether @job only filters, and few enough people to do it at once: then
  * the result is in the very frame that shows the key typed, instead of one
- * frame later from the worker. Everyone (100,000) takes 2–5 ms. */
+ * frame later from the worker. */
 static gboolean
 job_is_quick (const Job *job)
 {

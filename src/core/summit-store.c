@@ -482,12 +482,8 @@ open_full (const char            *path,
     {
       self->is_new = TRUE;
       /* Pages of 16 KiB, not SQLite's 4 KiB, while the file is still empty
-       * (it cannot change later without rewriting the file). A person takes
-       * about 470 bytes with the indices, so an import of 100,000 people
-       * writes a quarter as many pages to the write-ahead log and copies a
-       * quarter as many at the checkpoint: its commit and checkpoint took
-       * 90 ms instead of 155 (tests/bench/bench-io). A one-person edit
-       * writes 16 KiB instead of 4 KiB, which no one can notice. */
+       * (it cannot change later without rewriting the file): a bulk import
+       * writes and checkpoints a quarter as many pages. */
       if (writable && !summit_store_exec (self, "PRAGMA page_size = 16384", error))
         return NULL;
     }
@@ -701,8 +697,7 @@ summit_store_get_journal_mode (SummitStore *self)
  * checkpoint after the commit must have the whole log on the disk before
  * it copies it into the file (fsync), and then waits for what it copied.
  * A bulk import calls this every few megabytes, so the log is mostly
- * written by then: for 100,000 people the checkpoint took 70 ms instead
- * of 90 (tests/bench/bench-io). It changes nothing SQLite relies on, and
+ * written by then. It changes nothing SQLite relies on, and
  * does nothing where the system lacks sync_file_range() or the file has no
  * write-ahead log. Call it from the thread using the store.
  */

@@ -35,8 +35,8 @@ G_DECLARE_FINAL_TYPE (SummitStore, summit_store, SUMMIT, STORE, GObject)
 typedef enum
 {
   SUMMIT_STORE_OPEN_NONE                  = 0,
-  /* Skip PRAGMA quick_check when opening (it reads the whole file: 0.3 s at
-   * 100,000 people); the caller runs summit_store_check_integrity() later. */
+  /* Skip PRAGMA quick_check when opening (it reads the whole file); the
+   * caller runs summit_store_check_integrity() later. */
   SUMMIT_STORE_OPEN_DEFER_INTEGRITY_CHECK = 1 << 0,
 } SummitStoreOpenFlags;
 

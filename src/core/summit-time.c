@@ -184,6 +184,39 @@ summit_time_parse_instant (const char *text,
 }
 
 /**
+ * summit_time_parse_date:
+ * @text: a calendar day written as ISO 8601's "2020-09-24"
+ * @year: (out): the year
+ * @month: (out): the month, 1–12
+ * @day: (out): the day of the month
+ *
+ * The one reader of the "YYYY-MM-DD" days of files, the CLI and the editors;
+ * GDateTime decides what is a valid day.
+ *
+ * Returns: %TRUE if @text is exactly such a day, which exists
+ */
+gboolean
+summit_time_parse_date (const char *text,
+                        int        *year,
+                        int        *month,
+                        int        *day)
+{
+  g_autofree char *iso = NULL;
+  g_autoptr(GDateTime) midnight = NULL;
+
+  g_return_val_if_fail (year != NULL && month != NULL && day != NULL, FALSE);
+
+  /* GDateTime also reads week and ordinal dates; a day here is only this form. */
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+  iso = g_strconcat (text, "T00:00:00Z", NULL);
+  if ((midnight = g_date_time_new_from_iso8601 (iso, NULL)) == NULL)
+    return FALSE;
+  g_date_time_get_ymd (midnight, year, month, day);
+  return TRUE;
+}
+
+/**
  * summit_time_parse_local:
  * @date: a day, "2020-09-24"
  * @clock: a wall-clock time, "22:00" (or "22:00:00")
@@ -221,8 +254,7 @@ summit_time_parse_local (const char  *date,
     }
   tz = summit_time_zone_new (identifier);
 
-  if (date == NULL || sscanf (date, "%4d-%2d-%2d%c", &year, &month, &day, &tail) != 3
-      || !g_date_valid_dmy (day, month, year))
+  if (!summit_time_parse_date (date, &year, &month, &day))
     {
       g_set_error (error, SUMMIT_TIME_ERROR, SUMMIT_TIME_ERROR_BAD_DATE,
                    _("“%s” is not a date; write it as 2020-09-24"), date ? date : "");

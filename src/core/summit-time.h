@@ -38,5 +38,9 @@ gboolean   summit_time_parse_local   (const char  *date,
 gboolean   summit_time_zone_is_known (const char  *identifier);
 gboolean   summit_time_parse_instant (const char  *text,
                                       gint64      *instant);
+gboolean   summit_time_parse_date    (const char  *text,
+                                      int         *year,
+                                      int         *month,
+                                      int         *day);
 
 G_END_DECLS

@@ -43,11 +43,9 @@ typedef enum
  *
  * libxml2 2.9 checks a datatype parameter (<param name="pattern">,
  * "maxLength", …) by building it anew for every value: it compiles the
- * regular expression of a pattern each time. A file of 100,000 people has
- * 1.5 million such values, and checking them was two thirds of an import
- * (1.1 s of 1.6 s validating with `xmllint --stream --relaxng`), whereas the
- * structure — which elements and attributes, in which order, which fixed
- * values — validates in a third of a second.
+ * regular expression of a pattern each time, for each of the fifteen values
+ * of every person, whereas the structure — which elements and attributes,
+ * in which order, which fixed values — is cheap to validate.
  *
  * So load_schema() hands libxml2 the schema with the parameters of the five
  * defines below replaced by <text/>, and import checks every attribute that
@@ -710,8 +708,8 @@ merge_person_fields (SummitStore         *store,
 
 /* People are written by a second thread.
  *
- * Reading and validating a file of 100,000 people and inserting them each
- * take about half of an import; on two cores they overlap. The reader (the
+ * Reading and validating people and inserting them each take about half of
+ * an import; on two cores they overlap. The reader (the
  * importing thread) parses, validates the structure and hands people over
  * in batches, their attributes as the file has them; the writer checks
  * their values (ValueChecks, and the times as times) and inserts them into
@@ -1181,7 +1179,7 @@ parse_day (ImportContext *ctx,
 
   if (text == NULL)
     return TRUE;
-  if (sscanf (text, "%4d-%2d-%2d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
+  if (!summit_time_parse_date (text, &y, &m, &d))
     {
       fail (ctx, SUMMIT_XML_ERROR_INVALID, _("“%s” is not a valid date for %s"), text, name);
       return FALSE;
@@ -1690,7 +1688,7 @@ read_session (ImportContext *ctx)
   if (!parse_day (ctx, "day", day))
     return;
   summit_panel_set_day (ctx->panel, day);
-  summit_panel_set_duration (ctx->panel, duration ? atoi (duration) : 60);
+  summit_panel_set_duration (ctx->panel, duration ? atoi (duration) : SUMMIT_PANEL_DEFAULT_DURATION);
   summit_panel_set_room (ctx->panel, room);
   summit_panel_set_description (ctx->panel, description);
 }
@@ -2304,8 +2302,7 @@ export_people (ExportContext *ctx)
   int rc;
 
   /* "+family_name": sorting the rows themselves is faster than walking
-   * person_by_name and fetching each row from wherever it is (0.2 s of
-   * 0.5 s at 100,000 people). */
+   * person_by_name and fetching each row from wherever it is. */
   stmt = summit_store_prepare (ctx->store,
                                "SELECT uid, honorific, given_name, family_name, native_name,"
                                " position, city, country, organisation, email, phone, timezone,"
