@@ -152,7 +152,9 @@ show_preview (SummitImportDialog *self)
     }
   if (problems->len > PREVIEW_PROBLEMS)
     {
-      g_autofree char *more = g_strdup_printf (_("and %u more"), problems->len - PREVIEW_PROBLEMS);
+      guint n_more = problems->len - PREVIEW_PROBLEMS;
+      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %u more problem",
+                                                            "and %u more problems", n_more), n_more);
       gtk_list_box_append (self->problems_list, make_row (more, NULL, FALSE));
     }
 

@@ -75,7 +75,7 @@ def main():
         import_button.doActionNamed("click")
 
         app.find("Imported partners.csv: 2 added, 0 updated, 0 unchanged, "
-                 "1 invalid rows skipped", "label", timeout=30)
+                 "1 invalid row skipped", "label", timeout=30)
 
         # The new people in the list, the skipped one nowhere.
         app.find("Zofia Kowalska", "label")
