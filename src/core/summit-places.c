@@ -497,8 +497,8 @@ summit_places_keywords_match (const char *keywords,
 
 /**
  * summit_places_find_zone:
- * @query: a zone id ("Europe/Warsaw") or what finds one zone ("Warsaw",
- *   "Warszawa" under Polish, "Tokyo")
+ * @query: a zone id the system knows ("Europe/Warsaw") or what finds one
+ *   zone of the list ("Warsaw", "Warszawa" under Polish, "Tokyo")
  *
  * Returns: (transfer none) (nullable): the one zone @query names, or %NULL
  *   if it finds none, or several and none by its very city
@@ -514,9 +514,8 @@ summit_places_find_zone (const char *query)
 
   if (query == NULL || *query == '\0')
     return NULL;
-  for (guint i = 0; zones[i]; i++)
-    if (g_str_equal (zones[i], query))
-      return zones[i];
+  if (summit_time_zone_is_known (query))
+    return g_intern_string (query);
 
   exact = search_words (query);
   for (guint i = 0; zones[i]; i++)

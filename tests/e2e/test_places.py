@@ -2,7 +2,8 @@
 """Countries and time zones as people name them (issue 16, items 3 and 10):
 in the person editor, "Tokyo" and "Warsaw" find their zones by the city;
 under Polish, "Polska" finds Poland, countries read as names in the People
-list, and the agenda says "Warszawa" / "Tajpej" and the Polish weekday."""
+list, the agenda says "Warszawa" / "Tajpej" and the Polish weekday, and
+"Tokio" sets its second zone."""
 
 import os
 import sys
@@ -99,6 +100,17 @@ def polish():
                  lambda: app.root.findChild(
                      lambda n: n.roleName == "label"
                      and n.name == "15:00 Tajpej (UTC+8)\n09:00 Warszawa (UTC+2)",
+                     retry=False, requireResult=False))
+
+        # The second zone by its Polish city: "Tokio" is Asia/Tokyo.
+        app.root.findChild(lambda n: n.roleName == "text" and "Druga strefa czasowa" in n.name,
+                           retry=True).click()
+        app.key("<Control>a")
+        app.type("Tokio\n")
+        wait_for("the opening at 16:00 Tokio",
+                 lambda: app.root.findChild(
+                     lambda n: n.roleName == "label"
+                     and n.name == "15:00 Tajpej (UTC+8)\n16:00 Tokio (UTC+9)",
                      retry=False, requireResult=False))
     except AssertionError as e:
         app.fail(str(e))
