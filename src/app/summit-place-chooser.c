@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "summit-people.h"
+#include "summit-people-model.h"
 #include "summit-place-chooser.h"
 #include "summit-places.h"
 
@@ -35,8 +36,11 @@ struct _SummitPlaceChooser
   char            *query;
   GHashTable      *labels;     /* id → label */
   GHashTable      *keywords;   /* id → search words */
+  GHashTable      *names;      /* id → the name shown, folded */
+  char            *folded_query;
   GtkFilter       *filter;
-  GtkFilterListModel *filtered;
+  GtkSorter       *sorter;
+  GtkSortListModel *found;     /* the filtered list, best first */
 };
 
 G_DEFINE_ENUM_TYPE (SummitPlaceKind, summit_place_kind,
@@ -105,6 +109,33 @@ filter_func (gpointer item,
   return words != NULL && summit_places_keywords_match (words, self->query);
 }
 
+/* Places whose name begins with what was typed come first ("pol": Polska
+ * before Polinezja Francuska's neighbours in the alphabet); the rest keep
+ * the list's order. */
+static int
+rank (SummitPlaceChooser *self,
+      const char         *id)
+{
+  const char *name = g_hash_table_lookup (self->names, id);
+
+  if (self->folded_query == NULL || *self->folded_query == '\0')
+    return 0;
+  if (name != NULL && g_str_has_prefix (name, self->folded_query))
+    return 0;
+  return 1;
+}
+
+static int
+compare_rank (gconstpointer a,
+              gconstpointer b,
+              gpointer      data)
+{
+  SummitPlaceChooser *self = data;
+
+  return rank (self, gtk_string_object_get_string ((GtkStringObject *)a))
+         - rank (self, gtk_string_object_get_string ((GtkStringObject *)b));
+}
+
 static int
 compare_labels (gconstpointer a,
                 gconstpointer b,
@@ -127,7 +158,11 @@ build_items (SummitPlaceChooser *self)
 
   for (guint i = 0; all[i]; i++)
     {
+      const char *name = self->kind == SUMMIT_PLACE_COUNTRY ? summit_places_country_name (all[i], NULL)
+                                                           : summit_places_zone_city (all[i], NULL);
+
       g_ptr_array_add (ids, (gpointer)all[i]);
+      g_hash_table_insert (self->names, g_strdup (all[i]), summit_people_fold (name ? name : all[i]));
       g_hash_table_insert (self->keywords, g_strdup (all[i]),
                            self->kind == SUMMIT_PLACE_COUNTRY
                              ? summit_places_country_keywords (all[i])
@@ -161,7 +196,7 @@ static void
 pick (SummitPlaceChooser *self,
       guint               position)
 {
-  g_autoptr(GtkStringObject) item = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+  g_autoptr(GtkStringObject) item = g_list_model_get_item (G_LIST_MODEL (self->found), position);
 
   if (item == NULL)
     return;
@@ -206,7 +241,10 @@ search_changed_cb (SummitPlaceChooser *self)
 {
   g_free (self->query);
   self->query = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  g_free (self->folded_query);
+  self->folded_query = summit_people_fold (g_strstrip (g_strdup (self->query)));
   gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_sorter_changed (self->sorter, GTK_SORTER_CHANGE_DIFFERENT);
 }
 
 /* Enter takes the first place found. */
@@ -257,9 +295,12 @@ summit_place_chooser_constructed (GObject *object)
 
   items = build_items (self);
   self->filter = GTK_FILTER (gtk_custom_filter_new (filter_func, self, NULL));
-  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (items)),
-                                              g_object_ref (self->filter));
-  selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->filtered)));
+  self->sorter = GTK_SORTER (gtk_custom_sorter_new (compare_rank, self, NULL));
+  self->found = gtk_sort_list_model_new (
+    G_LIST_MODEL (gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (items)),
+                                             g_object_ref (self->filter))),
+    g_object_ref (self->sorter));
+  selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->found)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
   update_button (self);
@@ -277,10 +318,13 @@ summit_place_chooser_finalize (GObject *object)
 {
   SummitPlaceChooser *self = SUMMIT_PLACE_CHOOSER (object);
 
-  g_clear_object (&self->filtered);
+  g_clear_object (&self->found);
+  g_clear_object (&self->sorter);
   g_clear_object (&self->filter);
   g_clear_pointer (&self->labels, g_hash_table_unref);
   g_clear_pointer (&self->keywords, g_hash_table_unref);
+  g_clear_pointer (&self->names, g_hash_table_unref);
+  g_free (self->folded_query);
   g_free (self->title);
   g_free (self->value);
   g_free (self->query);
@@ -388,6 +432,7 @@ summit_place_chooser_init (SummitPlaceChooser *self)
   self->value = g_strdup ("");
   self->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->keywords = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
