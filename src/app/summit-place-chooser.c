@@ -59,6 +59,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  ACTIVATE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 /* Auxiliary methods */
 
 static char *
@@ -282,6 +289,13 @@ search_key_cb (GtkEventControllerKey *controller,
   return GDK_EVENT_STOP;
 }
 
+/* Activating the chooser (its row in a list, or a mnemonic) opens the list. */
+static void
+summit_place_chooser_activate (SummitPlaceChooser *self)
+{
+  gtk_menu_button_popup (self->button);
+}
+
 /* GObject overrides */
 
 static void
@@ -406,6 +420,13 @@ summit_place_chooser_class_init (SummitPlaceChooserClass *klass)
     g_param_spec_string ("value", NULL, NULL, "",
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[ACTIVATE] =
+    g_signal_new_class_handler ("activate", G_TYPE_FROM_CLASS (klass),
+                                G_SIGNAL_RUN_FIRST | G_SIGNAL_ACTION,
+                                G_CALLBACK (summit_place_chooser_activate),
+                                NULL, NULL, NULL, G_TYPE_NONE, 0);
+  gtk_widget_class_set_activate_signal (widget_class, signals[ACTIVATE]);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/summit-place-chooser.ui");
