@@ -6,8 +6,12 @@
 #include <libintl.h>
 #include <locale.h>
 
+#include "summit-people.h"
+#include "summit-people-model.h"
 #include "summit-places.h"
 #include "summit-time.h"
+#include "summit-xml.h"
+#include "test-util.h"
 
 /* Runs @test under a real locale, skipping where it is not installed
  * (Debian's locales-all has them all). */
@@ -167,6 +171,51 @@ test_day_in_language (void)
   setlocale (LC_ALL, "C.UTF-8");
 }
 
+static void
+add_person (SummitStore *store,
+            const char  *family,
+            const char  *country)
+{
+  g_autoptr(SummitPerson) person = summit_person_new ();
+  g_autoptr(GError) error = NULL;
+
+  summit_person_set_field (person, SUMMIT_PERSON_GIVEN_NAME, "Test");
+  summit_person_set_field (person, SUMMIT_PERSON_FAMILY_NAME, family);
+  summit_person_set_field (person, SUMMIT_PERSON_COUNTRY, country);
+  summit_store_insert_person (store, person, &error);
+  g_assert_no_error (error);
+}
+
+/* The People list sorts countries by the name it shows, not by code:
+ * Germany (DE) before Switzerland (CH). */
+static void
+test_people_sorted_by_country_name (void)
+{
+  g_autofree char *dir = test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "places.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SummitStore) store = summit_store_open_and_seed (path, &error);
+  g_autoptr(SummitPeopleModel) model = summit_people_model_new ();
+  g_autoptr(SummitPeopleItem) first = NULL;
+  g_autoptr(SummitPeopleItem) second = NULL;
+
+  g_assert_no_error (error);
+  add_person (store, "Zurich", "CH");
+  add_person (store, "Berlin", "DE");
+  summit_people_model_load (model, store, 0, "TW", 0);
+  summit_people_model_set_sort (model, SUMMIT_PEOPLE_SORT_COUNTRY, FALSE);
+  while (summit_people_model_is_busy (model))
+    g_main_context_iteration (NULL, TRUE);
+
+  first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  second = g_list_model_get_item (G_LIST_MODEL (model), 1);
+  g_assert_cmpstr (summit_people_item_get_country (first), ==, "DE");
+  g_assert_cmpstr (summit_people_item_get_country (second), ==, "PL");
+  g_clear_object (&model);
+  g_clear_object (&store);
+  test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -188,5 +237,6 @@ main (int   argc,
   g_test_add_func ("/core/places/search-in-chinese", test_search_in_chinese);
   g_test_add_func ("/core/places/find-zone", test_find_zone);
   g_test_add_func ("/core/places/day-in-language", test_day_in_language);
+  g_test_add_func ("/core/places/people-sorted-by-country-name", test_people_sorted_by_country_name);
   return g_test_run ();
 }
