@@ -222,6 +222,9 @@ cldr_cities (const char *cldr_locale)
 
       if (type == XML_READER_TYPE_END_ELEMENT && xmlStrEqual (name, BAD_CAST "zone"))
         g_clear_pointer (&zone, xmlFree);
+      /* The cities are all in <timeZoneNames>: the rest of the file is not read. */
+      if (type == XML_READER_TYPE_END_ELEMENT && xmlStrEqual (name, BAD_CAST "timeZoneNames"))
+        break;
       if (type != XML_READER_TYPE_ELEMENT)
         continue;
       if (xmlStrEqual (name, BAD_CAST "zone"))
