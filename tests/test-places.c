@@ -32,6 +32,7 @@ test_country_names (void)
   g_assert_cmpstr (summit_places_country_name ("PL", "en"), ==, "Poland");
   g_assert_cmpstr (summit_places_country_name ("PL", "pl"), ==, "Polska");
   g_assert_cmpstr (summit_places_country_name ("PL", "zh_TW"), ==, "波蘭");
+  g_assert_cmpstr (summit_places_country_name ("PL", "zh-TW"), ==, "波蘭");
   /* The short name, not "Taiwan, Province of China". */
   g_assert_cmpstr (summit_places_country_name ("TW", "en"), ==, "Taiwan");
   g_assert_cmpstr (summit_places_country_name ("TW", "pl"), ==, "Tajwan");
@@ -48,6 +49,7 @@ test_zone_cities (void)
   g_assert_cmpstr (summit_places_zone_city ("Asia/Taipei", "pl"), ==, "Tajpej");
   g_assert_cmpstr (summit_places_zone_city ("Europe/Warsaw", "zh_TW"), ==, "華沙");
   g_assert_cmpstr (summit_places_zone_city ("Asia/Taipei", "zh_TW"), ==, "台北");
+  g_assert_cmpstr (summit_places_zone_city ("Asia/Taipei", "zh-TW"), ==, "台北");
   g_assert_cmpstr (summit_places_zone_city ("Asia/Taipei", "en"), ==, "Taipei");
   /* CLDR knows Kolkata by its older id, Asia/Calcutta. */
   g_assert_cmpstr (summit_places_zone_city ("Asia/Kolkata", "pl"), ==, "Kalkuta");

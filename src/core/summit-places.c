@@ -99,8 +99,9 @@ load_countries (void)
 /* A locale for gettext's LC_MESSAGES in @language ("pl", "zh_TW"), trying the
  * language itself and then its most usual territory ("pl" → "pl_PL"). */
 static locale_t
-messages_locale (const char *language)
+messages_locale (const char *tag)
 {
+  g_autofree char *language = g_strdelimit (g_strdup (tag), "-", '_');   /* "zh-TW" too */
   g_autofree char *lang = g_strndup (language, strcspn (language, "_.@"));
   g_autofree char *upper = g_ascii_strup (lang, -1);
   g_autofree char *plain = g_strndup (language, strcspn (language, ".@"));
@@ -391,7 +392,10 @@ summit_places_zone_city (const char *zone,
   g_return_val_if_fail (zone != NULL, NULL);
 
   if (language != NULL)
-    add_cldr_locales (locales, language);
+    {
+      g_autofree char *posix = g_strdelimit (g_strdup (language), "-", '_');   /* "zh-TW" too */
+      add_cldr_locales (locales, posix);
+    }
   else
     user_cldr_locales (locales);
 
