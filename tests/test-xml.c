@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include <errno.h>
+#include <libintl.h>
+#include <locale.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
@@ -1067,6 +1069,48 @@ test_cli_import_export (void)
   g_clear_pointer (&err, g_free);
 }
 
+static char *
+report_text (guint added,
+             guint skipped)
+{
+  SummitImportReport report = { 0 };
+
+  report.counts[SUMMIT_IMPORT_PEOPLE].added = added;
+  report.skipped = skipped;
+  return summit_import_report_to_string (&report);
+}
+
+/* Each count in the import summary takes its own plural form. */
+static void
+test_report_plural_forms (void)
+{
+  g_autofree char *catalogs = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+  g_autofree char *one = report_text (1, 1);
+  g_autofree char *two = report_text (2, 2);
+
+  g_assert_cmpstr (one, ==, "1 added, 0 updated, 0 unchanged, 1 invalid row skipped");
+  g_assert_cmpstr (two, ==, "2 added, 0 updated, 0 unchanged, 2 invalid rows skipped");
+
+  if (setlocale (LC_ALL, "pl_PL.UTF-8") == NULL)
+    {
+      g_test_skip ("the locale pl_PL.UTF-8 is not installed");
+      return;
+    }
+  g_unsetenv ("LANGUAGE");
+  bindtextdomain (GETTEXT_PACKAGE, catalogs);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  {
+    g_autofree char *pl1 = report_text (1, 1);
+    g_autofree char *pl3 = report_text (3, 3);
+    g_autofree char *pl5 = report_text (5, 5);
+
+    g_assert_cmpstr (pl1, ==, "1 dodany, 0 zaktualizowanych, 0 bez zmian, pominięto 1 nieprawidłowy wiersz");
+    g_assert_cmpstr (pl3, ==, "3 dodane, 0 zaktualizowanych, 0 bez zmian, pominięto 3 nieprawidłowe wiersze");
+    g_assert_cmpstr (pl5, ==, "5 dodanych, 0 zaktualizowanych, 0 bez zmian, pominięto 5 nieprawidłowych wierszy");
+  }
+  setlocale (LC_ALL, "C.UTF-8");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1107,6 +1151,7 @@ main (int   argc,
   g_test_add_func ("/io/xml/first-problem-is-reported", test_first_problem_is_reported);
   g_test_add_func ("/io/xml/value-checks-match-the-schema", test_value_checks_match_schema);
   g_test_add_func ("/io/cli/import-export", test_cli_import_export);
+  g_test_add_func ("/io/report/plural-forms", test_report_plural_forms);
 
   ret = g_test_run ();
   test_tmpdir_free (tmpdir);

@@ -16,6 +16,7 @@
 
 #include "summit-csv.h"
 #include "summit-import-dialog.h"
+#include "summit-places.h"
 #include "summit-xml.h"
 
 #define PREVIEW_ROWS 50
@@ -152,7 +153,9 @@ show_preview (SummitImportDialog *self)
     }
   if (problems->len > PREVIEW_PROBLEMS)
     {
-      g_autofree char *more = g_strdup_printf (_("and %u more"), problems->len - PREVIEW_PROBLEMS);
+      guint n_more = problems->len - PREVIEW_PROBLEMS;
+      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %u more problem",
+                                                            "and %u more problems", n_more), n_more);
       gtk_list_box_append (self->problems_list, make_row (more, NULL, FALSE));
     }
 
@@ -161,6 +164,7 @@ show_preview (SummitImportDialog *self)
       SummitPerson *person = summit_csv_preview_get_person (preview, i);
       g_autofree char *name = summit_person_dup_display_name (person);
       g_autofree char *where = NULL;
+      const char *country_name = summit_places_country_name (summit_person_get_country (person), NULL);
       const char *parts[4] = { NULL };
       guint n = 0;
 
@@ -169,10 +173,10 @@ show_preview (SummitImportDialog *self)
       if (*summit_person_get_city (person))
         parts[n++] = summit_person_get_city (person);
       if (*summit_person_get_country (person))
-        parts[n++] = summit_person_get_country (person);
+        parts[n++] = country_name ? country_name : summit_person_get_country (person);
       {
         g_autofree char *details = g_strjoinv (", ", (char **)parts);
-        /* Translators: "Line 4 · Mayor, Gdynia, PL" */
+        /* Translators: "Line 4 · Mayor, Gdynia, Poland" */
         where = g_strdup_printf (_("Line %u · %s"), summit_csv_preview_row_line (preview, i),
                                  details);
       }

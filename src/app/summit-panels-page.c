@@ -20,6 +20,7 @@
 #include "summit-lineup-editor.h"
 #include "summit-panels-page.h"
 #include "summit-people.h"
+#include "summit-places.h"
 #include "summit-programme.h"
 #include "summit-session-editor.h"
 #include "summit-time.h"
@@ -200,12 +201,13 @@ conflict_activated_cb (SummitPanelsPage *self,
 static void
 zone_activate_cb (SummitPanelsPage *self)
 {
-  g_autofree char *zone = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->zone_entry))));
+  g_autofree char *typed = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->zone_entry))));
+  const char *zone = summit_places_find_zone (typed);
   GSettings *settings = get_settings (self);
 
-  if (!summit_time_zone_is_known (zone))
+  if (zone == NULL)
     {
-      g_autofree char *message = g_strdup_printf (_("“%s” is not a time zone; use a name such as Europe/Warsaw"), zone);
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a time zone; use a name such as Europe/Warsaw"), typed);
 
       gtk_widget_add_css_class (GTK_WIDGET (self->zone_entry), "error");
       say (self, message);
@@ -213,7 +215,8 @@ zone_activate_cb (SummitPanelsPage *self)
     }
   gtk_widget_remove_css_class (GTK_WIDGET (self->zone_entry), "error");
   g_free (self->second_zone);
-  self->second_zone = g_steal_pointer (&zone);
+  self->second_zone = g_strdup (zone);
+  gtk_editable_set_text (GTK_EDITABLE (self->zone_entry), zone);
   if (settings != NULL)
     g_settings_set_string (settings, "second-timezone", self->second_zone);
   summit_panels_page_reload (self);

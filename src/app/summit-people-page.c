@@ -20,6 +20,7 @@
 #include "summit-letters-dialog.h"
 #include "summit-people-selection.h"
 #include "summit-person-editor.h"
+#include "summit-places.h"
 #include "summit-application.h"
 #include "summit-utils.h"
 
@@ -227,8 +228,8 @@ update_country_filter (SummitPeoplePage *self)
   gtk_string_list_append (list, _("Any country"));
   for (guint i = 0; codes[i]; i++)
     {
-      const char *name = summit_country_get_name (codes[i]);
-      g_autofree char *label = g_strdup_printf ("%s (%s)", name ? name : codes[i], codes[i]);
+      const char *name = summit_places_country_name (codes[i], NULL);
+      g_autofree char *label = g_strdup_printf (_("%s (%s)"), name ? name : codes[i], codes[i]);
       gtk_string_list_append (list, label);
       if (g_strcmp0 (current, codes[i]) == 0)
         new_selected = i + 1;
@@ -384,7 +385,10 @@ fill_cell (GtkListItem *list_item,
       summit_cell_set_text (cell, summit_people_item_get_city (item));
       break;
     case COLUMN_COUNTRY:
-      summit_cell_set_text (cell, summit_people_item_get_country (item));
+      {
+        const char *name = summit_places_country_name (summit_people_item_get_country (item), NULL);
+        summit_cell_set_text (cell, name ? name : summit_people_item_get_country (item));
+      }
       break;
     case COLUMN_ORIGIN:
       summit_cell_set_text (cell, *summit_people_item_get_country (item) == '\0' ? ""

@@ -17,6 +17,7 @@
 
 #include "summit-people.h"
 #include "summit-person-editor.h"
+#include "summit-place-chooser.h"
 
 struct _SummitPersonEditor
 {
@@ -35,11 +36,11 @@ struct _SummitPersonEditor
   AdwEntryRow         *position_row;
   GtkDropDown         *position_kind_dropdown;   /* 0: as the position reads, then the kinds */
   AdwEntryRow         *city_row;
-  GtkDropDown         *country_dropdown;
+  SummitPlaceChooser  *country_chooser;
   AdwEntryRow         *organisation_row;
   AdwEntryRow         *email_row;
   AdwEntryRow         *phone_row;
-  GtkDropDown         *timezone_dropdown;
+  SummitPlaceChooser  *timezone_chooser;
   GtkDropDown         *letter_language_dropdown;
   AdwEntryRow         *notes_row;
   AdwPreferencesGroup *invitation_group;
@@ -55,8 +56,6 @@ struct _SummitPersonEditor
   SummitStore         *store;
   SummitEdition       *edition;
   SummitPerson        *person;
-  GPtrArray           *countries;     /* codes behind country_dropdown, "" first */
-  GPtrArray           *timezones;     /* identifiers behind timezone_dropdown, "" first */
   GArray              *next_statuses; /* SummitInvitationStatus behind change_dropdown */
   GtkStringList       *position_kinds; /* behind position_kind_dropdown */
   gint64               duplicate_id;
@@ -106,47 +105,10 @@ widget_for_field (SummitPersonEditor *self,
                   SummitPersonField   field)
 {
   if (field == SUMMIT_PERSON_COUNTRY)
-    return GTK_WIDGET (self->country_dropdown);
+    return GTK_WIDGET (self->country_chooser);
   if (field == SUMMIT_PERSON_TIMEZONE)
-    return GTK_WIDGET (self->timezone_dropdown);
+    return GTK_WIDGET (self->timezone_chooser);
   return (GtkWidget *)entry_for_field (self, field);
-}
-
-static guint
-index_of (GPtrArray  *values,
-          const char *value)
-{
-  for (guint i = 0; i < values->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (values, i), value) == 0)
-      return i;
-  return GTK_INVALID_LIST_POSITION;
-}
-
-/* Selects @value in @dropdown, adding it if the list lacks it (an old
- * record's country or zone), so that validation can say what is wrong. */
-static void
-select_value (GtkDropDown *dropdown,
-              GPtrArray   *values,
-              const char  *value)
-{
-  guint pos = index_of (values, value);
-
-  if (pos == GTK_INVALID_LIST_POSITION)
-    {
-      g_ptr_array_add (values, g_strdup (value));
-      gtk_string_list_append (GTK_STRING_LIST (gtk_drop_down_get_model (dropdown)), value);
-      pos = values->len - 1;
-    }
-  gtk_drop_down_set_selected (dropdown, pos);
-}
-
-static const char *
-selected_value (GtkDropDown *dropdown,
-                GPtrArray   *values)
-{
-  guint pos = gtk_drop_down_get_selected (dropdown);
-
-  return pos < values->len ? g_ptr_array_index (values, pos) : "";
 }
 
 /* The list of kinds: the first names the kind the position's wording gives. */
@@ -223,9 +185,9 @@ read_fields (SummitPersonEditor *self)
         }
     }
   summit_person_set_field (self->person, SUMMIT_PERSON_COUNTRY,
-                           selected_value (self->country_dropdown, self->countries));
+                           summit_place_chooser_get_value (self->country_chooser));
   summit_person_set_field (self->person, SUMMIT_PERSON_TIMEZONE,
-                           selected_value (self->timezone_dropdown, self->timezones));
+                           summit_place_chooser_get_value (self->timezone_chooser));
   read_position_kind (self);
 }
 
@@ -411,8 +373,8 @@ populate (SummitPersonEditor *self)
       if (row != NULL)
         gtk_editable_set_text (GTK_EDITABLE (row), summit_person_get_field (self->person, i));
     }
-  select_value (self->country_dropdown, self->countries, summit_person_get_country (self->person));
-  select_value (self->timezone_dropdown, self->timezones, summit_person_get_timezone (self->person));
+  summit_place_chooser_set_value (self->country_chooser, summit_person_get_country (self->person));
+  summit_place_chooser_set_value (self->timezone_chooser, summit_person_get_timezone (self->person));
   {
     SummitPositionKind kind;
 
@@ -557,8 +519,6 @@ summit_person_editor_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->edition);
   g_clear_object (&self->person);
-  g_clear_pointer (&self->countries, g_ptr_array_unref);
-  g_clear_pointer (&self->timezones, g_ptr_array_unref);
   g_clear_pointer (&self->next_statuses, g_array_unref);
   g_clear_object (&self->position_kinds);
 
@@ -594,7 +554,7 @@ summit_person_editor_class_init (SummitPersonEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, change_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, channel_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, city_row);
-  gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, country_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, country_chooser);
   gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, duplicate_box);
   gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, duplicate_label);
   gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, email_row);
@@ -616,7 +576,7 @@ summit_person_editor_class_init (SummitPersonEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, record_button);
   gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, save_button);
   gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, status_row);
-  gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, timezone_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, timezone_chooser);
   gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, window_title);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, open_duplicate_cb);
@@ -629,41 +589,19 @@ summit_person_editor_class_init (SummitPersonEditorClass *klass)
                                 (GtkShortcutFunc)gtk_window_close, NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
                                        "editor.save", NULL);
+
+  g_type_ensure (SUMMIT_TYPE_PLACE_CHOOSER);
 }
 
 static void
 summit_person_editor_init (SummitPersonEditor *self)
 {
-  g_autoptr(GtkStringList) countries = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) zones = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) channels = gtk_string_list_new (NULL);
-  g_autoptr(GtkExpression) expression = NULL;
-  const char * const *codes = summit_country_list_codes ();
-  const char * const *tz = summit_timezone_list ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->countries = g_ptr_array_new_with_free_func (g_free);
-  self->timezones = g_ptr_array_new_with_free_func (g_free);
   self->next_statuses = g_array_new (FALSE, FALSE, sizeof (SummitInvitationStatus));
 
-  g_ptr_array_add (self->countries, g_strdup (""));
-  gtk_string_list_append (countries, _("None"));
-  for (guint i = 0; codes[i]; i++)
-    {
-      /* Translators: a country in the list: "Poland (PL)" */
-      g_autofree char *label = g_strdup_printf (_("%s (%s)"), summit_country_get_name (codes[i]),
-                                                codes[i]);
-      g_ptr_array_add (self->countries, g_strdup (codes[i]));
-      gtk_string_list_append (countries, label);
-    }
-  g_ptr_array_add (self->timezones, g_strdup (""));
-  gtk_string_list_append (zones, _("None"));
-  for (guint i = 0; tz[i]; i++)
-    {
-      g_ptr_array_add (self->timezones, g_strdup (tz[i]));
-      gtk_string_list_append (zones, tz[i]);
-    }
   for (guint i = 0; i < SUMMIT_N_CHANNELS; i++)
     gtk_string_list_append (channels, summit_channel_to_label (i));
   self->position_kinds = gtk_string_list_new (NULL);
@@ -678,12 +616,7 @@ summit_person_editor_init (SummitPersonEditor *self)
   for (guint i = 0; i < SUMMIT_N_POSITION_KINDS; i++)
     gtk_string_list_append (self->position_kinds, summit_position_kind_to_label (i));
 
-  expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
-  gtk_drop_down_set_expression (self->country_dropdown, expression);
-  gtk_drop_down_set_expression (self->timezone_dropdown, expression);
   self->populating = TRUE;
-  gtk_drop_down_set_model (self->country_dropdown, G_LIST_MODEL (countries));
-  gtk_drop_down_set_model (self->timezone_dropdown, G_LIST_MODEL (zones));
   gtk_drop_down_set_model (self->position_kind_dropdown, G_LIST_MODEL (self->position_kinds));
   self->populating = FALSE;
   gtk_drop_down_set_model (self->channel_dropdown, G_LIST_MODEL (channels));

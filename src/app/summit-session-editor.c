@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "summit-programme.h"
+#include "summit-places.h"
 #include "summit-session-editor.h"
 #include "summit-time.h"
 
@@ -74,7 +75,8 @@ read_form (SummitSessionEditor  *self,
   g_autofree char *date = stripped (self->date_entry);
   g_autofree char *start_text = stripped (self->start_entry);
   g_autofree char *end_text = stripped (self->end_entry);
-  g_autofree char *zone = stripped (self->zone_entry);
+  g_autofree char *typed_zone = stripped (self->zone_entry);
+  const char *zone = summit_places_find_zone (typed_zone);
   g_autofree char *room = stripped (self->room_entry);
   g_autofree char *description = stripped (self->description_entry);
   guint kind = adw_combo_row_get_selected (self->kind_row);
@@ -92,10 +94,10 @@ read_form (SummitSessionEditor  *self,
       g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_INVALID, _("A session needs a title"));
       return FALSE;
     }
-  if (!summit_time_zone_is_known (zone))
+  if (zone == NULL)
     {
       g_set_error (error, SUMMIT_TIME_ERROR, SUMMIT_TIME_ERROR_UNKNOWN_ZONE,
-                   _("“%s” is not a time zone; use a name such as Europe/Warsaw"), zone);
+                   _("“%s” is not a time zone; use a name such as Europe/Warsaw"), typed_zone);
       return FALSE;
     }
 

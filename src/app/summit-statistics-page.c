@@ -179,7 +179,9 @@ rebuild_data_table (SummitStatisticsPage *self,
                                                        : g_strdup ("—");
           g_autofree char *label = bar->derived >= 0
             /* Translators: read by screen readers, "2020: 1 confirmed in invitations" */
-            ? g_strdup_printf (_("%s: %d confirmed in invitations"), year, bar->derived)
+            ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %d confirmed in invitations",
+                                            "%s: %d confirmed in invitations", bar->derived),
+                               year, bar->derived)
             : NULL;
           GtkWidget *cell = data_cell (derived, label, "numeric");
           const SummitDerivedFigure *d = find_derived (self, bar->year);

@@ -294,7 +294,9 @@ read_row (Parser *parser)
     return;   /* a blank line, or a spreadsheet's row of empty cells */
 
   if (parser->fields->len > parser->columns->len)
-    add_problem (parser, line, row_index, _("this row has %u fields, but the header has %u"),
+    add_problem (parser, line, row_index,
+                 g_dngettext (GETTEXT_PACKAGE, "this row has %u field, but the header has %u",
+                              "this row has %u fields, but the header has %u", parser->fields->len),
                  parser->fields->len, parser->columns->len);
 
   for (guint i = 0; i < MIN (parser->fields->len, parser->columns->len); i++)
@@ -314,7 +316,9 @@ read_row (Parser *parser)
         }
       if (len > MAX_FIELD_LENGTH)
         {
-          add_problem (parser, line, row_index, _("%s is longer than %u characters"),
+          add_problem (parser, line, row_index,
+                       g_dngettext (GETTEXT_PACKAGE, "%s is longer than %u character",
+                                    "%s is longer than %u characters", MAX_FIELD_LENGTH),
                        summit_person_attribute_name (column), MAX_FIELD_LENGTH);
           continue;
         }

@@ -18,6 +18,7 @@
 
 #include "summit-people.h"
 #include "summit-people-model.h"
+#include "summit-places.h"
 
 #define SEP '\x1f'
 
@@ -36,10 +37,18 @@ typedef struct
   guint16     position_off;
   guint16     city_off;
   char        country[3];
+  const char *country_sort;   /* collation key of the country's name as shown */
   gint8       status;    /* SummitInvitationStatus, or -1 for none */
   guint8      overseas;
   guint32     index;     /* its place in its storage, to mark it in a byte map */
 } Row;
+
+/* What every row of one country shares, made once per load. */
+typedef struct
+{
+  const char *search;   /* code and names, folded */
+  const char *sort;     /* collation key of the name shown */
+} CountryKeys;
 
 /* Owns the rows and their strings; shared by every row set made from it. */
 typedef struct
@@ -354,7 +363,7 @@ row_from_stmt (Storage      *storage,
   const char *city = column_text (stmt, 5);
   const char *country = column_text (stmt, 6);
   const char *email = column_text (stmt, 7);
-  const char *country_key;
+  const CountryKeys *country_keys_of;
   gboolean family_first = *native && is_family_name_first_script (native);
   g_autoptr(GString) name = g_string_new (NULL);
   g_autoptr(GString) key = g_string_new (NULL);
@@ -411,19 +420,28 @@ row_from_stmt (Storage      *storage,
       row->city_off = q ? MIN ((gsize)(q + 1 - folded), G_MAXUINT16) : 0;
     }
 
-  /* The country's code and name, folded once per country. */
-  country_key = g_hash_table_lookup (country_keys, country);
-  if (country_key == NULL)
+  /* The country's code and names, folded, and the name shown as a
+   * collation key, once per country. */
+  country_keys_of = g_hash_table_lookup (country_keys, country);
+  if (country_keys_of == NULL)
     {
-      g_autofree char *both = g_strdup_printf ("%s %s", country,
+      const char *shown = *country ? summit_places_country_name (country, NULL) : NULL;
+      g_autofree char *both = g_strdup_printf ("%s %s %s", country,
                                                *country && summit_country_get_name (country)
-                                                 ? summit_country_get_name (country) : "");
+                                                 ? summit_country_get_name (country) : "",
+                                               shown ? shown : "");
       g_autofree char *folded_both = summit_people_fold (both);
-      country_key = g_string_chunk_insert_const (storage->chunk, folded_both);
-      g_hash_table_insert (country_keys, g_strdup (country), (gpointer)country_key);
+      g_autofree char *sort = g_utf8_collate_key (shown ? shown : country, -1);
+      CountryKeys *keys = g_new0 (CountryKeys, 1);
+
+      keys->search = g_string_chunk_insert_const (storage->chunk, folded_both);
+      keys->sort = g_string_chunk_insert_const (storage->chunk, sort);
+      g_hash_table_insert (country_keys, g_strdup (country), keys);
+      country_keys_of = keys;
     }
+  row->country_sort = country_keys_of->sort;
   {
-    g_autofree char *full = g_strdup_printf ("%s%c%s", folded, SEP, country_key);
+    g_autofree char *full = g_strdup_printf ("%s%c%s", folded, SEP, country_keys_of->search);
     row->key = g_string_chunk_insert (storage->chunk, full);
   }
 
@@ -470,7 +488,7 @@ compare_primary (gconstpointer a,
         result = compare_segment (x->key + x->city_off, y->key + y->city_off);
         break;
       case SUMMIT_PEOPLE_SORT_COUNTRY:
-        result = strcmp (x->country, y->country);
+        result = strcmp (x->country_sort, y->country_sort);
         break;
       case SUMMIT_PEOPLE_SORT_OVERSEAS:
         result = (int)y->overseas - (int)x->overseas;
@@ -684,7 +702,7 @@ load_rows (const char  *db_path,
            GError     **error)
 {
   g_autoptr(GHashTable) country_keys = g_hash_table_new_full (g_str_hash, g_str_equal,
-                                                              g_free, NULL);
+                                                              g_free, g_free);
   Storage *storage = storage_new ();
   GPtrArray *rows = g_ptr_array_new ();
   sqlite3 *db = NULL;

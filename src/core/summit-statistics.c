@@ -734,6 +734,8 @@ adopt_in_transaction (SummitStore  *store,
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   g_autoptr(GString) source = g_string_new (NULL);
   const SummitDerivedFigure *figure = NULL;
+  g_autofree char *in_overseas = NULL;
+  g_autofree char *in_domestic = NULL;
   int overseas, domestic;
 
   if ((derived = summit_store_derive_statistics (store, error)) == NULL ||
@@ -755,12 +757,18 @@ adopt_in_transaction (SummitStore  *store,
   domestic = data->measure == SUMMIT_DERIVED_ATTENDED
     ? figure->domestic_attended : figure->domestic_confirmed;
 
+  in_overseas = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d overseas mayor or deputy mayor",
+                                              "%d overseas mayors or deputy mayors", overseas), overseas);
+  in_domestic = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d domestic mayor or deputy mayor",
+                                              "%d domestic mayors or deputy mayors", domestic), domestic);
   g_string_append_printf (source,
                           data->measure == SUMMIT_DERIVED_ATTENDED
-                          /* Translators: the source text of an adopted figure */
-                          ? _("Derived from the invitations on %s: %d overseas and %d domestic mayors and deputy mayors attended.")
-                          : _("Derived from the invitations on %s: %d overseas and %d domestic mayors and deputy mayors confirmed."),
-                          today, overseas, domestic);
+                          /* Translators: the source text of an adopted figure: "Derived from
+                           * the invitations on 2026-12-06: 2 overseas mayors or deputy mayors
+                           * and 1 domestic mayor or deputy mayor attended." */
+                          ? _("Derived from the invitations on %s: %s and %s attended.")
+                          : _("Derived from the invitations on %s: %s and %s confirmed."),
+                          today, in_overseas, in_domestic);
 
   for (guint i = 0; i < stats->len; i++)
     {

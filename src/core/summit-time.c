@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "summit-places.h"
 #include "summit-time.h"
 
 typedef struct
@@ -123,22 +124,17 @@ summit_time_zone_new (const char *identifier)
 /**
  * summit_time_zone_city:
  *
- * "Asia/Taipei" → "Taipei", "America/Argentina/Buenos_Aires" → "Buenos Aires".
+ * The zone's city in the user's language: "Asia/Taipei" → "Taipei", in
+ * Polish "Tajpej" (summit_places_zone_city()).
  *
  * Returns: (transfer full): a short name for the zone
  */
 char *
 summit_time_zone_city (const char *identifier)
 {
-  const char *slash;
-  char *city;
-
   g_return_val_if_fail (identifier != NULL, NULL);
 
-  slash = strrchr (identifier, '/');
-  city = g_strdup (slash ? slash + 1 : identifier);
-  g_strdelimit (city, "_", ' ');
-  return city;
+  return g_strdup (summit_places_zone_city (identifier, NULL));
 }
 
 /**

@@ -569,8 +569,10 @@ value_problem (const ValueChecks *checks,
       return g_strdup_printf (_("the uid “%s” may only hold letters, digits and . _ : - (at most 64)"),
                               shown);
     case VALUE_TEXT:
-      return g_strdup_printf (_("%s is longer than %u characters"), name,
-                              (guint)checks->max_length[kind]);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s is longer than %u character",
+                                           "%s is longer than %u characters",
+                                           checks->max_length[kind]),
+                              name, (guint)checks->max_length[kind]);
     case VALUE_COUNTRY:
       return g_strdup_printf (_("the country “%s” is not a two-letter ISO 3166 code such as PL or TW"),
                               shown);
@@ -3292,11 +3294,18 @@ summit_import_report_to_string (const SummitImportReport *report)
       updated += report->counts[i].updated;
       unchanged += report->counts[i].unchanged;
     }
-  /* Translators: counts of records after an import */
-  g_string_append_printf (text, _("%u added, %u updated, %u unchanged"), added, updated,
-                          unchanged);
+  /* Translators: records added by an import, in "3 added, 1 updated, 12 unchanged" */
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u added", "%u added", added), added);
+  /* Translators: appended to "3 added": ", 1 updated" */
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, ", %u updated", ", %u updated", updated),
+                          updated);
+  /* Translators: appended to "3 added, 1 updated": ", 12 unchanged" */
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, ", %u unchanged", ", %u unchanged",
+                                             unchanged), unchanged);
   if (report->skipped > 0)
     /* Translators: appended to "N added, N updated, N unchanged" */
-    g_string_append_printf (text, _(", %u invalid rows skipped"), report->skipped);
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, ", %u invalid row skipped",
+                                               ", %u invalid rows skipped", report->skipped),
+                            report->skipped);
   return g_string_free (text, FALSE);
 }

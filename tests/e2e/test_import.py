@@ -67,7 +67,7 @@ def main():
         app.wait_closed(dialog, "the import preview", timeout=30)
         window = app.window("Summit Planner", "frame")
         app.find("Imported partners.csv: 2 added, 0 updated, 0 unchanged, "
-                 "1 invalid rows skipped", "label", parent=window)
+                 "1 invalid row skipped", "label", parent=window)
 
         # The new people in the list, the skipped one nowhere.
         app.find("Zofia Kowalska", "label", parent=window)
