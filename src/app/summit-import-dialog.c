@@ -346,8 +346,7 @@ show_preview (SummitImportDialog *self)
           g_autofree char *text = g_strdup_printf (_("matches %s"), who);
           GtkWidget *label = gtk_label_new (text);
 
-          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-          gtk_label_set_xalign (GTK_LABEL (label), 1);
+          /* Whole, on one line: the row's subtitle wraps instead. */
           gtk_widget_add_css_class (label, "dim-label");
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
         }
