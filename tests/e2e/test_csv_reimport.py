@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """A spreadsheet of people already known: the preview says whom each row
 without a uid matches ("matches Mariusz Sagan (Lublin)"), lists the row that
-matches two people for the person to decide, and the import updates rather
-than copies. Importing the same spreadsheet again adds nobody."""
+matches two people for the person to decide, and the import updates the
+people matched or chosen rather than copying them. Importing the same
+spreadsheet again adds nobody (the undecided row is left out)."""
 
 import os
 import subprocess
@@ -14,7 +15,7 @@ from summit_e2e import App, check
 
 KNOWN = """<?xml version="1.0" encoding="UTF-8"?>
 <summit xmlns="https://summitplanner.github.io/ns/summit/1" format-version="1">
-  <person uid="t-anna-1" given-name="Anna" family-name="Nowak" position="Mayor" city="Opole"
+  <person uid="t-anna-1" given-name="Anna" family-name="Nowak" position="Deputy Mayor" city="Opole"
           country="PL" email="anna.1@opole.example.pl"/>
   <person uid="t-anna-2" given-name="Anna" family-name="Nowak" position="Deputy Mayor"
           city="Opole" country="PL" email="anna.2@opole.example.pl"/>
@@ -83,13 +84,20 @@ def main():
         app.find("Several People Match", "list")
         app.find("matches several people", "label")
         check(people(app) == before, "the preview wrote to the database")
+        # The person decides: the row is the second Anna (Leave out, Add as a
+        # new person, Update the first, Update the second).
+        app.choose("Anna Nowak", steps=3)
         import_button.doActionNamed("click")
-        app.find("Imported mayors.csv: 1 added, 1 updated, 0 unchanged; 1 matched a person "
-                 "already known, 1 left out (several people match)", "label", timeout=30)
+        app.find("Imported mayors.csv: 1 added, 2 updated, 0 unchanged; 2 matched people "
+                 "already known", "label", timeout=30)
         after = people(app)
         check(len(after) == 6, "expected one person added: %r" % (after,))
         check(("Mariusz", "Sagan", "Lublin", "m.sagan@lublin.example.pl") in after,
               "Sagan was not updated: %r" % (after,))
+        with app.db() as db:
+            chosen = db.execute("SELECT uid FROM person WHERE position = 'Mayor'"
+                                " AND family_name = 'Nowak'").fetchall()
+        check(chosen == [("t-anna-2",)], "the row updated %r, not the Anna chosen" % (chosen,))
         app.find("Showing 6 of 6 people", "label")
 
         # The same spreadsheet again: nobody added.
