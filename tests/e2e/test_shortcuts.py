@@ -2,7 +2,8 @@
 """The shortcuts the shortcuts window lists work from anywhere in the window,
 at any time: in a freshly opened window the focus is on the edition drop-down
 in the header bar, and Ctrl+N still adds a person, Ctrl+F still finds one,
-and on the Panels page Ctrl+N still makes a session."""
+Delete still deletes the selected, and on the Panels page Ctrl+N still makes
+a session."""
 
 import sys
 import time
@@ -42,6 +43,17 @@ def main():
         app.key("<Control>f")
         app.type("sagan")
         app.find("Showing 1 of 3 people", "label")
+
+        # Delete, with the focus back in the header bar: the selected person
+        # sits on a panel, so the app asks first.
+        app.click("Select All")
+        app.find("1 selected", "label")
+        app.find("Edition", "combo box").click()
+        time.sleep(0.5)
+        app.key("Escape")
+        app.key("Delete")
+        app.find("Remove From Panels?")
+        app.key("Escape")
 
         # On the Panels page, Ctrl+N makes a session.
         app.key("<Alt>2")
