@@ -333,12 +333,9 @@ column_text (sqlite3_stmt *stmt,
   return text ? text : "";
 }
 
-/* The last change shown is that of the invitation to the edition: its latest
- * event (the index on invitation_event finds it), not the person's record. */
 #define ROW_SQL \
   "SELECT p.id, p.given_name, p.family_name, p.native_name, p.position, p.city, p.country," \
-  " p.email, (SELECT max (ev.at) FROM invitation_event ev WHERE ev.invitation_id = i.id)," \
-  " i.status, i.updated" \
+  " p.email, p.updated, i.status, i.updated" \
   " FROM person p LEFT JOIN invitation i ON i.person_id = p.id AND i.edition_id = ?1"
 
 /* Builds one row from a ROW_SQL result; the same name rules as
@@ -372,9 +369,9 @@ row_from_stmt (Storage      *storage,
     {
       row->status = status;
       row->since = sqlite3_column_int64 (stmt, 10);
-      /* An invitation without history (older files) changed when it was stored. */
-      row->changed = sqlite3_column_type (stmt, 8) != SQLITE_NULL
-                       ? sqlite3_column_int64 (stmt, 8) : row->since;
+      /* The last change shown is the invitation's, not the person's record:
+       * every event recorded or imported sets the invitation's time to its own. */
+      row->changed = row->since;
     }
 
   if (*given && *family)
