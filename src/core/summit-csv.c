@@ -757,6 +757,15 @@ index_add (GHashTable *index,
     g_array_append_val (ids, id);
 }
 
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *)a, y = *(const gint64 *)b;
+
+  return (x > y) - (x < y);
+}
+
 /* Everyone's keys, read in one pass: a lookup per row after that. */
 static GHashTable *
 build_match_index (SummitStore   *store,
@@ -805,8 +814,8 @@ build_match_index (SummitStore   *store,
  *
  * Finds, for each valid row without a uid, the people already in @store
  * with the same given and family name (or native-script name) in the same
- * city, or the same email, ignoring case. A row that matches one person
- * will update them; one that matches several is left out until someone
+ * city, or the same email, ignoring case. A row that matches one person, or
+ * only one by both name and email, will update them; one that matches several is left out until someone
  * chooses (summit_csv_preview_set_choice()); one that matches nobody is
  * added. A choice someone made stays while it is still one of the row's.
  * Writes nothing.
@@ -818,6 +827,7 @@ summit_csv_preview_match (SummitCsvPreview  *preview,
                           GError           **error)
 {
   g_autoptr(GHashTable) index = NULL;
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   g_return_val_if_fail (preview != NULL, FALSE);
   g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
@@ -833,6 +843,8 @@ summit_csv_preview_match (SummitCsvPreview  *preview,
       char *keys[3];
       guint n_keys;
       gint64 chosen = row->choice;
+      gint64 best = 0;
+      guint best_score = 0, n_best = 0;
 
       g_clear_pointer (&row->candidates, g_array_unref);
       row->match = SUMMIT_CSV_MATCH_NEW;
@@ -849,27 +861,41 @@ summit_csv_preview_match (SummitCsvPreview  *preview,
       n_keys = match_keys (summit_person_get_given_name (p), summit_person_get_family_name (p),
                            summit_person_get_native_name (p), summit_person_get_city (p),
                            summit_person_get_field (p, SUMMIT_PERSON_EMAIL), keys);
+      g_array_set_size (found, 0);
       for (guint k = 0; k < n_keys; k++)
         {
           GArray *ids = g_hash_table_lookup (index, keys[k]);
 
-          for (guint j = 0; ids != NULL && j < ids->len; j++)
-            {
-              gint64 id = g_array_index (ids, gint64, j);
-              gboolean seen = FALSE;
-
-              for (guint c = 0; c < row->candidates->len && !seen; c++)
-                seen = g_array_index (row->candidates, gint64, c) == id;
-              if (!seen)
-                g_array_append_val (row->candidates, id);
-            }
+          if (ids != NULL)
+            g_array_append_vals (found, ids->data, ids->len);
           g_free (keys[k]);
         }
 
-      if (row->candidates->len == 1)
+      /* Each person once, with how many of the keys found them. */
+      g_array_sort (found, compare_ids);
+      for (guint j = 0, score; j < found->len; j += score)
+        {
+          gint64 id = g_array_index (found, gint64, j);
+
+          for (score = 1; j + score < found->len &&
+                          g_array_index (found, gint64, j + score) == id; score++)
+            ;
+          g_array_append_val (row->candidates, id);
+          if (score > best_score)
+            {
+              best_score = score;
+              best = id;
+              n_best = 1;
+            }
+          else if (score == best_score)
+            n_best++;
+        }
+
+      /* One person, or the only one found by both name and email. */
+      if (row->candidates->len == 1 || (best_score > 1 && n_best == 1))
         {
           row->match = SUMMIT_CSV_MATCH_ONE;
-          row->choice = g_array_index (row->candidates, gint64, 0);
+          row->choice = best;
         }
       else if (row->candidates->len > 1)
         {
