@@ -6,12 +6,12 @@ people matched or chosen rather than copying them. Importing the same
 spreadsheet again adds nobody (the undecided row is left out)."""
 
 import os
-import subprocess
 import sys
-import tempfile
 import time
 
-from summit_e2e import App, check
+from office_e2e import AppWithData
+from summit_e2e import check
+from test_import import button
 
 KNOWN = """<?xml version="1.0" encoding="UTF-8"?>
 <summit xmlns="https://summitplanner.github.io/ns/summit/1" format-version="1">
@@ -31,18 +31,6 @@ CSV = (
 )
 
 
-def button(app, text, timeout=15):
-    """The push button showing TEXT (GTK 4.8 names it "_Import Import")."""
-    deadline = time.time() + timeout
-    while True:
-        for node in app.find_all(role="push button"):
-            if any(c.roleName == "label" and c.name == text for c in node.children):
-                return node
-        if time.time() > deadline:
-            app.fail("no push button showing %r" % text)
-        time.sleep(0.3)
-
-
 def people(app):
     with app.db() as db:
         return db.execute("SELECT given_name, family_name, city, email FROM person"
@@ -60,17 +48,10 @@ def import_file(app, path):
 
 
 def main():
-    tmp = tempfile.TemporaryDirectory(prefix="summit-e2e-csv-")
-    database = os.path.join(tmp.name, "summit.db")
-    known = os.path.join(tmp.name, "known.xml")
-    path = os.path.join(tmp.name, "mayors.csv")
-    with open(known, "w") as f:
-        f.write(KNOWN)
+    app = AppWithData(KNOWN)
+    path = os.path.join(app.tmp.name, "mayors.csv")
     with open(path, "w", encoding="utf-8", newline="") as f:
         f.write(CSV)
-    subprocess.run([os.environ["SUMMIT_CLI"], "--database", database, "import", known], check=True)
-
-    app = App(database=database)
     try:
         app.find("Showing 5 of 5 people", "label")
         before = people(app)
@@ -111,7 +92,6 @@ def main():
     except AssertionError as e:
         app.fail(str(e))
     app.close()
-    tmp.cleanup()
     print("ok - csv re-import: matches shown, the known updated, nobody added twice")
 
 

@@ -3,12 +3,10 @@
 recorded at once: one person, then two in bulk, in a list sorted by status
 (so that the change moves them)."""
 
-import os
-import subprocess
 import sys
-import tempfile
 
-from summit_e2e import App, wait_for
+from office_e2e import AppWithData, select_by_search
+from summit_e2e import wait_for
 
 DATA = """<?xml version="1.0" encoding="UTF-8"?>
 <summit xmlns="https://summitplanner.github.io/ns/summit/1" format-version="1">
@@ -31,14 +29,7 @@ def statuses(app):
 
 
 def main():
-    tmp = tempfile.TemporaryDirectory(prefix="summit-e2e-sel-")
-    database = os.path.join(tmp.name, "summit.db")
-    data = os.path.join(tmp.name, "people.xml")
-    with open(data, "w") as f:
-        f.write(DATA)
-    subprocess.run([os.environ["SUMMIT_CLI"], "--database", database, "import", data], check=True)
-
-    app = App(database=database)
+    app = AppWithData(DATA)
     try:
         app.find("Showing 6 of 6 people", "label")
         table = app.find("People", "tree table")
@@ -46,10 +37,7 @@ def main():
         app.find("Status", "label", parent=table).click()
 
         # One person: Invite, then Confirmed, without selecting her again.
-        app.find("Search people", "entry").click()
-        app.type("kielce")
-        app.find("Showing 1 of 6 people", "label")
-        app.click("Select All")
+        select_by_search(app, "kielce", "Showing 1 of 6 people")
         app.find("1 selected", "label")
         app.click("Invite")
         wait_for("the invitation", lambda: statuses(app).get("Ewa") == "invited")
@@ -59,11 +47,7 @@ def main():
         wait_for("the confirmation", lambda: statuses(app).get("Ewa") == "confirmed")
 
         # Two at once: both stay selected through Invite and Confirmed.
-        app.find("Search people", "entry").click()
-        app.key("<Control>a")
-        app.type("opole")
-        app.find("Showing 2 of 6 people", "label")
-        app.click("Select All")
+        select_by_search(app, "opole", "Showing 2 of 6 people")
         app.find("2 selected", "label")
         app.click("Invite")
         wait_for("the invitations",
@@ -77,7 +61,6 @@ def main():
     except AssertionError as e:
         app.fail(str(e))
     app.close()
-    tmp.cleanup()
     print("ok - keep selection: selected people stay selected after Invite")
 
 

@@ -5,6 +5,7 @@ button lie inside the window without scrolling."""
 
 import sys
 
+from office_e2e import select_by_search
 from summit_e2e import App, check
 
 
@@ -12,10 +13,7 @@ def main():
     app = App()
     try:
         app.find("Showing 3 of 3 people", "label")
-        app.find("Search people", "entry").click()
-        app.type("sagan")
-        app.find("Showing 1 of 3 people", "label")
-        app.click("Select All")
+        select_by_search(app, "sagan", "Showing 1 of 3 people")
         app.find("1 selected", "label")
         app.click("Edit")
         editor = app.find("Mariusz Sagan", "filler")

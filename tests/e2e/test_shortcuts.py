@@ -16,6 +16,13 @@ def focused_node(app):
                               retry=False, requireResult=False)
 
 
+def focus_header_bar(app):
+    """Opens and closes the edition drop-down: the focus is back on it."""
+    app.find("Edition", "combo box").click()
+    time.sleep(0.5)
+    app.key("Escape")
+
+
 def main():
     app = App()
     try:
@@ -37,9 +44,7 @@ def main():
             retry=False, requireResult=False) is None)
 
         # Ctrl+F: the search field, whatever had the focus.
-        app.find("Edition", "combo box").click()
-        time.sleep(0.5)
-        app.key("Escape")
+        focus_header_bar(app)
         app.key("<Control>f")
         app.type("sagan")
         app.find("Showing 1 of 3 people", "label")
@@ -48,9 +53,7 @@ def main():
         # sits on a panel, so the app asks first.
         app.click("Select All")
         app.find("1 selected", "label")
-        app.find("Edition", "combo box").click()
-        time.sleep(0.5)
-        app.key("Escape")
+        focus_header_bar(app)
         app.key("Delete")
         app.find("Remove From Panels?")
         app.key("Escape")
@@ -58,9 +61,7 @@ def main():
         # On the Panels page, Ctrl+N makes a session.
         app.key("<Alt>2")
         app.find("Panels", "page tab")
-        app.find("Edition", "combo box").click()
-        time.sleep(0.5)
-        app.key("Escape")
+        focus_header_bar(app)
         app.key("<Control>n")
         app.find("New Session", "frame")
         del editor
