@@ -415,6 +415,7 @@ command_import (const char  *database,
   g_autoptr(GError) error = NULL;
   g_autofree char *summary = NULL;
   gboolean listed = FALSE;
+  g_autofree char *matches = NULL;
   SummitImportReport report = { { { 0 } } };
   const char *path = NULL;
   gboolean skip_invalid = FALSE;
@@ -479,6 +480,13 @@ command_import (const char  *database,
     }
 
   summary = summit_import_report_to_string (&report);
+  matches = summit_csv_report_matches_to_string (&report);
+  if (matches != NULL)
+    {
+      g_autofree char *counts = g_steal_pointer (&summary);
+      /* Translators: "3 added, 1 updated, 12 unchanged" and "2 matched people already known" */
+      summary = g_strdup_printf (_("%s; %s"), counts, matches);
+    }
   /* Translators: FILE: "3 added, 1 updated, 12 unchanged" */
   g_print (_("%s: %s\n"), path, summary);
   return 0;

@@ -297,6 +297,86 @@ test_reimport_without_uids (void)
   g_assert_cmpint (count (store, "SELECT count(*) FROM person"), ==, 6);
 }
 
+/* Rows without a uid find the people already known by name and city, or
+ * by email: one match updates that person (keeping what the file does not
+ * say), several are left for someone to decide, and a second import of the
+ * same spreadsheet adds nobody. */
+static void
+test_matches_known_people (void)
+{
+  g_autoptr(SummitStore) store = open_store ("match.db", TRUE);
+  g_autoptr(SummitCsvPreview) preview = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SummitPerson) sagan = NULL;
+  SummitImportReport report;
+  gint64 sagan_id = summit_store_lookup_person (store, "seed-mariusz-sagan", &error);
+  g_autofree char *text = NULL;
+  const gint64 *candidates;
+  guint n_candidates;
+
+  g_assert_no_error (error);
+  /* Two Anna Nowaks in Opole already. */
+  g_assert_true (summit_store_exec (store,
+    "INSERT INTO person (uid, given_name, family_name, city, email, created, updated) VALUES"
+    " ('t-anna-1', 'Anna', 'Nowak', 'Opole', 'anna.1@opole.example.pl', 1, 1),"
+    " ('t-anna-2', 'Anna', 'Nowak', 'Opole', 'anna.2@opole.example.pl', 1, 1);", &error));
+  g_assert_no_error (error);
+  preview = preview_text ("given-name,family-name,city,email,position\n"
+                          "mariusz,SAGAN, Lublin ,m.sagan@lublin.example.pl,Head of Department\n"
+                          "Bartek,B.,Gdańsk,,\n"
+                          "Anna,Nowak,Opole,,Mayor\n"
+                          "Ewa,Lis,Opole,,Mayor\n", -1);
+  g_assert_true (summit_csv_preview_match (preview, store, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (summit_csv_preview_get_match (preview, 0, &candidates, &n_candidates), ==,
+                   SUMMIT_CSV_MATCH_ONE);
+  g_assert_cmpuint (n_candidates, ==, 1);
+  g_assert_cmpint (candidates[0], ==, sagan_id);
+  g_assert_cmpint (summit_csv_preview_get_choice (preview, 0), ==, sagan_id);
+  g_assert_cmpint (summit_csv_preview_get_match (preview, 1, NULL, NULL), ==,
+                   SUMMIT_CSV_MATCH_NEW);
+  g_assert_cmpint (summit_csv_preview_get_match (preview, 2, &candidates, &n_candidates), ==,
+                   SUMMIT_CSV_MATCH_AMBIGUOUS);
+  g_assert_cmpuint (n_candidates, ==, 2);
+  g_assert_cmpint (summit_csv_preview_get_choice (preview, 2), ==, SUMMIT_CSV_CHOICE_LEAVE);
+  g_assert_cmpuint (summit_csv_preview_count_matches (preview, SUMMIT_CSV_MATCH_ONE), ==, 1);
+  g_assert_cmpuint (summit_csv_preview_count_matches (preview, SUMMIT_CSV_MATCH_AMBIGUOUS), ==, 1);
+
+  summit_csv_import_preview (store, preview, FALSE, NULL, NULL, &report, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.counts[SUMMIT_IMPORT_PEOPLE].added, ==, 2);
+  g_assert_cmpuint (report.counts[SUMMIT_IMPORT_PEOPLE].updated, ==, 1);
+  g_assert_cmpuint (report.matched, ==, 1);
+  g_assert_cmpuint (report.left, ==, 1);
+  text = summit_csv_report_matches_to_string (&report);
+  g_assert_cmpstr (text, ==, "1 matched a person already known, 1 left out (several people match)");
+  /* Sagan got his email; his name's spelling and what the file lacks stay. */
+  sagan = summit_store_get_person (store, sagan_id, &error);
+  g_assert_cmpstr (summit_person_get_field (sagan, SUMMIT_PERSON_EMAIL), ==,
+                   "m.sagan@lublin.example.pl");
+  g_assert_cmpstr (summit_person_get_family_name (sagan), ==, "Sagan");
+  g_assert_cmpstr (summit_person_get_city (sagan), ==, "Lublin");
+  g_assert_cmpstr (summit_person_get_field (sagan, SUMMIT_PERSON_ORGANISATION), ==,
+                   "Lublin City Office");
+  g_assert_cmpstr (summit_person_get_field (sagan, SUMMIT_PERSON_TIMEZONE), ==, "Europe/Warsaw");
+  g_assert_cmpint (count (store, "SELECT count(*) FROM person"), ==, 3 + 2 + 2);
+
+  /* The same spreadsheet again: nobody added. The ambiguous row, decided
+   * now, updates the Anna chosen. */
+  summit_csv_preview_set_choice (preview, 2, summit_store_lookup_person (store, "t-anna-2", NULL));
+  summit_csv_import_preview (store, preview, FALSE, NULL, NULL, &report, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.counts[SUMMIT_IMPORT_PEOPLE].added, ==, 0);
+  g_assert_cmpuint (report.counts[SUMMIT_IMPORT_PEOPLE].updated, ==, 1);
+  g_assert_cmpuint (report.matched, ==, 4);
+  g_assert_cmpuint (report.left, ==, 0);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM person"), ==, 7);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM person WHERE uid = 't-anna-2'"
+                                 " AND position = 'Mayor'"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM person WHERE uid = 't-anna-1'"
+                                 " AND position = ''"), ==, 1);
+}
+
 static void
 test_invalid_utf8_row (void)
 {
@@ -515,6 +595,7 @@ main (int   argc,
   g_test_add_func ("/io/csv/position-kind", test_position_kind);
   g_test_add_func ("/io/csv/round-trip-is-byte-identical", test_round_trip);
   g_test_add_func ("/io/csv/reimport-without-uids", test_reimport_without_uids);
+  g_test_add_func ("/io/csv/matches-known-people", test_matches_known_people);
   g_test_add_func ("/io/csv/invalid-utf8-row", test_invalid_utf8_row);
   g_test_add_func ("/io/csv/rejects-broken-files", test_rejects_broken_files);
   g_test_add_func ("/io/csv/cancel-leaves-nothing", test_cancel_leaves_nothing);

@@ -608,6 +608,87 @@ test_model (Fixture       *f,
   }
 }
 
+/* "Last Change" is the invitation's latest event for the edition, not the
+ * person's record: an invitation of 1 June 2020 says so after the person is
+ * edited today, and sorts by it; people not invited have none and come last. */
+static void
+test_model_last_change (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(SummitPeopleModel) model = summit_people_model_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SummitPerson) anna = make_person ("Anna", "Adamska", "Opole", "PL");
+  gint64 edition = summit_edition_get_id (f->edition);
+  gint64 lin = add_person (f, "Lin", "Chen", "Tainan", "TW");
+  const gint64 june_2020 = 1591002000;   /* 2020-06-01T09:00:00Z */
+  const gint64 may_2019 = 1556701200;    /* 2019-05-01T09:00:00Z */
+  g_autofree char *sql = NULL;
+  gint64 ids[2];
+  char *names;
+
+  summit_store_insert_person (f->store, anna, &error);
+  g_assert_no_error (error);
+  g_assert_true (summit_store_record_invitation (f->store, summit_person_get_id (anna), edition,
+                                                 SUMMIT_STATUS_INVITED, SUMMIT_CHANNEL_LETTER,
+                                                 NULL, june_2020, &error));
+  g_assert_no_error (error);
+  /* Edited today: the record's own time is now. */
+  summit_person_set_field (anna, SUMMIT_PERSON_EMAIL, "anna@opole.example.pl");
+  g_assert_true (summit_store_update_person (f->store, anna, &error));
+  g_assert_no_error (error);
+  /* Another invitation, from the year before, for the same edition. */
+  sql = g_strdup_printf (
+    "INSERT INTO person (uid, given_name, family_name, city, country, created, updated)"
+    " VALUES ('t-zofia', 'Zofia', 'Zych', 'Kraków', 'PL', 1, 2000000000);"
+    "INSERT INTO invitation (person_id, edition_id, status, updated)"
+    " SELECT id, %" G_GINT64_FORMAT ", 'invited', 1556701200 FROM person WHERE uid = 't-zofia';"
+    "INSERT INTO invitation_event (invitation_id, at, new_status)"
+    " SELECT i.id, 1556701200, 'invited' FROM invitation i JOIN person p ON p.id = i.person_id"
+    " WHERE p.uid = 't-zofia';", edition);
+  g_assert_true (summit_store_exec (f->store, sql, &error));
+  g_assert_no_error (error);
+
+  summit_people_model_load (model, f->store, edition, "TW", 0);
+  wait_ready (model);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    {
+      g_autoptr(SummitPeopleItem) item = g_list_model_get_item (G_LIST_MODEL (model), i);
+      const char *name = summit_people_item_get_name (item);
+
+      if (g_str_equal (name, "Anna Adamska"))
+        g_assert_cmpint (summit_people_item_get_changed (item), ==, june_2020);
+      else if (g_str_equal (name, "Zofia Zych"))
+        g_assert_cmpint (summit_people_item_get_changed (item), ==, may_2019);
+      else if (g_str_equal (name, "Lin Chen"))
+        g_assert_cmpint (summit_people_item_get_changed (item), ==, 0);
+    }
+
+  summit_people_model_set_sort (model, SUMMIT_PEOPLE_SORT_CHANGED, FALSE);
+  wait_ready (model);
+  names = shown_names (model);
+  /* The seeded invitations were stored today; Lin has none. */
+  g_assert_true (g_str_has_prefix (names, "Zofia Zych; Anna Adamska; "));
+  g_assert_true (g_str_has_suffix (names, "; Lin Chen"));
+  g_free (names);
+
+  /* Where people are shown, whatever the order: what keeps a selection. */
+  ids[0] = lin;
+  ids[1] = summit_person_get_id (anna);
+  {
+    g_autoptr(GArray) positions = summit_people_model_find_positions (model, ids, 2);
+    g_assert_cmpuint (positions->len, ==, 2);
+    g_assert_cmpuint (g_array_index (positions, guint, 0), ==, 1);
+    g_assert_cmpuint (g_array_index (positions, guint, 1), ==, 5);
+  }
+  summit_people_model_set_search (model, "chen");
+  wait_ready (model);
+  {
+    g_autoptr(GArray) positions = summit_people_model_find_positions (model, ids, 2);
+    g_assert_cmpuint (positions->len, ==, 1);
+    g_assert_cmpuint (g_array_index (positions, guint, 0), ==, 0);
+  }
+}
+
 /* More people than one thread searches alone (summit-people-model.c splits
  * them above 150,000): the matches are the ones SQL finds. */
 static void
@@ -666,6 +747,7 @@ main (int   argc,
   ADD ("/core/people/delete-and-undo", test_delete_undo);
   ADD ("/core/people-model/search-filter-sort-refresh", test_model);
   ADD ("/core/people-model/search-many", test_model_many);
+  ADD ("/core/people-model/last-change-is-the-invitations", test_model_last_change);
   ADD ("/core/editions/new-with-carry-over", test_new_edition);
 #undef ADD
 

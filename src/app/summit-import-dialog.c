@@ -2,8 +2,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Importing a file from the window. A CSV file is first read in a worker
- * thread and shown: how many rows, every problem by line, the first rows;
- * the person then imports all of it or skips the invalid rows. XML is
+ * thread and shown: how many rows, every problem by line, whom rows without
+ * a uid match among the people already known (and, where several match, a
+ * choice), the first rows; the person then imports all of it or skips the
+ * invalid rows. XML is
  * checked while it is imported. The import runs in a worker thread on a
  * connection of its own, with a progress bar and Cancel (which rolls
  * everything back); the result is a toast in the window.
@@ -17,10 +19,12 @@
 #include "summit-csv.h"
 #include "summit-import-dialog.h"
 #include "summit-places.h"
+#include "summit-people.h"
 #include "summit-xml.h"
 
 #define PREVIEW_ROWS 50
 #define PREVIEW_PROBLEMS 200
+#define PREVIEW_CHOICES 200
 
 struct _SummitImportDialog
 {
@@ -35,6 +39,8 @@ struct _SummitImportDialog
   GtkCheckButton   *skip_check;
   GtkWidget        *problems_group;
   GtkListBox       *problems_list;
+  GtkWidget        *choices_group;
+  GtkListBox       *choices_list;
   GtkListBox       *rows_list;
   GtkWidget        *rows_group;
   GtkProgressBar   *progress_bar;
@@ -66,6 +72,20 @@ typedef struct
   gboolean          skip_invalid;
   SummitCsvPreview *preview;         /* borrowed from the dialog, which outlives the task */
 } ImportJob;
+
+typedef struct
+{
+  char *database_path;
+  char *path;
+} PreviewJob;
+
+static void
+preview_job_free (PreviewJob *job)
+{
+  g_free (job->database_path);
+  g_free (job->path);
+  g_free (job);
+}
 
 static void
 import_job_free (ImportJob *job)
@@ -113,6 +133,118 @@ make_row (const char *title,
   return row;
 }
 
+/* "Mariusz Sagan (Lublin)", or with @detailed the position and email too,
+ * to tell apart people of the same name. */
+static char *
+describe_person (SummitImportDialog *self,
+                 gint64              id,
+                 gboolean            detailed)
+{
+  SummitStore *store = summit_window_get_store (self->window);
+  g_autoptr(SummitPerson) person = store ? summit_store_get_person (store, id, NULL) : NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *details = NULL;
+  const char *parts[4] = { NULL };
+  guint n = 0;
+
+  if (person == NULL)
+    return g_strdup ("?");
+  name = summit_person_dup_display_name (person);
+  if (*summit_person_get_city (person))
+    parts[n++] = summit_person_get_city (person);
+  if (detailed && *summit_person_get_position (person))
+    parts[n++] = summit_person_get_position (person);
+  if (detailed && *summit_person_get_field (person, SUMMIT_PERSON_EMAIL))
+    parts[n++] = summit_person_get_field (person, SUMMIT_PERSON_EMAIL);
+  if (n == 0)
+    return g_steal_pointer (&name);
+  details = g_strjoinv (", ", (char **)parts);
+  /* Translators: a person and where they are, "Mariusz Sagan (Lublin)" */
+  return g_strdup_printf (_("%s (%s)"), name, details);
+}
+
+static void
+choice_selected_cb (AdwComboRow        *row,
+                    GParamSpec         *pspec,
+                    SummitImportDialog *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "summit-row"));
+  guint selected = adw_combo_row_get_selected (row);
+  const gint64 *candidates;
+  guint n_candidates;
+
+  if (self->preview == NULL || self->importing)
+    return;
+  summit_csv_preview_get_match (self->preview, index, &candidates, &n_candidates);
+  if (selected == 0)
+    summit_csv_preview_set_choice (self->preview, index, SUMMIT_CSV_CHOICE_LEAVE);
+  else if (selected == 1)
+    summit_csv_preview_set_choice (self->preview, index, SUMMIT_CSV_CHOICE_ADD);
+  else if (selected - 2 < n_candidates)
+    summit_csv_preview_set_choice (self->preview, index, candidates[selected - 2]);
+}
+
+/* A row matching several people: the choice of whom it updates. */
+static GtkWidget *
+make_choice_row (SummitImportDialog *self,
+                 guint               index,
+                 const char         *title,
+                 const char         *subtitle)
+{
+  g_autoptr(GtkStringList) options = gtk_string_list_new (NULL);
+  GtkWidget *row = adw_combo_row_new ();
+  const gint64 *candidates;
+  guint n_candidates;
+
+  summit_csv_preview_get_match (self->preview, index, &candidates, &n_candidates);
+  gtk_string_list_append (options, _("Leave out"));
+  gtk_string_list_append (options, _("Add as a new person"));
+  for (guint c = 0; c < n_candidates; c++)
+    {
+      g_autofree char *who = describe_person (self, candidates[c], TRUE);
+      /* Translators: a choice for a row of the file, "Update Anna Nowak (Opole, Mayor)" */
+      g_autofree char *text = g_strdup_printf (_("Update %s"), who);
+      gtk_string_list_append (options, text);
+    }
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (options));
+  g_object_set_data (G_OBJECT (row), "summit-row", GUINT_TO_POINTER (index));
+  g_signal_connect_object (row, "notify::selected", G_CALLBACK (choice_selected_cb), self, 0);
+  return row;
+}
+
+/* "2 are new, 3 match people already known, 1 matches several people." */
+static char *
+describe_matches (SummitCsvPreview *preview)
+{
+  guint n_new = summit_csv_preview_count_matches (preview, SUMMIT_CSV_MATCH_NEW);
+  guint n_one = summit_csv_preview_count_matches (preview, SUMMIT_CSV_MATCH_ONE);
+  guint n_several = summit_csv_preview_count_matches (preview, SUMMIT_CSV_MATCH_AMBIGUOUS);
+  g_autofree char *one = NULL;
+  g_autofree char *several = NULL;
+
+  if (n_one == 0 && n_several == 0)
+    return NULL;
+  one = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "%u matches a person already known (by name and city, "
+                                      "or email) and will update them",
+                                      "%u match people already known (by name and city, "
+                                      "or email) and will update them", n_one), n_one);
+  if (n_several == 0)
+    /* Translators: "2 new; 3 match people already known … and will update them." */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new; %s.", "%u new; %s.", n_new),
+                            n_new, one);
+  several = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%u matches several people: choose below",
+                                          "%u match several people each: choose below",
+                                          n_several), n_several);
+  /* Translators: "2 new; 3 match … and will update them; 1 matches several people: choose below." */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new; %s; %s.", "%u new; %s; %s.",
+                                       n_new), n_new, one, several);
+}
+
 static void
 show_preview (SummitImportDialog *self)
 {
@@ -137,6 +269,16 @@ show_preview (SummitImportDialog *self)
                                             "%u rows, %u with problems. Fix the file and import "
                                             "it again, or skip the invalid rows.", n_invalid),
                                n_rows, n_invalid);
+  {
+    g_autofree char *matches = describe_matches (preview);
+
+    if (matches != NULL)
+      {
+        g_autofree char *both = g_strconcat (summary, "\n", matches, NULL);
+        g_free (summary);
+        summary = g_steal_pointer (&both);
+      }
+  }
   gtk_label_set_text (self->summary_label, summary);
   gtk_widget_set_visible (GTK_WIDGET (self->skip_check), n_invalid > 0);
   gtk_widget_set_visible (self->problems_group, problems->len > 0);
@@ -159,14 +301,20 @@ show_preview (SummitImportDialog *self)
       gtk_list_box_append (self->problems_list, make_row (more, NULL, FALSE));
     }
 
-  for (guint i = 0; i < MIN (n_rows, PREVIEW_ROWS); i++)
+  for (guint i = 0, n_choices = 0; i < n_rows; i++)
     {
       SummitPerson *person = summit_csv_preview_get_person (preview, i);
-      g_autofree char *name = summit_person_dup_display_name (person);
+      SummitCsvMatch match = summit_csv_preview_get_match (preview, i, NULL, NULL);
+      g_autofree char *name = NULL;
       g_autofree char *where = NULL;
       const char *country_name = summit_places_country_name (summit_person_get_country (person), NULL);
       const char *parts[4] = { NULL };
       guint n = 0;
+      GtkWidget *row;
+
+      if (i >= PREVIEW_ROWS && (match != SUMMIT_CSV_MATCH_AMBIGUOUS || n_choices >= PREVIEW_CHOICES))
+        continue;
+      name = summit_person_dup_display_name (person);
 
       if (*summit_person_get_position (person))
         parts[n++] = summit_person_get_position (person);
@@ -185,8 +333,35 @@ show_preview (SummitImportDialog *self)
           g_free (name);
           name = g_strdup (_("(no name)"));
         }
-      gtk_list_box_append (self->rows_list,
-                           make_row (name, where, !summit_csv_preview_row_is_valid (preview, i)));
+      if (match == SUMMIT_CSV_MATCH_AMBIGUOUS && n_choices < PREVIEW_CHOICES)
+        {
+          gtk_list_box_append (self->choices_list, make_choice_row (self, i, name, where));
+          gtk_widget_set_visible (self->choices_group, TRUE);
+          n_choices++;
+        }
+      if (i >= PREVIEW_ROWS)
+        continue;
+      row = make_row (name, where, !summit_csv_preview_row_is_valid (preview, i));
+      if (match == SUMMIT_CSV_MATCH_ONE)
+        {
+          g_autofree char *who =
+            describe_person (self, summit_csv_preview_get_choice (preview, i), FALSE);
+          /* Translators: said of a row of the file, "matches Mariusz Sagan (Lublin)" */
+          g_autofree char *text = g_strdup_printf (_("matches %s"), who);
+          GtkWidget *label = gtk_label_new (text);
+
+          /* Whole, on one line: the row's subtitle wraps instead. */
+          gtk_widget_add_css_class (label, "dim-label");
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+        }
+      else if (match == SUMMIT_CSV_MATCH_AMBIGUOUS)
+        {
+          GtkWidget *label = gtk_label_new (_("matches several people"));
+
+          gtk_widget_add_css_class (label, "warning");
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+        }
+      gtk_list_box_append (self->rows_list, row);
     }
 
   gtk_stack_set_visible_child_name (self->stack, "preview");
@@ -211,15 +386,22 @@ preview_thread (GTask        *task,
                 gpointer      task_data,
                 GCancellable *cancellable)
 {
-  const char *path = task_data;
+  PreviewJob *job = task_data;
   GError *error = NULL;
-  SummitCsvPreview *preview;
+  g_autoptr(SummitCsvPreview) preview = NULL;
+  g_autoptr(SummitStore) store = NULL;
 
-  preview = summit_csv_preview_file (path, cancellable, &error);
+  preview = summit_csv_preview_file (job->path, cancellable, &error);
+  /* Whom the rows without a uid are, on a connection of its own. */
+  if (preview != NULL &&
+      ((store = summit_store_open (job->database_path, &error)) == NULL ||
+       !summit_csv_preview_match (preview, store, cancellable, &error)))
+    g_clear_pointer (&preview, summit_csv_preview_free);
   if (preview == NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, preview, (GDestroyNotify)summit_csv_preview_free);
+    g_task_return_pointer (task, g_steal_pointer (&preview),
+                           (GDestroyNotify)summit_csv_preview_free);
 }
 
 static void
@@ -330,8 +512,14 @@ import_done_cb (GObject      *object,
 
   {
     g_autofree char *counts = summit_import_report_to_string (report);
-    /* Translators: "Imported people.csv: 3 added, 0 updated, 1 unchanged" */
-    text = g_strdup_printf (_("Imported %s: %s"), basename, counts);
+    g_autofree char *matches = summit_csv_report_matches_to_string (report);
+
+    if (matches != NULL)
+      /* Translators: "Imported people.csv: 3 added, 0 updated, 1 unchanged; 2 matched people already known" */
+      text = g_strdup_printf (_("Imported %s: %s; %s"), basename, counts, matches);
+    else
+      /* Translators: "Imported people.csv: 3 added, 0 updated, 1 unchanged" */
+      text = g_strdup_printf (_("Imported %s: %s"), basename, counts);
   }
   summit_window_reload (self->window);
   summit_window_add_toast (self->window, adw_toast_new (text));
@@ -440,6 +628,8 @@ summit_import_dialog_class_init (SummitImportDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/summit-import-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, SummitImportDialog, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, SummitImportDialog, choices_group);
+  gtk_widget_class_bind_template_child (widget_class, SummitImportDialog, choices_list);
   gtk_widget_class_bind_template_child (widget_class, SummitImportDialog, error_page);
   gtk_widget_class_bind_template_child (widget_class, SummitImportDialog, import_button);
   gtk_widget_class_bind_template_child (widget_class, SummitImportDialog, problems_group);
@@ -499,9 +689,12 @@ summit_import_dialog_new (SummitWindow *window,
   if (self->is_csv)
     {
       g_autoptr(GTask) task = g_task_new (self, self->cancellable, preview_done_cb, NULL);
+      PreviewJob *job = g_new0 (PreviewJob, 1);
 
+      job->database_path = g_strdup (self->database_path);
+      job->path = g_file_get_path (file);
       g_task_set_source_tag (task, summit_import_dialog_new);
-      g_task_set_task_data (task, g_file_get_path (file), g_free);
+      g_task_set_task_data (task, job, (GDestroyNotify)preview_job_free);
       g_task_run_in_thread (task, preview_thread);
     }
   else

@@ -829,8 +829,7 @@ summit_panels_page_class_init (SummitPanelsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "panels.export-frab", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "panels.export-pdf", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "panels.print", NULL, print_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "panels.new-session", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "panels.print", NULL);
+  /* Its shortcuts are in the template: the window handles them, whatever has the focus. */
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   g_type_ensure (SUMMIT_TYPE_LINEUP_EDITOR);

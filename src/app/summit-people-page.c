@@ -65,6 +65,7 @@ struct _SummitPeoplePage
   int                 probed_column;
   gboolean            wants_first_paint;
   GHashTable         *stale_cells;     /* GtkListItem: cells out of view, filled later */
+  GArray             *keep_selected;   /* ids to select again once a change is shown */
   guint               fill_source;
 };
 
@@ -289,10 +290,45 @@ first_paint_cb (GdkFrameClock    *clock,
   summit_people_model_continue_loading (self->model);
 }
 
+/* Selects again the people selected before a change to them, wherever the
+ * change has put them in the list. */
+static void
+restore_selection (SummitPeoplePage *self)
+{
+  g_autoptr(GArray) positions = NULL;
+  g_autoptr(GtkBitset) selected = gtk_bitset_new_empty ();
+  g_autoptr(GtkBitset) mask = NULL;
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+
+  positions = summit_people_model_find_positions (self->model,
+                                                  (gint64 *)(gpointer)self->keep_selected->data,
+                                                  self->keep_selected->len);
+  for (guint i = 0; i < positions->len; i++)
+    gtk_bitset_add (selected, g_array_index (positions, guint, i));
+  mask = gtk_bitset_new_range (0, MAX (n_items, 1));
+  gtk_selection_model_set_selection (GTK_SELECTION_MODEL (self->selection), selected, mask);
+  if (!summit_people_model_is_busy (self->model))
+    g_clear_pointer (&self->keep_selected, g_array_unref);
+}
+
+/* Re-reads @ids after a change the store has committed; who was selected
+ * stays selected. */
+static void
+refresh_keeping_selection (SummitPeoplePage *self,
+                           const gint64     *ids,
+                           guint             n_ids)
+{
+  g_clear_pointer (&self->keep_selected, g_array_unref);
+  self->keep_selected = selected_ids (self);
+  summit_people_model_refresh (self->model, ids, n_ids);
+}
+
 static void
 model_ready_cb (SummitPeoplePage  *self,
                 SummitPeopleModel *model)
 {
+  if (self->keep_selected != NULL)
+    restore_selection (self);
   update_summary (self);
   update_country_filter (self);
   update_actions (self);
@@ -401,8 +437,8 @@ fill_cell (GtkListItem *list_item,
       break;
     case COLUMN_CHANGED:
       {
-        g_autoptr(GDateTime) dt =
-          g_date_time_new_from_unix_local (summit_people_item_get_changed (item));
+        gint64 changed = summit_people_item_get_changed (item);
+        g_autoptr(GDateTime) dt = changed ? g_date_time_new_from_unix_local (changed) : NULL;
         text = dt ? g_date_time_format (dt, "%Y-%m-%d") : NULL;
         summit_cell_set_text (cell, text);
       }
@@ -557,7 +593,7 @@ static void
 editor_changed_cb (SummitPeoplePage *self,
                    gint64            person_id)
 {
-  summit_people_model_refresh (self->model, &person_id, 1);
+  refresh_keeping_selection (self, &person_id, 1);
 }
 
 static void open_editor (SummitPeoplePage *self, gint64 person_id);
@@ -727,7 +763,7 @@ set_status_action (GtkWidget  *widget,
       add_toast (self, message);
       return;
     }
-  summit_people_model_refresh (self->model, (gint64 *)(gpointer)ids->data, ids->len);
+  refresh_keeping_selection (self, (gint64 *)(gpointer)ids->data, ids->len);
 
   /* Translators: "3 people marked Confirmed" */
   title = g_strdup_printf (g_dngettext (NULL, "%u person marked %s", "%u people marked %s", ids->len),
@@ -888,6 +924,7 @@ summit_people_page_dispose (GObject *object)
   g_clear_pointer (&self->country_codes, g_strfreev);
   g_clear_handle_id (&self->fill_source, g_source_remove);
   g_clear_pointer (&self->stale_cells, g_hash_table_unref);
+  g_clear_pointer (&self->keep_selected, g_array_unref);
 
   G_OBJECT_CLASS (summit_people_page_parent_class)->dispose (object);
 }
@@ -930,10 +967,7 @@ summit_people_page_class_init (SummitPeoplePageClass *klass)
                                    prepare_letters_action);
   gtk_widget_class_install_action (widget_class, "people.focus-search", NULL, focus_search_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "people.add", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
-                                       "people.focus-search", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "people.delete", NULL);
+  /* Its shortcuts are in the template: the window handles them, whatever has the focus. */
 
   g_type_ensure (SUMMIT_TYPE_PEOPLE_ITEM);
 }

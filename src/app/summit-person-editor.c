@@ -29,6 +29,7 @@ struct _SummitPersonEditor
   GtkLabel            *problem_label;
   GtkWidget           *duplicate_box;
   GtkLabel            *duplicate_label;
+  GtkBox              *columns;
   AdwEntryRow         *honorific_row;
   AdwEntryRow         *given_row;
   AdwEntryRow         *family_row;
@@ -507,6 +508,19 @@ save_action (GtkWidget  *widget,
     save_clicked_cb (self);
 }
 
+/* Two columns side by side when the window is wide enough for them. */
+static void
+columns_for_width (SummitPersonEditor *self)
+{
+  int width, height;
+
+  /* GTK 4.8 wants both pointers. */
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->columns),
+                                  width < 0 || width >= 800 ? GTK_ORIENTATION_HORIZONTAL
+                                                            : GTK_ORIENTATION_VERTICAL);
+}
+
 /* GObject overrides */
 
 static void
@@ -554,6 +568,7 @@ summit_person_editor_class_init (SummitPersonEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, change_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, channel_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, city_row);
+  gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, columns);
   gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, country_chooser);
   gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, duplicate_box);
   gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, duplicate_label);
@@ -599,6 +614,8 @@ summit_person_editor_init (SummitPersonEditor *self)
   g_autoptr(GtkStringList) channels = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  columns_for_width (self);
+  g_signal_connect (self, "notify::default-width", G_CALLBACK (columns_for_width), NULL);
 
   self->next_statuses = g_array_new (FALSE, FALSE, sizeof (SummitInvitationStatus));
 

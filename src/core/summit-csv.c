@@ -44,9 +44,13 @@ enum
 
 typedef struct
 {
-  guint         line;
-  gboolean      valid;
-  SummitPerson *person;
+  guint           line;
+  gboolean        valid;
+  SummitPerson   *person;
+  SummitCsvMatch  match;
+  GArray         *candidates;   /* gint64: people it may be, when it has no uid */
+  gint64          choice;       /* a person's id, or SUMMIT_CSV_CHOICE_ADD or _LEAVE */
+  gboolean        chosen;       /* by someone, not by the matching */
 } Row;
 
 struct _SummitCsvPreview
@@ -56,6 +60,7 @@ struct _SummitCsvPreview
   GPtrArray *problems;    /* SummitCsvProblem */
   GPtrArray *unknown;     /* char*, NULL-terminated */
   guint      n_invalid;
+  gboolean   has_column[SUMMIT_PERSON_N_FIELDS];
 };
 
 typedef struct
@@ -83,6 +88,7 @@ row_free (gpointer data)
   Row *row = data;
 
   g_clear_object (&row->person);
+  g_clear_pointer (&row->candidates, g_array_unref);
   g_free (row);
 }
 
@@ -618,6 +624,12 @@ reader_finish (Reader  *reader,
     fail (parser, 1, "%s", _("the file has no header line"));
 
   csv_free (&reader->csv);
+  for (guint i = 0; i < parser->columns->len; i++)
+    {
+      int column = g_array_index (parser->columns, int, i);
+      if (column >= 0 && column < SUMMIT_PERSON_N_FIELDS)
+        preview->has_column[column] = TRUE;
+    }
   g_ptr_array_unref (parser->fields);
   g_array_unref (parser->field_lens);
   g_array_unref (parser->columns);
@@ -812,31 +824,392 @@ summit_csv_preview_get_unknown_columns (SummitCsvPreview *preview)
   return (const char * const *)preview->unknown->pdata;
 }
 
-/* Finds someone with the same name, email and city, for rows without a uid. */
+/* Matching rows without a uid to people already known */
+
 static char *
-match_person (SummitStore  *store,
-              SummitPerson *person,
-              GError      **error)
+fold_part (const char *text)
 {
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  g_autofree char *folded = g_utf8_casefold (stripped, -1);
+
+  return g_utf8_normalize (folded, -1, G_NORMALIZE_ALL);
+}
+
+/* The keys a person is found by: name and city, native-script name and
+ * city, email — each folded, so that case and spacing do not hide them. A
+ * name without a city matches the same name without one. */
+static guint
+match_keys (const char *given,
+            const char *family,
+            const char *native,
+            const char *city,
+            const char *email,
+            char       *keys[3])
+{
+  g_autofree char *f_city = fold_part (city);
+  g_autofree char *f_given = fold_part (given);
+  g_autofree char *f_family = fold_part (family);
+  g_autofree char *f_native = fold_part (native);
+  g_autofree char *f_email = fold_part (email);
+  guint n = 0;
+
+  if (*f_given || *f_family)
+    keys[n++] = g_strdup_printf ("n\x1f%s\x1f%s\x1f%s", f_given, f_family, f_city);
+  if (*f_native)
+    keys[n++] = g_strdup_printf ("h\x1f%s\x1f%s", f_native, f_city);
+  if (*f_email)
+    keys[n++] = g_strdup_printf ("e\x1f%s", f_email);
+  return n;
+}
+
+static void
+index_add (GHashTable *index,
+           char       *key,
+           gint64      id)
+{
+  GArray *ids = g_hash_table_lookup (index, key);
+
+  if (ids == NULL)
+    {
+      ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_hash_table_insert (index, key, ids);
+    }
+  else
+    g_free (key);
+  if (ids->len == 0 || g_array_index (ids, gint64, ids->len - 1) != id)
+    g_array_append_val (ids, id);
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *)a, y = *(const gint64 *)b;
+
+  return (x > y) - (x < y);
+}
+
+/* Everyone's keys, read in one pass: a lookup per row after that. */
+static GHashTable *
+build_match_index (SummitStore   *store,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  g_autoptr(GHashTable) index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                        (GDestroyNotify)g_array_unref);
   sqlite3_stmt *stmt;
-  char *uid = NULL;
+  guint n = 0;
+  int rc;
 
   stmt = summit_store_prepare (store,
-                               "SELECT uid FROM person WHERE family_name = ?1 AND given_name = ?2"
-                               " AND native_name = ?3 AND email = ?4 AND city = ?5"
-                               " ORDER BY id LIMIT 1",
+                               "SELECT id, given_name, family_name, native_name, city, email"
+                               " FROM person ORDER BY id",
                                error);
   if (stmt == NULL)
     return NULL;
-  summit_stmt_bind_text (stmt, 1, summit_person_get_family_name (person));
-  summit_stmt_bind_text (stmt, 2, summit_person_get_given_name (person));
-  summit_stmt_bind_text (stmt, 3, summit_person_get_native_name (person));
-  summit_stmt_bind_text (stmt, 4, summit_person_get_field (person, SUMMIT_PERSON_EMAIL));
-  summit_stmt_bind_text (stmt, 5, summit_person_get_city (person));
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    uid = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      char *keys[3];
+      guint n_keys = match_keys ((const char *)sqlite3_column_text (stmt, 1),
+                                 (const char *)sqlite3_column_text (stmt, 2),
+                                 (const char *)sqlite3_column_text (stmt, 3),
+                                 (const char *)sqlite3_column_text (stmt, 4),
+                                 (const char *)sqlite3_column_text (stmt, 5), keys);
+
+      for (guint k = 0; k < n_keys; k++)
+        index_add (index, keys[k], sqlite3_column_int64 (stmt, 0));
+      if (++n % 4096 == 0 && g_cancellable_is_cancelled (cancellable))
+        break;
+    }
   sqlite3_reset (stmt);
-  return uid;
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      summit_store_set_error_from_db (store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&index);
+}
+
+/**
+ * summit_csv_preview_match:
+ *
+ * Finds, for each valid row without a uid, the people already in @store
+ * with the same given and family name (or native-script name) in the same
+ * city, or the same email, ignoring case. A row that matches one person, or
+ * only one by both name and email, will update them; one that matches several is left out until someone
+ * chooses (summit_csv_preview_set_choice()); one that matches nobody is
+ * added. A choice someone made stays while it is still one of the row's.
+ * Writes nothing.
+ */
+gboolean
+summit_csv_preview_match (SummitCsvPreview  *preview,
+                          SummitStore       *store,
+                          GCancellable      *cancellable,
+                          GError           **error)
+{
+  g_autoptr(GHashTable) index = NULL;
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_return_val_if_fail (preview != NULL, FALSE);
+  g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
+
+  index = build_match_index (store, cancellable, error);
+  if (index == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < preview->rows->len; i++)
+    {
+      Row *row = g_ptr_array_index (preview->rows, i);
+      SummitPerson *p = row->person;
+      char *keys[3];
+      guint n_keys;
+      gint64 chosen = row->choice;
+      gint64 best = 0;
+      guint best_score = 0, n_best = 0;
+
+      g_clear_pointer (&row->candidates, g_array_unref);
+      row->match = SUMMIT_CSV_MATCH_NEW;
+      row->choice = SUMMIT_CSV_CHOICE_ADD;
+      if (!row->valid)
+        continue;
+      if (*summit_person_get_uid (p) != '\0')
+        {
+          row->match = SUMMIT_CSV_MATCH_UID;
+          continue;
+        }
+
+      row->candidates = g_array_new (FALSE, FALSE, sizeof (gint64));
+      n_keys = match_keys (summit_person_get_given_name (p), summit_person_get_family_name (p),
+                           summit_person_get_native_name (p), summit_person_get_city (p),
+                           summit_person_get_field (p, SUMMIT_PERSON_EMAIL), keys);
+      g_array_set_size (found, 0);
+      for (guint k = 0; k < n_keys; k++)
+        {
+          GArray *ids = g_hash_table_lookup (index, keys[k]);
+
+          if (ids != NULL)
+            g_array_append_vals (found, ids->data, ids->len);
+          g_free (keys[k]);
+        }
+
+      /* Each person once, with how many of the keys found them. */
+      g_array_sort (found, compare_ids);
+      for (guint j = 0, score; j < found->len; j += score)
+        {
+          gint64 id = g_array_index (found, gint64, j);
+
+          for (score = 1; j + score < found->len &&
+                          g_array_index (found, gint64, j + score) == id; score++)
+            ;
+          g_array_append_val (row->candidates, id);
+          if (score > best_score)
+            {
+              best_score = score;
+              best = id;
+              n_best = 1;
+            }
+          else if (score == best_score)
+            n_best++;
+        }
+
+      /* One person, or the only one found by both name and email. */
+      if (row->candidates->len == 1 || (best_score > 1 && n_best == 1))
+        {
+          row->match = SUMMIT_CSV_MATCH_ONE;
+          row->choice = best;
+        }
+      else if (row->candidates->len > 1)
+        {
+          row->match = SUMMIT_CSV_MATCH_AMBIGUOUS;
+          row->choice = SUMMIT_CSV_CHOICE_LEAVE;
+        }
+
+      if (row->chosen && row->match != SUMMIT_CSV_MATCH_NEW)
+        {
+          gboolean still = chosen == SUMMIT_CSV_CHOICE_ADD || chosen == SUMMIT_CSV_CHOICE_LEAVE;
+
+          for (guint c = 0; c < row->candidates->len && !still; c++)
+            still = g_array_index (row->candidates, gint64, c) == chosen;
+          if (still)
+            row->choice = chosen;
+          row->chosen = still;
+        }
+      else
+        row->chosen = FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * summit_csv_preview_get_match:
+ * @candidates: (out) (optional) (array length=n_candidates) (transfer none):
+ *   the people the row may be, oldest first
+ *
+ * Returns: how @row meets the people known (after summit_csv_preview_match())
+ */
+SummitCsvMatch
+summit_csv_preview_get_match (SummitCsvPreview  *preview,
+                              guint              row,
+                              const gint64     **candidates,
+                              guint             *n_candidates)
+{
+  Row *r;
+
+  g_return_val_if_fail (row < preview->rows->len, SUMMIT_CSV_MATCH_NEW);
+  r = g_ptr_array_index (preview->rows, row);
+  if (candidates != NULL)
+    *candidates = r->candidates ? (const gint64 *)(gpointer)r->candidates->data : NULL;
+  if (n_candidates != NULL)
+    *n_candidates = r->candidates ? r->candidates->len : 0;
+  return r->match;
+}
+
+/**
+ * summit_csv_preview_get_choice:
+ *
+ * Returns: the person @row will update, %SUMMIT_CSV_CHOICE_ADD or
+ *   %SUMMIT_CSV_CHOICE_LEAVE
+ */
+gint64
+summit_csv_preview_get_choice (SummitCsvPreview *preview,
+                               guint             row)
+{
+  g_return_val_if_fail (row < preview->rows->len, SUMMIT_CSV_CHOICE_ADD);
+  return ((Row *)g_ptr_array_index (preview->rows, row))->choice;
+}
+
+/**
+ * summit_csv_preview_set_choice:
+ * @choice: one of the row's candidates, %SUMMIT_CSV_CHOICE_ADD (a new
+ *   person) or %SUMMIT_CSV_CHOICE_LEAVE (leave the row out)
+ *
+ * Decides what a row without a uid does on import.
+ */
+void
+summit_csv_preview_set_choice (SummitCsvPreview *preview,
+                               guint             row,
+                               gint64            choice)
+{
+  Row *r;
+
+  g_return_if_fail (row < preview->rows->len);
+  r = g_ptr_array_index (preview->rows, row);
+  g_return_if_fail (r->match == SUMMIT_CSV_MATCH_ONE || r->match == SUMMIT_CSV_MATCH_AMBIGUOUS);
+  r->choice = choice;
+  r->chosen = TRUE;
+}
+
+/**
+ * summit_csv_preview_count_matches:
+ *
+ * Returns: how many valid rows meet the people known as @match
+ */
+guint
+summit_csv_preview_count_matches (SummitCsvPreview *preview,
+                                  SummitCsvMatch    match)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < preview->rows->len; i++)
+    {
+      Row *r = g_ptr_array_index (preview->rows, i);
+      n += r->valid && r->match == match;
+    }
+  return n;
+}
+
+/**
+ * summit_csv_report_matches_to_string:
+ *
+ * Returns: (transfer full) (nullable): what matching did, such as "2 matched
+ *   people already known, 1 left out", or %NULL if no row matched anyone
+ */
+char *
+summit_csv_report_matches_to_string (const SummitImportReport *report)
+{
+  g_autofree char *matched = NULL;
+
+  if (report->matched == 0 && report->left == 0)
+    return NULL;
+  matched = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u matched a person already known",
+                                          "%u matched people already known", report->matched),
+                             report->matched);
+  if (report->left == 0)
+    return g_steal_pointer (&matched);
+  /* Translators: "2 matched people already known, 1 left out (several people match)" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u left out (several people match)",
+                                       "%s, %u left out (several people match)", report->left),
+                          matched, report->left);
+}
+
+/* Makes @person, read from a row, the update of @existing: columns the file
+ * lacks keep their values; when the row was matched by name or email rather
+ * than by its uid, so do blank cells and values that differ only in case. */
+static void
+fill_from_existing (SummitCsvPreview *preview,
+                    SummitPerson     *person,
+                    SummitPerson     *existing,
+                    gboolean          matched)
+{
+  for (guint f = 0; f < SUMMIT_PERSON_N_FIELDS; f++)
+    {
+      const char *value = summit_person_get_field (person, f);
+      const char *known = summit_person_get_field (existing, f);
+      gboolean keep = f == SUMMIT_PERSON_UID || !preview->has_column[f];
+
+      if (!keep && matched)
+        {
+          g_autofree char *a = fold_part (value);
+          g_autofree char *b = fold_part (known);
+          keep = *a == '\0' || strcmp (a, b) == 0;
+        }
+      if (keep)
+        summit_person_set_field (person, f, known);
+    }
+}
+
+/* The person @row will update, or %NULL for a new one (or a row left out). */
+static SummitPerson *
+find_existing (SummitCsvPreview  *preview,
+               SummitStore       *store,
+               Row               *row,
+               GError           **error)
+{
+  const char *uid = summit_person_get_uid (row->person);
+  gint64 id = row->choice;
+  g_autoptr(GError) local_error = NULL;
+  SummitPerson *existing;
+  gboolean all_columns = TRUE;
+
+  for (guint f = 0; f < SUMMIT_PERSON_N_FIELDS; f++)
+    all_columns = all_columns && preview->has_column[f];
+
+  if (*uid != '\0')
+    {
+      /* Only needed to keep the columns the file lacks. */
+      if (all_columns)
+        return NULL;
+      id = summit_store_lookup_person (store, uid, &local_error);
+      /* A new person, under the file's uid. */
+      if (g_error_matches (local_error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_NOT_FOUND))
+        return NULL;
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+    }
+  if (id <= 0)
+    return NULL;
+  existing = summit_store_get_person (store, id, &local_error);
+  /* Deleted since the preview: added again as new. */
+  if (g_error_matches (local_error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_NOT_FOUND))
+    return NULL;
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return existing;
 }
 
 /**
@@ -846,9 +1219,9 @@ match_person (SummitStore  *store,
  * @progress: (nullable): called from this thread with the share done
  *
  * Writes the people of @preview in one transaction: a row with a uid
- * updates the person with that uid; a row without one updates someone with
- * the same name, email and city, or adds a new person. Cancelling rolls
- * everything back.
+ * updates the person with that uid; a row without one updates the person
+ * it matches or was given (summit_csv_preview_match(), run again here),
+ * adds a new person, or is left out. Cancelling rolls everything back.
  */
 gboolean
 summit_csv_import_preview (SummitStore         *store,
@@ -885,15 +1258,24 @@ summit_csv_import_preview (SummitStore         *store,
 
   if (!summit_store_begin (store, error))
     return FALSE;
+  /* Matched again on this connection: the file may have been previewed on another. */
+  if (!summit_csv_preview_match (preview, store, cancellable, &local_error))
+    g_prefix_error (&local_error, "%s: ", preview->name);
 
   for (guint i = 0; i < preview->rows->len && local_error == NULL; i++)
     {
       Row *row = g_ptr_array_index (preview->rows, i);
       g_autoptr(SummitPerson) person = NULL;
+      g_autoptr(SummitPerson) existing = NULL;
 
       if (!row->valid)
         {
           local.skipped++;
+          continue;
+        }
+      if (row->match != SUMMIT_CSV_MATCH_UID && row->choice == SUMMIT_CSV_CHOICE_LEAVE)
+        {
+          local.left++;
           continue;
         }
 
@@ -904,11 +1286,12 @@ summit_csv_import_preview (SummitStore         *store,
       summit_person_set_times (person, summit_person_get_created (row->person),
                                summit_person_get_updated (row->person));
 
-      if (*summit_person_get_uid (person) == '\0')
+      existing = find_existing (preview, store, row, &local_error);
+      if (existing != NULL)
         {
-          g_autofree char *uid = match_person (store, person, &local_error);
-          if (uid != NULL)
-            summit_person_set_field (person, SUMMIT_PERSON_UID, uid);
+          fill_from_existing (preview, person, existing, row->match != SUMMIT_CSV_MATCH_UID);
+          if (row->match != SUMMIT_CSV_MATCH_UID)
+            local.matched++;
         }
       if (local_error == NULL &&
           !summit_store_merge_person (store, person, &local.counts[SUMMIT_IMPORT_PEOPLE],

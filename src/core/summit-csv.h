@@ -31,6 +31,19 @@ typedef struct
 
 typedef struct _SummitCsvPreview SummitCsvPreview;
 
+/* How a row meets the people already in the database. */
+typedef enum
+{
+  SUMMIT_CSV_MATCH_NEW,        /* no uid and nobody like them: added */
+  SUMMIT_CSV_MATCH_UID,        /* a uid: that person updated, or added under it */
+  SUMMIT_CSV_MATCH_ONE,        /* no uid; one person with the same name and city, or email */
+  SUMMIT_CSV_MATCH_AMBIGUOUS,  /* no uid; several such people: someone chooses */
+} SummitCsvMatch;
+
+/* What to do with a row without a uid: a person's id, or one of these. */
+#define SUMMIT_CSV_CHOICE_ADD   0
+#define SUMMIT_CSV_CHOICE_LEAVE (-1)
+
 GQuark            summit_csv_error_quark              (void);
 
 SummitCsvPreview *summit_csv_preview_file             (const char          *path,
@@ -53,6 +66,23 @@ SummitPerson     *summit_csv_preview_get_person       (SummitCsvPreview    *prev
 GPtrArray        *summit_csv_preview_get_problems     (SummitCsvPreview    *preview);
 const char * const *
                   summit_csv_preview_get_unknown_columns (SummitCsvPreview *preview);
+
+gboolean          summit_csv_preview_match            (SummitCsvPreview    *preview,
+                                                       SummitStore         *store,
+                                                       GCancellable        *cancellable,
+                                                       GError             **error);
+SummitCsvMatch    summit_csv_preview_get_match        (SummitCsvPreview    *preview,
+                                                       guint                row,
+                                                       const gint64       **candidates,
+                                                       guint               *n_candidates);
+gint64            summit_csv_preview_get_choice       (SummitCsvPreview    *preview,
+                                                       guint                row);
+void              summit_csv_preview_set_choice       (SummitCsvPreview    *preview,
+                                                       guint                row,
+                                                       gint64               choice);
+guint             summit_csv_preview_count_matches    (SummitCsvPreview    *preview,
+                                                       SummitCsvMatch       match);
+char             *summit_csv_report_matches_to_string (const SummitImportReport *report);
 
 gboolean          summit_csv_import_preview           (SummitStore         *store,
                                                        SummitCsvPreview    *preview,

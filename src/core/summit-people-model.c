@@ -372,14 +372,15 @@ row_from_stmt (Storage      *storage,
   gsize off;
 
   row->id = sqlite3_column_int64 (stmt, 0);
-  row->changed = sqlite3_column_int64 (stmt, 8);
   row->status = -1;
   if (sqlite3_column_type (stmt, 9) != SQLITE_NULL &&
       summit_invitation_status_from_string (column_text (stmt, 9), &status))
     {
       row->status = status;
       row->since = sqlite3_column_int64 (stmt, 10);
-      row->changed = MAX (row->changed, row->since);
+      /* The last change shown is the invitation's, not the person's record:
+       * every event recorded or imported sets the invitation's time to its own. */
+      row->changed = row->since;
     }
 
   if (*given && *family)
@@ -498,7 +499,12 @@ compare_primary (gconstpointer a,
         result = (x->status < 0 ? 99 : x->status) - (y->status < 0 ? 99 : y->status);
         break;
       case SUMMIT_PEOPLE_SORT_CHANGED:
-        result = x->changed < y->changed ? -1 : x->changed > y->changed;
+        {
+          /* People without an invitation come last, as for the status. */
+          gint64 a = x->status < 0 ? G_MAXINT64 : x->changed;
+          gint64 b = y->status < 0 ? G_MAXINT64 : y->changed;
+          result = a < b ? -1 : a > b;
+        }
         break;
       case SUMMIT_PEOPLE_SORT_NAME:
         result = compare_segment (x->key, y->key);
@@ -1056,6 +1062,12 @@ summit_people_item_get_status (SummitPeopleItem       *self,
   return TRUE;
 }
 
+/**
+ * summit_people_item_get_changed:
+ *
+ * Returns: when the invitation to the model's edition last changed (its
+ *   latest event), in seconds since the epoch, or 0 without an invitation
+ */
 gint64
 summit_people_item_get_changed (SummitPeopleItem *self)
 {
@@ -1460,6 +1472,32 @@ summit_people_model_get_id (SummitPeopleModel *self,
   if (self->visible == NULL || position >= self->visible->len)
     return 0;
   return ((Row *)self->visible->pdata[position])->id;
+}
+
+/**
+ * summit_people_model_find_positions:
+ * @person_ids: (array length=n_ids): the people to look for
+ *
+ * Where @person_ids are shown now; those not shown are left out.
+ *
+ * Returns: (transfer full) (element-type guint): their positions, ascending
+ */
+GArray *
+summit_people_model_find_positions (SummitPeopleModel *self,
+                                    const gint64      *person_ids,
+                                    guint              n_ids)
+{
+  g_autoptr(GHashTable) wanted = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GArray *positions = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  g_return_val_if_fail (SUMMIT_IS_PEOPLE_MODEL (self), positions);
+
+  for (guint i = 0; i < n_ids; i++)
+    g_hash_table_add (wanted, (gpointer)&person_ids[i]);
+  for (guint i = 0; self->visible != NULL && i < self->visible->len && n_ids > 0; i++)
+    if (g_hash_table_contains (wanted, &((Row *)self->visible->pdata[i])->id))
+      g_array_append_val (positions, i);
+  return positions;
 }
 
 /**

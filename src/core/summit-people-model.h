@@ -76,6 +76,9 @@ void        summit_people_model_set_sort            (SummitPeopleModel  *self,
                                                      gboolean            descending);
 gint64      summit_people_model_get_id              (SummitPeopleModel  *self,
                                                      guint               position);
+GArray     *summit_people_model_find_positions      (SummitPeopleModel  *self,
+                                                     const gint64       *person_ids,
+                                                     guint               n_ids);
 gboolean    summit_people_model_is_busy             (SummitPeopleModel  *self);
 guint       summit_people_model_get_n_people        (SummitPeopleModel  *self);
 void        summit_people_model_get_counts          (SummitPeopleModel  *self,

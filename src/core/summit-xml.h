@@ -44,6 +44,8 @@ typedef struct
 {
   SummitImportCounts counts[SUMMIT_IMPORT_N_KINDS];
   guint              skipped;   /* rows left out on request (CSV) */
+  guint              matched;   /* CSV rows without a uid that updated someone known */
+  guint              left;      /* CSV rows left out: several people match, none chosen */
 } SummitImportReport;
 
 /* Called now and then from the thread that imports or exports, with the

@@ -64,7 +64,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       abort ();
     }
   if (report.counts[SUMMIT_IMPORT_PEOPLE].added + report.counts[SUMMIT_IMPORT_PEOPLE].updated +
-      report.counts[SUMMIT_IMPORT_PEOPLE].unchanged + report.skipped !=
+      report.counts[SUMMIT_IMPORT_PEOPLE].unchanged + report.skipped + report.left !=
       summit_csv_preview_get_n_rows (preview))
     abort ();
   return 0;
