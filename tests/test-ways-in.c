@@ -305,8 +305,9 @@ test_stored_text_round_trips (void)
   summit_person_set_field (person, SUMMIT_PERSON_UID, "rt-1");
   for (guint f = 0; f < SUMMIT_PERSON_N_FIELDS; f++)
     if (f != SUMMIT_PERSON_UID && f != SUMMIT_PERSON_EMAIL && f != SUMMIT_PERSON_COUNTRY &&
-        f != SUMMIT_PERSON_TIMEZONE)
+        f != SUMMIT_PERSON_TIMEZONE && f != SUMMIT_PERSON_POSITION_KIND)
       summit_person_set_field (person, f, text);
+  summit_person_set_field (person, SUMMIT_PERSON_POSITION_KIND, "deputy-mayor");
   summit_person_set_field (person, SUMMIT_PERSON_NOTES,
                            "\ttab\nline\r\nCRLF \xc2\xa0 \xe2\x80\xa8 end\n");
   summit_person_set_field (person, SUMMIT_PERSON_EMAIL, "anna@example.org");
