@@ -405,6 +405,7 @@ summit_place_chooser_set_property (GObject      *object,
       self->none_label = g_value_dup_string (value);
       g_hash_table_remove (self->labels, "");
       update_button (self);
+      g_object_notify_by_pspec (object, pspec);
       break;
     case PROP_VALUE:
       summit_place_chooser_set_value (self, g_value_get_string (value));
