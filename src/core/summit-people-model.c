@@ -1222,7 +1222,7 @@ summit_people_model_load (SummitPeopleModel *self,
   if (first_rows > 0)
     {
       g_autoptr(GHashTable) country_keys = g_hash_table_new_full (g_str_hash, g_str_equal,
-                                                                  g_free, NULL);
+                                                                  g_free, g_free);
       Storage *storage = storage_new ();
       GPtrArray *rows = g_ptr_array_new ();
       sqlite3_stmt *stmt;
@@ -1316,7 +1316,7 @@ summit_people_model_refresh (SummitPeopleModel *self,
       return;
     }
 
-  country_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  country_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   rows = g_ptr_array_sized_new (self->set->rows->len + n_ids);
   memcpy (rows->pdata, self->set->rows->pdata, self->set->rows->len * sizeof (gpointer));
   rows->len = self->set->rows->len;

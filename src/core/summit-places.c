@@ -37,6 +37,32 @@ static GHashTable *translations;   /* "language\x1fmsgid" → translated name */
 static GHashTable *zone_aliases;   /* IANA id → the id CLDR files use */
 static GHashTable *cldr_files;     /* CLDR locale ("zh_Hant") → (zone → city), or empty */
 
+/* Strings that live for the process, kept in a table of our own: GLib's
+ * g_intern_string() would make thousands of quarks, whose blocks GLib
+ * drops without freeing as the table grows (a leak to LeakSanitizer). */
+static const char *
+places_intern (const char *text)
+{
+  G_LOCK_DEFINE_STATIC (pool);
+  static GHashTable *pool;
+  const char *kept;
+
+  if (text == NULL)
+    return NULL;
+  G_LOCK (pool);
+  if (pool == NULL)
+    pool = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  kept = g_hash_table_lookup (pool, text);
+  if (kept == NULL)
+    {
+      char *copy = g_strdup (text);
+      g_hash_table_add (pool, copy);
+      kept = copy;
+    }
+  G_UNLOCK (pool);
+  return kept;
+}
+
 /* Auxiliary methods: country names */
 
 static const char *
@@ -45,7 +71,7 @@ json_string (JsonObject *object,
 {
   const char *value = json_object_get_string_member_with_default (object, member, NULL);
 
-  return value && *value ? g_intern_string (value) : NULL;
+  return value && *value ? places_intern (value) : NULL;
 }
 
 /* Reads iso_3166-1.json once; called with the lock held. */
@@ -132,7 +158,7 @@ translate (const char *msgid,
   locale_t locale, previous;
 
   if (language == NULL)
-    return g_intern_string (dgettext (ISO_DOMAIN, msgid));
+    return places_intern (dgettext (ISO_DOMAIN, msgid));
   if (g_str_equal (language, "en") || g_str_has_prefix (language, "en_")
       || g_str_equal (language, "C"))
     return msgid;
@@ -147,7 +173,7 @@ translate (const char *msgid,
   if ((locale = messages_locale (language)) != (locale_t)0)
     {
       previous = uselocale (locale);
-      found = g_intern_string (dgettext (ISO_DOMAIN, msgid));
+      found = places_intern (dgettext (ISO_DOMAIN, msgid));
       uselocale (previous);
       freelocale (locale);
     }
@@ -238,7 +264,7 @@ cldr_cities (const char *cldr_locale)
         {
           g_autofree char *city = (char *)xmlTextReaderReadString (reader);
           if (city && *city)
-            g_hash_table_replace (cities, g_strdup (zone), (gpointer)g_intern_string (city));
+            g_hash_table_replace (cities, g_strdup (zone), (gpointer)places_intern (city));
         }
     }
   xmlFreeTextReader (reader);
@@ -302,7 +328,7 @@ last_part (const char *zone)
   g_autofree char *city = g_strdup (slash ? slash + 1 : zone);
 
   g_strdelimit (city, "_", ' ');
-  return g_intern_string (city);
+  return places_intern (city);
 }
 
 /* Auxiliary methods: search words */
@@ -522,7 +548,7 @@ summit_places_find_zone (const char *query)
   if (query == NULL || *query == '\0')
     return NULL;
   if (summit_time_zone_is_known (query))
-    return g_intern_string (query);
+    return places_intern (query);
 
   exact = search_words (query);
   for (guint i = 0; zones[i]; i++)
