@@ -132,7 +132,6 @@ test_language_override (void)
   g_autofree char *db = g_build_filename (tmpdir, "override.db", NULL);
   g_autofree char *pdf = g_build_filename (tmpdir, "override.pdf", NULL);
   g_autofree char *text = NULL;
-  g_autofree char *language = NULL;
   g_autoptr(SummitStore) old = NULL;
   g_autoptr(SummitStore) store = NULL;
   g_autoptr(SummitEdition) edition = NULL;
@@ -158,23 +157,28 @@ test_language_override (void)
   g_assert_cmpint (summit_store_get_schema_version (store), ==, 2);
   id = summit_store_lookup_person (store, "seed-ko-wen-je", &error);
   g_assert_no_error (error);
-  language = summit_store_get_letter_language (store, id, &error);
-  g_assert_cmpstr (language, ==, "");
-
-  g_assert_true (summit_store_set_letter_language (store, id, "en", &error));
+  ko = summit_store_get_person (store, id, &error);
   g_assert_no_error (error);
-  g_assert_false (summit_store_set_letter_language (store, id, "xx", NULL));
+  g_assert_cmpstr (summit_person_get_field (ko, SUMMIT_PERSON_LETTER_LANGUAGE), ==, "");
+
+  /* The person's one validation refuses a language there is no letter in. */
+  summit_person_set_field (ko, SUMMIT_PERSON_LETTER_LANGUAGE, "xx");
+  g_assert_false (summit_store_update_person (store, ko, NULL));
+  summit_person_set_field (ko, SUMMIT_PERSON_LETTER_LANGUAGE, "en");
+  g_assert_true (summit_store_update_person (store, ko, &error));
+  g_assert_no_error (error);
+  g_clear_object (&ko);
 
   /* Deleted and undone, the person keeps the language. */
   {
     g_autoptr(GPtrArray) deleted = summit_store_delete_people (store, &id, 1, &error);
-    g_autofree char *kept = NULL;
+    g_autoptr(SummitPerson) kept = NULL;
 
     g_assert_no_error (error);
     g_assert_true (summit_store_restore_people (store, deleted, &error));
     g_assert_no_error (error);
-    kept = summit_store_get_letter_language (store, id, &error);
-    g_assert_cmpstr (kept, ==, "en");
+    kept = summit_store_get_person (store, id, &error);
+    g_assert_cmpstr (summit_person_get_field (kept, SUMMIT_PERSON_LETTER_LANGUAGE), ==, "en");
   }
 
   ko = summit_store_get_person (store, id, &error);

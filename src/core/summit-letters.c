@@ -490,7 +490,7 @@ summit_letters_write (SummitStore            *store,
   for (guint i = 0; i < people->len; i++)
     {
       SummitPerson *person = g_ptr_array_index (people, i);
-      g_autofree char *chosen = summit_store_get_letter_language (store, summit_person_get_id (person), NULL);
+      const char *chosen = summit_person_get_field (person, SUMMIT_PERSON_LETTER_LANGUAGE);
       const char *language = summit_language_is_known (chosen) ? chosen : summit_letters_language (person);
       g_autoptr(SummitLanguageScope) scope = summit_language_scope_new (language);
       GKeyFile *keys = templates[0].keys;
