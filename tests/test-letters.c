@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "summit-document.h"
 #include "summit-letters.h"
 #include "summit-people.h"
 #include "summit-programme.h"
@@ -191,6 +192,24 @@ test_language_override (void)
   g_assert_null (strstr (text, "鈞鑒"));
 }
 
+/* A letter's and the press kit's dates are read by the one reader of days:
+ * only a whole "YYYY-MM-DD" that exists is a day. */
+static void
+test_document_dates (void)
+{
+  g_autofree char *day = summit_document_format_date ("2020-08-13", "%Y/%m/%d");
+  const char *not_days[] = { "2020-8-13", "2020-08-13 and more", "2020-02-30", "20-08-13", "", NULL };
+
+  g_assert_cmpstr (day, ==, "2020/08/13");
+  for (guint i = 0; not_days[i] != NULL; i++)
+    {
+      g_autofree char *text = summit_document_format_date (not_days[i], "%Y/%m/%d");
+
+      g_assert_null (text);
+    }
+  g_assert_null (summit_document_format_date (NULL, "%Y"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -203,6 +222,7 @@ main (int   argc,
   g_test_add_func ("/letters/salutation-by-language-position-honorific", test_salutations);
   g_test_add_func ("/letters/one-file-each-or-a-letter-a-page", test_write_letters);
   g_test_add_func ("/letters/person-language-overrides-country", test_language_override);
+  g_test_add_func ("/letters/dates-are-read-as-days", test_document_dates);
 
   status = g_test_run ();
   {

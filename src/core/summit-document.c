@@ -12,9 +12,9 @@
 #include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
-#include <stdio.h>
 
 #include "summit-document.h"
+#include "summit-time.h"
 
 #define PAGE_WIDTH  595.276   /* A4 in points */
 #define PAGE_HEIGHT 841.890
@@ -311,7 +311,7 @@ summit_document_format_date (const char *iso_date,
   g_autoptr(GDateTime) dt = NULL;
   int y, m, d;
 
-  if (iso_date == NULL || sscanf (iso_date, "%d-%d-%d", &y, &m, &d) != 3 ||
+  if (!summit_time_parse_date (iso_date, &y, &m, &d) ||
       (dt = g_date_time_new_utc (y, m, d, 0, 0, 0)) == NULL)
     return NULL;
   return g_date_time_format (dt, format);
