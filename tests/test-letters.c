@@ -192,6 +192,63 @@ test_language_override (void)
   g_assert_null (strstr (text, "鈞鑒"));
 }
 
+static gboolean
+stop_after_two (guint    done,
+                guint    total,
+                gpointer user_data)
+{
+  return done < 2;
+}
+
+typedef struct
+{
+  SummitLettersJob *job;
+  const char       *path;
+} ThreadWrite;
+
+static gpointer
+write_in_thread (gpointer data)
+{
+  ThreadWrite *w = data;
+  GError *error = NULL;
+
+  summit_letters_job_write (w->job, w->path, TRUE, stop_after_two, NULL, &error);
+  return error;
+}
+
+/* Letters written on another thread; stopped, the file they were going to
+ * replace is left as it was, not half-written. */
+static void
+test_stopped_in_thread (void)
+{
+  g_autofree char *db = g_build_filename (tmpdir, "stopped.db", NULL);
+  g_autofree char *pdf = g_build_filename (tmpdir, "stopped.pdf", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(SummitStore) store = summit_store_open_and_seed (db, NULL);
+  g_autoptr(SummitEdition) edition = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(SummitLettersJob) job = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) stopped = NULL;
+
+  edition = summit_store_get_edition (store, 2020, &error);
+  g_assert_no_error (error);
+  people = summit_store_list_people (store, &error);
+  g_assert_no_error (error);
+  job = summit_letters_job_new (store, edition, people, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (g_file_set_contents (pdf, "the old letters", -1, &error));
+  {
+    ThreadWrite w = { job, pdf };
+
+    stopped = g_thread_join (g_thread_new ("letters", write_in_thread, &w));
+  }
+  g_assert_error (stopped, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_true (g_file_get_contents (pdf, &contents, NULL, &error));
+  g_assert_cmpstr (contents, ==, "the old letters");
+}
+
 /* A letter's and the press kit's dates are read by the one reader of days:
  * only a whole "YYYY-MM-DD" that exists is a day. */
 static void
@@ -223,6 +280,7 @@ main (int   argc,
   g_test_add_func ("/letters/one-file-each-or-a-letter-a-page", test_write_letters);
   g_test_add_func ("/letters/person-language-overrides-country", test_language_override);
   g_test_add_func ("/letters/dates-are-read-as-days", test_document_dates);
+  g_test_add_func ("/letters/stopped-in-a-thread-leaves-the-old-file", test_stopped_in_thread);
 
   status = g_test_run ();
   {
