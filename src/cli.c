@@ -463,9 +463,15 @@ command_import (const char  *database,
             }
           listed = TRUE;
         }
-      if (preview != NULL)
-        summit_csv_import_preview (store, preview, skip_invalid, NULL, NULL, &report, NULL,
-                                   &error);
+      if (preview != NULL &&
+          summit_csv_import_preview (store, preview, skip_invalid, NULL, NULL, &report, NULL,
+                                     &error))
+        {
+          g_autoptr(GPtrArray) left = summit_csv_preview_dup_left_out (preview, store);
+
+          for (guint i = 0; i < left->len; i++)
+            g_printerr ("%s:%s\n", path, (char *)g_ptr_array_index (left, i));
+        }
     }
 
   if (error != NULL)

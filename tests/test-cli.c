@@ -686,6 +686,48 @@ test_hostile_paths (void)
   g_remove (xml);
 }
 
+/* import FILE.csv twice: the second adds nobody; a row matching two people
+ * is left out, named on stderr with their uids, and a uid column decides. */
+static void
+test_csv_reimport_matches (void)
+{
+  g_autofree char *db = g_build_filename (tmpdir, "match.db", NULL);
+  g_autofree char *csv = g_build_filename (tmpdir, "match.csv", NULL);
+  g_autofree char *chosen = g_build_filename (tmpdir, "match-chosen.csv", NULL);
+  g_auto(Run) created = { 0 };
+  g_auto(Run) first = { 0 };
+  g_auto(Run) second = { 0 };
+  g_auto(Run) third = { 0 };
+
+  run_cli (&created, db, "stats", NULL);
+  g_assert_cmpint (created.status, ==, 0);
+  test_sqlite_exec (db, "INSERT INTO person (uid, given_name, family_name, city, created, updated)"
+                        " VALUES ('t-anna-1', 'Anna', 'Nowak', 'Opole', 1, 1),"
+                        " ('t-anna-2', 'Anna', 'Nowak', 'Opole', 1, 1);");
+  test_write (csv, "given-name,family-name,city,position\n"
+                   "Zofia,Kowalska,Gdańsk,Mayor\n"
+                   "Anna,Nowak,Opole,Mayor\n", -1);
+
+  run_cli (&first, db, "import", csv, NULL);
+  g_assert_cmpint (first.status, ==, 0);
+  g_assert_nonnull (strstr (first.out, ": 1 added, 0 updated, 0 unchanged; 0 matched people"
+                                       " already known, 1 left out (several people match)\n"));
+  g_assert_nonnull (strstr (first.err, "match.csv:3: Anna Nowak matches several people already"
+                                       " known (t-anna-1, t-anna-2); left out"));
+
+  run_cli (&second, db, "import", csv, NULL);
+  g_assert_cmpint (second.status, ==, 0);
+  g_assert_nonnull (strstr (second.out, ": 0 added, 0 updated, 1 unchanged; 1 matched a person"
+                                        " already known, 1 left out"));
+
+  test_write (chosen, "uid,given-name,family-name,city,position\n"
+                      "t-anna-2,Anna,Nowak,Opole,Mayor\n", -1);
+  run_cli (&third, db, "import", chosen, NULL);
+  g_assert_cmpint (third.status, ==, 0);
+  g_assert_nonnull (strstr (third.out, ": 0 added, 1 updated, 0 unchanged\n"));
+  g_assert_cmpstr (third.err, ==, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -710,6 +752,7 @@ main (int   argc,
   g_test_add_func ("/cli/import/messages", test_import_messages);
   g_test_add_func ("/cli/csv/problem-once", test_csv_problem_once);
   g_test_add_func ("/cli/hostile-paths", test_hostile_paths);
+  g_test_add_func ("/cli/csv/reimport-matches", test_csv_reimport_matches);
 
   ret = g_test_run ();
   test_tmpdir_free (tmpdir);

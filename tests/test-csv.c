@@ -368,6 +368,15 @@ test_matches_known_people (void)
   g_assert_cmpuint (report.left, ==, 1);
   text = summit_csv_report_matches_to_string (&report);
   g_assert_cmpstr (text, ==, "1 matched a person already known, 1 left out (several people match)");
+  /* What the CLI says of the row left out: whom it could be, and how to choose. */
+  {
+    g_autoptr(GPtrArray) left = summit_csv_preview_dup_left_out (preview, store);
+
+    g_assert_cmpuint (left->len, ==, 1);
+    g_assert_cmpstr (g_ptr_array_index (left, 0), ==,
+                     "4: Anna Nowak matches several people already known (t-anna-1, t-anna-2);"
+                     " left out: put one of these in its uid column to update that person");
+  }
   /* Sagan got his email; his name's spelling and what the file lacks stay. */
   sagan = summit_store_get_person (store, sagan_id, &error);
   g_assert_cmpstr (summit_person_get_field (sagan, SUMMIT_PERSON_EMAIL), ==,

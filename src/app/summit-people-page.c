@@ -20,6 +20,7 @@
 #include "summit-letters-dialog.h"
 #include "summit-people-selection.h"
 #include "summit-person-editor.h"
+#include "summit-place-chooser.h"
 #include "summit-places.h"
 #include "summit-application.h"
 #include "summit-utils.h"
@@ -44,7 +45,7 @@ struct _SummitPeoplePage
   AdwToastOverlay    *toast_overlay;
   GtkSearchEntry     *search_entry;
   GtkDropDown        *status_filter;
-  GtkDropDown        *country_filter;
+  SummitPlaceChooser *country_filter;
   GtkDropDown        *origin_filter;
   GtkToggleButton    *awaiting_button;
   GtkLabel           *summary_label;
@@ -61,7 +62,7 @@ struct _SummitPeoplePage
   SummitPeopleModel  *model;
   SummitPeopleSelection *selection;
   GtkColumnViewColumn *columns[N_COLUMNS];
-  GStrv               country_codes;   /* behind country_filter, after "any" */
+  GStrv               country_codes;   /* the countries country_filter offers */
   int                 probed_column;
   gboolean            wants_first_paint;
   GHashTable         *stale_cells;     /* GtkListItem: cells out of view, filled later */
@@ -214,34 +215,19 @@ static void
 update_country_filter (SummitPeoplePage *self)
 {
   g_auto(GStrv) codes = summit_people_model_dup_countries (self->model);
-  g_autoptr(GtkStringList) list = NULL;
-  const char *current = NULL;
-  guint selected = gtk_drop_down_get_selected (self->country_filter);
-  guint new_selected = 0;
+  const char *current = summit_place_chooser_get_value (self->country_filter);
 
   if (self->country_codes && g_strv_equal ((const char * const *)codes,
                                            (const char * const *)self->country_codes))
     return;
-  if (self->country_codes && selected > 0 && selected <= g_strv_length (self->country_codes))
-    current = self->country_codes[selected - 1];
-
-  list = gtk_string_list_new (NULL);
-  gtk_string_list_append (list, _("Any country"));
-  for (guint i = 0; codes[i]; i++)
-    {
-      const char *name = summit_places_country_name (codes[i], NULL);
-      g_autofree char *label = g_strdup_printf (_("%s (%s)"), name ? name : codes[i], codes[i]);
-      gtk_string_list_append (list, label);
-      if (g_strcmp0 (current, codes[i]) == 0)
-        new_selected = i + 1;
-    }
   g_strfreev (self->country_codes);
   self->country_codes = g_steal_pointer (&codes);
 
-  g_signal_handlers_block_matched (self->country_filter, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
-  gtk_drop_down_set_model (self->country_filter, G_LIST_MODEL (list));
-  gtk_drop_down_set_selected (self->country_filter, new_selected);
-  g_signal_handlers_unblock_matched (self->country_filter, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+  /* Offer only the countries someone comes from; when nobody is left from
+   * the chosen one, the filter (and the list) go back to any country. */
+  summit_place_chooser_set_choices (self->country_filter, (const char * const *)self->country_codes);
+  if (*current != '\0' && !g_strv_contains ((const char * const *)self->country_codes, current))
+    summit_place_chooser_set_value (self->country_filter, "");
 }
 
 /* Enough people to fill the window's list at start, and no more: each row
@@ -362,7 +348,7 @@ static void
 filter_changed_cb (SummitPeoplePage *self)
 {
   guint status = gtk_drop_down_get_selected (self->status_filter);
-  guint country = gtk_drop_down_get_selected (self->country_filter);
+  const char *country = summit_place_chooser_get_value (self->country_filter);
 
   scroll_to_top (self);
 
@@ -370,10 +356,7 @@ filter_changed_cb (SummitPeoplePage *self)
                                          status < G_N_ELEMENTS (status_filter_values)
                                            ? status_filter_values[status]
                                            : SUMMIT_PEOPLE_STATUS_ANY);
-  summit_people_model_set_country_filter (self->model,
-                                          country > 0 && self->country_codes &&
-                                          country <= g_strv_length (self->country_codes)
-                                            ? self->country_codes[country - 1] : NULL);
+  summit_people_model_set_country_filter (self->model, *country != '\0' ? country : NULL);
   summit_people_model_set_origin_filter (self->model,
                                          gtk_drop_down_get_selected (self->origin_filter));
   summit_people_model_set_awaiting_reply (self->model,
@@ -970,6 +953,7 @@ summit_people_page_class_init (SummitPeoplePageClass *klass)
   /* Its shortcuts are in the template: the window handles them, whatever has the focus. */
 
   g_type_ensure (SUMMIT_TYPE_PEOPLE_ITEM);
+  g_type_ensure (SUMMIT_TYPE_PLACE_CHOOSER);
 }
 
 static void

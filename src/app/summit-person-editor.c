@@ -505,12 +505,15 @@ static void
 columns_for_width (SummitPersonEditor *self)
 {
   int width, height;
+  gboolean wide;
 
   /* GTK 4.8 wants both pointers. */
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  wide = width < 0 || width >= 800;
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self->columns),
-                                  width < 0 || width >= 800 ? GTK_ORIENTATION_HORIZONTAL
-                                                            : GTK_ORIENTATION_VERTICAL);
+                                  wide ? GTK_ORIENTATION_HORIZONTAL : GTK_ORIENTATION_VERTICAL);
+  /* Equal widths side by side; stacked, each its own height. */
+  gtk_box_set_homogeneous (self->columns, wide);
 }
 
 /* GObject overrides */

@@ -32,7 +32,9 @@ struct _SummitPlaceChooser
   /* Owned */
   SummitPlaceKind  kind;
   char            *title;
+  char            *none_label;  /* the empty choice's label; NULL: "None" */
   char            *value;
+  GHashTable      *choices;    /* the places offered; NULL: all */
   char            *query;
   GHashTable      *labels;     /* id → label */
   GHashTable      *keywords;   /* id → search words */
@@ -53,6 +55,7 @@ enum {
   PROP_0,
   PROP_KIND,
   PROP_TITLE,
+  PROP_NONE_LABEL,
   PROP_VALUE,
   N_PROPS
 };
@@ -75,7 +78,7 @@ label_for (SummitPlaceChooser *self,
   const char *name;
 
   if (*id == '\0')
-    return g_strdup (_("None"));
+    return g_strdup (self->none_label ? self->none_label : _("None"));
   if (self->kind == SUMMIT_PLACE_COUNTRY)
     name = summit_places_country_name (id, NULL);
   else
@@ -108,6 +111,8 @@ filter_func (gpointer item,
   const char *id = gtk_string_object_get_string (item);
   const char *words;
 
+  if (self->choices != NULL && *id != '\0' && !g_hash_table_contains (self->choices, id))
+    return FALSE;
   if (self->query == NULL || *self->query == '\0')
     return TRUE;
   if (*id == '\0')
@@ -338,7 +343,9 @@ summit_place_chooser_finalize (GObject *object)
   g_clear_pointer (&self->labels, g_hash_table_unref);
   g_clear_pointer (&self->keywords, g_hash_table_unref);
   g_clear_pointer (&self->names, g_hash_table_unref);
+  g_clear_pointer (&self->choices, g_hash_table_unref);
   g_free (self->folded_query);
+  g_free (self->none_label);
   g_free (self->title);
   g_free (self->value);
   g_free (self->query);
@@ -360,6 +367,9 @@ summit_place_chooser_get_property (GObject    *object,
       break;
     case PROP_TITLE:
       g_value_set_string (value, self->title);
+      break;
+    case PROP_NONE_LABEL:
+      g_value_set_string (value, self->none_label);
       break;
     case PROP_VALUE:
       g_value_set_string (value, self->value);
@@ -390,6 +400,13 @@ summit_place_chooser_set_property (GObject      *object,
                                       -1);
       g_object_set (self->search_entry, "placeholder-text", self->title, NULL);
       break;
+    case PROP_NONE_LABEL:
+      g_free (self->none_label);
+      self->none_label = g_value_dup_string (value);
+      g_hash_table_remove (self->labels, "");
+      update_button (self);
+      g_object_notify_by_pspec (object, pspec);
+      break;
     case PROP_VALUE:
       summit_place_chooser_set_value (self, g_value_get_string (value));
       break;
@@ -415,6 +432,9 @@ summit_place_chooser_class_init (SummitPlaceChooserClass *klass)
                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_NONE_LABEL] =
+    g_param_spec_string ("none-label", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_VALUE] =
     g_param_spec_string ("value", NULL, NULL, "",
@@ -497,4 +517,29 @@ summit_place_chooser_set_value (SummitPlaceChooser *self,
   self->value = g_strdup (value);
   update_button (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALUE]);
+}
+
+/**
+ * summit_place_chooser_set_choices:
+ * @ids: (nullable) (array zero-terminated=1): the places to offer, besides
+ *   the empty choice; NULL offers every place
+ *
+ * Narrows the list, e.g. a filter to the countries its people come from.
+ * The value is left as it is.
+ */
+void
+summit_place_chooser_set_choices (SummitPlaceChooser *self,
+                                  const char * const *ids)
+{
+  g_return_if_fail (SUMMIT_IS_PLACE_CHOOSER (self));
+
+  g_clear_pointer (&self->choices, g_hash_table_unref);
+  if (ids != NULL)
+    {
+      self->choices = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint i = 0; ids[i]; i++)
+        g_hash_table_add (self->choices, g_strdup (ids[i]));
+    }
+  if (self->filter != NULL)
+    gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
 }

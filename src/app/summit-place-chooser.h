@@ -22,5 +22,7 @@ G_DECLARE_FINAL_TYPE (SummitPlaceChooser, summit_place_chooser, SUMMIT, PLACE_CH
 const char *summit_place_chooser_get_value (SummitPlaceChooser *self);
 void        summit_place_chooser_set_value (SummitPlaceChooser *self,
                                             const char         *value);
+void        summit_place_chooser_set_choices (SummitPlaceChooser *self,
+                                              const char * const *ids);
 
 G_END_DECLS

@@ -300,7 +300,8 @@ draw_legend (cairo_t                *cr,
              const Layout           *l,
              double                  width)
 {
-  const char *labels[4] = { _("Recorded"), _("Estimate"), _("Confirmed in invitations"),
+  const char *labels[4] = { _("Recorded"), _("Estimate"),
+                            C_("chart legend", "Confirmed mayors and deputy mayors"),
                             _("No figure") };
   gboolean shown[4] = { FALSE, FALSE, style->show_derived && model->has_derived, FALSE };
   double size = l->base * 0.85;

@@ -1122,6 +1122,57 @@ summit_csv_preview_count_matches (SummitCsvPreview *preview,
 }
 
 /**
+ * summit_csv_preview_dup_left_out:
+ *
+ * For tools without a way to choose: each row that several people in
+ * @store match and that no one chose for, as "LINE: what" (the form of
+ * #SummitCsvProblem), naming the people's uids.
+ *
+ * Returns: (transfer full) (element-type utf8): the lines, in row order
+ */
+GPtrArray *
+summit_csv_preview_dup_left_out (SummitCsvPreview *preview,
+                                 SummitStore      *store)
+{
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < preview->rows->len; i++)
+    {
+      Row *row = g_ptr_array_index (preview->rows, i);
+      g_autoptr(GPtrArray) uids = NULL;
+      g_autofree char *name = NULL;
+      g_autofree char *joined = NULL;
+
+      if (!row->valid || row->match != SUMMIT_CSV_MATCH_AMBIGUOUS ||
+          row->choice != SUMMIT_CSV_CHOICE_LEAVE)
+        continue;
+      uids = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint c = 0; c < row->candidates->len; c++)
+        {
+          SummitPerson *person = summit_store_get_person (store, g_array_index (row->candidates,
+                                                                               gint64, c), NULL);
+          if (person != NULL)
+            g_ptr_array_add (uids, person);
+        }
+      {
+        g_autoptr(GString) list = g_string_new (NULL);
+
+        for (guint c = 0; c < uids->len; c++)
+          g_string_append_printf (list, "%s%s", c ? ", " : "",
+                                  summit_person_get_uid (g_ptr_array_index (uids, c)));
+        joined = g_string_free (g_steal_pointer (&list), FALSE);
+      }
+      name = summit_person_dup_display_name (row->person);
+      /* Translators: "4: Anna Nowak matches several people already known (t-1, t-2); …" */
+      g_ptr_array_add (lines, g_strdup_printf (_("%u: %s matches several people already known "
+                                                 "(%s); left out: put one of these in its uid "
+                                                 "column to update that person"),
+                                               row->line, name, joined));
+    }
+  return lines;
+}
+
+/**
  * summit_csv_report_matches_to_string:
  *
  * Returns: (transfer full) (nullable): what matching did, such as "2 matched

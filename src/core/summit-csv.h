@@ -82,6 +82,8 @@ void              summit_csv_preview_set_choice       (SummitCsvPreview    *prev
                                                        gint64               choice);
 guint             summit_csv_preview_count_matches    (SummitCsvPreview    *preview,
                                                        SummitCsvMatch       match);
+GPtrArray        *summit_csv_preview_dup_left_out     (SummitCsvPreview    *preview,
+                                                       SummitStore         *store);
 char             *summit_csv_report_matches_to_string (const SummitImportReport *report);
 
 gboolean          summit_csv_import_preview           (SummitStore         *store,

@@ -222,7 +222,7 @@ salutation (GKeyFile     *keys,
  * summit_letters_language:
  *
  * Returns: (transfer none): the language of @person's letter by their
- *   country: "pl", "zh_TW" or "en" (summit_store_get_letter_language() may
+ *   country: "pl", "zh_TW" or "en" (the person's letter-language field may
  *   override it)
  */
 const char *

@@ -297,12 +297,17 @@ class App:
         field leaves. (GTK 4.8's drop-down keeps the text typed there, and
         the focus, until it is next opened.)"""
         combo = self.find(dropdown, "combo box")
-        toggle = self.find(role="push button", parent=combo)
+        # A GtkDropDown has a toggle button; an AdwComboRow is one itself.
+        toggle = next((n for n in _walk(combo) if _matches(n, None, "push button", None)), None)
+
+        def is_open():
+            return next((p for p in _walk(combo) if _matches(p, "GtkPopover", None, None)
+                         and self.focused(p) is not None), None)
+
         combo.click()
         # Open: its button pressed, the focus in its popover's list.
-        popover = wait_for("the list of %r to open" % dropdown, lambda: _pressed(toggle) and next(
-            (p for p in _walk(combo) if _matches(p, "GtkPopover", None, None)
-             and self.focused(p) is not None), None), 10)
+        popover = wait_for("the list of %r to open" % dropdown,
+                           lambda: (toggle is None or _pressed(toggle)) and is_open(), 10)
         if search is not None:
             self.key("<Shift>Tab")   # from the list to the search field
             wait_for("the search field of %r" % dropdown,
@@ -316,7 +321,8 @@ class App:
             for _ in range(steps):
                 self.key("Down")
         self.key("Return")
-        wait_for("the list of %r to close" % dropdown, lambda: not _pressed(toggle), 10)
+        wait_for("the list of %r to close" % dropdown,
+                 lambda: not _pressed(toggle) if toggle is not None else not is_open(), 10)
 
     def db(self):
         """A read-only look at the database file itself."""

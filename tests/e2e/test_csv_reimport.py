@@ -7,7 +7,6 @@ spreadsheet again adds nobody (the undecided row is left out)."""
 
 import os
 import sys
-import time
 
 from office_e2e import AppWithData
 from summit_e2e import check
@@ -38,13 +37,13 @@ def people(app):
 
 
 def import_file(app, path):
+    """Main menu → Import…, the path typed into the chooser; returns the
+    preview dialog and its Import button."""
     app.key("F10")
     app.find("Import…", "menu item").doActionNamed("click")
-    app.find("Import People or Data")
-    time.sleep(2)
-    app.type(path)
-    time.sleep(1)
-    app.key("<Enter>")
+    app.enter_path(path, "Import People or Data")
+    dialog = app.window("Import", "frame")
+    return dialog, button(app, "Import", dialog)
 
 
 def main():
@@ -56,8 +55,7 @@ def main():
         app.find("Showing 5 of 5 people", "label")
         before = people(app)
 
-        import_file(app, path)
-        import_button = button(app, "Import")
+        dialog, import_button = import_file(app, path)
         app.find("3 people to import; no problems found.\n"
                  "1 new; 1 matches a person already known (by name and city, or email) and will "
                  "update them; 1 matches several people: choose below.", "label")
@@ -82,8 +80,7 @@ def main():
         app.find("Showing 6 of 6 people", "label")
 
         # The same spreadsheet again: nobody added.
-        import_file(app, path)
-        import_button = button(app, "Import")
+        dialog, import_button = import_file(app, path)
         app.find("matches Zofia Kowalska (Gdańsk)", "label")
         import_button.doActionNamed("click")
         app.find("Imported mayors.csv: 0 added, 0 updated, 2 unchanged; 2 matched people "

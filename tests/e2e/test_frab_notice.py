@@ -5,7 +5,6 @@ speech has only a day), in the same words as the command-line tool."""
 
 import os
 import sys
-import time
 
 from summit_e2e import App, check, wait_for
 
@@ -21,10 +20,7 @@ def main():
         path = os.path.join(app.tmp.name, "schedule.xml")
         app.find("Export or Print the Programme").click()
         app.find("Save as Schedule (frab .xml)…", "menu item").doActionNamed("click")
-        time.sleep(1.5)   # the file chooser takes the keyboard once it is up
-        app.key("<Control>a")
-        app.type(path)
-        app.key("Return")
+        app.enter_path(path)
         wait_for("the schedule to be saved", lambda: os.path.exists(path))
 
         notice = wait_for("a notice naming the left-out session", lambda: [

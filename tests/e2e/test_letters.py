@@ -11,7 +11,6 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
-import time
 
 from summit_e2e import App, check, wait_for
 
@@ -68,9 +67,7 @@ def main():
         app.find("3 selected", "label")
         app.click("Prepare Letters")
         # The chooser suggests a new folder, letters-2020, in the home folder.
-        app.find("Save the Letters", "filler", timeout=20)
-        time.sleep(1)
-        app.key("Return")
+        app.enter_path(None, "Save the Letters")
 
         folder = os.path.join(home.name, "letters-2020")
         files = {uid: os.path.join(folder, "letter-2020-%s.pdf" % uid)

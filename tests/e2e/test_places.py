@@ -7,7 +7,6 @@ list, the agenda says "Warszawa" / "Tajpej" and the Polish weekday, and
 
 import os
 import sys
-import time
 
 from summit_e2e import App, check, wait_for
 
@@ -29,9 +28,11 @@ def pick_place(app, chooser, editor, query, shown):
     inner = [n for n in [button] + button.findChildren(lambda n: n.name == chooser)
              if "click" in n.actions]
     inner[0].doActionNamed("click")
-    time.sleep(0.7)   # the popover opens with the focus in its search field
+    # The popover opens with the focus in its search field; Enter filters
+    # by what was typed before it takes the first place found.
+    wait_for("the search field of %r" % chooser,
+             lambda: app.focused(button, ("text", "entry")), 10)
     app.type(query)
-    time.sleep(0.5)
     app.key("Return")
     app.find(shown, "label", parent=button)
 
