@@ -619,7 +619,7 @@ local_zone_identifier (void)
   return summit_time_zone_is_known (id) ? g_strdup (id) : NULL;
 }
 
-/* press-kit -o FILE.pdf [--lang pl|zh_TW|en] */
+/* press-kit -o FILE.pdf [--year Y] [--lang pl|zh_TW|en] */
 static int
 command_press_kit (const char  *database,
                    int          argc,
@@ -632,9 +632,11 @@ command_press_kit (const char  *database,
   g_autofree char *output = NULL;
   g_autofree char *lang = NULL;
   g_autofree char *zone = local_zone_identifier ();
+  int year = 0;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Where to save the press kit"),
       N_("FILE.pdf") },
+    { "year", 0, 0, G_OPTION_ARG_INT, &year, N_("The edition (default: the newest)"), N_("YEAR") },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("Its language: pl, zh_TW or en"),
       N_("LANGUAGE") },
     { NULL }
@@ -660,7 +662,7 @@ command_press_kit (const char  *database,
     return 1;
   if (lang != NULL)
     scope = summit_language_scope_new (lang);
-  if (!summit_press_kit_write (store, output, zone, &error))
+  if (!summit_press_kit_write (store, year, output, zone, &error))
     {
       g_clear_pointer (&scope, summit_language_scope_free);
       print_error ("%s", error->message);
@@ -791,7 +793,7 @@ static const struct {
   { "stats", command_stats, N_("Print the yearly figures, one year a line (--csv: as CSV;"
                                 " --by country|continent [--year Y]: who was invited from where)") },
   { "letters", command_letters, N_("Write invitation letters: [--year Y] [--person UID]... -o FOLDER|FILE.pdf") },
-  { "press-kit", command_press_kit, N_("Save the press kit: -o FILE.pdf [--lang pl|zh_TW|en]") },
+  { "press-kit", command_press_kit, N_("Save the press kit: -o FILE.pdf [--year Y] [--lang pl|zh_TW|en]") },
   { "chart", command_chart, N_("Save the overseas-mayor chart: -o FILE.{png,svg,pdf}") },
   { "check", command_check, N_("Check the database's integrity and references") },
   { "import", command_import, N_("Import FILE.xml (merge) or FILE.csv (people; --skip-invalid)") },

@@ -364,6 +364,51 @@ test_press_kit (void)
   g_unsetenv ("TZ");
 }
 
+/* The press kit is of the edition asked for with --year, the newest without. */
+static void
+test_press_kit_year (void)
+{
+  g_autofree char *db = g_build_filename (tmpdir, "press-year.db", NULL);
+  g_autofree char *pdf = g_build_filename (tmpdir, "press-year.pdf", NULL);
+  g_autofree char *newest = NULL;
+  g_autofree char *chosen = NULL;
+  g_auto(Run) seed = { 0 };
+  g_auto(Run) run = { 0 };
+  g_auto(Run) run_2020 = { 0 };
+  g_auto(Run) missing = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  g_setenv ("TZ", "Europe/Warsaw", TRUE);
+  run_cli (&seed, db, "stats", NULL);
+  g_assert_cmpint (seed.status, ==, 0);
+  {
+    g_autoptr(SummitStore) store = summit_store_open (db, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (summit_store_exec (store,
+      "INSERT INTO edition (year, theme, host_city, host_country, timezone)"
+      " VALUES (2021, 'Net Zero Cities', 'Warsaw', 'PL', 'Europe/Warsaw');", &error));
+    g_assert_no_error (error);
+  }
+
+  run_cli (&run, db, "press-kit", "-o", pdf, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  newest = test_read_pdf_text (pdf);
+  assert_contains (newest, "Press Kit: 2021 Mayors’ Summit Net Zero Cities");
+
+  run_cli (&run_2020, db, "press-kit", "--year", "2020", "-o", pdf, NULL);
+  g_assert_cmpint (run_2020.status, ==, 0);
+  chosen = test_read_pdf_text (pdf);
+  assert_contains (chosen, "Press Kit: 2020 Mayors’ Summit Smart City Transformation and Innovation");
+  assert_contains (chosen, "2020 Poland 2 2 2 0");
+  g_assert_null (strstr (chosen, "Net Zero Cities"));
+
+  run_cli (&missing, db, "press-kit", "--year", "1999", "-o", pdf, NULL);
+  g_assert_cmpint (missing.status, ==, 1);
+  assert_contains (missing.err, "1999");
+  g_unsetenv ("TZ");
+}
+
 /* The line of the person "p-guard" in an exported CSV file. */
 static char *
 guard_line (GBytes *csv)
@@ -701,6 +746,7 @@ main (int   argc,
   g_test_add_func ("/cli/stats/csv", test_stats_csv);
   g_test_add_func ("/cli/stats/by-country", test_stats_by_country);
   g_test_add_func ("/cli/press-kit/matches-statistics", test_press_kit);
+  g_test_add_func ("/cli/press-kit/follows-year", test_press_kit_year);
   g_test_add_func ("/cli/chart", test_chart);
   g_test_add_func ("/cli/csv/formula-guard", test_csv_formula_guard);
   g_test_add_func ("/cli/import/messages", test_import_messages);

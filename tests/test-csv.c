@@ -198,6 +198,21 @@ test_position_kind (void)
                    "2: “president” is not a position kind (mayor, deputy-mayor or official)\n");
 }
 
+/* A letter's language, as the files say it; anything else is named. */
+static void
+test_letter_language (void)
+{
+  g_autoptr(SummitCsvPreview) preview =
+    preview_text ("given-name,country,letter-language\n"
+                  "Anna,PL,de\n"
+                  "Jan,PL, zh_TW \n"
+                  "Li,TW,\n", -1);
+  g_autofree char *problems = problems_text (preview);
+
+  g_assert_cmpuint (summit_csv_preview_get_n_invalid (preview), ==, 1);
+  g_assert_cmpstr (problems, ==, "2: “de” is not a letter language (en, pl or zh_TW)\n");
+}
+
 static void
 test_all_or_nothing (void)
 {
@@ -244,7 +259,8 @@ test_round_trip (void)
                      " 'Europe/Warsaw', 'one' || char(13) || char(10) || 'two', 1500000000,"
                      " 1600000000);"
                      /* The record's kind, not the wording: it must come back. */
-                     "UPDATE person SET position_kind = 'official' WHERE uid = 'p-anna'",
+                     "UPDATE person SET position_kind = 'official', letter_language = 'zh_TW'"
+                     " WHERE uid = 'p-anna'",
                      &error);
   g_assert_no_error (error);
   a = export_bytes (first);
@@ -262,6 +278,8 @@ test_round_trip (void)
                    g_bytes_get_data (b, NULL), g_bytes_get_size (b));
   g_assert_cmpint (count (second, "SELECT count(*) FROM person WHERE uid = 'p-anna'"
                                   " AND position_kind = 'official'"), ==, 1);
+  g_assert_cmpint (count (second, "SELECT count(*) FROM person WHERE uid = 'p-anna'"
+                                  " AND letter_language = 'zh_TW'"), ==, 1);
 
   /* Back into the first: nothing to do. */
   summit_csv_import_preview (first, preview, FALSE, NULL, NULL, &report, NULL, &error);
@@ -602,6 +620,7 @@ main (int   argc,
   g_test_add_func ("/io/csv/preview-lists-every-problem", test_preview_lists_every_problem);
   g_test_add_func ("/io/csv/all-or-nothing", test_all_or_nothing);
   g_test_add_func ("/io/csv/position-kind", test_position_kind);
+  g_test_add_func ("/io/csv/letter-language", test_letter_language);
   g_test_add_func ("/io/csv/round-trip-is-byte-identical", test_round_trip);
   g_test_add_func ("/io/csv/reimport-without-uids", test_reimport_without_uids);
   g_test_add_func ("/io/csv/matches-known-people", test_matches_known_people);

@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "summit-document.h"
 #include "summit-letters.h"
 #include "summit-people.h"
 #include "summit-programme.h"
@@ -132,7 +133,6 @@ test_language_override (void)
   g_autofree char *db = g_build_filename (tmpdir, "override.db", NULL);
   g_autofree char *pdf = g_build_filename (tmpdir, "override.pdf", NULL);
   g_autofree char *text = NULL;
-  g_autofree char *language = NULL;
   g_autoptr(SummitStore) old = NULL;
   g_autoptr(SummitStore) store = NULL;
   g_autoptr(SummitEdition) edition = NULL;
@@ -158,23 +158,28 @@ test_language_override (void)
   g_assert_cmpint (summit_store_get_schema_version (store), ==, 2);
   id = summit_store_lookup_person (store, "seed-ko-wen-je", &error);
   g_assert_no_error (error);
-  language = summit_store_get_letter_language (store, id, &error);
-  g_assert_cmpstr (language, ==, "");
-
-  g_assert_true (summit_store_set_letter_language (store, id, "en", &error));
+  ko = summit_store_get_person (store, id, &error);
   g_assert_no_error (error);
-  g_assert_false (summit_store_set_letter_language (store, id, "xx", NULL));
+  g_assert_cmpstr (summit_person_get_field (ko, SUMMIT_PERSON_LETTER_LANGUAGE), ==, "");
+
+  /* The person's one validation refuses a language there is no letter in. */
+  summit_person_set_field (ko, SUMMIT_PERSON_LETTER_LANGUAGE, "xx");
+  g_assert_false (summit_store_update_person (store, ko, NULL));
+  summit_person_set_field (ko, SUMMIT_PERSON_LETTER_LANGUAGE, "en");
+  g_assert_true (summit_store_update_person (store, ko, &error));
+  g_assert_no_error (error);
+  g_clear_object (&ko);
 
   /* Deleted and undone, the person keeps the language. */
   {
     g_autoptr(GPtrArray) deleted = summit_store_delete_people (store, &id, 1, &error);
-    g_autofree char *kept = NULL;
+    g_autoptr(SummitPerson) kept = NULL;
 
     g_assert_no_error (error);
     g_assert_true (summit_store_restore_people (store, deleted, &error));
     g_assert_no_error (error);
-    kept = summit_store_get_letter_language (store, id, &error);
-    g_assert_cmpstr (kept, ==, "en");
+    kept = summit_store_get_person (store, id, &error);
+    g_assert_cmpstr (summit_person_get_field (kept, SUMMIT_PERSON_LETTER_LANGUAGE), ==, "en");
   }
 
   ko = summit_store_get_person (store, id, &error);
@@ -185,6 +190,81 @@ test_language_override (void)
   text = test_read_pdf_text (pdf);
   g_assert_nonnull (strstr (text, "Dear Mayor Ko,"));
   g_assert_null (strstr (text, "鈞鑒"));
+}
+
+static gboolean
+stop_after_two (guint    done,
+                guint    total,
+                gpointer user_data)
+{
+  return done < 2;
+}
+
+typedef struct
+{
+  SummitLettersJob *job;
+  const char       *path;
+} ThreadWrite;
+
+static gpointer
+write_in_thread (gpointer data)
+{
+  ThreadWrite *w = data;
+  GError *error = NULL;
+
+  summit_letters_job_write (w->job, w->path, TRUE, stop_after_two, NULL, &error);
+  return error;
+}
+
+/* Letters written on another thread; stopped, the file they were going to
+ * replace is left as it was, not half-written. */
+static void
+test_stopped_in_thread (void)
+{
+  g_autofree char *db = g_build_filename (tmpdir, "stopped.db", NULL);
+  g_autofree char *pdf = g_build_filename (tmpdir, "stopped.pdf", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(SummitStore) store = summit_store_open_and_seed (db, NULL);
+  g_autoptr(SummitEdition) edition = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(SummitLettersJob) job = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) stopped = NULL;
+
+  edition = summit_store_get_edition (store, 2020, &error);
+  g_assert_no_error (error);
+  people = summit_store_list_people (store, &error);
+  g_assert_no_error (error);
+  job = summit_letters_job_new (store, edition, people, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (g_file_set_contents (pdf, "the old letters", -1, &error));
+  {
+    ThreadWrite w = { job, pdf };
+
+    stopped = g_thread_join (g_thread_new ("letters", write_in_thread, &w));
+  }
+  g_assert_error (stopped, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_true (g_file_get_contents (pdf, &contents, NULL, &error));
+  g_assert_cmpstr (contents, ==, "the old letters");
+}
+
+/* A letter's and the press kit's dates are read by the one reader of days:
+ * only a whole "YYYY-MM-DD" that exists is a day. */
+static void
+test_document_dates (void)
+{
+  g_autofree char *day = summit_document_format_date ("2020-08-13", "%Y/%m/%d");
+  const char *not_days[] = { "2020-8-13", "2020-08-13 and more", "2020-02-30", "20-08-13", "", NULL };
+
+  g_assert_cmpstr (day, ==, "2020/08/13");
+  for (guint i = 0; not_days[i] != NULL; i++)
+    {
+      g_autofree char *text = summit_document_format_date (not_days[i], "%Y/%m/%d");
+
+      g_assert_null (text);
+    }
+  g_assert_null (summit_document_format_date (NULL, "%Y"));
 }
 
 int
@@ -199,6 +279,8 @@ main (int   argc,
   g_test_add_func ("/letters/salutation-by-language-position-honorific", test_salutations);
   g_test_add_func ("/letters/one-file-each-or-a-letter-a-page", test_write_letters);
   g_test_add_func ("/letters/person-language-overrides-country", test_language_override);
+  g_test_add_func ("/letters/dates-are-read-as-days", test_document_dates);
+  g_test_add_func ("/letters/stopped-in-a-thread-leaves-the-old-file", test_stopped_in_thread);
 
   status = g_test_run ();
   {

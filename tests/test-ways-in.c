@@ -305,7 +305,8 @@ test_stored_text_round_trips (void)
   summit_person_set_field (person, SUMMIT_PERSON_UID, "rt-1");
   for (guint f = 0; f < SUMMIT_PERSON_N_FIELDS; f++)
     if (f != SUMMIT_PERSON_UID && f != SUMMIT_PERSON_EMAIL && f != SUMMIT_PERSON_COUNTRY &&
-        f != SUMMIT_PERSON_TIMEZONE && f != SUMMIT_PERSON_POSITION_KIND)
+        f != SUMMIT_PERSON_TIMEZONE && f != SUMMIT_PERSON_POSITION_KIND &&
+        f != SUMMIT_PERSON_LETTER_LANGUAGE)
       summit_person_set_field (person, f, text);
   summit_person_set_field (person, SUMMIT_PERSON_POSITION_KIND, "deputy-mayor");
   summit_person_set_field (person, SUMMIT_PERSON_NOTES,
@@ -313,6 +314,8 @@ test_stored_text_round_trips (void)
   summit_person_set_field (person, SUMMIT_PERSON_EMAIL, "anna@example.org");
   summit_person_set_field (person, SUMMIT_PERSON_COUNTRY, "PL");
   summit_person_set_field (person, SUMMIT_PERSON_TIMEZONE, "Europe/Warsaw");
+  /* A Polish guest who reads Chinese: the letter's language must come back. */
+  summit_person_set_field (person, SUMMIT_PERSON_LETTER_LANGUAGE, "zh_TW");
   g_assert_true (summit_person_validate (person, NULL, &error));
   summit_store_insert_person (first, person, &error);
   g_assert_no_error (error);
@@ -322,6 +325,9 @@ test_stored_text_round_trips (void)
   g_assert_no_error (error);
   xml_again = export_xml (from_xml);
   g_assert_true (g_bytes_equal (xml, xml_again));
+  g_assert_cmpint (test_store_count (from_xml, "SELECT count(*) FROM person WHERE uid = 'rt-1'"
+                                               " AND letter_language = 'zh_TW'"
+                                               " AND position_kind = 'deputy-mayor'"), ==, 1);
 
   csv = export_csv (first);
   preview = summit_csv_preview_bytes (csv, "rt.csv", NULL, &error);
@@ -333,6 +339,9 @@ test_stored_text_round_trips (void)
   g_assert_true (g_bytes_equal (csv, csv_again));
   g_assert_cmpint (test_store_count (from_csv, "SELECT count(*) FROM person WHERE uid = 'rt-1'"
                                                " AND notes LIKE '%CRLF%'"), ==, 1);
+  g_assert_cmpint (test_store_count (from_csv, "SELECT count(*) FROM person WHERE uid = 'rt-1'"
+                                               " AND letter_language = 'zh_TW'"
+                                               " AND position_kind = 'deputy-mayor'"), ==, 1);
 }
 
 /* A value XML cannot hold (left by an older version) stops an XML export

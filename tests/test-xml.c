@@ -135,6 +135,8 @@ add_rich_data (SummitStore *store)
             " domestic_mayors, countries, source) VALUES (2021, 'recorded', 88, 0, 22, 31, 'Report');"
             /* A kind that overrides the wording; an end given, beside the seed's defaults. */
             "UPDATE person SET position_kind = 'official' WHERE uid = 'p-li';"
+            /* A letter in English to a guest from Poland. */
+            "UPDATE person SET letter_language = 'en' WHERE uid = 'p-anna';"
             "UPDATE panel SET end_confirmed = 1, room_confirmed = 1 WHERE uid = 'panel-2021-a';");
 }
 
@@ -234,6 +236,9 @@ test_round_trip (void)
   g_assert_cmpint (count (second, "SELECT count(*) FROM person WHERE uid = 'p-li'"
                                   " AND position_kind = 'official'"), ==, 1);
   g_assert_cmpint (count (second, "SELECT count(*) FROM person WHERE position_kind <> ''"), ==, 1);
+  g_assert_cmpint (count (second, "SELECT count(*) FROM person WHERE uid = 'p-anna'"
+                                  " AND letter_language = 'en'"), ==, 1);
+  g_assert_cmpint (count (second, "SELECT count(*) FROM person WHERE letter_language <> ''"), ==, 1);
   g_assert_cmpint (count (second, "SELECT count(*) FROM panel WHERE end_confirmed = 1"
                                   " AND room_confirmed = 1 AND uid = 'panel-2021-a'"), ==, 1);
   /* The seed's sessions give defaults, not ends or rooms. */

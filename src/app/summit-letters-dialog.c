@@ -2,8 +2,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * "Prepare Letters…": asks where (a folder with a PDF a person, or one PDF
- * a letter a page), writes the letters, then asks once whether the draft
- * invitations among them are now sent, by letter.
+ * a letter a page), writes the letters in a worker thread with a progress
+ * dialog that can stop it, then asks once whether the draft invitations
+ * among them are now sent, by letter.
  */
 #define G_LOG_DOMAIN "summit-letters-dialog"
 
@@ -28,6 +29,16 @@ typedef struct
   SummitLettersDone  done;
   gpointer           user_data;
   char              *message;
+
+  /* While the letters are written */
+  SummitLettersJob  *letters;
+  char              *path;
+  gboolean           one_file;
+  GCancellable      *cancellable;
+  AdwMessageDialog  *progress_dialog;   /* weak: gone once answered */
+  GtkProgressBar    *progress_bar;
+  guint              progress_timeout;
+  int                n_written;         /* atomic: set by the worker */
 } Job;
 
 /* Tells the caller, with the people marked invited if any, and frees @job. */
@@ -43,6 +54,9 @@ job_finish (Job     *job,
   g_ptr_array_unref (job->people);
   g_array_unref (job->drafts);
   g_free (job->message);
+  g_clear_pointer (&job->letters, summit_letters_job_free);
+  g_free (job->path);
+  g_clear_object (&job->cancellable);
   g_free (job);
 }
 
@@ -97,6 +111,157 @@ ask_to_mark (Job *job)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Once written: which drafts to ask about. */
+static void
+letters_written (Job *job)
+{
+  job->message = g_strdup_printf (g_dngettext (NULL, "Saved %u letter in “%s”.",
+                                               "Saved %u letters in “%s”.", job->people->len),
+                                  job->people->len, job->path);
+  for (guint i = 0; i < job->people->len; i++)
+    {
+      gint64 id = summit_person_get_id (g_ptr_array_index (job->people, i));
+      SummitInvitationStatus status;
+
+      if (summit_store_get_invitation_status (job->store, id, summit_edition_get_id (job->edition),
+                                              &status, NULL) &&
+          status == SUMMIT_STATUS_DRAFT)
+        g_array_append_val (job->drafts, id);
+    }
+  if (job->drafts->len > 0 && !summit_store_is_read_only (job->store))
+    ask_to_mark (job);
+  else
+    job_finish (job, NULL);
+}
+
+/* Worker thread: writes the letters, telling the job how far it got. */
+static gboolean
+letter_written_cb (guint    done,
+                   guint    total,
+                   gpointer user_data)
+{
+  Job *job = user_data;
+
+  g_atomic_int_set (&job->n_written, (int)done);
+  return !g_cancellable_is_cancelled (job->cancellable);
+}
+
+static void
+write_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  Job *job = task_data;
+  GError *error = NULL;
+
+  if (summit_letters_job_write (job->letters, job->path, job->one_file, letter_written_cb, job,
+                                &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+show_progress (Job *job)
+{
+  guint done = (guint)g_atomic_int_get (&job->n_written);
+  guint total = job->people->len;
+  g_autofree char *text = g_strdup_printf (g_dngettext (NULL, "%u of %u letter written",
+                                                        "%u of %u letters written", total),
+                                           done, total);
+
+  gtk_progress_bar_set_fraction (job->progress_bar, (double)done / total);
+  gtk_progress_bar_set_text (job->progress_bar, text);
+}
+
+static gboolean
+progress_timeout_cb (gpointer user_data)
+{
+  Job *job = user_data;
+
+  if (job->progress_dialog != NULL)
+    show_progress (job);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+writing_done_cb (GObject      *source_object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Job *job = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_clear_handle_id (&job->progress_timeout, g_source_remove);
+  if (job->progress_dialog != NULL)
+    {
+      AdwMessageDialog *dialog = job->progress_dialog;
+
+      g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *)&job->progress_dialog);
+      g_signal_handlers_disconnect_by_data (dialog, job);
+      job->progress_dialog = NULL;
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      letters_written (job);
+      return;
+    }
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && !job->one_file &&
+      job->n_written > 0)
+    job->message = g_strdup_printf (g_dngettext (NULL,
+                                                 "Stopped after %u letter, saved in “%s”; no invitation was changed.",
+                                                 "Stopped after %u letters, saved in “%s”; no invitation was changed.",
+                                                 (guint)job->n_written),
+                                    (guint)job->n_written, job->path);
+  else
+    job->message = g_strdup (error->message);
+  job_finish (job, NULL);
+}
+
+static void
+progress_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      Job              *job)
+{
+  g_cancellable_cancel (job->cancellable);
+}
+
+/* Writes the letters in a worker thread, the window usable meanwhile, with
+ * a dialog showing how far it got and a button to stop. */
+static void
+start_writing (Job *job)
+{
+  GtkRoot *root = gtk_widget_get_root (job->parent);
+  g_autoptr(GTask) task = NULL;
+  AdwMessageDialog *dialog;
+
+  job->cancellable = g_cancellable_new ();
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       _("Preparing Letters"), NULL));
+  gtk_window_set_modal (GTK_WINDOW (dialog), FALSE);
+  job->progress_bar = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
+  gtk_progress_bar_set_show_text (job->progress_bar, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (job->progress_bar),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Letters written"), -1);
+  adw_message_dialog_set_extra_child (dialog, GTK_WIDGET (job->progress_bar));
+  adw_message_dialog_add_responses (dialog, "stop", _("_Stop"), NULL);
+  adw_message_dialog_set_close_response (dialog, "stop");
+  g_signal_connect (dialog, "response", G_CALLBACK (progress_response_cb), job);
+  job->progress_dialog = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&job->progress_dialog);
+  show_progress (job);
+  gtk_window_present (GTK_WINDOW (dialog));
+  job->progress_timeout = g_timeout_add (100, progress_timeout_cb, job);
+
+  task = g_task_new (NULL, job->cancellable, writing_done_cb, job);
+  g_task_set_source_tag (task, start_writing);
+  g_task_set_task_data (task, job, NULL);
+  g_task_run_in_thread (task, write_thread);
+}
+
 static void
 chooser_response_cb (GtkNativeDialog *chooser,
                      int              response,
@@ -128,32 +293,17 @@ chooser_response_cb (GtkNativeDialog *chooser,
       job->message = g_strdup_printf (_("%s: cannot make the folder: %s"), path, g_strerror (errno));
       goto out;
     }
-  if (!summit_letters_write (job->store, job->edition, job->people, path, one_file, NULL, NULL,
-                             &error))
+  job->letters = summit_letters_job_new (job->store, job->edition, job->people, &error);
+  if (job->letters == NULL)
     {
       job->message = g_strdup (error->message);
       goto out;
     }
-
-  job->message = g_strdup_printf (g_dngettext (NULL, "Saved %u letter in “%s”.",
-                                               "Saved %u letters in “%s”.", job->people->len),
-                                  job->people->len, path);
-  for (guint i = 0; i < job->people->len; i++)
-    {
-      gint64 id = summit_person_get_id (g_ptr_array_index (job->people, i));
-      SummitInvitationStatus status;
-
-      if (summit_store_get_invitation_status (job->store, id, summit_edition_get_id (job->edition),
-                                              &status, NULL) &&
-          status == SUMMIT_STATUS_DRAFT)
-        g_array_append_val (job->drafts, id);
-    }
-  if (job->drafts->len > 0 && !summit_store_is_read_only (job->store))
-    {
-      g_object_unref (chooser);
-      ask_to_mark (job);
-      return;
-    }
+  job->path = g_steal_pointer (&path);
+  job->one_file = one_file;
+  g_object_unref (chooser);
+  start_writing (job);
+  return;
 
 out:
   g_object_unref (chooser);

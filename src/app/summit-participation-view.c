@@ -1,7 +1,7 @@
 /* summit-participation-view.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The Statistics page's second chart: the newest edition's invitations by
+ * The Statistics page's second chart: the chosen edition's invitations by
  * country or continent, with the same exports as the first (PNG, SVG, PDF,
  * CSV, clipboard). Chart and CSV come from the same rows.
  */
@@ -31,6 +31,7 @@ struct _SummitParticipationView
 
   /* Owned */
   SummitStore              *store;
+  int                       year;    /* the edition shown; 0: the newest */
   GArray                   *rows;    /* SummitParticipation */
   SummitParticipationChart *chart;
   GtkFileChooserNative     *chooser;
@@ -50,13 +51,14 @@ reload (SummitParticipationView *self)
 {
   g_autoptr(GPtrArray) editions = NULL;
   g_autoptr(GError) error = NULL;
-  int year = 0;
+  int year = self->year;
 
   if (self->store == NULL)
     return;
   g_clear_pointer (&self->rows, g_array_unref);
   g_clear_pointer (&self->chart, summit_participation_chart_free);
-  if ((editions = summit_store_list_editions (self->store, &error)) != NULL && editions->len > 0)
+  if (year == 0 && (editions = summit_store_list_editions (self->store, &error)) != NULL &&
+      editions->len > 0)
     year = summit_edition_get_year (g_ptr_array_index (editions, 0));
   if (error == NULL && year > 0)
     self->rows = summit_store_count_participation (self->store, year, current_group (self), &error);
@@ -263,7 +265,8 @@ summit_participation_view_init (SummitParticipationView *self)
 /**
  * summit_participation_view_set_store:
  *
- * Shows (again) the newest edition's invitations in @store.
+ * Shows (again) the chosen edition's invitations in @store (see
+ * summit_participation_view_set_year()).
  */
 void
 summit_participation_view_set_store (SummitParticipationView *self,
@@ -273,5 +276,21 @@ summit_participation_view_set_store (SummitParticipationView *self,
   g_return_if_fail (SUMMIT_IS_STORE (store));
 
   g_set_object (&self->store, store);
+  reload (self);
+}
+
+/**
+ * summit_participation_view_set_year:
+ * @year: the edition to show, as chosen in the header bar; 0 for the newest
+ */
+void
+summit_participation_view_set_year (SummitParticipationView *self,
+                                    int                      year)
+{
+  g_return_if_fail (SUMMIT_IS_PARTICIPATION_VIEW (self));
+
+  if (self->year == year)
+    return;
+  self->year = year;
   reload (self);
 }

@@ -14,5 +14,7 @@ G_DECLARE_FINAL_TYPE (SummitParticipationView, summit_participation_view, SUMMIT
 
 void summit_participation_view_set_store (SummitParticipationView *self,
                                           SummitStore             *store);
+void summit_participation_view_set_year  (SummitParticipationView *self,
+                                          int                      year);
 
 G_END_DECLS

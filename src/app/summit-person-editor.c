@@ -384,16 +384,10 @@ populate (SummitPersonEditor *self)
                                   summit_person_get_field (self->person, SUMMIT_PERSON_POSITION_KIND),
                                   &kind) ? kind + 1 : 0);
   }
-  if (summit_person_get_id (self->person) > 0)
-    {
-      g_autofree char *language = summit_store_get_letter_language (self->store,
-                                                                    summit_person_get_id (self->person),
-                                                                    NULL);
-
-      for (guint i = 0; i < G_N_ELEMENTS (letter_languages); i++)
-        if (g_strcmp0 (language, letter_languages[i]) == 0)
-          gtk_drop_down_set_selected (self->letter_language_dropdown, i);
-    }
+  for (guint i = 0; i < G_N_ELEMENTS (letter_languages); i++)
+    if (g_strcmp0 (summit_person_get_field (self->person, SUMMIT_PERSON_LETTER_LANGUAGE),
+                   letter_languages[i]) == 0)
+      gtk_drop_down_set_selected (self->letter_language_dropdown, i);
   self->populating = FALSE;
   read_position_kind (self);
 
@@ -435,13 +429,11 @@ save_txn (SummitStore  *store,
   SummitPerson *person = self->person;
   guint language = gtk_drop_down_get_selected (self->letter_language_dropdown);
 
-  if (summit_person_get_id (person) > 0
-      ? !summit_store_update_person (store, person, error)
-      : !summit_store_insert_person (store, person, error))
-    return FALSE;
-  return summit_store_set_letter_language (store, summit_person_get_id (person),
-                                           language < G_N_ELEMENTS (letter_languages)
-                                           ? letter_languages[language] : "", error);
+  summit_person_set_field (person, SUMMIT_PERSON_LETTER_LANGUAGE,
+                           language < G_N_ELEMENTS (letter_languages) ? letter_languages[language] : "");
+  return summit_person_get_id (person) > 0
+         ? summit_store_update_person (store, person, error)
+         : summit_store_insert_person (store, person, error);
 }
 
 static void

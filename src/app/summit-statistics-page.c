@@ -54,6 +54,7 @@ struct _SummitStatisticsPage
   GPtrArray            *rows;       /* YearRow */
   GtkFileChooserNative *chooser;
   int                   editor_rows;
+  int                   year;       /* the header bar's edition; 0: the newest */
 };
 
 struct _YearRow
@@ -809,7 +810,7 @@ press_kit_response_cb (GtkNativeDialog      *dialog,
       show_message (self, _("Choose a local file to save the press kit to"), TRUE);
       goto out;
     }
-  if (!summit_press_kit_write (self->store, path,
+  if (!summit_press_kit_write (self->store, self->year, path,
                                summit_time_zone_is_known (zone) ? zone : NULL, &error))
     show_message (self, error->message, TRUE);
   else
@@ -1079,4 +1080,20 @@ summit_statistics_page_get_store (SummitStatisticsPage *self)
 {
   g_return_val_if_fail (SUMMIT_IS_STATISTICS_PAGE (self), NULL);
   return self->store;
+}
+
+/**
+ * summit_statistics_page_set_year:
+ * @year: the edition chosen in the header bar, 0 for the newest
+ *
+ * The edition the second chart and the press kit are of.
+ */
+void
+summit_statistics_page_set_year (SummitStatisticsPage *self,
+                                 int                   year)
+{
+  g_return_if_fail (SUMMIT_IS_STATISTICS_PAGE (self));
+
+  self->year = year;
+  summit_participation_view_set_year (self->participation_view, year);
 }

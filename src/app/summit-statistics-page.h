@@ -16,5 +16,7 @@ void summit_statistics_page_set_store (SummitStatisticsPage *self,
                                        SummitStore          *store);
 
 SummitStore *summit_statistics_page_get_store (SummitStatisticsPage *self);
+void         summit_statistics_page_set_year  (SummitStatisticsPage *self,
+                                               int                   year);
 
 G_END_DECLS

@@ -270,6 +270,9 @@ edition_changed_cb (SummitWindow *self)
   summit_people_page_set_edition (self->people_page, edition);
   if (self->panels_page != NULL)
     summit_panels_page_set_year (self->panels_page, edition ? summit_edition_get_year (edition) : 0);
+  if (self->statistics_page != NULL)
+    summit_statistics_page_set_year (self->statistics_page,
+                                     edition ? summit_edition_get_year (edition) : 0);
 }
 
 /* Says the database cannot be used, and why (@message), instead of the
@@ -335,8 +338,12 @@ give_store_to_visible_page (SummitWindow *self)
     }
   else if (page == GTK_WIDGET (self->statistics_bin) && self->statistics_page == NULL)
     {
+      SummitEdition *edition = summit_edition_selector_get_edition (self->edition_selector);
+
       self->statistics_page = g_object_new (SUMMIT_TYPE_STATISTICS_PAGE, NULL);
       adw_bin_set_child (self->statistics_bin, GTK_WIDGET (self->statistics_page));
+      summit_statistics_page_set_year (self->statistics_page,
+                                       edition ? summit_edition_get_year (edition) : 0);
     }
 
   if (self->store == NULL)

@@ -352,6 +352,7 @@ read_row (Parser *parser)
         case SUMMIT_PERSON_COUNTRY:
         case SUMMIT_PERSON_TIMEZONE:
         case SUMMIT_PERSON_EMAIL:
+        case SUMMIT_PERSON_LETTER_LANGUAGE:
           g_strstrip (value);
           break;
         case SUMMIT_PERSON_POSITION_KIND:
@@ -403,7 +404,7 @@ read_row (Parser *parser)
 
       if (column < SUMMIT_PERSON_N_FIELDS)
         summit_person_set_field (person, column, value);
-      if (column == SUMMIT_PERSON_POSITION_KIND)
+      if (column == SUMMIT_PERSON_POSITION_KIND || column == SUMMIT_PERSON_LETTER_LANGUAGE)
         {
           g_autoptr(GError) kind_error = NULL;
 
@@ -1539,7 +1540,7 @@ summit_csv_export_stream (SummitStore   *store,
   stmt = summit_store_prepare (store,
                                "SELECT uid, honorific, given_name, family_name, native_name,"
                                " position, city, country, organisation, email, phone, timezone,"
-                               " notes, position_kind, created, updated FROM person"
+                               " notes, position_kind, letter_language, created, updated FROM person"
                                " ORDER BY +family_name, given_name, uid",
                                error);
   if (stmt == NULL)

@@ -2,8 +2,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A4 documents (the press kit, invitation letters) as PDF. Cairo streams each
- * finished page into a GFile replacement stream, so a thousand letters cost
- * the memory of one page, and the old file stays until the new one is whole.
+ * finished page into the project's safe writer (summit-file.h), so a thousand
+ * letters cost the memory of one page, and the old file stays until the new
+ * one is whole.
  */
 #define G_LOG_DOMAIN "summit-document"
 
@@ -12,9 +13,10 @@
 #include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
-#include <stdio.h>
 
 #include "summit-document.h"
+#include "summit-file.h"
+#include "summit-time.h"
 
 #define PAGE_WIDTH  595.276   /* A4 in points */
 #define PAGE_HEIGHT 841.890
@@ -23,8 +25,7 @@
 
 struct _SummitDocument
 {
-  GFileOutputStream *stream;
-  GCancellable      *cancellable;
+  SummitFileWriter  *writer;
   GError            *write_error;
   cairo_surface_t   *surface;
   cairo_t           *cr;
@@ -43,8 +44,8 @@ write_cb (void                *closure,
 
   if (doc->write_error != NULL)
     return CAIRO_STATUS_WRITE_ERROR;
-  if (!g_output_stream_write_all (G_OUTPUT_STREAM (doc->stream), data, length, NULL,
-                                  doc->cancellable, &doc->write_error))
+  if (!g_output_stream_write_all (summit_file_writer_get_stream (doc->writer), data, length,
+                                  NULL, NULL, &doc->write_error))
     return CAIRO_STATUS_WRITE_ERROR;
   return CAIRO_STATUS_SUCCESS;
 }
@@ -61,18 +62,16 @@ SummitDocument *
 summit_document_new (const char  *path,
                      GError     **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
   SummitDocument *doc;
-  GFileOutputStream *stream;
+  SummitFileWriter *writer;
   PangoFontDescription *font;
 
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, error);
-  if (stream == NULL)
+  writer = summit_file_writer_new (path, SUMMIT_FILE_FOLLOW_UMASK, error);
+  if (writer == NULL)
     return NULL;
 
   doc = g_new0 (SummitDocument, 1);
-  doc->stream = stream;
-  doc->cancellable = g_cancellable_new ();
+  doc->writer = writer;
   doc->path = g_strdup (path);
   doc->surface = cairo_pdf_surface_create_for_stream (write_cb, doc, PAGE_WIDTH, PAGE_HEIGHT);
   doc->cr = cairo_create (doc->surface);
@@ -266,9 +265,9 @@ summit_document_finish (SummitDocument  *doc,
                    cairo_status_to_string (status));
       return FALSE;
     }
-  if (!g_output_stream_close (G_OUTPUT_STREAM (doc->stream), NULL, error))
+  if (!summit_file_writer_commit (doc->writer, error))
     return FALSE;
-  g_clear_object (&doc->stream);
+  g_clear_pointer (&doc->writer, summit_file_writer_free);
   return TRUE;
 }
 
@@ -280,18 +279,10 @@ summit_document_free (SummitDocument *doc)
     return;
   g_clear_object (&doc->layout);
   g_clear_pointer (&doc->cr, cairo_destroy);
-  if (doc->stream != NULL)
-    {
-      /* Cancelled, the replacement stream drops its temporary file. */
-      g_cancellable_cancel (doc->cancellable);
-      if (doc->surface != NULL)
-        cairo_surface_finish (doc->surface);
-      g_output_stream_close (G_OUTPUT_STREAM (doc->stream), doc->cancellable, NULL);
-      g_clear_object (&doc->stream);
-    }
+  /* Not committed, the writer leaves the old file and drops the new one. */
   g_clear_pointer (&doc->surface, cairo_surface_destroy);
+  g_clear_pointer (&doc->writer, summit_file_writer_free);
   g_clear_error (&doc->write_error);
-  g_clear_object (&doc->cancellable);
   g_free (doc->path);
   g_free (doc);
 }
@@ -311,7 +302,7 @@ summit_document_format_date (const char *iso_date,
   g_autoptr(GDateTime) dt = NULL;
   int y, m, d;
 
-  if (iso_date == NULL || sscanf (iso_date, "%d-%d-%d", &y, &m, &d) != 3 ||
+  if (!summit_time_parse_date (iso_date, &y, &m, &d) ||
       (dt = g_date_time_new_utc (y, m, d, 0, 0, 0)) == NULL)
     return NULL;
   return g_date_time_format (dt, format);

@@ -33,6 +33,7 @@ struct _SummitLanguageScope
   locale_t  previous;
   char     *saved_language;
   gboolean  had_language;
+  gboolean  set_language;   /* LANGUAGE was set, to be restored */
 };
 
 gboolean
@@ -60,18 +61,10 @@ summit_language_for_country (const char *country)
   return "en";
 }
 
-/**
- * summit_language_scope_new:
- * @language: "en", "pl" or "zh_TW"
- *
- * Switches the calling thread to @language until the scope is freed. Call it
- * from one thread at a time: a LANGUAGE variable in the environment, which
- * gettext prefers to the locale, is set to @language meanwhile.
- *
- * Returns: (transfer full): the scope
- */
-SummitLanguageScope *
-summit_language_scope_new (const char *language)
+/* @set_language: also gettext's LANGUAGE (process-wide) */
+static SummitLanguageScope *
+scope_new (const char *language,
+           gboolean    set_language)
 {
   SummitLanguageScope *scope = g_new0 (SummitLanguageScope, 1);
   const char *locale = "C.UTF-8";
@@ -86,7 +79,10 @@ summit_language_scope_new (const char *language)
     scope->locale = newlocale (LC_ALL_MASK, "C.UTF-8", (locale_t)0);
   if (scope->locale != (locale_t)0)
     scope->previous = uselocale (scope->locale);
+  if (!set_language)
+    return scope;
 
+  scope->set_language = TRUE;
   env = g_getenv ("LANGUAGE");
   scope->had_language = env != NULL;
   scope->saved_language = g_strdup (env);
@@ -95,16 +91,50 @@ summit_language_scope_new (const char *language)
   return scope;
 }
 
+/**
+ * summit_language_scope_new:
+ * @language: "en", "pl" or "zh_TW"
+ *
+ * Switches the calling thread to @language until the scope is freed. Call it
+ * from one thread at a time: a LANGUAGE variable in the environment, which
+ * gettext prefers to the locale, is set to @language meanwhile.
+ *
+ * Returns: (transfer full): the scope
+ */
+SummitLanguageScope *
+summit_language_scope_new (const char *language)
+{
+  return scope_new (language, TRUE);
+}
+
+/**
+ * summit_language_scope_new_for_dates:
+ * @language: "en", "pl" or "zh_TW"
+ *
+ * Switches only the calling thread's locale (g_date_time_format()'s day and
+ * month names) to @language, not gettext's: safe in a worker thread.
+ *
+ * Returns: (transfer full): the scope, for summit_language_scope_free()
+ */
+SummitLanguageScope *
+summit_language_scope_new_for_dates (const char *language)
+{
+  return scope_new (language, FALSE);
+}
+
 void
 summit_language_scope_free (SummitLanguageScope *scope)
 {
   if (scope == NULL)
     return;
-  if (scope->had_language)
-    g_setenv ("LANGUAGE", scope->saved_language, TRUE);
-  else
-    g_unsetenv ("LANGUAGE");
-  ++_nl_msg_cat_cntr;
+  if (scope->set_language)
+    {
+      if (scope->had_language)
+        g_setenv ("LANGUAGE", scope->saved_language, TRUE);
+      else
+        g_unsetenv ("LANGUAGE");
+      ++_nl_msg_cat_cntr;
+    }
   if (scope->locale != (locale_t)0)
     {
       uselocale (scope->previous);

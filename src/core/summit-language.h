@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 typedef struct _SummitLanguageScope SummitLanguageScope;
 
 SummitLanguageScope *summit_language_scope_new   (const char          *language);
+SummitLanguageScope *summit_language_scope_new_for_dates (const char    *language);
 void                 summit_language_scope_free  (SummitLanguageScope *scope);
 const char          *summit_language_for_country (const char          *country);
 gboolean             summit_language_is_known    (const char          *language);

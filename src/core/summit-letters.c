@@ -222,7 +222,7 @@ salutation (GKeyFile     *keys,
  * summit_letters_language:
  *
  * Returns: (transfer none): the language of @person's letter by their
- *   country: "pl", "zh_TW" or "en" (summit_store_get_letter_language() may
+ *   country: "pl", "zh_TW" or "en" (the person's letter-language field may
  *   override it)
  */
 const char *
@@ -444,15 +444,156 @@ write_letter (SummitDocument *doc,
   }
 }
 
+struct _SummitLettersJob
+{
+  SummitEdition *edition;
+  GPtrArray     *people;    /* SummitPerson */
+  GPtrArray     *panels;    /* SummitPanel */
+  Template       templates[3];
+};
+
+void
+summit_letters_job_free (SummitLettersJob *job)
+{
+  if (job == NULL)
+    return;
+  g_clear_object (&job->edition);
+  g_clear_pointer (&job->people, g_ptr_array_unref);
+  g_clear_pointer (&job->panels, g_ptr_array_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (job->templates); i++)
+    g_clear_pointer (&job->templates[i].keys, g_key_file_unref);
+  g_free (job);
+}
+
+/* The language @person's letter is in: theirs if set, else their country's. */
+static const char *
+letter_language (SummitPerson *person)
+{
+  const char *chosen = summit_person_get_field (person, SUMMIT_PERSON_LETTER_LANGUAGE);
+
+  return summit_language_is_known (chosen) ? chosen : summit_letters_language (person);
+}
+
 /**
- * summit_letters_write:
+ * summit_letters_job_new:
  * @people: (element-type SummitPerson): whom to write to
+ *
+ * Reads from @store what the letters to @people need, on the calling thread
+ * (the store's and gettext's), so that summit_letters_job_write() can run on
+ * any other.
+ *
+ * Returns: (transfer full) (nullable): the job, or %NULL with @error set
+ */
+SummitLettersJob *
+summit_letters_job_new (SummitStore    *store,
+                        SummitEdition  *edition,
+                        GPtrArray      *people,
+                        GError        **error)
+{
+  g_autoptr(SummitLettersJob) job = NULL;
+
+  g_return_val_if_fail (SUMMIT_IS_STORE (store), NULL);
+  g_return_val_if_fail (SUMMIT_IS_EDITION (edition), NULL);
+
+  if (people->len == 0)
+    {
+      g_set_error (error, SUMMIT_LETTERS_ERROR, SUMMIT_LETTERS_ERROR_NOBODY,
+                   _("There is nobody to write to: select people, or invite some to %d"),
+                   summit_edition_get_year (edition));
+      return NULL;
+    }
+  job = g_new0 (SummitLettersJob, 1);
+  job->edition = g_object_ref (edition);
+  job->people = g_ptr_array_ref (people);
+  job->templates[0].language = "en";
+  job->templates[1].language = "pl";
+  job->templates[2].language = "zh_TW";
+  if ((job->panels = summit_store_list_panels (store, summit_edition_get_id (edition), error)) == NULL)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (job->templates); i++)
+    if ((job->templates[i].keys = load_template (job->templates[i].language, error)) == NULL)
+      return NULL;
+  /* Country names come from gettext in the letter's language, which only this
+   * thread may switch: the places module keeps them for the writing thread. */
+  for (guint i = 0; i < people->len; i++)
+    {
+      SummitPerson *person = g_ptr_array_index (people, i);
+      const char *language = letter_language (person);
+      g_autoptr(SummitLanguageScope) scope = summit_language_scope_new (language);
+
+      summit_places_country_name (summit_person_get_field (person, SUMMIT_PERSON_COUNTRY), language);
+    }
+  return g_steal_pointer (&job);
+}
+
+/**
+ * summit_letters_job_write:
  * @output: a folder (one PDF a person, see summit_letters_file_name()) or,
  *   with @one_file, the PDF that holds them all, a letter a page
- * @progress: (nullable): told after each letter
+ * @progress: (nullable): told after each letter; returning %FALSE stops
+ *   with %G_IO_ERROR_CANCELLED, the unfinished file left unwritten
  *
- * Writes the invitation letters to @edition, each in its guest's language,
- * with the sessions the guest is in, timed in their zone and the host's.
+ * Writes the invitation letters, each in its guest's language, with the
+ * sessions the guest is in, timed in their zone and the host's. Safe in a
+ * worker thread; one thread at a time per job.
+ */
+gboolean
+summit_letters_job_write (SummitLettersJob       *job,
+                          const char             *output,
+                          gboolean                one_file,
+                          SummitLettersProgress   progress,
+                          gpointer                user_data,
+                          GError                **error)
+{
+  g_autoptr(SummitDocument) doc = NULL;
+  GPtrArray *people = job->people;
+
+  if (one_file && (doc = summit_document_new (output, error)) == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < people->len; i++)
+    {
+      SummitPerson *person = g_ptr_array_index (people, i);
+      const char *language = letter_language (person);
+      g_autoptr(SummitLanguageScope) scope = summit_language_scope_new_for_dates (language);
+      GKeyFile *keys = job->templates[0].keys;
+
+      for (guint t = 0; t < G_N_ELEMENTS (job->templates); t++)
+        if (g_str_equal (job->templates[t].language, language))
+          keys = job->templates[t].keys;
+
+      if (one_file)
+        {
+          if (i > 0)
+            summit_document_new_page (doc);
+          write_letter (doc, keys, language, person, job->edition, job->panels);
+        }
+      else
+        {
+          g_autofree char *name = summit_letters_file_name (person, job->edition);
+          g_autofree char *path = g_build_filename (output, name, NULL);
+          g_autoptr(SummitDocument) single = summit_document_new (path, error);
+
+          if (single == NULL)
+            return FALSE;
+          write_letter (single, keys, language, person, job->edition, job->panels);
+          if (!summit_document_finish (single, error))
+            return FALSE;
+        }
+      if (progress != NULL && !progress (i + 1, people->len, user_data))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Stopped before every letter was written"));
+          return FALSE;
+        }
+    }
+  return one_file ? summit_document_finish (doc, error) : TRUE;
+}
+
+/**
+ * summit_letters_write:
+ *
+ * summit_letters_job_new() and summit_letters_job_write() in one, on the
+ * calling thread.
  */
 gboolean
 summit_letters_write (SummitStore            *store,
@@ -464,69 +605,7 @@ summit_letters_write (SummitStore            *store,
                       gpointer                user_data,
                       GError                **error)
 {
-  g_autoptr(GPtrArray) panels = NULL;
-  g_autoptr(SummitDocument) doc = NULL;
-  Template templates[3] = { { "en", NULL }, { "pl", NULL }, { "zh_TW", NULL } };
-  gboolean ok = FALSE;
+  g_autoptr(SummitLettersJob) job = summit_letters_job_new (store, edition, people, error);
 
-  g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
-  g_return_val_if_fail (SUMMIT_IS_EDITION (edition), FALSE);
-
-  if (people->len == 0)
-    {
-      g_set_error (error, SUMMIT_LETTERS_ERROR, SUMMIT_LETTERS_ERROR_NOBODY,
-                   _("There is nobody to write to: select people, or invite some to %d"),
-                   summit_edition_get_year (edition));
-      return FALSE;
-    }
-  if ((panels = summit_store_list_panels (store, summit_edition_get_id (edition), error)) == NULL)
-    return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (templates); i++)
-    if ((templates[i].keys = load_template (templates[i].language, error)) == NULL)
-      goto out;
-  if (one_file && (doc = summit_document_new (output, error)) == NULL)
-    goto out;
-
-  for (guint i = 0; i < people->len; i++)
-    {
-      SummitPerson *person = g_ptr_array_index (people, i);
-      g_autofree char *chosen = summit_store_get_letter_language (store, summit_person_get_id (person), NULL);
-      const char *language = summit_language_is_known (chosen) ? chosen : summit_letters_language (person);
-      g_autoptr(SummitLanguageScope) scope = summit_language_scope_new (language);
-      GKeyFile *keys = templates[0].keys;
-
-      for (guint t = 0; t < G_N_ELEMENTS (templates); t++)
-        if (g_str_equal (templates[t].language, language))
-          keys = templates[t].keys;
-
-      if (one_file)
-        {
-          if (i > 0)
-            summit_document_new_page (doc);
-          write_letter (doc, keys, language, person, edition, panels);
-        }
-      else
-        {
-          g_autofree char *name = summit_letters_file_name (person, edition);
-          g_autofree char *path = g_build_filename (output, name, NULL);
-          g_autoptr(SummitDocument) single = summit_document_new (path, error);
-
-          if (single == NULL)
-            goto out;
-          write_letter (single, keys, language, person, edition, panels);
-          if (!summit_document_finish (single, error))
-            goto out;
-        }
-      if (progress != NULL && !progress (i + 1, people->len, user_data))
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Stopped before every letter was written"));
-          goto out;
-        }
-    }
-  ok = one_file ? summit_document_finish (doc, error) : TRUE;
-
-out:
-  for (guint i = 0; i < G_N_ELEMENTS (templates); i++)
-    g_clear_pointer (&templates[i].keys, g_key_file_unref);
-  return ok;
+  return job != NULL && summit_letters_job_write (job, output, one_file, progress, user_data, error);
 }

@@ -22,6 +22,9 @@ typedef gboolean (*SummitLettersProgress) (guint     done,
                                            guint     total,
                                            gpointer  user_data);
 
+/* What writing letters needs from the store, read on the store's thread. */
+typedef struct _SummitLettersJob SummitLettersJob;
+
 GQuark      summit_letters_error_quark    (void);
 const char *summit_letters_language       (SummitPerson            *person);
 char       *summit_letters_salutation     (SummitPerson            *person,
@@ -40,5 +43,18 @@ gboolean    summit_letters_write          (SummitStore             *store,
                                            SummitLettersProgress    progress,
                                            gpointer                 user_data,
                                            GError                 **error);
+SummitLettersJob *summit_letters_job_new  (SummitStore             *store,
+                                           SummitEdition           *edition,
+                                           GPtrArray               *people,
+                                           GError                 **error);
+gboolean    summit_letters_job_write      (SummitLettersJob        *job,
+                                           const char              *output,
+                                           gboolean                 one_file,
+                                           SummitLettersProgress    progress,
+                                           gpointer                 user_data,
+                                           GError                 **error);
+void        summit_letters_job_free       (SummitLettersJob        *job);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SummitLettersJob, summit_letters_job_free)
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "summit-language.h"
 #include "summit-people.h"
 #include "summit-programme.h"
 #include "summit-text.h"
@@ -18,7 +19,7 @@
 
 #define PERSON_COLUMNS \
   "id, uid, honorific, given_name, family_name, native_name, position, city, country," \
-  " organisation, email, phone, timezone, notes, position_kind, created, updated"
+  " organisation, email, phone, timezone, notes, position_kind, letter_language, created, updated"
 
 static SummitPerson *
 person_from_row (sqlite3_stmt *stmt)
@@ -137,9 +138,9 @@ summit_store_insert_person (SummitStore   *store,
   stmt = summit_store_prepare (store,
                                "INSERT INTO person (uid, honorific, given_name, family_name,"
                                " native_name, position, city, country, organisation, email, phone,"
-                               " timezone, notes, position_kind, created, updated)"
+                               " timezone, notes, position_kind, letter_language, created, updated)"
                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-                               " ?14, ?15, ?16)",
+                               " ?14, ?15, ?16, ?17)",
                                error);
   if (stmt == NULL)
     return FALSE;
@@ -176,13 +177,13 @@ summit_store_update_person (SummitStore   *store,
                                "UPDATE person SET uid = ?1, honorific = ?2, given_name = ?3,"
                                " family_name = ?4, native_name = ?5, position = ?6, city = ?7,"
                                " country = ?8, organisation = ?9, email = ?10, phone = ?11,"
-                               " timezone = ?12, notes = ?13, position_kind = ?14, created = ?15,"
-                               " updated = ?16 WHERE id = ?17",
+                               " timezone = ?12, notes = ?13, position_kind = ?14, letter_language = ?15,"
+                               " created = ?16, updated = ?17 WHERE id = ?18",
                                error);
   if (stmt == NULL)
     return FALSE;
   bind_person (stmt, person);
-  sqlite3_bind_int64 (stmt, 17, summit_person_get_id (person));
+  sqlite3_bind_int64 (stmt, 18, summit_person_get_id (person));
   if (!summit_store_step_done (store, stmt, error))
     return FALSE;
 
@@ -589,6 +590,15 @@ summit_person_validate_field (SummitPerson       *person,
         return TRUE;
       }
 
+    case SUMMIT_PERSON_LETTER_LANGUAGE:
+      if (*value != '\0' && !summit_language_is_known (value))
+        {
+          g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_INVALID,
+                       _("“%s” is not a letter language (en, pl or zh_TW)"), value);
+          return FALSE;
+        }
+      return TRUE;
+
     case SUMMIT_PERSON_UID:
     case SUMMIT_PERSON_HONORIFIC:
     case SUMMIT_PERSON_POSITION:
@@ -756,62 +766,6 @@ summit_store_list_person_panels (SummitStore  *store,
   return g_steal_pointer (&titles);
 }
 
-/**
- * summit_store_get_letter_language:
- *
- * Returns: (transfer full) (nullable): the language set for @person_id's
- *   letters, "" when their country decides; %NULL with @error set
- */
-char *
-summit_store_get_letter_language (SummitStore  *store,
-                                  gint64        person_id,
-                                  GError      **error)
-{
-  sqlite3_stmt *stmt;
-  char *language = NULL;
-  int rc;
-
-  g_return_val_if_fail (SUMMIT_IS_STORE (store), NULL);
-
-  stmt = summit_store_prepare (store, "SELECT letter_language FROM person WHERE id = ?1", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, person_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    language = summit_stmt_dup_text (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
-    return g_strdup ("");
-  if (rc != SQLITE_ROW)
-    summit_store_set_error_from_db (store, rc, error);
-  return language;
-}
-
-/**
- * summit_store_set_letter_language:
- * @language: "" for the person's country's, or "en", "pl", "zh_TW"
- *
- * Runs in the caller's transaction if there is one.
- */
-gboolean
-summit_store_set_letter_language (SummitStore  *store,
-                                  gint64        person_id,
-                                  const char   *language,
-                                  GError      **error)
-{
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
-
-  stmt = summit_store_prepare (store, "UPDATE person SET letter_language = ?2 WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, person_id);
-  summit_stmt_bind_text (stmt, 2, language ? language : "");
-  return summit_store_step_done (store, stmt, error);
-}
-
 typedef struct
 {
   const gint64 *person_ids;
@@ -920,7 +874,6 @@ struct _SummitDeletedPerson
   GArray       *invitations;   /* SavedInvitation */
   GArray       *events;        /* SavedEvent */
   GArray       *members;       /* SavedMember */
-  char         *letter_language;
 };
 
 static void
@@ -949,7 +902,6 @@ summit_deleted_person_free (SummitDeletedPerson *deleted)
   g_clear_pointer (&deleted->invitations, g_array_unref);
   g_clear_pointer (&deleted->events, g_array_unref);
   g_clear_pointer (&deleted->members, g_array_unref);
-  g_free (deleted->letter_language);
   g_free (deleted);
 }
 
@@ -989,8 +941,7 @@ save_person (SummitStore  *store,
   int rc;
 
   saved->person = summit_store_get_person (store, person_id, error);
-  if (saved->person == NULL ||
-      (saved->letter_language = summit_store_get_letter_language (store, person_id, error)) == NULL)
+  if (saved->person == NULL)
     return NULL;
   saved->invitations = g_array_new (FALSE, TRUE, sizeof (SavedInvitation));
   saved->events = g_array_new (FALSE, TRUE, sizeof (SavedEvent));
@@ -1164,17 +1115,16 @@ restore_people_txn (SummitStore  *store,
       stmt = summit_store_prepare (store,
                                    "INSERT INTO person (uid, honorific, given_name, family_name,"
                                    " native_name, position, city, country, organisation, email,"
-                                   " phone, timezone, notes, position_kind, created, updated, id)"
+                                   " phone, timezone, notes, position_kind, letter_language,"
+                                   " created, updated, id)"
                                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
-                                   " ?13, ?14, ?15, ?16, ?17)",
+                                   " ?13, ?14, ?15, ?16, ?17, ?18)",
                                    error);
       if (stmt == NULL)
         return FALSE;
       bind_person (stmt, person);
-      sqlite3_bind_int64 (stmt, 17, summit_person_get_id (person));
-      if (!summit_store_step_done (store, stmt, error) ||
-          !summit_store_set_letter_language (store, summit_person_get_id (person),
-                                             saved->letter_language, error))
+      sqlite3_bind_int64 (stmt, 18, summit_person_get_id (person));
+      if (!summit_store_step_done (store, stmt, error))
         return FALSE;
 
       for (guint j = 0; j < saved->invitations->len; j++)

@@ -78,15 +78,6 @@ gint64     summit_deleted_person_get_id          (SummitDeletedPerson     *delet
 SummitPerson *summit_deleted_person_get_person   (SummitDeletedPerson     *deleted);
 void       summit_deleted_person_free            (SummitDeletedPerson     *deleted);
 
-/* The language of a person's letters: "" (their country's), "en", "pl", "zh_TW" */
-char      *summit_store_get_letter_language      (SummitStore             *store,
-                                                  gint64                   person_id,
-                                                  GError                 **error);
-gboolean   summit_store_set_letter_language      (SummitStore             *store,
-                                                  gint64                   person_id,
-                                                  const char              *language,
-                                                  GError                 **error);
-
 /* Invitations */
 gboolean   summit_store_get_invitation_status    (SummitStore             *store,
                                                   gint64                   person_id,

@@ -40,7 +40,7 @@ static GParamSpec *properties[N_PROPS];
 static const char * const field_names[SUMMIT_PERSON_N_FIELDS] = {
   "uid", "honorific", "given-name", "family-name", "native-name", "position", "city",
   "country", "organisation", "email", "phone", "timezone", "notes",
-  "position-kind",
+  "position-kind", "letter-language",
 };
 
 static void

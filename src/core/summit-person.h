@@ -24,6 +24,7 @@ typedef enum
   SUMMIT_PERSON_TIMEZONE,
   SUMMIT_PERSON_NOTES,
   SUMMIT_PERSON_POSITION_KIND,   /* "" (taken from the position's wording) or a SummitPositionKind */
+  SUMMIT_PERSON_LETTER_LANGUAGE, /* "" (taken from the country) or "en", "pl", "zh_TW" */
   SUMMIT_PERSON_N_FIELDS
 } SummitPersonField;
 

@@ -1,7 +1,7 @@
 /* summit-press-kit.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The one-page-or-so PDF a reporter takes away: the newest edition, the
+ * The one-page-or-so PDF a reporter takes away: one edition, the
  * chart of overseas mayors as vectors, the yearly figures with their kind and
  * source exactly as the Statistics page gives them, what the invitations
  * count, and the programme's sessions in the host's time zone and the
@@ -206,18 +206,21 @@ write_sessions (SummitDocument *doc,
 
 /**
  * summit_press_kit_write:
+ * @year: the edition, or 0 for the newest
  * @local_zone: (nullable): the reader's IANA zone, for the second time of
  *   each session; %NULL for the host's only
  *
- * Writes the press kit of the newest edition to @path, an A4 PDF.
+ * Writes the press kit of the @year edition to @path, an A4 PDF.
  */
 gboolean
 summit_press_kit_write (SummitStore  *store,
+                        int           year,
                         const char   *path,
                         const char   *local_zone,
                         GError      **error)
 {
   g_autoptr(GPtrArray) editions = NULL;
+  g_autoptr(SummitEdition) chosen = NULL;
   g_autoptr(GPtrArray) stats = NULL;
   g_autoptr(GArray) derived = NULL;
   g_autoptr(GArray) countries = NULL;
@@ -229,13 +232,21 @@ summit_press_kit_write (SummitStore  *store,
 
   g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
 
-  if ((editions = summit_store_list_editions (store, error)) == NULL ||
-      (stats = summit_store_list_year_statistics (store, error)) == NULL ||
+  if (year > 0)
+    {
+      if ((chosen = summit_store_get_edition (store, year, error)) == NULL)
+        return FALSE;
+      edition = chosen;
+    }
+  else if ((editions = summit_store_list_editions (store, error)) == NULL)
+    return FALSE;
+  else if (editions->len > 0)
+    edition = g_ptr_array_index (editions, 0);
+  if ((stats = summit_store_list_year_statistics (store, error)) == NULL ||
       (derived = summit_store_derive_statistics (store, error)) == NULL)
     return FALSE;
-  if (editions->len > 0)
+  if (edition != NULL)
     {
-      edition = g_ptr_array_index (editions, 0);
       if ((countries = summit_store_count_participation (store, summit_edition_get_year (edition),
                                                          SUMMIT_PARTICIPATION_BY_COUNTRY, error)) == NULL ||
           (panels = summit_store_list_panels (store, summit_edition_get_id (edition), error)) == NULL)

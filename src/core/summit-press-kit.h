@@ -8,6 +8,7 @@
 G_BEGIN_DECLS
 
 gboolean summit_press_kit_write (SummitStore  *store,
+                                 int           year,
                                  const char   *path,
                                  const char   *local_zone,
                                  GError      **error);

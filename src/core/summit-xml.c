@@ -655,20 +655,21 @@ typedef struct
 static const char insert_person_sql[] =
   "INSERT INTO person (uid, honorific, given_name, family_name,"
   " native_name, position, city, country, organisation, email, phone,"
-  " timezone, notes, position_kind, created, updated)"
+  " timezone, notes, position_kind, letter_language, created, updated)"
   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-  " ?14, ?15, ?16) ON CONFLICT (uid) DO NOTHING";
+  " ?14, ?15, ?16, ?17) ON CONFLICT (uid) DO NOTHING";
 
 /* … and one for someone already there. */
 static const char update_person_sql[] =
   "UPDATE person SET honorific = ?2, given_name = ?3,"
   " family_name = ?4, native_name = ?5, position = ?6, city = ?7,"
   " country = ?8, organisation = ?9, email = ?10, phone = ?11,"
-  " timezone = ?12, notes = ?13, position_kind = ?14, updated = ?16"
+  " timezone = ?12, notes = ?13, position_kind = ?14, letter_language = ?15,"
+  " updated = ?17"
   " WHERE uid = ?1 AND (honorific, given_name, family_name,"
   " native_name, position, city, country, organisation, email,"
-  " phone, timezone, notes, position_kind) IS NOT (?2, ?3, ?4, ?5, ?6, ?7,"
-  " ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
+  " phone, timezone, notes, position_kind, letter_language) IS NOT (?2, ?3, ?4,"
+  " ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
 
 static void
 bind_person_fields (sqlite3_stmt       *stmt,
@@ -699,8 +700,8 @@ merge_person_fields (SummitStore         *store,
   sqlite3_stmt *update;
 
   bind_person_fields (stmts->insert, fields, lengths);
-  sqlite3_bind_int64 (stmts->insert, 15, created);
-  sqlite3_bind_int64 (stmts->insert, 16, updated);
+  sqlite3_bind_int64 (stmts->insert, 16, created);
+  sqlite3_bind_int64 (stmts->insert, 17, updated);
   if (!summit_store_step_done (store, stmts->insert, error))
     return 0;
   if (sqlite3_changes (db) > 0)
@@ -713,7 +714,7 @@ merge_person_fields (SummitStore         *store,
   if (update == NULL && (update = summit_store_prepare (store, update_person_sql, error)) == NULL)
     return 0;
   bind_person_fields (update, fields, lengths);
-  sqlite3_bind_int64 (update, 16, updated);
+  sqlite3_bind_int64 (update, 17, updated);
   if (!summit_store_step_done (store, update, error))
     return 0;
   if (sqlite3_changes (db) > 0)
@@ -2574,7 +2575,7 @@ export_people (ExportContext *ctx)
   stmt = summit_store_prepare (ctx->store,
                                "SELECT uid, honorific, given_name, family_name, native_name,"
                                " position, city, country, organisation, email, phone, timezone,"
-                               " notes, position_kind, created, updated FROM person"
+                               " notes, position_kind, letter_language, created, updated FROM person"
                                " ORDER BY +family_name, given_name, uid",
                                &ctx->error);
   if (stmt == NULL)

@@ -119,7 +119,7 @@ main (int   argc,
       gint64 start = g_get_monotonic_time ();
       double ms;
 
-      if (!summit_press_kit_write (store, kit, "Europe/Warsaw", &error))
+      if (!summit_press_kit_write (store, 0, kit, "Europe/Warsaw", &error))
         g_error ("%s", error->message);
       ms = (g_get_monotonic_time () - start) / 1000.0;
       g_array_append_val (kits, ms);
