@@ -283,6 +283,28 @@ command_stats (const char  *database,
   return 0;
 }
 
+/* Parses a command's options and leaves its other arguments in @argv (after
+ * the command's name); --help prints them. %FALSE: a usage error, said. */
+static gboolean
+parse_command_options (const char    *command,
+                       const char    *parameters,
+                       GOptionEntry  *entries,
+                       int           *argc,
+                       char        ***argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (parameters);
+  g_autoptr(GError) error = NULL;
+
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      print_error ("%s: %s", command, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static int
 command_check (const char  *database,
                int          argc,
@@ -292,6 +314,8 @@ command_check (const char  *database,
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
 
+  if (!parse_command_options ("check", NULL, NULL, &argc, &argv))
+    return 2;
   if (argc > 1)
     {
       print_error (_("check: unexpected argument"));
@@ -419,19 +443,20 @@ command_import (const char  *database,
   SummitImportReport report = { { { 0 } } };
   const char *path = NULL;
   gboolean skip_invalid = FALSE;
+  GOptionEntry entries[] = {
+    { "skip-invalid", 0, 0, G_OPTION_ARG_NONE, &skip_invalid,
+      N_("Import the valid rows of a CSV file and leave out the others"), NULL },
+    { NULL }
+  };
 
-  for (int i = 1; i < argc; i++)
+  if (!parse_command_options ("import", _("FILE.xml|FILE.csv"), entries, &argc, &argv))
+    return 2;
+  if (argc > 2)
     {
-      if (g_strcmp0 (argv[i], "--skip-invalid") == 0)
-        skip_invalid = TRUE;
-      else if (path == NULL)
-        path = argv[i];
-      else
-        {
-          print_error (_("import: give one file"));
-          return 2;
-        }
+      print_error (_("import: give one file"));
+      return 2;
     }
+  path = argc == 2 ? argv[1] : NULL;
   if (path == NULL)
     {
       print_error (_("import: which file? (summit-planner-cli import FILE.xml|FILE.csv)"));
@@ -553,6 +578,8 @@ command_export (const char  *database,
   g_autoptr(GError) error = NULL;
   const char *path;
 
+  if (!parse_command_options ("export", _("FILE.ics|FILE.xml|FILE.csv"), NULL, &argc, &argv))
+    return 2;
   if (argc != 2)
     {
       print_error (_("export: give one file, ending in .ics, .xml or .csv"));
@@ -590,6 +617,8 @@ command_schedule (const char  *database,
   g_autoptr(GError) error = NULL;
   g_autofree char *left_out = NULL;
 
+  if (!parse_command_options ("schedule", _("FILE.xml"), NULL, &argc, &argv))
+    return 2;
   if (argc != 2)
     {
       print_error (_("schedule: give one file to write, FILE.xml"));
@@ -828,6 +857,8 @@ main (int   argc,
 
   context = g_option_context_new (_("COMMAND [ARGUMENTS…]"));
   g_option_context_set_summary (context, summary->str);
+  g_option_context_set_description (context, _("Each command lists its own options with "
+                                                 "“summit-planner-cli COMMAND --help”."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_strict_posix (context, TRUE);
   if (!g_option_context_parse (context, &argc, &argv, &error))

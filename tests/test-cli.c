@@ -191,6 +191,37 @@ test_bad_usage (void)
   g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
 }
 
+/* Every command parses its options one way, and --help lists them. */
+static void
+test_command_help (void)
+{
+  const struct { const char *command; const char *option; } cases[] = {
+    { "stats", "--by" }, { "import", "--skip-invalid" }, { "chart", "--output" },
+    { "press-kit", "--lang" }, { "letters", "--person" }, { "export", "--help" },
+    { "schedule", "--help" }, { "check", "--help" },
+  };
+  g_autofree char *db = g_build_filename (tmpdir, "help.db", NULL);
+  g_auto(Run) main_help = { 0 };
+
+  run_cli (&main_help, db, "--help", NULL);
+  g_assert_cmpint (main_help.status, ==, 0);
+  g_assert_nonnull (strstr (main_help.out, "COMMAND --help"));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) help = { 0 };
+      g_auto(Run) bogus = { 0 };
+
+      run_cli (&help, db, cases[i].command, "--help", NULL);
+      g_assert_cmpint (help.status, ==, 0);
+      g_assert_nonnull (strstr (help.out, cases[i].option));
+      run_cli (&bogus, db, cases[i].command, "--bogus", NULL);
+      g_assert_cmpint (bogus.status, ==, 2);
+      g_assert_cmpuint (count_lines (bogus.err), ==, 1);
+      g_assert_nonnull (strstr (bogus.err, "--bogus"));
+    }
+  g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
+}
+
 /* stats --csv and chart (issue 5) ------------------------------------------ */
 
 typedef struct
@@ -743,6 +774,7 @@ main (int   argc,
   g_test_add_func ("/cli/check/dangling-reference", test_check_dangling_reference);
   g_test_add_func ("/cli/check/missing-file", test_check_missing_file);
   g_test_add_func ("/cli/bad-usage", test_bad_usage);
+  g_test_add_func ("/cli/command-help", test_command_help);
   g_test_add_func ("/cli/stats/csv", test_stats_csv);
   g_test_add_func ("/cli/stats/by-country", test_stats_by_country);
   g_test_add_func ("/cli/press-kit/matches-statistics", test_press_kit);
