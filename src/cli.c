@@ -8,7 +8,6 @@
 
 #include "config.h"
 
-#include <csv.h>
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <locale.h>
@@ -91,28 +90,15 @@ append_padded (GString    *line,
   g_string_append_c (line, ' ');
 }
 
-/* One CSV field, quoted by libcsv, with a ' before text that a spreadsheet
- * would run as a formula (see summit_csv_needs_formula_guard()). */
+/* A count, which needs no quoting; an unknown count is an empty field. */
 static void
-write_csv_field (const char *text,
-                 gboolean    last)
+append_csv_count (GString  *out,
+                  int       count,
+                  gboolean  last)
 {
-  g_autofree char *guarded = NULL;
-
-  if (summit_csv_needs_formula_guard (text))
-    text = guarded = g_strconcat ("'", text, NULL);
-  csv_fwrite (stdout, text, strlen (text));
-  fputc (last ? '\n' : ',', stdout);
-}
-
-static void
-write_csv_count (int      count,
-                 gboolean last)
-{
-  /* Digits need no quoting; an unknown count is an empty field. */
   if (count >= 0)
-    fprintf (stdout, "%d", count);
-  fputc (last ? '\n' : ',', stdout);
+    g_string_append_printf (out, "%d", count);
+  g_string_append_c (out, last ? '\n' : ',');
 }
 
 static void
@@ -120,23 +106,26 @@ print_stats_csv (GPtrArray *stats)
 {
   const char *header[] = { "year", "kind", "overseas_mayors", "lower_bound", "domestic_mayors",
                            "countries", "figure", "source" };
+  g_autoptr(GString) out = g_string_new (NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (header); i++)
-    write_csv_field (header[i], i + 1 == G_N_ELEMENTS (header));
+    summit_csv_append_field (out, header[i], i + 1 == G_N_ELEMENTS (header));
   for (guint i = 0; i < stats->len; i++)
     {
       SummitYearStatistic *stat = g_ptr_array_index (stats, i);
       g_autofree char *figure = summit_year_statistic_format_overseas (stat);
 
-      write_csv_count (summit_year_statistic_get_year (stat), FALSE);
-      write_csv_field (summit_figure_kind_to_string (summit_year_statistic_get_kind (stat)), FALSE);
-      write_csv_count (summit_year_statistic_get_overseas (stat), FALSE);
-      write_csv_field (summit_year_statistic_get_lower_bound (stat) ? "1" : "0", FALSE);
-      write_csv_count (summit_year_statistic_get_domestic (stat), FALSE);
-      write_csv_count (summit_year_statistic_get_countries (stat), FALSE);
-      write_csv_field (figure, FALSE);
-      write_csv_field (summit_year_statistic_get_source (stat), TRUE);
+      append_csv_count (out, summit_year_statistic_get_year (stat), FALSE);
+      summit_csv_append_field (out, summit_figure_kind_to_string (summit_year_statistic_get_kind (stat)),
+                               FALSE);
+      append_csv_count (out, summit_year_statistic_get_overseas (stat), FALSE);
+      summit_csv_append_field (out, summit_year_statistic_get_lower_bound (stat) ? "1" : "0", FALSE);
+      append_csv_count (out, summit_year_statistic_get_domestic (stat), FALSE);
+      append_csv_count (out, summit_year_statistic_get_countries (stat), FALSE);
+      summit_csv_append_field (out, figure, FALSE);
+      summit_csv_append_field (out, summit_year_statistic_get_source (stat), TRUE);
     }
+  fwrite (out->str, 1, out->len, stdout);
   fflush (stdout);
 }
 

@@ -607,6 +607,19 @@ test_cancel_leaves_nothing (void)
   g_assert_cmpint (count (store, "SELECT count(*) FROM person"), ==, 3);
 }
 
+/* The one field writer the CLI and the charts' CSV share with the export. */
+static void
+test_append_field (void)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  summit_csv_append_field (out, "Ko \"Wen-je\"", FALSE);
+  summit_csv_append_field (out, "=1+1", FALSE);
+  summit_csv_append_field (out, NULL, FALSE);
+  summit_csv_append_field (out, "柯文哲, Taipei", TRUE);
+  g_assert_cmpstr (out->str, ==, "\"Ko \"\"Wen-je\"\"\",\"'=1+1\",\"\",\"柯文哲, Taipei\"\n");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -627,6 +640,7 @@ main (int   argc,
   g_test_add_func ("/io/csv/invalid-utf8-row", test_invalid_utf8_row);
   g_test_add_func ("/io/csv/rejects-broken-files", test_rejects_broken_files);
   g_test_add_func ("/io/csv/cancel-leaves-nothing", test_cancel_leaves_nothing);
+  g_test_add_func ("/io/csv/append-field", test_append_field);
   g_test_add_func ("/io/csv/formula-guard", test_formula_guard);
 
   ret = g_test_run ();

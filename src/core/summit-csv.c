@@ -1463,6 +1463,28 @@ append_instant (GString *out,
 }
 
 /**
+ * summit_csv_append_field:
+ * @out: the CSV written so far
+ * @value: (nullable): one field's text
+ * @last: whether it ends the line
+ *
+ * The one writer of a CSV field besides the people export: quoted by libcsv,
+ * with the formula guard where a spreadsheet would run it, then "," or, for
+ * the last field, "\n" (the people export ends its lines in CRLF).
+ */
+void
+summit_csv_append_field (GString    *out,
+                         const char *value,
+                         gboolean    last)
+{
+  g_return_if_fail (out != NULL);
+
+  append_field (out, value, value ? strlen (value) : 0, FALSE);
+  if (last)
+    out->str[out->len - 1] = '\n';
+}
+
+/**
  * summit_csv_needs_formula_guard:
  * @value: a cell's text
  *

@@ -110,6 +110,9 @@ gboolean          summit_csv_export_file              (SummitStore         *stor
                                                        GError             **error);
 
 gboolean          summit_csv_needs_formula_guard      (const char          *value);
+void              summit_csv_append_field             (GString             *out,
+                                                       const char          *value,
+                                                       gboolean             last);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SummitCsvPreview, summit_csv_preview_free)
 

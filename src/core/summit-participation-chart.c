@@ -10,12 +10,12 @@
 
 #include "config.h"
 
-#include <csv.h>
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 #include <string.h>
 
 #include "summit-chart-model.h"
+#include "summit-csv.h"
 #include "summit-participation-chart.h"
 
 static void
@@ -204,19 +204,6 @@ summit_participation_chart_render (cairo_t                *cr,
   pango_font_description_free (font);
 }
 
-static void
-append_field (GString    *out,
-              const char *text,
-              gboolean    last)
-{
-  char *quoted = g_malloc (strlen (text) * 2 + 3);
-  size_t len = csv_write (quoted, strlen (text) * 2 + 3, text, strlen (text));
-
-  g_string_append_len (out, quoted, len);
-  g_string_append_c (out, last ? '\n' : ',');
-  g_free (quoted);
-}
-
 /**
  * summit_participation_to_csv:
  * @rows: (element-type SummitParticipation): as summit_store_count_participation()
@@ -234,14 +221,14 @@ summit_participation_to_csv (GArray                   *rows,
   GString *out = g_string_new (NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (header); i++)
-    append_field (out, header[i], i + 1 == G_N_ELEMENTS (header));
+    summit_csv_append_field (out, header[i], i + 1 == G_N_ELEMENTS (header));
   for (guint i = 0; i < rows->len; i++)
     {
       const SummitParticipation *row = &g_array_index (rows, SummitParticipation, i);
 
       g_string_append_printf (out, "%d,", row->year);
-      append_field (out, row->key, FALSE);
-      append_field (out, summit_participation_get_name (row, group, NULL), FALSE);
+      summit_csv_append_field (out, row->key, FALSE);
+      summit_csv_append_field (out, summit_participation_get_name (row, group, NULL), FALSE);
       g_string_append_printf (out, "%d,%d,%d,%d\n", row->invitations, row->invited,
                               row->confirmed, row->attended);
     }
