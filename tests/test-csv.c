@@ -23,27 +23,7 @@ static SummitStore *
 open_store (const char *name,
             gboolean    seeded)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = tmp_path (name);
-  SummitStore *store;
-
-  store = seeded ? summit_store_open_and_seed (path, &error) : summit_store_open (path, &error);
-  g_assert_no_error (error);
-  return store;
-}
-
-static gint64
-count (SummitStore *store,
-       const char  *sql)
-{
-  sqlite3_stmt *stmt = summit_store_prepare (store, sql, NULL);
-  gint64 n;
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return n;
+  return test_open_store (tmpdir, name, seeded);
 }
 
 static GBytes *
@@ -225,19 +205,19 @@ test_all_or_nothing (void)
                                              &error));
   g_assert_error (error, SUMMIT_CSV_ERROR, SUMMIT_CSV_ERROR_ROWS);
   g_assert_true (g_str_has_prefix (error->message, "people.csv:3: a person needs a name"));
-  g_assert_cmpint (count (store, "SELECT count(*) FROM person"), ==, 3);
+  g_assert_cmpint (test_store_count (store, "SELECT count(*) FROM person"), ==, 3);
   g_clear_error (&error);
 
   summit_csv_import_preview (store, preview, TRUE, NULL, NULL, &report, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (report.counts[SUMMIT_IMPORT_PEOPLE].added, ==, 2);
   g_assert_cmpuint (report.skipped, ==, 7);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM person"), ==, 5);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM person WHERE uid = 'a-1' AND"
+  g_assert_cmpint (test_store_count (store, "SELECT count(*) FROM person"), ==, 5);
+  g_assert_cmpint (test_store_count (store, "SELECT count(*) FROM person WHERE uid = 'a-1' AND"
                                  " timezone = 'Europe/Warsaw'"), ==, 1);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM person WHERE given_name = 'Two'"
+  g_assert_cmpint (test_store_count (store, "SELECT count(*) FROM person WHERE given_name = 'Two'"
                                  " || char(10) || 'lines'"), ==, 0);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM person WHERE given_name = 'Fine'"), ==, 1);
+  g_assert_cmpint (test_store_count (store, "SELECT count(*) FROM person WHERE given_name = 'Fine'"), ==, 1);
 }
 
 static void
@@ -276,9 +256,9 @@ test_round_trip (void)
   b = export_bytes (second);
   g_assert_cmpmem (g_bytes_get_data (a, NULL), g_bytes_get_size (a),
                    g_bytes_get_data (b, NULL), g_bytes_get_size (b));
-  g_assert_cmpint (count (second, "SELECT count(*) FROM person WHERE uid = 'p-anna'"
+  g_assert_cmpint (test_store_count (second, "SELECT count(*) FROM person WHERE uid = 'p-anna'"
                                   " AND position_kind = 'official'"), ==, 1);
-  g_assert_cmpint (count (second, "SELECT count(*) FROM person WHERE uid = 'p-anna'"
+  g_assert_cmpint (test_store_count (second, "SELECT count(*) FROM person WHERE uid = 'p-anna'"
                                   " AND letter_language = 'zh_TW'"), ==, 1);
 
   /* Back into the first: nothing to do. */
@@ -312,7 +292,7 @@ test_reimport_without_uids (void)
   summit_csv_import_preview (store, changed, FALSE, NULL, NULL, &report, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (report.counts[SUMMIT_IMPORT_PEOPLE].updated, ==, 1);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM person"), ==, 6);
+  g_assert_cmpint (test_store_count (store, "SELECT count(*) FROM person"), ==, 6);
 }
 
 /* Rows without a uid find the people already known by name and city, or
@@ -386,7 +366,7 @@ test_matches_known_people (void)
   g_assert_cmpstr (summit_person_get_field (sagan, SUMMIT_PERSON_ORGANISATION), ==,
                    "Lublin City Office");
   g_assert_cmpstr (summit_person_get_field (sagan, SUMMIT_PERSON_TIMEZONE), ==, "Europe/Warsaw");
-  g_assert_cmpint (count (store, "SELECT count(*) FROM person"), ==, 3 + 2 + 2);
+  g_assert_cmpint (test_store_count (store, "SELECT count(*) FROM person"), ==, 3 + 2 + 2);
 
   /* The same spreadsheet again: nobody added. The ambiguous row, decided
    * now, updates the Anna chosen. */
@@ -397,10 +377,10 @@ test_matches_known_people (void)
   g_assert_cmpuint (report.counts[SUMMIT_IMPORT_PEOPLE].updated, ==, 1);
   g_assert_cmpuint (report.matched, ==, 4);
   g_assert_cmpuint (report.left, ==, 0);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM person"), ==, 7);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM person WHERE uid = 't-anna-2'"
+  g_assert_cmpint (test_store_count (store, "SELECT count(*) FROM person"), ==, 7);
+  g_assert_cmpint (test_store_count (store, "SELECT count(*) FROM person WHERE uid = 't-anna-2'"
                                  " AND position = 'Mayor'"), ==, 1);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM person WHERE uid = 't-anna-1'"
+  g_assert_cmpint (test_store_count (store, "SELECT count(*) FROM person WHERE uid = 't-anna-1'"
                                  " AND position = ''"), ==, 1);
 }
 
@@ -427,7 +407,7 @@ assert_refused (const char *name,
   g_autoptr(GError) error = NULL;
   g_autofree char *pattern = NULL;
   g_autofree char *quoted = g_regex_escape_string (path, -1);
-  gint64 before = count (store, "SELECT count(*) FROM person");
+  gint64 before = test_store_count (store, "SELECT count(*) FROM person");
   SummitImportReport report;
 
   if (contents != NULL)
@@ -438,7 +418,7 @@ assert_refused (const char *name,
   pattern = g_strdup_printf ("^%s:[0-9]+: .*%s", quoted, expect);
   if (!g_regex_match_simple (pattern, error->message, 0, 0))
     g_error ("“%s” does not match %s", error->message, pattern);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM person"), ==, before);
+  g_assert_cmpint (test_store_count (store, "SELECT count(*) FROM person"), ==, before);
   g_assert_false (summit_store_in_transaction (store));
 }
 
@@ -503,7 +483,7 @@ test_formula_guard (void)
                      " '+48 58 123 45 67', '=HYPERLINK(\"http://x\")', 1500000000, 1600000000)",
                      &error);
   g_assert_no_error (error);
-  g_assert_cmpint (count (first, same), ==, 1);
+  g_assert_cmpint (test_store_count (first, same), ==, 1);
 
   a = export_bytes (first);
   text = g_bytes_get_data (a, &len);
@@ -546,7 +526,7 @@ test_formula_guard (void)
   summit_csv_import_preview (second, preview, FALSE, NULL, NULL, &report, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (report.counts[SUMMIT_IMPORT_PEOPLE].added, ==, 1);
-  g_assert_cmpint (count (second, same), ==, 1);
+  g_assert_cmpint (test_store_count (second, same), ==, 1);
   b = export_bytes (second);
   g_assert_cmpmem (text, len, g_bytes_get_data (b, NULL), g_bytes_get_size (b));
 
@@ -604,7 +584,7 @@ test_cancel_leaves_nothing (void)
   g_assert_false (summit_csv_import_preview (store, preview, FALSE, cancel_cb, cancellable,
                                              &report, cancellable, &error));
   g_assert_error (error, SUMMIT_CSV_ERROR, SUMMIT_CSV_ERROR_CANCELLED);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM person"), ==, 3);
+  g_assert_cmpint (test_store_count (store, "SELECT count(*) FROM person"), ==, 3);
 }
 
 /* The one field writer the CLI and the charts' CSV share with the export. */

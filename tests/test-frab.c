@@ -20,12 +20,7 @@ static char *tmpdir;
 static SummitStore *
 open_seeded (const char *name)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (tmpdir, name, NULL);
-  SummitStore *store = summit_store_open_and_seed (path, &error);
-
-  g_assert_no_error (error);
-  return store;
+  return test_open_store (tmpdir, name, TRUE);
 }
 
 static char *
@@ -158,32 +153,6 @@ test_valid_against_reference_schema (void)
   g_assert_nonnull (strstr (err, "validates"));
 }
 
-/* Runs summit-planner-cli as a person would; %FALSE (test skipped) where it is not built. */
-static gboolean
-run_cli (const char  *database,
-         const char  *command,
-         const char  *file,
-         int         *exit_status,
-         char       **err)
-{
-  const char *cli = g_getenv ("SUMMIT_CLI");
-  const char *argv[] = { cli, "--database", database, command, file, NULL };
-  g_autoptr(GError) error = NULL;
-  int status = -1;
-
-  if (cli == NULL || !g_file_test (cli, G_FILE_TEST_IS_EXECUTABLE))
-    {
-      g_test_skip ("summit-planner-cli is not built (SUMMIT_CLI)");
-      return FALSE;
-    }
-  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, err,
-                &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (status));
-  *exit_status = WEXITSTATUS (status);
-  return TRUE;
-}
-
 static void
 test_cli_schedule (void)
 {
@@ -198,7 +167,7 @@ test_cli_schedule (void)
   int status;
 
   g_clear_object (&store);
-  if (!run_cli (database, "schedule", path, &status, &err))
+  if (!test_run_cli_file (database, "schedule", path, &status, &err))
     return;
   g_assert_cmpint (status, ==, 0);
   /* It says which sessions a schedule cannot hold. */
@@ -209,7 +178,7 @@ test_cli_schedule (void)
   xmlFreeDoc (doc);
 
   /* No database: one line on stderr, exit 1, nothing written. */
-  run_cli (missing, "schedule", other, &status, &err2);
+  test_run_cli_file (missing, "schedule", other, &status, &err2);
   g_assert_cmpint (status, ==, 1);
   g_assert_nonnull (strstr (err2, "does not exist"));
   g_assert_cmpint (strchr (err2, '\n') - err2 + 1, ==, (int)strlen (err2));

@@ -28,12 +28,7 @@ utc (const char *iso)
 static SummitStore *
 open_seeded (const char *name)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (tmpdir, name, NULL);
-  SummitStore *store = summit_store_open_and_seed (path, &error);
-
-  g_assert_no_error (error);
-  return store;
+  return test_open_store (tmpdir, name, TRUE);
 }
 
 static icalcomponent *
@@ -216,32 +211,6 @@ test_refuses_unknown_zone (void)
   g_assert_nonnull (error);
 }
 
-/* Runs summit-planner-cli as a person would; %FALSE (test skipped) where it is not built. */
-static gboolean
-run_cli (const char  *database,
-         const char  *command,
-         const char  *file,
-         int         *exit_status,
-         char       **err)
-{
-  const char *cli = g_getenv ("SUMMIT_CLI");
-  const char *argv[] = { cli, "--database", database, command, file, NULL };
-  g_autoptr(GError) error = NULL;
-  int status = -1;
-
-  if (cli == NULL || !g_file_test (cli, G_FILE_TEST_IS_EXECUTABLE))
-    {
-      g_test_skip ("summit-planner-cli is not built (SUMMIT_CLI)");
-      return FALSE;
-    }
-  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, err,
-                &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (status));
-  *exit_status = WEXITSTATUS (status);
-  return TRUE;
-}
-
 static void
 test_cli_export (void)
 {
@@ -255,7 +224,7 @@ test_cli_export (void)
   int status;
 
   g_clear_object (&store);
-  if (!run_cli (database, "export", path, &status, &err))
+  if (!test_run_cli_file (database, "export", path, &status, &err))
     return;
   g_assert_cmpint (status, ==, 0);
   g_assert_cmpstr (err, ==, "");
@@ -264,7 +233,7 @@ test_cli_export (void)
   icalcomponent_free (calendar);
 
   /* The format comes from the extension; unknown ones are refused, nothing written. */
-  run_cli (database, "export", txt, &status, &err_txt);
+  test_run_cli_file (database, "export", txt, &status, &err_txt);
   g_assert_cmpint (status, ==, 2);
   g_assert_nonnull (strstr (err_txt, ".ics"));
   g_assert_false (g_file_test (txt, G_FILE_TEST_EXISTS));

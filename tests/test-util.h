@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include "summit-store.h"
+#include "summit-xml.h"
 
 /* A fresh temporary folder; removed (with its files) by test_tmpdir_free(). */
 static inline char *
@@ -75,6 +76,48 @@ test_sqlite_exec (const char *path,
   if (sqlite3_exec (db, sql, NULL, NULL, &errmsg) != SQLITE_OK)
     g_error ("fixture SQL failed: %s", errmsg);
   sqlite3_close (db);
+}
+
+/* A store on the file @name in @dir: seeded as on the app's first start, or empty. */
+static inline SummitStore *
+test_open_store (const char *dir,
+                 const char *name,
+                 gboolean    seeded)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  SummitStore *store;
+
+  store = seeded ? summit_store_open_and_seed (path, &error) : summit_store_open (path, &error);
+  g_assert_no_error (error);
+  return store;
+}
+
+/* Runs `summit-planner-cli --database DATABASE COMMAND FILE` as a person
+ * would; %FALSE (the test skipped) where the tool is not built. */
+static inline gboolean
+test_run_cli_file (const char  *database,
+                   const char  *command,
+                   const char  *file,
+                   int         *exit_status,
+                   char       **err)
+{
+  const char *cli = g_getenv ("SUMMIT_CLI");
+  const char *argv[] = { cli, "--database", database, command, file, NULL };
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+
+  if (cli == NULL || !g_file_test (cli, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("summit-planner-cli is not built (SUMMIT_CLI)");
+      return FALSE;
+    }
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, err,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  *exit_status = WEXITSTATUS (status);
+  return TRUE;
 }
 
 /* The one number @sql selects from @store, for assertions. */

@@ -30,14 +30,10 @@ static SummitStore *
 open_full (const char *name,
            gboolean    seeded)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (tmpdir, name, NULL);
-  SummitStore *store;
 
   g_remove (path);
-  store = seeded ? summit_store_open_and_seed (path, &error) : summit_store_open (path, &error);
-  g_assert_no_error (error);
-  return store;
+  return test_open_store (tmpdir, name, seeded);
 }
 
 static SummitStore *

@@ -37,13 +37,7 @@ static SummitStore *
 open_store (const char *name,
             gboolean    seeded)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = tmp_path (name);
-  SummitStore *store;
-
-  store = seeded ? summit_store_open_and_seed (path, &error) : summit_store_open (path, &error);
-  g_assert_no_error (error);
-  return store;
+  return test_open_store (tmpdir, name, seeded);
 }
 
 static GBytes *
@@ -66,20 +60,6 @@ exec_sql (SummitStore *store,
 
   summit_store_exec (store, sql, &error);
   g_assert_no_error (error);
-}
-
-static gint64
-count (SummitStore *store,
-       const char  *sql)
-{
-  sqlite3_stmt *stmt = summit_store_prepare (store, sql, NULL);
-  gint64 n;
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return n;
 }
 
 static char *
@@ -218,11 +198,11 @@ test_round_trip (void)
   assert_bytes_equal (b, c);
 
   /* What the file says, spot-checked in the database. */
-  g_assert_cmpint (count (second, "SELECT count(*) FROM invitation_event e JOIN invitation i"
+  g_assert_cmpint (test_store_count (second, "SELECT count(*) FROM invitation_event e JOIN invitation i"
                                   " ON i.id = e.invitation_id JOIN person p ON p.id = i.person_id"
                                   " WHERE p.uid = 'p-anna' AND e.channel IN ('email', 'phone',"
                                   " 'letter')"), ==, 3);
-  g_assert_cmpint (count (second, "SELECT count(*) FROM person WHERE uid = 'p-anna' AND notes ="
+  g_assert_cmpint (test_store_count (second, "SELECT count(*) FROM person WHERE uid = 'p-anna' AND notes ="
                                   " 'Likes <tables> & \"quotes\"' || char(10) || 'second line'"
                                   " || char(9) || 'tab' AND native_name = 'Анна'"), ==, 1);
   lineup = query_text (second, "SELECT group_concat (p.uid || '/' || m.role, ' ') FROM"
@@ -231,18 +211,18 @@ test_round_trip (void)
                                " ON s.id = m.panel_id WHERE s.uid = 'panel-2021-a'"
                                " AND s.duration_min = 75");
   g_assert_cmpstr (lineup, ==, "p-li/moderator p-anna/panelist seed-mariusz-sagan/panelist");
-  g_assert_cmpint (count (second, "SELECT domestic_mayors * 100 + countries FROM year_statistic"
+  g_assert_cmpint (test_store_count (second, "SELECT domestic_mayors * 100 + countries FROM year_statistic"
                                   " WHERE year = 2021"), ==, 2231);
-  g_assert_cmpint (count (second, "SELECT count(*) FROM person WHERE uid = 'p-li'"
+  g_assert_cmpint (test_store_count (second, "SELECT count(*) FROM person WHERE uid = 'p-li'"
                                   " AND position_kind = 'official'"), ==, 1);
-  g_assert_cmpint (count (second, "SELECT count(*) FROM person WHERE position_kind <> ''"), ==, 1);
-  g_assert_cmpint (count (second, "SELECT count(*) FROM person WHERE uid = 'p-anna'"
+  g_assert_cmpint (test_store_count (second, "SELECT count(*) FROM person WHERE position_kind <> ''"), ==, 1);
+  g_assert_cmpint (test_store_count (second, "SELECT count(*) FROM person WHERE uid = 'p-anna'"
                                   " AND letter_language = 'en'"), ==, 1);
-  g_assert_cmpint (count (second, "SELECT count(*) FROM person WHERE letter_language <> ''"), ==, 1);
-  g_assert_cmpint (count (second, "SELECT count(*) FROM panel WHERE end_confirmed = 1"
+  g_assert_cmpint (test_store_count (second, "SELECT count(*) FROM person WHERE letter_language <> ''"), ==, 1);
+  g_assert_cmpint (test_store_count (second, "SELECT count(*) FROM panel WHERE end_confirmed = 1"
                                   " AND room_confirmed = 1 AND uid = 'panel-2021-a'"), ==, 1);
   /* The seed's sessions give defaults, not ends or rooms. */
-  g_assert_cmpint (count (second, "SELECT count(*) FROM panel WHERE end_confirmed = 0"
+  g_assert_cmpint (test_store_count (second, "SELECT count(*) FROM panel WHERE end_confirmed = 0"
                                   " AND room_confirmed = 0 AND uid LIKE 'seed-%'"), ==, 3);
 }
 
@@ -293,7 +273,7 @@ test_reimport_changes_nothing (void)
 
   add_rich_data (store);
   before = export_bytes (store);
-  events = count (store, "SELECT count(*) FROM invitation_event");
+  events = test_store_count (store, "SELECT count(*) FROM invitation_event");
 
   for (int round = 0; round < 2; round++)
     {
@@ -306,7 +286,7 @@ test_reimport_changes_nothing (void)
         }
       g_assert_cmpuint (report.counts[SUMMIT_IMPORT_PEOPLE].unchanged, ==, 5);
       g_assert_cmpuint (report.counts[SUMMIT_IMPORT_SESSIONS].unchanged, ==, 4);
-      g_assert_cmpint (count (store, "SELECT count(*) FROM invitation_event"), ==, events);
+      g_assert_cmpint (test_store_count (store, "SELECT count(*) FROM invitation_event"), ==, events);
     }
   after = export_bytes (store);
   assert_bytes_equal (before, after);
@@ -360,11 +340,11 @@ test_merge_counts (void)
   g_assert_cmpuint (report.counts[SUMMIT_IMPORT_STATISTICS].updated, ==, 1);
   g_assert_cmpuint (report.counts[SUMMIT_IMPORT_STATISTICS].unchanged, ==, 5);
 
-  g_assert_cmpint (count (target, "SELECT count(*) FROM person"), ==, 6);
-  g_assert_cmpint (count (target, "SELECT count(*) FROM person WHERE uid = 'only-here'"), ==, 1);
-  g_assert_cmpint (count (target, "SELECT count(*) FROM person WHERE position = 'Former Mayor'"),
+  g_assert_cmpint (test_store_count (target, "SELECT count(*) FROM person"), ==, 6);
+  g_assert_cmpint (test_store_count (target, "SELECT count(*) FROM person WHERE uid = 'only-here'"), ==, 1);
+  g_assert_cmpint (test_store_count (target, "SELECT count(*) FROM person WHERE position = 'Former Mayor'"),
                    ==, 1);
-  g_assert_cmpint (count (target, "SELECT count(*) FROM invitation WHERE status = 'attended'"),
+  g_assert_cmpint (test_store_count (target, "SELECT count(*) FROM invitation WHERE status = 'attended'"),
                    ==, 1);
 
   text = summit_import_report_to_string (&report);
@@ -809,7 +789,7 @@ test_value_checks_match_schema (void)
         if (!imported)
           {
             assert_located (error->message, "case.xml", FALSE);
-            g_assert_cmpint (count (store, "SELECT count(*) FROM person"), ==, 0);
+            g_assert_cmpint (test_store_count (store, "SELECT count(*) FROM person"), ==, 0);
           }
         g_clear_object (&store);
         {
@@ -959,7 +939,7 @@ test_cancel_leaves_nothing (void)
     g_assert_false (summit_xml_import_file_full (store, path, cancel_at_progress_cb, cancellable,
                                                  &report, cancellable, &error));
     g_assert_error (error, SUMMIT_XML_ERROR, SUMMIT_XML_ERROR_CANCELLED);
-    g_assert_cmpint (count (store, "SELECT count(*) FROM person"), ==, 3);
+    g_assert_cmpint (test_store_count (store, "SELECT count(*) FROM person"), ==, 3);
   }
   after = db_bytes ("cancel.db");
   assert_bytes_equal (before, after);
