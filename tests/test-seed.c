@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "summit-people.h"
+#include "summit-store-private.h"
 #include "summit-programme.h"
 #include "summit-statistics.h"
 #include "summit-time.h"
@@ -79,12 +80,12 @@ test_figures (void)
 
   /* In the database itself, 2019 holds NULL, not 0. */
   {
-    sqlite3_stmt *stmt = summit_store_prepare (store,
+    SummitStmt *stmt = summit_store_prepare (store,
                                                "SELECT overseas_mayors IS NULL FROM year_statistic"
                                                " WHERE year = 2019", NULL);
-    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
-    sqlite3_reset (stmt);
+    g_assert_cmpint (summit_stmt_step (stmt), ==, SUMMIT_STEP_ROW);
+    g_assert_cmpint (summit_stmt_column_int (stmt, 0), ==, 1);
+    summit_stmt_reset (stmt);
   }
 }
 
@@ -195,10 +196,10 @@ test_reseed_changes_nothing (void)
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     {
       g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", tables[i]);
-      sqlite3_stmt *stmt = summit_store_prepare (store, sql, NULL);
-      sqlite3_step (stmt);
-      before[i] = sqlite3_column_int64 (stmt, 0);
-      sqlite3_reset (stmt);
+      SummitStmt *stmt = summit_store_prepare (store, sql, NULL);
+      summit_stmt_step (stmt);
+      before[i] = summit_stmt_column_int64 (stmt, 0);
+      summit_stmt_reset (stmt);
       g_assert_cmpint (before[i], >, 0);
     }
 
@@ -208,10 +209,10 @@ test_reseed_changes_nothing (void)
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     {
       g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", tables[i]);
-      sqlite3_stmt *stmt = summit_store_prepare (store, sql, NULL);
-      sqlite3_step (stmt);
-      g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==, before[i]);
-      sqlite3_reset (stmt);
+      SummitStmt *stmt = summit_store_prepare (store, sql, NULL);
+      summit_stmt_step (stmt);
+      g_assert_cmpint (summit_stmt_column_int64 (stmt, 0), ==, before[i]);
+      summit_stmt_reset (stmt);
     }
 }
 

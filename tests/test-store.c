@@ -37,13 +37,13 @@ count_rows (SummitStore *store,
             const char  *table)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
-  sqlite3_stmt *stmt = summit_store_prepare (store, sql, NULL);
+  SummitStmt *stmt = summit_store_prepare (store, sql, NULL);
   gint64 n;
 
   g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  g_assert_cmpint (summit_stmt_step (stmt), ==, SUMMIT_STEP_ROW);
+  n = summit_stmt_column_int64 (stmt, 0);
+  summit_stmt_reset (stmt);
   return n;
 }
 
@@ -463,7 +463,7 @@ page_size (SummitStore *store)
   sqlite3_stmt *stmt = NULL;
   int size;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (summit_store_get_db (store), "PRAGMA page_size", -1,
+  g_assert_cmpint (sqlite3_prepare_v2 (summit_store_get_sqlite (store), "PRAGMA page_size", -1,
                                        &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   size = sqlite3_column_int (stmt, 0);

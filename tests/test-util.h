@@ -5,9 +5,8 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
-#include <sqlite3.h>
-
-#include "summit-store.h"
+#include "summit-store-private.h"
+#include "summit-store-sqlite.h"
 #include "summit-xml.h"
 
 /* A fresh temporary folder; removed (with its files) by test_tmpdir_free(). */
@@ -125,13 +124,13 @@ static inline gint64
 test_store_count (SummitStore *store,
                   const char  *sql)
 {
-  sqlite3_stmt *stmt = summit_store_prepare (store, sql, NULL);
+  SummitStmt *stmt = summit_store_prepare (store, sql, NULL);
   gint64 n;
 
   g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  g_assert_cmpint (summit_stmt_step (stmt), ==, SUMMIT_STEP_ROW);
+  n = summit_stmt_column_int64 (stmt, 0);
+  summit_stmt_reset (stmt);
   return n;
 }
 

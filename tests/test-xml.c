@@ -14,6 +14,7 @@
 #include <libxml/parser.h>
 
 #include "summit-people.h"
+#include "summit-store-private.h"
 #include "summit-programme.h"
 #include "summit-statistics.h"
 #include "summit-xml.h"
@@ -66,13 +67,13 @@ static char *
 query_text (SummitStore *store,
             const char  *sql)
 {
-  sqlite3_stmt *stmt = summit_store_prepare (store, sql, NULL);
+  SummitStmt *stmt = summit_store_prepare (store, sql, NULL);
   char *text;
 
   g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  text = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  g_assert_cmpint (summit_stmt_step (stmt), ==, SUMMIT_STEP_ROW);
+  text = g_strdup (summit_stmt_column_text (stmt, 0));
+  summit_stmt_reset (stmt);
   return text;
 }
 

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "summit-csv.h"
+#include "summit-store-private.h"
 #include "summit-file.h"
 #include "summit-people.h"
 #include "summit-text.h"
@@ -898,7 +899,7 @@ build_match_index (SummitStore   *store,
 {
   g_autoptr(GHashTable) index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                         (GDestroyNotify)g_array_unref);
-  sqlite3_stmt *stmt;
+  SummitStmt *stmt;
   guint n = 0;
   int rc;
 
@@ -908,24 +909,24 @@ build_match_index (SummitStore   *store,
                                error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = summit_stmt_step (stmt)) == SUMMIT_STEP_ROW)
     {
       char *keys[3];
-      guint n_keys = match_keys ((const char *)sqlite3_column_text (stmt, 1),
-                                 (const char *)sqlite3_column_text (stmt, 2),
-                                 (const char *)sqlite3_column_text (stmt, 3),
-                                 (const char *)sqlite3_column_text (stmt, 4),
-                                 (const char *)sqlite3_column_text (stmt, 5), keys);
+      guint n_keys = match_keys (summit_stmt_column_text (stmt, 1),
+                                 summit_stmt_column_text (stmt, 2),
+                                 summit_stmt_column_text (stmt, 3),
+                                 summit_stmt_column_text (stmt, 4),
+                                 summit_stmt_column_text (stmt, 5), keys);
 
       for (guint k = 0; k < n_keys; k++)
-        index_add (index, keys[k], sqlite3_column_int64 (stmt, 0));
+        index_add (index, keys[k], summit_stmt_column_int64 (stmt, 0));
       if (++n % 4096 == 0 && g_cancellable_is_cancelled (cancellable))
         break;
     }
-  sqlite3_reset (stmt);
+  summit_stmt_reset (stmt);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+  if (rc != SUMMIT_STEP_DONE && rc != SUMMIT_STEP_ROW)
     {
       summit_store_set_error_from_db (store, rc, error);
       return NULL;
@@ -1544,7 +1545,7 @@ summit_csv_export_stream (SummitStore   *store,
                           GError       **error)
 {
   g_autoptr(GString) out = g_string_sized_new (256 * 1024);
-  sqlite3_stmt *stmt;
+  SummitStmt *stmt;
   gboolean own_txn;
   gboolean ok = TRUE;
   int rc;
@@ -1579,18 +1580,18 @@ summit_csv_export_stream (SummitStore   *store,
       append_field (out, name, strlen (name), c == N_COLUMNS - 1);
     }
 
-  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (ok && (rc = summit_stmt_step (stmt)) == SUMMIT_STEP_ROW)
     {
       for (int c = 0; c < SUMMIT_PERSON_N_FIELDS; c++)
         {
           /* strlen rather than sqlite3_column_bytes: no text holds a NUL
            * (the schema is STRICT TEXT, written by us), and every call into
            * SQLite takes the connection's mutex. */
-          const char *text = (const char *)sqlite3_column_text (stmt, c);
+          const char *text = summit_stmt_column_text (stmt, c);
           append_field (out, text, text ? strlen (text) : 0, FALSE);
         }
-      append_instant (out, sqlite3_column_int64 (stmt, COLUMN_CREATED), FALSE);
-      append_instant (out, sqlite3_column_int64 (stmt, COLUMN_UPDATED), TRUE);
+      append_instant (out, summit_stmt_column_int64 (stmt, COLUMN_CREATED), FALSE);
+      append_instant (out, summit_stmt_column_int64 (stmt, COLUMN_UPDATED), TRUE);
 
       if (out->len > 192 * 1024)
         {
@@ -1598,9 +1599,9 @@ summit_csv_export_stream (SummitStore   *store,
           g_string_truncate (out, 0);
         }
     }
-  if (ok && rc != SQLITE_DONE)
+  if (ok && rc != SUMMIT_STEP_DONE)
     ok = summit_store_set_error_from_db (store, rc, error);
-  sqlite3_reset (stmt);
+  summit_stmt_reset (stmt);
   summit_store_end_long_read (store, own_txn);
 
   if (ok && out->len > 0)

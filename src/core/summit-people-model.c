@@ -13,10 +13,10 @@
 
 #include "config.h"
 
-#include <sqlite3.h>
 #include <string.h>
 
 #include "summit-people.h"
+#include "summit-store-private.h"
 #include "summit-people-model.h"
 #include "summit-places.h"
 
@@ -92,7 +92,7 @@ typedef struct
 typedef struct
 {
   /* Loading */
-  char             *db_path;
+  SummitStore      *load_from;   /* set for a load: the store to read */
   gint64            edition_id;
   char             *host_country;
   /* Computing */
@@ -334,10 +334,10 @@ is_family_name_first_script (const char *text)
 }
 
 static const char *
-column_text (sqlite3_stmt *stmt,
+column_text (SummitStmt *stmt,
              int           column)
 {
-  const char *text = (const char *)sqlite3_column_text (stmt, column);
+  const char *text = summit_stmt_column_text (stmt, column);
 
   return text ? text : "";
 }
@@ -345,13 +345,13 @@ column_text (sqlite3_stmt *stmt,
 #define ROW_SQL \
   "SELECT p.id, p.given_name, p.family_name, p.native_name, p.position, p.city, p.country," \
   " p.email, p.updated, i.status, i.updated" \
-  " FROM person p LEFT JOIN invitation i ON i.person_id = p.id AND i.edition_id = ?1"
+  " FROM person p LEFT JOIN invitation i ON i.person_id = p.id AND i.edition_id = $1"
 
 /* Builds one row from a ROW_SQL result; the same name rules as
  * summit_person_dup_display_name(). */
 static Row *
 row_from_stmt (Storage      *storage,
-               sqlite3_stmt *stmt,
+               SummitStmt *stmt,
                const char   *host_country,
                GHashTable   *country_keys)
 {
@@ -371,13 +371,13 @@ row_from_stmt (Storage      *storage,
   SummitInvitationStatus status;
   gsize off;
 
-  row->id = sqlite3_column_int64 (stmt, 0);
+  row->id = summit_stmt_column_int64 (stmt, 0);
   row->status = -1;
-  if (sqlite3_column_type (stmt, 9) != SQLITE_NULL &&
+  if (!summit_stmt_column_is_null (stmt, 9) &&
       summit_invitation_status_from_string (column_text (stmt, 9), &status))
     {
       row->status = status;
-      row->since = sqlite3_column_int64 (stmt, 10);
+      row->since = summit_stmt_column_int64 (stmt, 10);
       /* The last change shown is the invitation's, not the person's record:
        * every event recorded or imported sets the invitation's time to its own. */
       row->changed = row->since;
@@ -687,7 +687,7 @@ job_free (gpointer data)
 {
   Job *job = data;
 
-  g_free (job->db_path);
+  g_clear_object (&job->load_from);
   g_free (job->host_country);
   g_clear_pointer (&job->set, row_set_unref);
   g_clear_pointer (&job->sorted, sorted_unref);
@@ -702,7 +702,7 @@ job_free (gpointer data)
 
 /* Reads everyone through a read-only connection of the worker's own. */
 static RowSet *
-load_rows (const char  *db_path,
+load_rows (SummitStore *store,
            gint64       edition_id,
            const char  *host_country,
            GError     **error)
@@ -711,32 +711,26 @@ load_rows (const char  *db_path,
                                                               g_free, g_free);
   Storage *storage = storage_new ();
   GPtrArray *rows = g_ptr_array_new ();
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(SummitStore) reader = summit_store_open_reader (store, error);
+  SummitStmt *stmt = NULL;
   RowSet *set;
-  int rc;
+  int rc = 0;
 
-  rc = sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL);
-  if (rc == SQLITE_OK)
+  if (reader != NULL)
+    stmt = summit_store_prepare (reader, ROW_SQL " ORDER BY p.id", error);
+  if (stmt != NULL)
     {
-      sqlite3_busy_timeout (db, 5000);
-      rc = sqlite3_prepare_v2 (db, ROW_SQL " ORDER BY p.id", -1, &stmt, NULL);
-    }
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_int64 (stmt, 1, edition_id);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      summit_stmt_bind_int64 (stmt, 1, edition_id);
+      while ((rc = summit_stmt_step (stmt)) == SUMMIT_STEP_ROW)
         g_ptr_array_add (rows, row_from_stmt (storage, stmt, host_country, country_keys));
+      if (rc != SUMMIT_STEP_DONE)
+        summit_store_set_error_from_db (reader, rc, error);
+      summit_stmt_reset (stmt);
     }
-  if (rc != SQLITE_DONE)
-    g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_FAILED,
-                 "%s", db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
-  sqlite3_finalize (stmt);
-  sqlite3_close_v2 (db);
 
   set = row_set_new (storage, rows);
   storage_unref (storage);
-  if (rc != SQLITE_DONE)
+  if (rc != SUMMIT_STEP_DONE)
     {
       row_set_unref (set);
       return NULL;
@@ -782,9 +776,9 @@ job_thread (GTask        *task,
   Job *job = task_data;
   gint64 t0 = g_get_monotonic_time ();
 
-  if (job->db_path != NULL)
+  if (job->load_from != NULL)
     {
-      job->set = load_rows (job->db_path, job->edition_id, job->host_country, &job->error);
+      job->set = load_rows (job->load_from, job->edition_id, job->host_country, &job->error);
       if (job->set == NULL)
         {
           g_task_return_boolean (task, FALSE);
@@ -792,7 +786,7 @@ job_thread (GTask        *task,
         }
     }
   compute (job);
-  g_debug ("%s took %.1f ms (%s)", job->db_path ? "load" : "search/sort",
+  g_debug ("%s took %.1f ms (%s)", job->load_from ? "load" : "search/sort",
            (g_get_monotonic_time () - t0) / 1000.0,
            job->base ? "narrowed the previous result" : "from everyone");
   g_task_return_boolean (task, TRUE);
@@ -846,7 +840,7 @@ finish_job (SummitPeopleModel *self,
             Job               *job,
             gboolean           succeeded)
 {
-  gboolean loaded = job->db_path != NULL;
+  gboolean loaded = job->load_from != NULL;
 
   self->running = FALSE;
 
@@ -900,7 +894,7 @@ job_done_cb (GObject      *object,
 static gboolean
 job_is_quick (const Job *job)
 {
-  return job->db_path == NULL && job->sorted != NULL && job->sorted->set == job->set &&
+  return job->load_from == NULL && job->sorted != NULL && job->sorted->set == job->set &&
          job->sorted->sort == job->sort && job->sorted->descending == job->descending &&
          job->sorted->awaiting == job->params.awaiting && job->set->rows->len <= QUICK_ROWS;
 }
@@ -924,7 +918,7 @@ start_job (SummitPeopleModel *self)
   job = g_new0 (Job, 1);
   if (self->loading)
     {
-      job->db_path = g_strdup (summit_store_get_path (self->store));
+      job->load_from = g_object_ref (self->store);
       job->edition_id = self->edition_id;
       job->host_country = g_strdup (self->host_country);
     }
@@ -1225,18 +1219,18 @@ summit_people_model_load (SummitPeopleModel *self,
                                                                   g_free, g_free);
       Storage *storage = storage_new ();
       GPtrArray *rows = g_ptr_array_new ();
-      sqlite3_stmt *stmt;
+      SummitStmt *stmt;
       Job job = { 0 };
 
       stmt = summit_store_prepare (store, ROW_SQL " ORDER BY p.family_name, p.given_name, p.id"
-                                          " LIMIT ?2", NULL);
+                                          " LIMIT $2", NULL);
       if (stmt != NULL)
         {
-          sqlite3_bind_int64 (stmt, 1, edition_id);
-          sqlite3_bind_int64 (stmt, 2, first_rows);
-          while (sqlite3_step (stmt) == SQLITE_ROW)
+          summit_stmt_bind_int64 (stmt, 1, edition_id);
+          summit_stmt_bind_int64 (stmt, 2, first_rows);
+          while (summit_stmt_step (stmt) == SUMMIT_STEP_ROW)
             g_ptr_array_add (rows, row_from_stmt (storage, stmt, host_country, country_keys));
-          sqlite3_reset (stmt);
+          summit_stmt_reset (stmt);
         }
       g_ptr_array_sort (rows, compare_row_ids);
       job.set = row_set_new (storage, rows);
@@ -1304,7 +1298,7 @@ summit_people_model_refresh (SummitPeopleModel *self,
   g_autoptr(GHashTable) country_keys = NULL;
   GPtrArray *rows;
   RowSet *set;
-  sqlite3_stmt *stmt;
+  SummitStmt *stmt;
 
   g_return_if_fail (SUMMIT_IS_PEOPLE_MODEL (self));
 
@@ -1321,18 +1315,18 @@ summit_people_model_refresh (SummitPeopleModel *self,
   memcpy (rows->pdata, self->set->rows->pdata, self->set->rows->len * sizeof (gpointer));
   rows->len = self->set->rows->len;
 
-  stmt = summit_store_prepare (self->store, ROW_SQL " WHERE p.id = ?2", NULL);
+  stmt = summit_store_prepare (self->store, ROW_SQL " WHERE p.id = $2", NULL);
   for (guint i = 0; stmt != NULL && i < n_ids; i++)
     {
       Row key = { .id = person_ids[i] }, *keyp = &key, *row = NULL;
       gpointer *found;
       guint lo = 0, hi = rows->len;
 
-      sqlite3_bind_int64 (stmt, 1, self->edition_id);
-      sqlite3_bind_int64 (stmt, 2, person_ids[i]);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
+      summit_stmt_bind_int64 (stmt, 1, self->edition_id);
+      summit_stmt_bind_int64 (stmt, 2, person_ids[i]);
+      if (summit_stmt_step (stmt) == SUMMIT_STEP_ROW)
         row = row_from_stmt (self->set->storage, stmt, self->host_country, country_keys);
-      sqlite3_reset (stmt);
+      summit_stmt_reset (stmt);
 
       found = bsearch (&keyp, rows->pdata, rows->len, sizeof (gpointer), compare_row_ids);
       if (found != NULL && row != NULL)

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "summit-language.h"
+#include "summit-store-private.h"
 #include "summit-people.h"
 #include "summit-programme.h"
 #include "summit-text.h"
@@ -22,16 +23,16 @@
   " organisation, email, phone, timezone, notes, position_kind, letter_language, created, updated"
 
 static SummitPerson *
-person_from_row (sqlite3_stmt *stmt)
+person_from_row (SummitStmt *stmt)
 {
   SummitPerson *person = summit_person_new ();
 
-  summit_person_set_id (person, sqlite3_column_int64 (stmt, 0));
+  summit_person_set_id (person, summit_stmt_column_int64 (stmt, 0));
   for (guint i = 0; i < SUMMIT_PERSON_N_FIELDS; i++)
-    summit_person_set_field (person, i, (const char *)sqlite3_column_text (stmt, 1 + i));
+    summit_person_set_field (person, i, summit_stmt_column_text (stmt, 1 + i));
   summit_person_set_times (person,
-                           sqlite3_column_int64 (stmt, 1 + SUMMIT_PERSON_N_FIELDS),
-                           sqlite3_column_int64 (stmt, 2 + SUMMIT_PERSON_N_FIELDS));
+                           summit_stmt_column_int64 (stmt, 1 + SUMMIT_PERSON_N_FIELDS),
+                           summit_stmt_column_int64 (stmt, 2 + SUMMIT_PERSON_N_FIELDS));
   return person;
 }
 
@@ -46,7 +47,7 @@ summit_store_list_people (SummitStore  *store,
                           GError      **error)
 {
   g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
+  SummitStmt *stmt;
   int rc;
 
   g_return_val_if_fail (SUMMIT_IS_STORE (store), NULL);
@@ -58,11 +59,11 @@ summit_store_list_people (SummitStore  *store,
   if (stmt == NULL)
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = summit_stmt_step (stmt)) == SUMMIT_STEP_ROW)
     g_ptr_array_add (people, person_from_row (stmt));
-  sqlite3_reset (stmt);
+  summit_stmt_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != SUMMIT_STEP_DONE)
     {
       summit_store_set_error_from_db (store, rc, error);
       return NULL;
@@ -80,16 +81,16 @@ summit_store_lookup_person (SummitStore  *store,
                             const char   *uid,
                             GError      **error)
 {
-  sqlite3_stmt *stmt;
+  SummitStmt *stmt;
   gint64 id = 0;
 
-  stmt = summit_store_prepare (store, "SELECT id FROM person WHERE uid = ?1", error);
+  stmt = summit_store_prepare (store, "SELECT id FROM person WHERE uid = $1", error);
   if (stmt == NULL)
     return 0;
   summit_stmt_bind_text (stmt, 1, uid);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  if (summit_stmt_step (stmt) == SUMMIT_STEP_ROW)
+    id = summit_stmt_column_int64 (stmt, 0);
+  summit_stmt_reset (stmt);
 
   if (id == 0)
     g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_NOT_FOUND,
@@ -98,13 +99,13 @@ summit_store_lookup_person (SummitStore  *store,
 }
 
 static void
-bind_person (sqlite3_stmt *stmt,
+bind_person (SummitStmt *stmt,
              SummitPerson *person)
 {
   for (guint i = 0; i < SUMMIT_PERSON_N_FIELDS; i++)
     summit_stmt_bind_text (stmt, 1 + i, summit_person_get_field (person, i));
-  sqlite3_bind_int64 (stmt, 1 + SUMMIT_PERSON_N_FIELDS, summit_person_get_created (person));
-  sqlite3_bind_int64 (stmt, 2 + SUMMIT_PERSON_N_FIELDS, summit_person_get_updated (person));
+  summit_stmt_bind_int64 (stmt, 1 + SUMMIT_PERSON_N_FIELDS, summit_person_get_created (person));
+  summit_stmt_bind_int64 (stmt, 2 + SUMMIT_PERSON_N_FIELDS, summit_person_get_updated (person));
 }
 
 /**
@@ -118,7 +119,7 @@ summit_store_insert_person (SummitStore   *store,
                             SummitPerson  *person,
                             GError       **error)
 {
-  sqlite3_stmt *stmt;
+  SummitStmt *stmt;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
   g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
@@ -139,8 +140,8 @@ summit_store_insert_person (SummitStore   *store,
                                "INSERT INTO person (uid, honorific, given_name, family_name,"
                                " native_name, position, city, country, organisation, email, phone,"
                                " timezone, notes, position_kind, letter_language, created, updated)"
-                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-                               " ?14, ?15, ?16, ?17)",
+                               " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,"
+                               " $14, $15, $16, $17)",
                                error);
   if (stmt == NULL)
     return FALSE;
@@ -148,7 +149,7 @@ summit_store_insert_person (SummitStore   *store,
   if (!summit_store_step_done (store, stmt, error))
     return FALSE;
 
-  summit_person_set_id (person, sqlite3_last_insert_rowid (summit_store_get_db (store)));
+  summit_person_set_id (person, summit_store_last_insert_id (store));
   return TRUE;
 }
 
@@ -162,7 +163,7 @@ summit_store_update_person (SummitStore   *store,
                             SummitPerson  *person,
                             GError       **error)
 {
-  sqlite3_stmt *stmt;
+  SummitStmt *stmt;
 
   g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
   g_return_val_if_fail (SUMMIT_IS_PERSON (person), FALSE);
@@ -174,20 +175,20 @@ summit_store_update_person (SummitStore   *store,
                            g_get_real_time () / G_USEC_PER_SEC);
 
   stmt = summit_store_prepare (store,
-                               "UPDATE person SET uid = ?1, honorific = ?2, given_name = ?3,"
-                               " family_name = ?4, native_name = ?5, position = ?6, city = ?7,"
-                               " country = ?8, organisation = ?9, email = ?10, phone = ?11,"
-                               " timezone = ?12, notes = ?13, position_kind = ?14, letter_language = ?15,"
-                               " created = ?16, updated = ?17 WHERE id = ?18",
+                               "UPDATE person SET uid = $1, honorific = $2, given_name = $3,"
+                               " family_name = $4, native_name = $5, position = $6, city = $7,"
+                               " country = $8, organisation = $9, email = $10, phone = $11,"
+                               " timezone = $12, notes = $13, position_kind = $14, letter_language = $15,"
+                               " created = $16, updated = $17 WHERE id = $18",
                                error);
   if (stmt == NULL)
     return FALSE;
   bind_person (stmt, person);
-  sqlite3_bind_int64 (stmt, 18, summit_person_get_id (person));
+  summit_stmt_bind_int64 (stmt, 18, summit_person_get_id (person));
   if (!summit_store_step_done (store, stmt, error))
     return FALSE;
 
-  if (sqlite3_changes (summit_store_get_db (store)) == 0)
+  if (summit_store_changes (store) == 0)
     {
       g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_NOT_FOUND,
                    _("This person no longer exists"));
@@ -209,20 +210,20 @@ summit_store_get_invitation_status (SummitStore             *store,
                                     SummitInvitationStatus  *status,
                                     GError                 **error)
 {
-  sqlite3_stmt *stmt;
+  SummitStmt *stmt;
   gboolean found = FALSE;
 
   stmt = summit_store_prepare (store,
-                               "SELECT status FROM invitation WHERE person_id = ?1 AND edition_id = ?2",
+                               "SELECT status FROM invitation WHERE person_id = $1 AND edition_id = $2",
                                error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, person_id);
-  sqlite3_bind_int64 (stmt, 2, edition_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    found = summit_invitation_status_from_string ((const char *)sqlite3_column_text (stmt, 0),
+  summit_stmt_bind_int64 (stmt, 1, person_id);
+  summit_stmt_bind_int64 (stmt, 2, edition_id);
+  if (summit_stmt_step (stmt) == SUMMIT_STEP_ROW)
+    found = summit_invitation_status_from_string (summit_stmt_column_text (stmt, 0),
                                                   status);
-  sqlite3_reset (stmt);
+  summit_stmt_reset (stmt);
   return found;
 }
 
@@ -253,7 +254,7 @@ record_invitation_txn (SummitStore  *store,
   SummitInvitationStatus old = SUMMIT_STATUS_DRAFT;
   gboolean had;
   g_autoptr(GError) local_error = NULL;
-  sqlite3_stmt *stmt;
+  SummitStmt *stmt;
   gint64 invitation_id = 0;
 
   had = summit_store_get_invitation_status (store, r->person_id, r->edition_id, &old,
@@ -277,19 +278,19 @@ record_invitation_txn (SummitStore  *store,
 
   stmt = summit_store_prepare (store,
                                "INSERT INTO invitation (person_id, edition_id, status, updated)"
-                               " VALUES (?1, ?2, ?3, ?4)"
+                               " VALUES ($1, $2, $3, $4)"
                                " ON CONFLICT (person_id, edition_id)"
                                " DO UPDATE SET status = excluded.status, updated = excluded.updated"
                                " RETURNING id",
                                error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, r->person_id);
-  sqlite3_bind_int64 (stmt, 2, r->edition_id);
-  sqlite3_bind_text (stmt, 3, summit_invitation_status_to_string (r->status), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 4, r->at);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    invitation_id = sqlite3_column_int64 (stmt, 0);
+  summit_stmt_bind_int64 (stmt, 1, r->person_id);
+  summit_stmt_bind_int64 (stmt, 2, r->edition_id);
+  summit_stmt_bind_static_text (stmt, 3, summit_invitation_status_to_string (r->status), -1);
+  summit_stmt_bind_int64 (stmt, 4, r->at);
+  if (summit_stmt_step (stmt) == SUMMIT_STEP_ROW)
+    invitation_id = summit_stmt_column_int64 (stmt, 0);
   if (!summit_store_step_done (store, stmt, error))
     return FALSE;
   if (invitation_id == 0)
@@ -301,18 +302,18 @@ record_invitation_txn (SummitStore  *store,
 
   stmt = summit_store_prepare (store,
                                "INSERT INTO invitation_event (invitation_id, at, old_status,"
-                               " new_status, channel, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                               " new_status, channel, note) VALUES ($1, $2, $3, $4, $5, $6)",
                                error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, invitation_id);
-  sqlite3_bind_int64 (stmt, 2, r->at);
+  summit_stmt_bind_int64 (stmt, 1, invitation_id);
+  summit_stmt_bind_int64 (stmt, 2, r->at);
   if (had)
-    sqlite3_bind_text (stmt, 3, summit_invitation_status_to_string (old), -1, SQLITE_STATIC);
+    summit_stmt_bind_static_text (stmt, 3, summit_invitation_status_to_string (old), -1);
   else
-    sqlite3_bind_null (stmt, 3);
-  sqlite3_bind_text (stmt, 4, summit_invitation_status_to_string (r->status), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, summit_channel_to_string (r->channel), -1, SQLITE_STATIC);
+    summit_stmt_bind_null (stmt, 3);
+  summit_stmt_bind_static_text (stmt, 4, summit_invitation_status_to_string (r->status), -1);
+  summit_stmt_bind_static_text (stmt, 5, summit_channel_to_string (r->channel), -1);
   summit_stmt_bind_text (stmt, 6, r->note);
   return summit_store_step_done (store, stmt, error);
 }
@@ -646,24 +647,24 @@ summit_store_get_person (SummitStore  *store,
                          gint64        person_id,
                          GError      **error)
 {
-  sqlite3_stmt *stmt;
+  SummitStmt *stmt;
   SummitPerson *person = NULL;
   int rc;
 
   g_return_val_if_fail (SUMMIT_IS_STORE (store), NULL);
 
-  stmt = summit_store_prepare (store, "SELECT " PERSON_COLUMNS " FROM person WHERE id = ?1", error);
+  stmt = summit_store_prepare (store, "SELECT " PERSON_COLUMNS " FROM person WHERE id = $1", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, person_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  summit_stmt_bind_int64 (stmt, 1, person_id);
+  rc = summit_stmt_step (stmt);
+  if (rc == SUMMIT_STEP_ROW)
     person = person_from_row (stmt);
-  sqlite3_reset (stmt);
+  summit_stmt_reset (stmt);
 
   if (person == NULL)
     {
-      if (rc == SQLITE_DONE)
+      if (rc == SUMMIT_STEP_DONE)
         g_set_error_literal (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_NOT_FOUND,
                              _("This person no longer exists"));
       else
@@ -691,7 +692,7 @@ summit_store_find_duplicates (SummitStore   *store,
   g_autofree char *family = g_strstrip (g_strdup (summit_person_get_family_name (person)));
   g_autofree char *native = g_strstrip (g_strdup (summit_person_get_native_name (person)));
   g_autofree char *city = g_strstrip (g_strdup (summit_person_get_city (person)));
-  sqlite3_stmt *stmt;
+  SummitStmt *stmt;
   int rc;
 
   g_return_val_if_fail (SUMMIT_IS_STORE (store), NULL);
@@ -701,26 +702,26 @@ summit_store_find_duplicates (SummitStore   *store,
     return g_steal_pointer (&ids);
 
   stmt = summit_store_prepare (store,
-                               "SELECT id FROM person WHERE id <> ?1 AND city = ?2 COLLATE NOCASE"
-                               " AND ((?3 || ?4 <> '' AND given_name = ?3 COLLATE NOCASE"
-                               "       AND family_name = ?4 COLLATE NOCASE)"
-                               "      OR (?5 <> '' AND native_name = ?5))"
+                               "SELECT id FROM person WHERE id <> $1 AND city = $2 COLLATE NOCASE"
+                               " AND (($3 || $4 <> '' AND given_name = $3 COLLATE NOCASE"
+                               "       AND family_name = $4 COLLATE NOCASE)"
+                               "      OR ($5 <> '' AND native_name = $5))"
                                " ORDER BY id",
                                error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, summit_person_get_id (person));
-  sqlite3_bind_text (stmt, 2, city, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, given, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, family, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, native, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  summit_stmt_bind_int64 (stmt, 1, summit_person_get_id (person));
+  summit_stmt_bind_nullable_text (stmt, 2, city);
+  summit_stmt_bind_nullable_text (stmt, 3, given);
+  summit_stmt_bind_nullable_text (stmt, 4, family);
+  summit_stmt_bind_nullable_text (stmt, 5, native);
+  while ((rc = summit_stmt_step (stmt)) == SUMMIT_STEP_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = summit_stmt_column_int64 (stmt, 0);
       g_array_append_val (ids, id);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  summit_stmt_reset (stmt);
+  if (rc != SUMMIT_STEP_DONE)
     {
       summit_store_set_error_from_db (store, rc, error);
       return NULL;
@@ -740,7 +741,7 @@ summit_store_list_person_panels (SummitStore  *store,
                                  GError      **error)
 {
   g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
+  SummitStmt *stmt;
   int rc;
 
   g_return_val_if_fail (SUMMIT_IS_STORE (store), NULL);
@@ -749,16 +750,16 @@ summit_store_list_person_panels (SummitStore  *store,
                                "SELECT e.year, p.title FROM panel_member m"
                                " JOIN panel p ON p.id = m.panel_id"
                                " JOIN edition e ON e.id = p.edition_id"
-                               " WHERE m.person_id = ?1 ORDER BY e.year, p.start_utc, p.id",
+                               " WHERE m.person_id = $1 ORDER BY e.year, p.start_utc, p.id",
                                error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, person_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (titles, g_strdup_printf ("%d: %s", sqlite3_column_int (stmt, 0),
-                                              (const char *)sqlite3_column_text (stmt, 1)));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  summit_stmt_bind_int64 (stmt, 1, person_id);
+  while ((rc = summit_stmt_step (stmt)) == SUMMIT_STEP_ROW)
+    g_ptr_array_add (titles, g_strdup_printf ("%d: %s", summit_stmt_column_int (stmt, 0),
+                                              summit_stmt_column_text (stmt, 1)));
+  summit_stmt_reset (stmt);
+  if (rc != SUMMIT_STEP_DONE)
     {
       summit_store_set_error_from_db (store, rc, error);
       return NULL;
@@ -785,34 +786,34 @@ undo_invited_txn (SummitStore  *store,
 
   for (guint i = 0; i < u->n_ids; i++)
     {
-      sqlite3_stmt *stmt;
+      SummitStmt *stmt;
 
       /* Only those still invited: anything since is kept. The history
        * keeps both moves. */
       stmt = summit_store_prepare (store,
                                    "INSERT INTO invitation_event (invitation_id, at, old_status,"
                                    " new_status, channel, note)"
-                                   " SELECT id, ?3, 'invited', 'draft', 'letter', ?4 FROM invitation"
-                                   " WHERE person_id = ?1 AND edition_id = ?2 AND status = 'invited'",
+                                   " SELECT id, $3, 'invited', 'draft', 'letter', $4 FROM invitation"
+                                   " WHERE person_id = $1 AND edition_id = $2 AND status = 'invited'",
                                    error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, u->person_ids[i]);
-      sqlite3_bind_int64 (stmt, 2, u->edition_id);
-      sqlite3_bind_int64 (stmt, 3, u->at);
+      summit_stmt_bind_int64 (stmt, 1, u->person_ids[i]);
+      summit_stmt_bind_int64 (stmt, 2, u->edition_id);
+      summit_stmt_bind_int64 (stmt, 3, u->at);
       summit_stmt_bind_text (stmt, 4, note);
       if (!summit_store_step_done (store, stmt, error))
         return FALSE;
 
       stmt = summit_store_prepare (store,
-                                   "UPDATE invitation SET status = 'draft', updated = ?3"
-                                   " WHERE person_id = ?1 AND edition_id = ?2 AND status = 'invited'",
+                                   "UPDATE invitation SET status = 'draft', updated = $3"
+                                   " WHERE person_id = $1 AND edition_id = $2 AND status = 'invited'",
                                    error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, u->person_ids[i]);
-      sqlite3_bind_int64 (stmt, 2, u->edition_id);
-      sqlite3_bind_int64 (stmt, 3, u->at);
+      summit_stmt_bind_int64 (stmt, 1, u->person_ids[i]);
+      summit_stmt_bind_int64 (stmt, 2, u->edition_id);
+      summit_stmt_bind_int64 (stmt, 3, u->at);
       if (!summit_store_step_done (store, stmt, error))
         return FALSE;
     }
@@ -923,12 +924,12 @@ summit_deleted_person_get_person (SummitDeletedPerson *deleted)
 }
 
 static char *
-dup_column (sqlite3_stmt *stmt,
+dup_column (SummitStmt *stmt,
             int           column)
 {
-  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+  if (summit_stmt_column_is_null (stmt, column))
     return NULL;
-  return g_strdup ((const char *)sqlite3_column_text (stmt, column));
+  return g_strdup (summit_stmt_column_text (stmt, column));
 }
 
 static SummitDeletedPerson *
@@ -937,7 +938,7 @@ save_person (SummitStore  *store,
              GError      **error)
 {
   g_autoptr(SummitDeletedPerson) saved = g_new0 (SummitDeletedPerson, 1);
-  sqlite3_stmt *stmt;
+  SummitStmt *stmt;
   int rc;
 
   saved->person = summit_store_get_person (store, person_id, error);
@@ -951,23 +952,23 @@ save_person (SummitStore  *store,
 
   stmt = summit_store_prepare (store,
                                "SELECT id, edition_id, status, updated FROM invitation"
-                               " WHERE person_id = ?1 ORDER BY id",
+                               " WHERE person_id = $1 ORDER BY id",
                                error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, person_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  summit_stmt_bind_int64 (stmt, 1, person_id);
+  while ((rc = summit_stmt_step (stmt)) == SUMMIT_STEP_ROW)
     {
       SavedInvitation inv = { 0 };
 
-      inv.id = sqlite3_column_int64 (stmt, 0);
-      inv.edition_id = sqlite3_column_int64 (stmt, 1);
-      g_strlcpy (inv.status, (const char *)sqlite3_column_text (stmt, 2), sizeof inv.status);
-      inv.updated = sqlite3_column_int64 (stmt, 3);
+      inv.id = summit_stmt_column_int64 (stmt, 0);
+      inv.edition_id = summit_stmt_column_int64 (stmt, 1);
+      g_strlcpy (inv.status, summit_stmt_column_text (stmt, 2), sizeof inv.status);
+      inv.updated = summit_stmt_column_int64 (stmt, 3);
       g_array_append_val (saved->invitations, inv);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  summit_stmt_reset (stmt);
+  if (rc != SUMMIT_STEP_DONE)
     {
       summit_store_set_error_from_db (store, rc, error);
       return NULL;
@@ -977,26 +978,26 @@ save_person (SummitStore  *store,
                                "SELECT e.id, e.invitation_id, e.at, e.old_status, e.new_status,"
                                " e.channel, e.note FROM invitation_event e"
                                " JOIN invitation i ON i.id = e.invitation_id"
-                               " WHERE i.person_id = ?1 ORDER BY e.id",
+                               " WHERE i.person_id = $1 ORDER BY e.id",
                                error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, person_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  summit_stmt_bind_int64 (stmt, 1, person_id);
+  while ((rc = summit_stmt_step (stmt)) == SUMMIT_STEP_ROW)
     {
       SavedEvent ev = { 0 };
 
-      ev.id = sqlite3_column_int64 (stmt, 0);
-      ev.invitation_id = sqlite3_column_int64 (stmt, 1);
-      ev.at = sqlite3_column_int64 (stmt, 2);
+      ev.id = summit_stmt_column_int64 (stmt, 0);
+      ev.invitation_id = summit_stmt_column_int64 (stmt, 1);
+      ev.at = summit_stmt_column_int64 (stmt, 2);
       ev.old_status = dup_column (stmt, 3);
       ev.new_status = dup_column (stmt, 4);
       ev.channel = dup_column (stmt, 5);
       ev.note = dup_column (stmt, 6);
       g_array_append_val (saved->events, ev);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  summit_stmt_reset (stmt);
+  if (rc != SUMMIT_STEP_DONE)
     {
       summit_store_set_error_from_db (store, rc, error);
       return NULL;
@@ -1004,22 +1005,22 @@ save_person (SummitStore  *store,
 
   stmt = summit_store_prepare (store,
                                "SELECT panel_id, role, position FROM panel_member"
-                               " WHERE person_id = ?1 ORDER BY panel_id",
+                               " WHERE person_id = $1 ORDER BY panel_id",
                                error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, person_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  summit_stmt_bind_int64 (stmt, 1, person_id);
+  while ((rc = summit_stmt_step (stmt)) == SUMMIT_STEP_ROW)
     {
       SavedMember m = { 0 };
 
-      m.panel_id = sqlite3_column_int64 (stmt, 0);
+      m.panel_id = summit_stmt_column_int64 (stmt, 0);
       m.role = dup_column (stmt, 1);
-      m.position = sqlite3_column_int64 (stmt, 2);
+      m.position = summit_stmt_column_int64 (stmt, 2);
       g_array_append_val (saved->members, m);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  summit_stmt_reset (stmt);
+  if (rc != SUMMIT_STEP_DONE)
     {
       summit_store_set_error_from_db (store, rc, error);
       return NULL;
@@ -1045,7 +1046,7 @@ delete_people_txn (SummitStore  *store,
   for (guint i = 0; i < d->n_ids; i++)
     {
       SummitDeletedPerson *saved = save_person (store, d->ids[i], error);
-      sqlite3_stmt *stmt;
+      SummitStmt *stmt;
 
       if (saved == NULL)
         return FALSE;
@@ -1053,17 +1054,17 @@ delete_people_txn (SummitStore  *store,
 
       /* A panel seat would block the delete (ON DELETE RESTRICT): the caller
        * has named the panels to the person, so free the seat; Undo restores it. */
-      stmt = summit_store_prepare (store, "DELETE FROM panel_member WHERE person_id = ?1", error);
+      stmt = summit_store_prepare (store, "DELETE FROM panel_member WHERE person_id = $1", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, d->ids[i]);
+      summit_stmt_bind_int64 (stmt, 1, d->ids[i]);
       if (!summit_store_step_done (store, stmt, error))
         return FALSE;
 
-      stmt = summit_store_prepare (store, "DELETE FROM person WHERE id = ?1", error);
+      stmt = summit_store_prepare (store, "DELETE FROM person WHERE id = $1", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, d->ids[i]);
+      summit_stmt_bind_int64 (stmt, 1, d->ids[i]);
       if (!summit_store_step_done (store, stmt, error))
         return FALSE;
     }
@@ -1110,20 +1111,20 @@ restore_people_txn (SummitStore  *store,
     {
       SummitDeletedPerson *saved = g_ptr_array_index (deleted, i);
       SummitPerson *person = saved->person;
-      sqlite3_stmt *stmt;
+      SummitStmt *stmt;
 
       stmt = summit_store_prepare (store,
                                    "INSERT INTO person (uid, honorific, given_name, family_name,"
                                    " native_name, position, city, country, organisation, email,"
                                    " phone, timezone, notes, position_kind, letter_language,"
                                    " created, updated, id)"
-                                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
-                                   " ?13, ?14, ?15, ?16, ?17, ?18)",
+                                   " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12,"
+                                   " $13, $14, $15, $16, $17, $18)",
                                    error);
       if (stmt == NULL)
         return FALSE;
       bind_person (stmt, person);
-      sqlite3_bind_int64 (stmt, 18, summit_person_get_id (person));
+      summit_stmt_bind_int64 (stmt, 18, summit_person_get_id (person));
       if (!summit_store_step_done (store, stmt, error))
         return FALSE;
 
@@ -1133,15 +1134,15 @@ restore_people_txn (SummitStore  *store,
 
           stmt = summit_store_prepare (store,
                                        "INSERT INTO invitation (id, person_id, edition_id, status,"
-                                       " updated) VALUES (?1, ?2, ?3, ?4, ?5)",
+                                       " updated) VALUES ($1, $2, $3, $4, $5)",
                                        error);
           if (stmt == NULL)
             return FALSE;
-          sqlite3_bind_int64 (stmt, 1, inv->id);
-          sqlite3_bind_int64 (stmt, 2, summit_person_get_id (person));
-          sqlite3_bind_int64 (stmt, 3, inv->edition_id);
-          sqlite3_bind_text (stmt, 4, inv->status, -1, SQLITE_STATIC);
-          sqlite3_bind_int64 (stmt, 5, inv->updated);
+          summit_stmt_bind_int64 (stmt, 1, inv->id);
+          summit_stmt_bind_int64 (stmt, 2, summit_person_get_id (person));
+          summit_stmt_bind_int64 (stmt, 3, inv->edition_id);
+          summit_stmt_bind_static_text (stmt, 4, inv->status, -1);
+          summit_stmt_bind_int64 (stmt, 5, inv->updated);
           if (!summit_store_step_done (store, stmt, error))
             return FALSE;
         }
@@ -1153,18 +1154,18 @@ restore_people_txn (SummitStore  *store,
           stmt = summit_store_prepare (store,
                                        "INSERT INTO invitation_event (id, invitation_id, at,"
                                        " old_status, new_status, channel, note)"
-                                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                                       " VALUES ($1, $2, $3, $4, $5, $6, $7)",
                                        error);
           if (stmt == NULL)
             return FALSE;
-          sqlite3_bind_int64 (stmt, 1, ev->id);
-          sqlite3_bind_int64 (stmt, 2, ev->invitation_id);
-          sqlite3_bind_int64 (stmt, 3, ev->at);
+          summit_stmt_bind_int64 (stmt, 1, ev->id);
+          summit_stmt_bind_int64 (stmt, 2, ev->invitation_id);
+          summit_stmt_bind_int64 (stmt, 3, ev->at);
           if (ev->old_status)
-            sqlite3_bind_text (stmt, 4, ev->old_status, -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 5, ev->new_status, -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 6, ev->channel ? ev->channel : "", -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 7, ev->note ? ev->note : "", -1, SQLITE_STATIC);
+            summit_stmt_bind_static_text (stmt, 4, ev->old_status, -1);
+          summit_stmt_bind_static_text (stmt, 5, ev->new_status, -1);
+          summit_stmt_bind_static_text (stmt, 6, ev->channel ? ev->channel : "", -1);
+          summit_stmt_bind_static_text (stmt, 7, ev->note ? ev->note : "", -1);
           if (!summit_store_step_done (store, stmt, error))
             return FALSE;
         }
@@ -1175,14 +1176,14 @@ restore_people_txn (SummitStore  *store,
 
           stmt = summit_store_prepare (store,
                                        "INSERT INTO panel_member (panel_id, person_id, role,"
-                                       " position) VALUES (?1, ?2, ?3, ?4)",
+                                       " position) VALUES ($1, $2, $3, $4)",
                                        error);
           if (stmt == NULL)
             return FALSE;
-          sqlite3_bind_int64 (stmt, 1, m->panel_id);
-          sqlite3_bind_int64 (stmt, 2, summit_person_get_id (person));
-          sqlite3_bind_text (stmt, 3, m->role, -1, SQLITE_STATIC);
-          sqlite3_bind_int64 (stmt, 4, m->position);
+          summit_stmt_bind_int64 (stmt, 1, m->panel_id);
+          summit_stmt_bind_int64 (stmt, 2, summit_person_get_id (person));
+          summit_stmt_bind_static_text (stmt, 3, m->role, -1);
+          summit_stmt_bind_int64 (stmt, 4, m->position);
           if (!summit_store_step_done (store, stmt, error))
             return FALSE;
         }
@@ -1293,29 +1294,29 @@ summit_store_count_statuses (SummitStore  *store,
                              guint         counts[SUMMIT_N_STATUSES],
                              GError      **error)
 {
-  sqlite3_stmt *stmt;
+  SummitStmt *stmt;
   int rc;
 
   g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
 
   memset (counts, 0, sizeof (guint) * SUMMIT_N_STATUSES);
   stmt = summit_store_prepare (store,
-                               "SELECT status, count(*) FROM invitation WHERE edition_id = ?1"
+                               "SELECT status, count(*) FROM invitation WHERE edition_id = $1"
                                " GROUP BY status",
                                error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, edition_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  summit_stmt_bind_int64 (stmt, 1, edition_id);
+  while ((rc = summit_stmt_step (stmt)) == SUMMIT_STEP_ROW)
     {
       SummitInvitationStatus status;
 
-      if (summit_invitation_status_from_string ((const char *)sqlite3_column_text (stmt, 0),
+      if (summit_invitation_status_from_string (summit_stmt_column_text (stmt, 0),
                                                 &status))
-        counts[status] = sqlite3_column_int (stmt, 1);
+        counts[status] = summit_stmt_column_int (stmt, 1);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  summit_stmt_reset (stmt);
+  if (rc != SUMMIT_STEP_DONE)
     return summit_store_set_error_from_db (store, rc, error);
   return TRUE;
 }
@@ -1339,7 +1340,7 @@ summit_store_list_awaiting_reply (SummitStore  *store,
                                   GError      **error)
 {
   g_autoptr(GArray) result = g_array_new (FALSE, FALSE, sizeof (SummitAwaitingReply));
-  sqlite3_stmt *stmt;
+  SummitStmt *stmt;
   int rc;
 
   g_return_val_if_fail (SUMMIT_IS_STORE (store), NULL);
@@ -1349,20 +1350,20 @@ summit_store_list_awaiting_reply (SummitStore  *store,
 
   stmt = summit_store_prepare (store,
                                "SELECT person_id, updated FROM invitation"
-                               " WHERE edition_id = ?1 AND status = 'invited' AND updated < ?2"
+                               " WHERE edition_id = $1 AND status = 'invited' AND updated < $2"
                                " ORDER BY updated, person_id",
                                error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, edition_id);
-  sqlite3_bind_int64 (stmt, 2, now - (gint64)days * 86400);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  summit_stmt_bind_int64 (stmt, 1, edition_id);
+  summit_stmt_bind_int64 (stmt, 2, now - (gint64)days * 86400);
+  while ((rc = summit_stmt_step (stmt)) == SUMMIT_STEP_ROW)
     {
-      SummitAwaitingReply a = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
+      SummitAwaitingReply a = { summit_stmt_column_int64 (stmt, 0), summit_stmt_column_int64 (stmt, 1) };
       g_array_append_val (result, a);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  summit_stmt_reset (stmt);
+  if (rc != SUMMIT_STEP_DONE)
     {
       summit_store_set_error_from_db (store, rc, error);
       return NULL;
@@ -1393,7 +1394,7 @@ summit_store_list_invitation_history (SummitStore  *store,
                                       GError      **error)
 {
   g_autoptr(GPtrArray) events = NULL;
-  sqlite3_stmt *stmt;
+  SummitStmt *stmt;
   int rc;
 
   g_return_val_if_fail (SUMMIT_IS_STORE (store), NULL);
@@ -1404,32 +1405,32 @@ summit_store_list_invitation_history (SummitStore  *store,
                                " e.note FROM invitation_event e"
                                " JOIN invitation i ON i.id = e.invitation_id"
                                " JOIN edition ed ON ed.id = i.edition_id"
-                               " WHERE i.person_id = ?1 AND (?2 = 0 OR i.edition_id = ?2)"
+                               " WHERE i.person_id = $1 AND ($2 = 0 OR i.edition_id = $2)"
                                " ORDER BY e.at, e.id",
                                error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, person_id);
-  sqlite3_bind_int64 (stmt, 2, edition_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  summit_stmt_bind_int64 (stmt, 1, person_id);
+  summit_stmt_bind_int64 (stmt, 2, edition_id);
+  while ((rc = summit_stmt_step (stmt)) == SUMMIT_STEP_ROW)
     {
       SummitInvitationEvent *ev = g_new0 (SummitInvitationEvent, 1);
 
-      ev->id = sqlite3_column_int64 (stmt, 0);
-      ev->year = sqlite3_column_int (stmt, 1);
-      ev->at = sqlite3_column_int64 (stmt, 2);
+      ev->id = summit_stmt_column_int64 (stmt, 0);
+      ev->year = summit_stmt_column_int (stmt, 1);
+      ev->at = summit_stmt_column_int64 (stmt, 2);
       ev->has_old = summit_invitation_status_from_string (
-          (const char *)sqlite3_column_text (stmt, 3), &ev->old_status);
-      summit_invitation_status_from_string ((const char *)sqlite3_column_text (stmt, 4),
+          summit_stmt_column_text (stmt, 3), &ev->old_status);
+      summit_invitation_status_from_string (summit_stmt_column_text (stmt, 4),
                                             &ev->new_status);
-      summit_channel_from_string ((const char *)sqlite3_column_text (stmt, 5), &ev->channel);
-      ev->note = g_strdup ((const char *)sqlite3_column_text (stmt, 6));
+      summit_channel_from_string (summit_stmt_column_text (stmt, 5), &ev->channel);
+      ev->note = g_strdup (summit_stmt_column_text (stmt, 6));
       if (ev->note == NULL)
         ev->note = g_strdup ("");
       g_ptr_array_add (events, ev);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  summit_stmt_reset (stmt);
+  if (rc != SUMMIT_STEP_DONE)
     {
       summit_store_set_error_from_db (store, rc, error);
       return NULL;
@@ -1452,24 +1453,24 @@ create_edition_txn (SummitStore  *store,
                     GError      **error)
 {
   CreateEdition *c = user_data;
-  sqlite3_stmt *stmt;
+  SummitStmt *stmt;
   gint64 previous_id = 0;
   int previous_year = 0;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   g_autofree char *note = NULL;
 
-  stmt = summit_store_prepare (store, "SELECT 1 FROM edition WHERE year = ?1", error);
+  stmt = summit_store_prepare (store, "SELECT 1 FROM edition WHERE year = $1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int (stmt, 1, summit_edition_get_year (c->edition));
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  summit_stmt_bind_int (stmt, 1, summit_edition_get_year (c->edition));
+  if (summit_stmt_step (stmt) == SUMMIT_STEP_ROW)
     {
-      sqlite3_reset (stmt);
+      summit_stmt_reset (stmt);
       g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_CONSTRAINT,
                    _("There is already a %d edition"), summit_edition_get_year (c->edition));
       return FALSE;
     }
-  sqlite3_reset (stmt);
+  summit_stmt_reset (stmt);
 
   if (!summit_store_put_edition (store, c->edition, error))
     return FALSE;
@@ -1477,18 +1478,18 @@ create_edition_txn (SummitStore  *store,
     return TRUE;
 
   stmt = summit_store_prepare (store,
-                               "SELECT id, year FROM edition WHERE year < ?1"
+                               "SELECT id, year FROM edition WHERE year < $1"
                                " ORDER BY year DESC LIMIT 1",
                                error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int (stmt, 1, summit_edition_get_year (c->edition));
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  summit_stmt_bind_int (stmt, 1, summit_edition_get_year (c->edition));
+  if (summit_stmt_step (stmt) == SUMMIT_STEP_ROW)
     {
-      previous_id = sqlite3_column_int64 (stmt, 0);
-      previous_year = sqlite3_column_int (stmt, 1);
+      previous_id = summit_stmt_column_int64 (stmt, 0);
+      previous_year = summit_stmt_column_int (stmt, 1);
     }
-  sqlite3_reset (stmt);
+  summit_stmt_reset (stmt);
   if (previous_id == 0)
     return TRUE;
 
@@ -1496,31 +1497,31 @@ create_edition_txn (SummitStore  *store,
    * invitation was cancelled or never sent — starts this year as a draft. */
   stmt = summit_store_prepare (store,
                                "INSERT INTO invitation (person_id, edition_id, status, updated)"
-                               " SELECT person_id, ?1, 'draft', ?3 FROM invitation"
-                               " WHERE edition_id = ?2 AND status NOT IN ('draft', 'cancelled')",
+                               " SELECT person_id, $1, 'draft', $3 FROM invitation"
+                               " WHERE edition_id = $2 AND status NOT IN ('draft', 'cancelled')",
                                error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, summit_edition_get_id (c->edition));
-  sqlite3_bind_int64 (stmt, 2, previous_id);
-  sqlite3_bind_int64 (stmt, 3, now);
+  summit_stmt_bind_int64 (stmt, 1, summit_edition_get_id (c->edition));
+  summit_stmt_bind_int64 (stmt, 2, previous_id);
+  summit_stmt_bind_int64 (stmt, 3, now);
   if (!summit_store_step_done (store, stmt, error))
     return FALSE;
-  c->n_carried = sqlite3_changes (summit_store_get_db (store));
+  c->n_carried = summit_store_changes (store);
 
   /* Translators: a note in the invitation history; %d is a year */
   note = g_strdup_printf (_("Carried over from %d"), previous_year);
   stmt = summit_store_prepare (store,
                                "INSERT INTO invitation_event (invitation_id, at, old_status,"
                                " new_status, channel, note)"
-                               " SELECT id, ?2, NULL, 'draft', '', ?3 FROM invitation"
-                               " WHERE edition_id = ?1",
+                               " SELECT id, $2, NULL, 'draft', '', $3 FROM invitation"
+                               " WHERE edition_id = $1",
                                error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, summit_edition_get_id (c->edition));
-  sqlite3_bind_int64 (stmt, 2, now);
-  sqlite3_bind_text (stmt, 3, note, -1, SQLITE_STATIC);
+  summit_stmt_bind_int64 (stmt, 1, summit_edition_get_id (c->edition));
+  summit_stmt_bind_int64 (stmt, 2, now);
+  summit_stmt_bind_static_text (stmt, 3, note, -1);
   return summit_store_step_done (store, stmt, error);
 }
 

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "summit-person.h"
+#include "summit-store-private.h"
 #include "summit-programme.h"
 #include "summit-text.h"
 #include "summit-time.h"
@@ -22,21 +23,21 @@
   "id, year, theme, host_city, host_country, timezone, format, start_date, end_date"
 
 static SummitEdition *
-edition_from_row (sqlite3_stmt *stmt)
+edition_from_row (SummitStmt *stmt)
 {
-  SummitEdition *edition = summit_edition_new (sqlite3_column_int (stmt, 1));
+  SummitEdition *edition = summit_edition_new (summit_stmt_column_int (stmt, 1));
   SummitEditionFormat format = SUMMIT_EDITION_IN_PERSON;
 
-  summit_edition_set_id (edition, sqlite3_column_int64 (stmt, 0));
-  summit_edition_set_theme (edition, (const char *)sqlite3_column_text (stmt, 2));
-  summit_edition_set_host_city (edition, (const char *)sqlite3_column_text (stmt, 3));
-  summit_edition_set_host_country (edition, (const char *)sqlite3_column_text (stmt, 4));
-  summit_edition_set_timezone (edition, (const char *)sqlite3_column_text (stmt, 5));
-  summit_edition_format_from_string ((const char *)sqlite3_column_text (stmt, 6), &format);
+  summit_edition_set_id (edition, summit_stmt_column_int64 (stmt, 0));
+  summit_edition_set_theme (edition, summit_stmt_column_text (stmt, 2));
+  summit_edition_set_host_city (edition, summit_stmt_column_text (stmt, 3));
+  summit_edition_set_host_country (edition, summit_stmt_column_text (stmt, 4));
+  summit_edition_set_timezone (edition, summit_stmt_column_text (stmt, 5));
+  summit_edition_format_from_string (summit_stmt_column_text (stmt, 6), &format);
   summit_edition_set_format (edition, format);
   summit_edition_set_dates (edition,
-                            (const char *)sqlite3_column_text (stmt, 7),
-                            (const char *)sqlite3_column_text (stmt, 8));
+                            summit_stmt_column_text (stmt, 7),
+                            summit_stmt_column_text (stmt, 8));
   return edition;
 }
 
@@ -51,7 +52,7 @@ summit_store_list_editions (SummitStore  *store,
                             GError      **error)
 {
   g_autoptr(GPtrArray) editions = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
+  SummitStmt *stmt;
   int rc;
 
   g_return_val_if_fail (SUMMIT_IS_STORE (store), NULL);
@@ -61,11 +62,11 @@ summit_store_list_editions (SummitStore  *store,
                                error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = summit_stmt_step (stmt)) == SUMMIT_STEP_ROW)
     g_ptr_array_add (editions, edition_from_row (stmt));
-  sqlite3_reset (stmt);
+  summit_stmt_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != SUMMIT_STEP_DONE)
     {
       summit_store_set_error_from_db (store, rc, error);
       return NULL;
@@ -85,19 +86,19 @@ summit_store_get_edition (SummitStore  *store,
                           GError      **error)
 {
   SummitEdition *edition = NULL;
-  sqlite3_stmt *stmt;
+  SummitStmt *stmt;
 
   g_return_val_if_fail (SUMMIT_IS_STORE (store), NULL);
 
   stmt = summit_store_prepare (store,
-                               "SELECT " EDITION_COLUMNS " FROM edition WHERE year = ?1",
+                               "SELECT " EDITION_COLUMNS " FROM edition WHERE year = $1",
                                error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int (stmt, 1, year);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  summit_stmt_bind_int (stmt, 1, year);
+  if (summit_stmt_step (stmt) == SUMMIT_STEP_ROW)
     edition = edition_from_row (stmt);
-  sqlite3_reset (stmt);
+  summit_stmt_reset (stmt);
 
   if (edition == NULL)
     g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_NOT_FOUND,
@@ -116,7 +117,7 @@ summit_store_put_edition (SummitStore    *store,
                           SummitEdition  *edition,
                           GError        **error)
 {
-  sqlite3_stmt *stmt;
+  SummitStmt *stmt;
   gint64 id = 0;
 
   g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
@@ -126,7 +127,7 @@ summit_store_put_edition (SummitStore    *store,
     return FALSE;
   stmt = summit_store_prepare (store,
                                "INSERT INTO edition (year, theme, host_city, host_country, timezone,"
-                               " format, start_date, end_date) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+                               " format, start_date, end_date) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
                                " ON CONFLICT (year) DO UPDATE SET theme = excluded.theme,"
                                " host_city = excluded.host_city, host_country = excluded.host_country,"
                                " timezone = excluded.timezone, format = excluded.format,"
@@ -136,20 +137,19 @@ summit_store_put_edition (SummitStore    *store,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int (stmt, 1, summit_edition_get_year (edition));
+  summit_stmt_bind_int (stmt, 1, summit_edition_get_year (edition));
   summit_stmt_bind_text (stmt, 2, summit_edition_get_theme (edition));
   summit_stmt_bind_text (stmt, 3, summit_edition_get_host_city (edition));
   summit_stmt_bind_text (stmt, 4, summit_edition_get_host_country (edition));
   summit_stmt_bind_text (stmt, 5, summit_edition_get_timezone (edition));
-  sqlite3_bind_text (stmt, 6, summit_edition_format_to_string (summit_edition_get_format (edition)),
-                     -1, SQLITE_STATIC);
+  summit_stmt_bind_static_text (stmt, 6, summit_edition_format_to_string (summit_edition_get_format (edition)), -1);
   if (summit_edition_get_start_date (edition))
     summit_stmt_bind_text (stmt, 7, summit_edition_get_start_date (edition));
   if (summit_edition_get_end_date (edition))
     summit_stmt_bind_text (stmt, 8, summit_edition_get_end_date (edition));
 
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
+  if (summit_stmt_step (stmt) == SUMMIT_STEP_ROW)
+    id = summit_stmt_column_int64 (stmt, 0);
   if (!summit_store_step_done (store, stmt, error))
     return FALSE;
 
@@ -158,25 +158,25 @@ summit_store_put_edition (SummitStore    *store,
 }
 
 static SummitPanel *
-panel_from_row (sqlite3_stmt *stmt)
+panel_from_row (SummitStmt *stmt)
 {
   SummitPanel *panel = summit_panel_new ();
   SummitPanelKind kind = SUMMIT_PANEL_DISCUSSION;
 
-  summit_panel_set_id (panel, sqlite3_column_int64 (stmt, 0));
-  summit_panel_set_uid (panel, (const char *)sqlite3_column_text (stmt, 1));
-  summit_panel_set_title (panel, (const char *)sqlite3_column_text (stmt, 2));
-  summit_panel_kind_from_string ((const char *)sqlite3_column_text (stmt, 3), &kind);
+  summit_panel_set_id (panel, summit_stmt_column_int64 (stmt, 0));
+  summit_panel_set_uid (panel, summit_stmt_column_text (stmt, 1));
+  summit_panel_set_title (panel, summit_stmt_column_text (stmt, 2));
+  summit_panel_kind_from_string (summit_stmt_column_text (stmt, 3), &kind);
   summit_panel_set_kind (panel, kind);
-  if (sqlite3_column_type (stmt, 4) != SQLITE_NULL)
-    summit_panel_set_start (panel, sqlite3_column_int64 (stmt, 4));
-  summit_panel_set_day (panel, (const char *)sqlite3_column_text (stmt, 5));
-  summit_panel_set_duration (panel, sqlite3_column_int (stmt, 6));
-  summit_panel_set_room (panel, (const char *)sqlite3_column_text (stmt, 7));
-  summit_panel_set_description (panel, (const char *)sqlite3_column_text (stmt, 8));
-  summit_panel_set_edition_id (panel, sqlite3_column_int64 (stmt, 9));
-  summit_panel_set_end_confirmed (panel, sqlite3_column_int (stmt, 10));
-  summit_panel_set_room_confirmed (panel, sqlite3_column_int (stmt, 11));
+  if (!summit_stmt_column_is_null (stmt, 4))
+    summit_panel_set_start (panel, summit_stmt_column_int64 (stmt, 4));
+  summit_panel_set_day (panel, summit_stmt_column_text (stmt, 5));
+  summit_panel_set_duration (panel, summit_stmt_column_int (stmt, 6));
+  summit_panel_set_room (panel, summit_stmt_column_text (stmt, 7));
+  summit_panel_set_description (panel, summit_stmt_column_text (stmt, 8));
+  summit_panel_set_edition_id (panel, summit_stmt_column_int64 (stmt, 9));
+  summit_panel_set_end_confirmed (panel, summit_stmt_column_int (stmt, 10));
+  summit_panel_set_room_confirmed (panel, summit_stmt_column_int (stmt, 11));
   return panel;
 }
 
@@ -185,44 +185,44 @@ load_members (SummitStore  *store,
               SummitPanel  *panel,
               GError      **error)
 {
-  sqlite3_stmt *stmt;
+  SummitStmt *stmt;
   int rc;
 
   stmt = summit_store_prepare (store,
                                "SELECT m.person_id, m.role, p.uid, p.given_name, p.family_name,"
                                " p.native_name, p.city, p.timezone"
                                " FROM panel_member m JOIN person p ON p.id = m.person_id"
-                               " WHERE m.panel_id = ?1 ORDER BY m.position",
+                               " WHERE m.panel_id = $1 ORDER BY m.position",
                                error);
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, summit_panel_get_id (panel));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  summit_stmt_bind_int64 (stmt, 1, summit_panel_get_id (panel));
+  while ((rc = summit_stmt_step (stmt)) == SUMMIT_STEP_ROW)
     {
       SummitPanelMember member = { 0 };
       g_autoptr(SummitPerson) person = summit_person_new ();
       g_autofree char *display_name = NULL;
 
       summit_person_set_field (person, SUMMIT_PERSON_GIVEN_NAME,
-                               (const char *)sqlite3_column_text (stmt, 3));
+                               summit_stmt_column_text (stmt, 3));
       summit_person_set_field (person, SUMMIT_PERSON_FAMILY_NAME,
-                               (const char *)sqlite3_column_text (stmt, 4));
+                               summit_stmt_column_text (stmt, 4));
       summit_person_set_field (person, SUMMIT_PERSON_NATIVE_NAME,
-                               (const char *)sqlite3_column_text (stmt, 5));
+                               summit_stmt_column_text (stmt, 5));
       display_name = summit_person_dup_display_name (person);
 
-      member.person_id = sqlite3_column_int64 (stmt, 0);
-      summit_role_from_string ((const char *)sqlite3_column_text (stmt, 1), &member.role);
-      member.person_uid = (char *)sqlite3_column_text (stmt, 2);
+      member.person_id = summit_stmt_column_int64 (stmt, 0);
+      summit_role_from_string (summit_stmt_column_text (stmt, 1), &member.role);
+      member.person_uid = (char *)summit_stmt_column_text (stmt, 2);
       member.display_name = display_name;
-      member.city = (char *)sqlite3_column_text (stmt, 6);
-      member.timezone = (char *)sqlite3_column_text (stmt, 7);
+      member.city = (char *)summit_stmt_column_text (stmt, 6);
+      member.timezone = (char *)summit_stmt_column_text (stmt, 7);
       summit_panel_append_member (panel, &member);
     }
-  sqlite3_reset (stmt);
+  summit_stmt_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != SUMMIT_STEP_DONE)
     return summit_store_set_error_from_db (store, rc, error);
   return TRUE;
 }
@@ -240,25 +240,25 @@ summit_store_list_panels (SummitStore  *store,
                           GError      **error)
 {
   g_autoptr(GPtrArray) panels = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
+  SummitStmt *stmt;
   int rc;
 
   g_return_val_if_fail (SUMMIT_IS_STORE (store), NULL);
 
   stmt = summit_store_prepare (store,
-                               "SELECT " PANEL_COLUMNS " FROM panel WHERE edition_id = ?1"
+                               "SELECT " PANEL_COLUMNS " FROM panel WHERE edition_id = $1"
                                " ORDER BY coalesce (start_utc, unixepoch (day, '+1 day', '-1 second')),"
                                " id",
                                error);
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, edition_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  summit_stmt_bind_int64 (stmt, 1, edition_id);
+  while ((rc = summit_stmt_step (stmt)) == SUMMIT_STEP_ROW)
     g_ptr_array_add (panels, panel_from_row (stmt));
-  sqlite3_reset (stmt);
+  summit_stmt_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != SUMMIT_STEP_DONE)
     {
       summit_store_set_error_from_db (store, rc, error);
       return NULL;
@@ -274,24 +274,23 @@ summit_store_list_panels (SummitStore  *store,
 /* Binds a session's title, kind, start, day, duration, room, description and
  * whether its end and room are confirmed to the nine parameters from @first on. */
 static void
-bind_panel_fields (sqlite3_stmt *stmt,
+bind_panel_fields (SummitStmt *stmt,
                    int           first,
                    SummitPanel  *panel)
 {
   gint64 start;
 
   summit_stmt_bind_text (stmt, first, summit_panel_get_title (panel));
-  sqlite3_bind_text (stmt, first + 1, summit_panel_kind_to_string (summit_panel_get_kind (panel)),
-                     -1, SQLITE_STATIC);
+  summit_stmt_bind_static_text (stmt, first + 1, summit_panel_kind_to_string (summit_panel_get_kind (panel)), -1);
   if (summit_panel_get_start (panel, &start))
-    sqlite3_bind_int64 (stmt, first + 2, start);
+    summit_stmt_bind_int64 (stmt, first + 2, start);
   if (summit_panel_get_day (panel))
     summit_stmt_bind_text (stmt, first + 3, summit_panel_get_day (panel));
-  sqlite3_bind_int (stmt, first + 4, summit_panel_get_duration (panel));
+  summit_stmt_bind_int (stmt, first + 4, summit_panel_get_duration (panel));
   summit_stmt_bind_text (stmt, first + 5, summit_panel_get_room (panel));
   summit_stmt_bind_text (stmt, first + 6, summit_panel_get_description (panel));
-  sqlite3_bind_int (stmt, first + 7, summit_panel_get_end_confirmed (panel));
-  sqlite3_bind_int (stmt, first + 8, summit_panel_get_room_confirmed (panel));
+  summit_stmt_bind_int (stmt, first + 7, summit_panel_get_end_confirmed (panel));
+  summit_stmt_bind_int (stmt, first + 8, summit_panel_get_room_confirmed (panel));
 }
 
 /**
@@ -306,26 +305,26 @@ insert_panel_txn (SummitStore  *store,
                   GError      **error)
 {
   SummitPanel *panel = user_data;
-  sqlite3_stmt *stmt;
+  SummitStmt *stmt;
 
   stmt = summit_store_prepare (store,
                                "INSERT INTO panel (uid, edition_id, title, kind, start_utc, day,"
                                " duration_min, room, description, end_confirmed, room_confirmed)"
-                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                               " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
                                error);
   if (stmt == NULL)
     return FALSE;
 
   summit_stmt_bind_text (stmt, 1, summit_panel_get_uid (panel));
-  sqlite3_bind_int64 (stmt, 2, summit_panel_get_edition_id (panel));
+  summit_stmt_bind_int64 (stmt, 2, summit_panel_get_edition_id (panel));
   bind_panel_fields (stmt, 3, panel);
   if (!summit_store_step_done (store, stmt, error))
     return FALSE;
-  summit_panel_set_id (panel, sqlite3_last_insert_rowid (summit_store_get_db (store)));
+  summit_panel_set_id (panel, summit_store_last_insert_id (store));
 
   stmt = summit_store_prepare (store,
                                "INSERT INTO panel_member (panel_id, person_id, role, position)"
-                               " VALUES (?1, ?2, ?3, ?4)",
+                               " VALUES ($1, $2, $3, $4)",
                                error);
   if (stmt == NULL)
     return FALSE;
@@ -333,11 +332,11 @@ insert_panel_txn (SummitStore  *store,
     {
       const SummitPanelMember *member = summit_panel_get_member (panel, i);
 
-      sqlite3_reset (stmt);
-      sqlite3_bind_int64 (stmt, 1, summit_panel_get_id (panel));
-      sqlite3_bind_int64 (stmt, 2, member->person_id);
-      sqlite3_bind_text (stmt, 3, summit_role_to_string (member->role), -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 4, i);
+      summit_stmt_reset (stmt);
+      summit_stmt_bind_int64 (stmt, 1, summit_panel_get_id (panel));
+      summit_stmt_bind_int64 (stmt, 2, member->person_id);
+      summit_stmt_bind_static_text (stmt, 3, summit_role_to_string (member->role), -1);
+      summit_stmt_bind_int (stmt, 4, i);
       if (!summit_store_step_done (store, stmt, error))
         return FALSE;
     }
@@ -367,17 +366,17 @@ summit_store_get_panel (SummitStore  *store,
                         GError      **error)
 {
   g_autoptr(SummitPanel) panel = NULL;
-  sqlite3_stmt *stmt;
+  SummitStmt *stmt;
 
   g_return_val_if_fail (SUMMIT_IS_STORE (store), NULL);
 
-  stmt = summit_store_prepare (store, "SELECT " PANEL_COLUMNS " FROM panel WHERE id = ?1", error);
+  stmt = summit_store_prepare (store, "SELECT " PANEL_COLUMNS " FROM panel WHERE id = $1", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, panel_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  summit_stmt_bind_int64 (stmt, 1, panel_id);
+  if (summit_stmt_step (stmt) == SUMMIT_STEP_ROW)
     panel = panel_from_row (stmt);
-  sqlite3_reset (stmt);
+  summit_stmt_reset (stmt);
 
   if (panel == NULL)
     {
@@ -475,20 +474,20 @@ update_panel_txn (SummitStore  *store,
                   GError      **error)
 {
   SummitPanel *panel = user_data;
-  sqlite3_stmt *stmt;
+  SummitStmt *stmt;
 
   stmt = summit_store_prepare (store,
-                               "UPDATE panel SET title = ?2, kind = ?3, start_utc = ?4, day = ?5,"
-                               " duration_min = ?6, room = ?7, description = ?8,"
-                               " end_confirmed = ?9, room_confirmed = ?10 WHERE id = ?1",
+                               "UPDATE panel SET title = $2, kind = $3, start_utc = $4, day = $5,"
+                               " duration_min = $6, room = $7, description = $8,"
+                               " end_confirmed = $9, room_confirmed = $10 WHERE id = $1",
                                error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, summit_panel_get_id (panel));
+  summit_stmt_bind_int64 (stmt, 1, summit_panel_get_id (panel));
   bind_panel_fields (stmt, 2, panel);
   if (!summit_store_step_done (store, stmt, error))
     return FALSE;
-  if (sqlite3_changes (summit_store_get_db (store)) == 0)
+  if (summit_store_changes (store) == 0)
     {
       g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_NOT_FOUND,
                    _("The session no longer exists; it may have been deleted"));
@@ -522,12 +521,12 @@ delete_panel_txn (SummitStore  *store,
                   GError      **error)
 {
   MemberChange *change = user_data;
-  sqlite3_stmt *stmt;
+  SummitStmt *stmt;
 
-  stmt = summit_store_prepare (store, "DELETE FROM panel WHERE id = ?1", error);
+  stmt = summit_store_prepare (store, "DELETE FROM panel WHERE id = $1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, change->panel_id);
+  summit_stmt_bind_int64 (stmt, 1, change->panel_id);
   return summit_store_step_done (store, stmt, error);
 }
 
@@ -554,23 +553,23 @@ lineup_ids (SummitStore  *store,
             GError      **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt;
+  SummitStmt *stmt;
   int rc;
 
   stmt = summit_store_prepare (store,
-                               "SELECT person_id FROM panel_member WHERE panel_id = ?1"
+                               "SELECT person_id FROM panel_member WHERE panel_id = $1"
                                " ORDER BY position, rowid",
                                error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, panel_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  summit_stmt_bind_int64 (stmt, 1, panel_id);
+  while ((rc = summit_stmt_step (stmt)) == SUMMIT_STEP_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = summit_stmt_column_int64 (stmt, 0);
       g_array_append_val (ids, id);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  summit_stmt_reset (stmt);
+  if (rc != SUMMIT_STEP_DONE)
     {
       summit_store_set_error_from_db (store, rc, error);
       return NULL;
@@ -584,20 +583,20 @@ write_positions (SummitStore  *store,
                  GArray       *ids,
                  GError      **error)
 {
-  sqlite3_stmt *stmt;
+  SummitStmt *stmt;
 
   stmt = summit_store_prepare (store,
-                               "UPDATE panel_member SET position = ?3"
-                               " WHERE panel_id = ?1 AND person_id = ?2",
+                               "UPDATE panel_member SET position = $3"
+                               " WHERE panel_id = $1 AND person_id = $2",
                                error);
   if (stmt == NULL)
     return FALSE;
   for (guint i = 0; i < ids->len; i++)
     {
-      sqlite3_reset (stmt);
-      sqlite3_bind_int64 (stmt, 1, panel_id);
-      sqlite3_bind_int64 (stmt, 2, g_array_index (ids, gint64, i));
-      sqlite3_bind_int (stmt, 3, (int)i);
+      summit_stmt_reset (stmt);
+      summit_stmt_bind_int64 (stmt, 1, panel_id);
+      summit_stmt_bind_int64 (stmt, 2, g_array_index (ids, gint64, i));
+      summit_stmt_bind_int (stmt, 3, (int)i);
       if (!summit_store_step_done (store, stmt, error))
         return FALSE;
     }
@@ -609,15 +608,15 @@ panel_exists (SummitStore  *store,
               gint64        panel_id,
               GError      **error)
 {
-  sqlite3_stmt *stmt;
+  SummitStmt *stmt;
   gboolean found;
 
-  stmt = summit_store_prepare (store, "SELECT 1 FROM panel WHERE id = ?1", error);
+  stmt = summit_store_prepare (store, "SELECT 1 FROM panel WHERE id = $1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, panel_id);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
+  summit_stmt_bind_int64 (stmt, 1, panel_id);
+  found = summit_stmt_step (stmt) == SUMMIT_STEP_ROW;
+  summit_stmt_reset (stmt);
   if (!found)
     g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_NOT_FOUND,
                  _("The session no longer exists; it may have been deleted"));
@@ -631,7 +630,7 @@ add_member_txn (SummitStore  *store,
 {
   MemberChange *change = user_data;
   g_autoptr(GArray) ids = NULL;
-  sqlite3_stmt *stmt;
+  SummitStmt *stmt;
 
   if (!panel_exists (store, change->panel_id, error))
     return FALSE;
@@ -647,14 +646,14 @@ add_member_txn (SummitStore  *store,
 
   stmt = summit_store_prepare (store,
                                "INSERT INTO panel_member (panel_id, person_id, role, position)"
-                               " VALUES (?1, ?2, ?3, ?4)",
+                               " VALUES ($1, $2, $3, $4)",
                                error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, change->panel_id);
-  sqlite3_bind_int64 (stmt, 2, change->person_id);
-  sqlite3_bind_text (stmt, 3, summit_role_to_string (change->role), -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 4, (int)ids->len);
+  summit_stmt_bind_int64 (stmt, 1, change->panel_id);
+  summit_stmt_bind_int64 (stmt, 2, change->person_id);
+  summit_stmt_bind_static_text (stmt, 3, summit_role_to_string (change->role), -1);
+  summit_stmt_bind_int (stmt, 4, (int)ids->len);
   return summit_store_step_done (store, stmt, error);
 }
 
@@ -684,18 +683,18 @@ remove_member_txn (SummitStore  *store,
 {
   MemberChange *change = user_data;
   g_autoptr(GArray) ids = NULL;
-  sqlite3_stmt *stmt;
+  SummitStmt *stmt;
 
   stmt = summit_store_prepare (store,
-                               "DELETE FROM panel_member WHERE panel_id = ?1 AND person_id = ?2",
+                               "DELETE FROM panel_member WHERE panel_id = $1 AND person_id = $2",
                                error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, change->panel_id);
-  sqlite3_bind_int64 (stmt, 2, change->person_id);
+  summit_stmt_bind_int64 (stmt, 1, change->panel_id);
+  summit_stmt_bind_int64 (stmt, 2, change->person_id);
   if (!summit_store_step_done (store, stmt, error))
     return FALSE;
-  if (sqlite3_changes (summit_store_get_db (store)) == 0)
+  if (summit_store_changes (store) == 0)
     {
       g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_NOT_FOUND,
                    _("This person is not in the session’s lineup"));
@@ -775,19 +774,19 @@ set_role_txn (SummitStore  *store,
               GError      **error)
 {
   MemberChange *change = user_data;
-  sqlite3_stmt *stmt;
+  SummitStmt *stmt;
 
   stmt = summit_store_prepare (store,
-                               "UPDATE panel_member SET role = ?3 WHERE panel_id = ?1 AND person_id = ?2",
+                               "UPDATE panel_member SET role = $3 WHERE panel_id = $1 AND person_id = $2",
                                error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, change->panel_id);
-  sqlite3_bind_int64 (stmt, 2, change->person_id);
-  sqlite3_bind_text (stmt, 3, summit_role_to_string (change->role), -1, SQLITE_STATIC);
+  summit_stmt_bind_int64 (stmt, 1, change->panel_id);
+  summit_stmt_bind_int64 (stmt, 2, change->person_id);
+  summit_stmt_bind_static_text (stmt, 3, summit_role_to_string (change->role), -1);
   if (!summit_store_step_done (store, stmt, error))
     return FALSE;
-  if (sqlite3_changes (summit_store_get_db (store)) == 0)
+  if (summit_store_changes (store) == 0)
     {
       g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_NOT_FOUND,
                    _("This person is not in the session’s lineup"));

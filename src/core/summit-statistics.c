@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "summit-continents.h"
+#include "summit-store-private.h"
 #include "summit-invitation.h"
 #include "summit-person.h"
 #include "summit-places.h"
@@ -249,14 +250,14 @@ summit_figure_kind_to_label (SummitFigureKind kind)
 }
 
 static void
-set_optional_int (sqlite3_stmt *stmt,
+set_optional_int (SummitStmt *stmt,
                   int           index,
                   int           value)
 {
   if (value < 0)
-    sqlite3_bind_null (stmt, index);
+    summit_stmt_bind_null (stmt, index);
   else
-    sqlite3_bind_int (stmt, index, value);
+    summit_stmt_bind_int (stmt, index, value);
 }
 
 /**
@@ -270,7 +271,7 @@ summit_store_list_year_statistics (SummitStore  *store,
                                    GError      **error)
 {
   g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
+  SummitStmt *stmt;
   int rc;
 
   stmt = summit_store_prepare (store,
@@ -280,24 +281,24 @@ summit_store_list_year_statistics (SummitStore  *store,
   if (stmt == NULL)
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = summit_stmt_step (stmt)) == SUMMIT_STEP_ROW)
     {
       SummitFigureKind kind = SUMMIT_FIGURE_MISSING;
       SummitYearStatistic *stat;
 
-      summit_figure_kind_from_string ((const char *)sqlite3_column_text (stmt, 1), &kind);
-      stat = summit_year_statistic_new (sqlite3_column_int (stmt, 0), kind);
-      stat->overseas = sqlite3_column_type (stmt, 2) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 2);
-      stat->lower_bound = sqlite3_column_int (stmt, 3) != 0;
-      stat->domestic = sqlite3_column_type (stmt, 4) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 4);
-      stat->countries = sqlite3_column_type (stmt, 5) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 5);
+      summit_figure_kind_from_string (summit_stmt_column_text (stmt, 1), &kind);
+      stat = summit_year_statistic_new (summit_stmt_column_int (stmt, 0), kind);
+      stat->overseas = summit_stmt_column_is_null (stmt, 2) ? -1 : summit_stmt_column_int (stmt, 2);
+      stat->lower_bound = summit_stmt_column_int (stmt, 3) != 0;
+      stat->domestic = summit_stmt_column_is_null (stmt, 4) ? -1 : summit_stmt_column_int (stmt, 4);
+      stat->countries = summit_stmt_column_is_null (stmt, 5) ? -1 : summit_stmt_column_int (stmt, 5);
       g_free (stat->source);
       stat->source = summit_stmt_dup_text (stmt, 6);
       g_ptr_array_add (result, stat);
     }
-  sqlite3_reset (stmt);
+  summit_stmt_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != SUMMIT_STEP_DONE)
     {
       summit_store_set_error_from_db (store, rc, error);
       return NULL;
@@ -316,7 +317,7 @@ summit_store_put_year_statistic (SummitStore          *store,
                                  SummitYearStatistic  *stat,
                                  GError              **error)
 {
-  sqlite3_stmt *stmt;
+  SummitStmt *stmt;
   gboolean missing;
 
   g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
@@ -329,15 +330,15 @@ summit_store_put_year_statistic (SummitStore          *store,
   stmt = summit_store_prepare (store,
                                "INSERT OR REPLACE INTO year_statistic (year, kind, overseas_mayors,"
                                " lower_bound, domestic_mayors, countries, source)"
-                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                               " VALUES ($1, $2, $3, $4, $5, $6, $7)",
                                error);
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int (stmt, 1, stat->year);
-  sqlite3_bind_text (stmt, 2, kind_names[stat->kind], -1, SQLITE_STATIC);
+  summit_stmt_bind_int (stmt, 1, stat->year);
+  summit_stmt_bind_static_text (stmt, 2, kind_names[stat->kind], -1);
   set_optional_int (stmt, 3, missing ? -1 : stat->overseas);
-  sqlite3_bind_int (stmt, 4, stat->kind == SUMMIT_FIGURE_ESTIMATE && stat->lower_bound);
+  summit_stmt_bind_int (stmt, 4, stat->kind == SUMMIT_FIGURE_ESTIMATE && stat->lower_bound);
   set_optional_int (stmt, 5, stat->domestic);
   set_optional_int (stmt, 6, stat->countries);
   summit_stmt_bind_text (stmt, 7, stat->source);
@@ -551,12 +552,12 @@ save_in_transaction (SummitStore  *store,
 
   if (data->replacing_year != 0 && data->replacing_year != data->stat->year)
     {
-      sqlite3_stmt *stmt = summit_store_prepare (store,
-                                                 "DELETE FROM year_statistic WHERE year = ?1",
+      SummitStmt *stmt = summit_store_prepare (store,
+                                                 "DELETE FROM year_statistic WHERE year = $1",
                                                  error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int (stmt, 1, data->replacing_year);
+      summit_stmt_bind_int (stmt, 1, data->replacing_year);
       if (!summit_store_step_done (store, stmt, error))
         return FALSE;
     }
@@ -654,7 +655,7 @@ summit_store_derive_statistics (SummitStore  *store,
                                 GError      **error)
 {
   g_autoptr(GArray) figures = g_array_new (FALSE, TRUE, sizeof (SummitDerivedFigure));
-  sqlite3_stmt *stmt;
+  SummitStmt *stmt;
   int rc;
 
   g_return_val_if_fail (SUMMIT_IS_STORE (store), NULL);
@@ -670,23 +671,23 @@ summit_store_derive_statistics (SummitStore  *store,
   if (stmt == NULL)
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = summit_stmt_step (stmt)) == SUMMIT_STEP_ROW)
     {
-      const char *host = (const char *)sqlite3_column_text (stmt, 1);
-      const char *position = (const char *)sqlite3_column_text (stmt, 2);
-      const char *country = (const char *)sqlite3_column_text (stmt, 3);
+      const char *host = summit_stmt_column_text (stmt, 1);
+      const char *position = summit_stmt_column_text (stmt, 2);
+      const char *country = summit_stmt_column_text (stmt, 3);
       SummitInvitationStatus status = SUMMIT_STATUS_DRAFT;
-      SummitDerivedFigure *d = derived_for_year (figures, sqlite3_column_int (stmt, 0), host);
+      SummitDerivedFigure *d = derived_for_year (figures, summit_stmt_column_int (stmt, 0), host);
       gboolean confirmed, attended;
 
       d->invitations++;
-      summit_invitation_status_from_string ((const char *)sqlite3_column_text (stmt, 4), &status);
+      summit_invitation_status_from_string (summit_stmt_column_text (stmt, 4), &status);
       attended = status == SUMMIT_STATUS_ATTENDED;
       confirmed = attended || status == SUMMIT_STATUS_CONFIRMED;
       if (!confirmed)
         continue;
       if (!summit_position_kind_counts_as_mayor (
-            summit_position_kind_resolve ((const char *)sqlite3_column_text (stmt, 5), position)))
+            summit_position_kind_resolve (summit_stmt_column_text (stmt, 5), position)))
         {
           d->others_confirmed++;
           continue;
@@ -705,9 +706,9 @@ summit_store_derive_statistics (SummitStore  *store,
           d->domestic_attended += attended;
         }
     }
-  sqlite3_reset (stmt);
+  summit_stmt_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != SUMMIT_STEP_DONE)
     {
       summit_store_set_error_from_db (store, rc, error);
       return NULL;
@@ -856,7 +857,7 @@ summit_store_count_participation (SummitStore               *store,
 {
   g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (SummitParticipation));
   g_autoptr(GHashTable) index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  sqlite3_stmt *stmt;
+  SummitStmt *stmt;
   int rc;
 
   g_return_val_if_fail (SUMMIT_IS_STORE (store), NULL);
@@ -866,18 +867,18 @@ summit_store_count_participation (SummitStore               *store,
                                " FROM invitation i"
                                " JOIN edition e ON e.id = i.edition_id"
                                " JOIN person p ON p.id = i.person_id"
-                               " WHERE ?1 = 0 OR e.year = ?1"
+                               " WHERE $1 = 0 OR e.year = $1"
                                " GROUP BY e.year, p.country, i.status",
                                error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int (stmt, 1, year);
+  summit_stmt_bind_int (stmt, 1, year);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = summit_stmt_step (stmt)) == SUMMIT_STEP_ROW)
     {
-      int row_year = sqlite3_column_int (stmt, 0);
-      const char *country = (const char *)sqlite3_column_text (stmt, 1);
-      int count = sqlite3_column_int (stmt, 3);
+      int row_year = summit_stmt_column_int (stmt, 0);
+      const char *country = summit_stmt_column_text (stmt, 1);
+      int count = summit_stmt_column_int (stmt, 3);
       SummitInvitationStatus status = SUMMIT_STATUS_DRAFT;
       const char *key = country ? country : "";
       g_autofree char *id = NULL;
@@ -888,7 +889,7 @@ summit_store_count_participation (SummitStore               *store,
         key = summit_continent_of_country (key);
       if (key == NULL)
         key = "";
-      summit_invitation_status_from_string ((const char *)sqlite3_column_text (stmt, 2), &status);
+      summit_invitation_status_from_string (summit_stmt_column_text (stmt, 2), &status);
 
       id = g_strdup_printf ("%d:%s", row_year, key);
       if (g_hash_table_lookup_extended (index, id, NULL, &found))
@@ -910,9 +911,9 @@ summit_store_count_participation (SummitStore               *store,
       if (status == SUMMIT_STATUS_ATTENDED)
         row->attended += count;
     }
-  sqlite3_reset (stmt);
+  summit_stmt_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != SUMMIT_STEP_DONE)
     {
       summit_store_set_error_from_db (store, rc, error);
       return NULL;

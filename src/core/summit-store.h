@@ -4,7 +4,6 @@
 #pragma once
 
 #include <gio/gio.h>
-#include <sqlite3.h>
 
 G_BEGIN_DECLS
 
@@ -64,16 +63,6 @@ int           summit_store_get_schema_version (SummitStore      *self);
 gboolean      summit_store_migrate            (SummitStore      *self,
                                                int               target,
                                                GError          **error);
-sqlite3      *summit_store_get_db             (SummitStore      *self);
-sqlite3_stmt *summit_store_prepare            (SummitStore      *self,
-                                               const char       *sql,
-                                               GError          **error);
-gboolean      summit_store_step_done          (SummitStore      *self,
-                                               sqlite3_stmt     *stmt,
-                                               GError          **error);
-gboolean      summit_store_exec               (SummitStore      *self,
-                                               const char       *sql,
-                                               GError          **error);
 gboolean      summit_store_begin              (SummitStore      *self,
                                                GError          **error);
 gboolean      summit_store_commit             (SummitStore      *self,
@@ -89,20 +78,9 @@ gboolean      summit_store_transaction        (SummitStore      *self,
                                                SummitStoreFunc   func,
                                                gpointer          user_data,
                                                GError          **error);
-gboolean      summit_store_set_error_from_db  (SummitStore      *self,
-                                               int               rc,
-                                               GError          **error);
-gboolean      summit_store_set_prepare_error  (SummitStore      *self,
-                                               int               rc,
-                                               GError          **error);
 GPtrArray    *summit_store_check              (SummitStore      *self,
                                                GError          **error);
-
-/* Bind helpers: bind NULL for an empty or absent string. */
-void          summit_stmt_bind_text           (sqlite3_stmt     *stmt,
-                                               int               index,
-                                               const char       *text);
-char         *summit_stmt_dup_text            (sqlite3_stmt     *stmt,
-                                               int               column);
+SummitStore  *summit_store_open_reader        (SummitStore      *self,
+                                               GError          **error);
 
 G_END_DECLS

@@ -22,6 +22,7 @@
 #include <libxml/xmlwriter.h>
 
 #include "summit-core-resources.h"
+#include "summit-store-private.h"
 #include "summit-file.h"
 #include "summit-people.h"
 #include "summit-programme.h"
@@ -647,8 +648,8 @@ located_error (int         code,
 /* The statements a merge of one person steps. */
 typedef struct
 {
-  sqlite3_stmt *insert;
-  sqlite3_stmt *update;   /* NULL: the store's cached one, when needed */
+  SummitStmt *insert;
+  SummitStmt *update;   /* NULL: the store's cached one, when needed */
 } PersonStatements;
 
 /* One statement for the common case, a new person… */
@@ -656,28 +657,28 @@ static const char insert_person_sql[] =
   "INSERT INTO person (uid, honorific, given_name, family_name,"
   " native_name, position, city, country, organisation, email, phone,"
   " timezone, notes, position_kind, letter_language, created, updated)"
-  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-  " ?14, ?15, ?16, ?17) ON CONFLICT (uid) DO NOTHING";
+  " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,"
+  " $14, $15, $16, $17) ON CONFLICT (uid) DO NOTHING";
 
 /* … and one for someone already there. */
 static const char update_person_sql[] =
-  "UPDATE person SET honorific = ?2, given_name = ?3,"
-  " family_name = ?4, native_name = ?5, position = ?6, city = ?7,"
-  " country = ?8, organisation = ?9, email = ?10, phone = ?11,"
-  " timezone = ?12, notes = ?13, position_kind = ?14, letter_language = ?15,"
-  " updated = ?17"
-  " WHERE uid = ?1 AND (honorific, given_name, family_name,"
+  "UPDATE person SET honorific = $2, given_name = $3,"
+  " family_name = $4, native_name = $5, position = $6, city = $7,"
+  " country = $8, organisation = $9, email = $10, phone = $11,"
+  " timezone = $12, notes = $13, position_kind = $14, letter_language = $15,"
+  " updated = $17"
+  " WHERE uid = $1 AND (honorific, given_name, family_name,"
   " native_name, position, city, country, organisation, email,"
-  " phone, timezone, notes, position_kind, letter_language) IS NOT (?2, ?3, ?4,"
-  " ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
+  " phone, timezone, notes, position_kind, letter_language) IS NOT ($2, $3, $4,"
+  " $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)";
 
 static void
-bind_person_fields (sqlite3_stmt       *stmt,
+bind_person_fields (SummitStmt       *stmt,
                     const char * const *fields,
                     const int          *lengths)
 {
   for (guint i = 0; i < SUMMIT_PERSON_N_FIELDS; i++)
-    sqlite3_bind_text (stmt, 1 + i, fields[i], lengths ? lengths[i] : -1, SQLITE_STATIC);
+    summit_stmt_bind_static_text (stmt, 1 + i, fields[i], lengths ? lengths[i] : -1);
 }
 
 /* Merges a person's fields (SUMMIT_PERSON_N_FIELDS strings, the uid not
@@ -696,28 +697,27 @@ merge_person_fields (SummitStore         *store,
                      SummitImportCounts  *counts,
                      GError             **error)
 {
-  sqlite3 *db = summit_store_get_db (store);
-  sqlite3_stmt *update;
+  SummitStmt *update;
 
   bind_person_fields (stmts->insert, fields, lengths);
-  sqlite3_bind_int64 (stmts->insert, 16, created);
-  sqlite3_bind_int64 (stmts->insert, 17, updated);
+  summit_stmt_bind_int64 (stmts->insert, 16, created);
+  summit_stmt_bind_int64 (stmts->insert, 17, updated);
   if (!summit_store_step_done (store, stmts->insert, error))
     return 0;
-  if (sqlite3_changes (db) > 0)
+  if (summit_store_changes (store) > 0)
     {
       counts->added++;
-      return sqlite3_last_insert_rowid (db);
+      return summit_store_last_insert_id (store);
     }
 
   update = stmts->update;
   if (update == NULL && (update = summit_store_prepare (store, update_person_sql, error)) == NULL)
     return 0;
   bind_person_fields (update, fields, lengths);
-  sqlite3_bind_int64 (update, 17, updated);
+  summit_stmt_bind_int64 (update, 17, updated);
   if (!summit_store_step_done (store, update, error))
     return 0;
-  if (sqlite3_changes (db) > 0)
+  if (summit_store_changes (store) > 0)
     counts->updated++;
   else
     counts->unchanged++;
@@ -920,19 +920,13 @@ writer_start (Writer             *w,
               GError            **error)
 {
   GHashTable *person = checks ? g_hash_table_lookup (checks->elements, "person") : NULL;
-  sqlite3 *db = summit_store_get_db (store);
-  int rc;
 
   /* Prepared here, before the thread runs: the database is used by one
    * thread at a time. */
-  if ((rc = sqlite3_prepare_v3 (db, insert_person_sql, sizeof insert_person_sql,
-                                SQLITE_PREPARE_PERSISTENT, &w->stmts.insert, NULL)) != SQLITE_OK ||
-      (rc = sqlite3_prepare_v3 (db, update_person_sql, sizeof update_person_sql,
-                                SQLITE_PREPARE_PERSISTENT, &w->stmts.update, NULL)) != SQLITE_OK)
+  if ((w->stmts.insert = summit_store_prepare_owned (store, insert_person_sql, error)) == NULL ||
+      (w->stmts.update = summit_store_prepare_owned (store, update_person_sql, error)) == NULL)
     {
-      summit_store_set_prepare_error (store, rc, error);
-      g_clear_pointer (&w->stmts.insert, sqlite3_finalize);
-      g_clear_pointer (&w->stmts.update, sqlite3_finalize);
+      g_clear_pointer (&w->stmts.insert, summit_stmt_free);
       return FALSE;
     }
   w->store = store;
@@ -1028,8 +1022,8 @@ writer_stop (Writer *w)
   g_clear_error (&w->error);
   g_mutex_clear (&w->lock);
   g_cond_clear (&w->idle);
-  g_clear_pointer (&w->stmts.insert, sqlite3_finalize);
-  g_clear_pointer (&w->stmts.update, sqlite3_finalize);
+  g_clear_pointer (&w->stmts.insert, summit_stmt_free);
+  g_clear_pointer (&w->stmts.update, summit_stmt_free);
   g_string_free (g_steal_pointer (&w->list), TRUE);
 }
 
@@ -1558,41 +1552,40 @@ classify_edition (ImportContext *ctx)
 {
   g_autoptr(GError) error = NULL;
   SummitEdition *e = ctx->edition;
-  sqlite3_stmt *stmt;
+  SummitStmt *stmt;
   Change change = CHANGE_ADDED;
 
   stmt = summit_store_prepare (ctx->store,
                                "SELECT id, (theme, host_city, host_country, timezone, format,"
-                               " start_date, end_date) IS (?2, ?3, ?4, ?5, ?6, ?7, ?8)"
-                               " FROM edition WHERE year = ?1",
+                               " start_date, end_date) IS ($2, $3, $4, $5, $6, $7, $8)"
+                               " FROM edition WHERE year = $1",
                                &error);
   if (stmt == NULL)
     {
       propagate_store_error (ctx, error);
       return CHANGE_FAILED;
     }
-  sqlite3_bind_int (stmt, 1, summit_edition_get_year (e));
+  summit_stmt_bind_int (stmt, 1, summit_edition_get_year (e));
   summit_stmt_bind_text (stmt, 2, summit_edition_get_theme (e));
   summit_stmt_bind_text (stmt, 3, summit_edition_get_host_city (e));
   summit_stmt_bind_text (stmt, 4, summit_edition_get_host_country (e));
   summit_stmt_bind_text (stmt, 5, summit_edition_get_timezone (e));
-  sqlite3_bind_text (stmt, 6, summit_edition_format_to_string (summit_edition_get_format (e)),
-                     -1, SQLITE_STATIC);
+  summit_stmt_bind_static_text (stmt, 6, summit_edition_format_to_string (summit_edition_get_format (e)), -1);
   if (summit_edition_get_start_date (e))
-    sqlite3_bind_text (stmt, 7, summit_edition_get_start_date (e), -1, SQLITE_TRANSIENT);
+    summit_stmt_bind_nullable_text (stmt, 7, summit_edition_get_start_date (e));
   if (summit_edition_get_end_date (e))
-    sqlite3_bind_text (stmt, 8, summit_edition_get_end_date (e), -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+    summit_stmt_bind_nullable_text (stmt, 8, summit_edition_get_end_date (e));
+  if (summit_stmt_step (stmt) == SUMMIT_STEP_ROW)
     {
-      if (sqlite3_column_int (stmt, 1))
+      if (summit_stmt_column_int (stmt, 1))
         {
-          summit_edition_set_id (e, sqlite3_column_int64 (stmt, 0));
+          summit_edition_set_id (e, summit_stmt_column_int64 (stmt, 0));
           change = CHANGE_NONE;
         }
       else
         change = CHANGE_UPDATED;
     }
-  sqlite3_reset (stmt);
+  summit_stmt_reset (stmt);
   return change;
 }
 
@@ -1666,7 +1659,7 @@ insert_event (ImportContext *ctx,
               const char    *note)
 {
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt;
+  SummitStmt *stmt;
 
   if (!summit_text_check_controls (channel, "channel", FALSE, SUMMIT_STORE_ERROR,
                                    SUMMIT_STORE_ERROR_INVALID, &error) ||
@@ -1679,14 +1672,14 @@ insert_event (ImportContext *ctx,
   stmt = summit_store_prepare (ctx->store,
                                "INSERT INTO invitation_event (invitation_id, at, old_status,"
                                " new_status, channel, note)"
-                               " SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE NOT EXISTS ("
-                               "  SELECT 1 FROM invitation_event WHERE invitation_id = ?1"
-                               "  AND at = ?2 AND old_status IS ?3 AND new_status = ?4)",
+                               " SELECT $1, $2, $3, $4, $5, $6 WHERE NOT EXISTS ("
+                               "  SELECT 1 FROM invitation_event WHERE invitation_id = $1"
+                               "  AND at = $2 AND old_status IS $3 AND new_status = $4)",
                                &error);
   if (stmt == NULL)
     return propagate_store_error (ctx, error);
-  sqlite3_bind_int64 (stmt, 1, ctx->invitation_id);
-  sqlite3_bind_int64 (stmt, 2, at);
+  summit_stmt_bind_int64 (stmt, 1, ctx->invitation_id);
+  summit_stmt_bind_int64 (stmt, 2, at);
   if (from)
     summit_stmt_bind_text (stmt, 3, from);
   summit_stmt_bind_text (stmt, 4, to);
@@ -1694,7 +1687,7 @@ insert_event (ImportContext *ctx,
   summit_stmt_bind_text (stmt, 6, note);
   if (!summit_store_step_done (ctx->store, stmt, &error))
     return propagate_store_error (ctx, error);
-  if (sqlite3_changes (summit_store_get_db (ctx->store)) > 0 &&
+  if (summit_store_changes (ctx->store) > 0 &&
       ctx->invitation_change == CHANGE_NONE)
     ctx->invitation_change = CHANGE_UPDATED;
 }
@@ -1707,7 +1700,7 @@ read_invitation (ImportContext *ctx)
   g_autofree char *person = attr (ctx, "person");
   g_autofree char *key = g_strdup_printf ("%d:%s", summit_edition_get_year (ctx->edition),
                                           person ? person : "");
-  sqlite3_stmt *stmt;
+  SummitStmt *stmt;
   gint64 person_id;
   int first;
 
@@ -1723,33 +1716,33 @@ read_invitation (ImportContext *ctx)
   summit_invitation_status_from_string (status, &ctx->invitation_status);
 
   stmt = summit_store_prepare (ctx->store,
-                               "SELECT status = ?3 FROM invitation"
-                               " WHERE person_id = ?1 AND edition_id = ?2",
+                               "SELECT status = $3 FROM invitation"
+                               " WHERE person_id = $1 AND edition_id = $2",
                                &error);
   if (stmt == NULL)
     return propagate_store_error (ctx, error);
-  sqlite3_bind_int64 (stmt, 1, person_id);
-  sqlite3_bind_int64 (stmt, 2, summit_edition_get_id (ctx->edition));
+  summit_stmt_bind_int64 (stmt, 1, person_id);
+  summit_stmt_bind_int64 (stmt, 2, summit_edition_get_id (ctx->edition));
   summit_stmt_bind_text (stmt, 3, status);
   ctx->invitation_change = CHANGE_ADDED;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    ctx->invitation_change = sqlite3_column_int (stmt, 0) ? CHANGE_NONE : CHANGE_UPDATED;
-  sqlite3_reset (stmt);
+  if (summit_stmt_step (stmt) == SUMMIT_STEP_ROW)
+    ctx->invitation_change = summit_stmt_column_int (stmt, 0) ? CHANGE_NONE : CHANGE_UPDATED;
+  summit_stmt_reset (stmt);
 
   stmt = summit_store_prepare (ctx->store,
                                "INSERT INTO invitation (person_id, edition_id, status, updated)"
-                               " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (person_id, edition_id)"
+                               " VALUES ($1, $2, $3, $4) ON CONFLICT (person_id, edition_id)"
                                " DO UPDATE SET status = excluded.status RETURNING id",
                                &error);
   if (stmt == NULL)
     return propagate_store_error (ctx, error);
-  sqlite3_bind_int64 (stmt, 1, person_id);
-  sqlite3_bind_int64 (stmt, 2, summit_edition_get_id (ctx->edition));
+  summit_stmt_bind_int64 (stmt, 1, person_id);
+  summit_stmt_bind_int64 (stmt, 2, summit_edition_get_id (ctx->edition));
   summit_stmt_bind_text (stmt, 3, status);
-  sqlite3_bind_int64 (stmt, 4, ctx->now);
+  summit_stmt_bind_int64 (stmt, 4, ctx->now);
   ctx->invitation_id = 0;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    ctx->invitation_id = sqlite3_column_int64 (stmt, 0);
+  if (summit_stmt_step (stmt) == SUMMIT_STEP_ROW)
+    ctx->invitation_id = summit_stmt_column_int64 (stmt, 0);
   if (!summit_store_step_done (ctx->store, stmt, &error))
     return propagate_store_error (ctx, error);
 
@@ -1760,32 +1753,32 @@ static void
 end_invitation (ImportContext *ctx)
 {
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt;
+  SummitStmt *stmt;
 
   /* An invitation given without history still gets one line of it. */
   if (ctx->invitation_events == 0)
     {
       stmt = summit_store_prepare (ctx->store,
-                                   "SELECT 1 FROM invitation_event WHERE invitation_id = ?1",
+                                   "SELECT 1 FROM invitation_event WHERE invitation_id = $1",
                                    &error);
       if (stmt == NULL)
         return propagate_store_error (ctx, error);
-      sqlite3_bind_int64 (stmt, 1, ctx->invitation_id);
-      if (sqlite3_step (stmt) != SQLITE_ROW)
+      summit_stmt_bind_int64 (stmt, 1, ctx->invitation_id);
+      if (summit_stmt_step (stmt) != SUMMIT_STEP_ROW)
         insert_event (ctx, ctx->now, NULL,
                       summit_invitation_status_to_string (ctx->invitation_status), "",
                       _("Imported"));
-      sqlite3_reset (stmt);
+      summit_stmt_reset (stmt);
     }
 
   /* The invitation's time of last change is that of its latest event. */
   stmt = summit_store_prepare (ctx->store,
                                "UPDATE invitation SET updated = (SELECT max (at) FROM"
-                               " invitation_event WHERE invitation_id = ?1) WHERE id = ?1",
+                               " invitation_event WHERE invitation_id = $1) WHERE id = $1",
                                &error);
   if (stmt == NULL)
     return propagate_store_error (ctx, error);
-  sqlite3_bind_int64 (stmt, 1, ctx->invitation_id);
+  summit_stmt_bind_int64 (stmt, 1, ctx->invitation_id);
   if (!summit_store_step_done (ctx->store, stmt, &error))
     return propagate_store_error (ctx, error);
   ctx->invitation_id = 0;
@@ -1901,18 +1894,18 @@ classify_session (ImportContext *ctx)
   g_autoptr(GError) error = NULL;
   g_autofree char *lineup = lineup_signature (ctx->panel);
   SummitPanel *p = ctx->panel;
-  sqlite3_stmt *stmt;
+  SummitStmt *stmt;
   Change change = CHANGE_ADDED;
   gint64 start;
 
   stmt = summit_store_prepare (ctx->store,
                                "SELECT (edition_id, title, kind, start_utc, day, duration_min, room,"
                                " description, end_confirmed, room_confirmed)"
-                               " IS (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?11, ?12)"
+                               " IS ($2, $3, $4, $5, $6, $7, $8, $9, $11, $12)"
                                " AND coalesce ((SELECT group_concat (person_id || ':' || role, ',')"
                                "  FROM (SELECT person_id, role FROM panel_member"
-                               "   WHERE panel_id = panel.id ORDER BY position)), '') = ?10"
-                               " FROM panel WHERE uid = ?1",
+                               "   WHERE panel_id = panel.id ORDER BY position)), '') = $10"
+                               " FROM panel WHERE uid = $1",
                                &error);
   if (stmt == NULL)
     {
@@ -1920,23 +1913,22 @@ classify_session (ImportContext *ctx)
       return CHANGE_FAILED;
     }
   summit_stmt_bind_text (stmt, 1, summit_panel_get_uid (p));
-  sqlite3_bind_int64 (stmt, 2, summit_panel_get_edition_id (p));
+  summit_stmt_bind_int64 (stmt, 2, summit_panel_get_edition_id (p));
   summit_stmt_bind_text (stmt, 3, summit_panel_get_title (p));
-  sqlite3_bind_text (stmt, 4, summit_panel_kind_to_string (summit_panel_get_kind (p)), -1,
-                     SQLITE_STATIC);
+  summit_stmt_bind_static_text (stmt, 4, summit_panel_kind_to_string (summit_panel_get_kind (p)), -1);
   if (summit_panel_get_start (p, &start))
-    sqlite3_bind_int64 (stmt, 5, start);
+    summit_stmt_bind_int64 (stmt, 5, start);
   if (summit_panel_get_day (p))
     summit_stmt_bind_text (stmt, 6, summit_panel_get_day (p));
-  sqlite3_bind_int (stmt, 7, summit_panel_get_duration (p));
+  summit_stmt_bind_int (stmt, 7, summit_panel_get_duration (p));
   summit_stmt_bind_text (stmt, 8, summit_panel_get_room (p));
   summit_stmt_bind_text (stmt, 9, summit_panel_get_description (p));
   summit_stmt_bind_text (stmt, 10, lineup);
-  sqlite3_bind_int (stmt, 11, summit_panel_get_end_confirmed (p));
-  sqlite3_bind_int (stmt, 12, summit_panel_get_room_confirmed (p));
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    change = sqlite3_column_int (stmt, 0) ? CHANGE_NONE : CHANGE_UPDATED;
-  sqlite3_reset (stmt);
+  summit_stmt_bind_int (stmt, 11, summit_panel_get_end_confirmed (p));
+  summit_stmt_bind_int (stmt, 12, summit_panel_get_room_confirmed (p));
+  if (summit_stmt_step (stmt) == SUMMIT_STEP_ROW)
+    change = summit_stmt_column_int (stmt, 0) ? CHANGE_NONE : CHANGE_UPDATED;
+  summit_stmt_reset (stmt);
   return change;
 }
 
@@ -1944,7 +1936,7 @@ static void
 end_session (ImportContext *ctx)
 {
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt;
+  SummitStmt *stmt;
 
   if (ctx->panel == NULL)
     return;
@@ -1969,7 +1961,7 @@ end_session (ImportContext *ctx)
       return;
     }
 
-  stmt = summit_store_prepare (ctx->store, "DELETE FROM panel WHERE uid = ?1", &error);
+  stmt = summit_store_prepare (ctx->store, "DELETE FROM panel WHERE uid = $1", &error);
   if (stmt == NULL)
     return propagate_store_error (ctx, error);
   summit_stmt_bind_text (stmt, 1, summit_panel_get_uid (ctx->panel));
@@ -1993,7 +1985,7 @@ read_statistic (ImportContext *ctx)
   g_autofree char *countries = attr (ctx, "countries");
   g_autofree char *source = attr (ctx, "source");
   SummitFigureKind figure = SUMMIT_FIGURE_MISSING;
-  sqlite3_stmt *stmt;
+  SummitStmt *stmt;
   Change change;
   int first;
 
@@ -2013,26 +2005,26 @@ read_statistic (ImportContext *ctx)
 
   stmt = summit_store_prepare (ctx->store,
                                "SELECT (kind, overseas_mayors, lower_bound, domestic_mayors,"
-                               " countries, source) IS (?2, ?3, ?4, ?5, ?6, ?7)"
-                               " FROM year_statistic WHERE year = ?1",
+                               " countries, source) IS ($2, $3, $4, $5, $6, $7)"
+                               " FROM year_statistic WHERE year = $1",
                                &error);
   if (stmt == NULL)
     return propagate_store_error (ctx, error);
-  sqlite3_bind_int (stmt, 1, summit_year_statistic_get_year (stat));
-  sqlite3_bind_text (stmt, 2, summit_figure_kind_to_string (figure), -1, SQLITE_STATIC);
+  summit_stmt_bind_int (stmt, 1, summit_year_statistic_get_year (stat));
+  summit_stmt_bind_static_text (stmt, 2, summit_figure_kind_to_string (figure), -1);
   if (figure != SUMMIT_FIGURE_MISSING)
-    sqlite3_bind_int (stmt, 3, summit_year_statistic_get_overseas (stat));
-  sqlite3_bind_int (stmt, 4, figure == SUMMIT_FIGURE_ESTIMATE &&
+    summit_stmt_bind_int (stmt, 3, summit_year_statistic_get_overseas (stat));
+  summit_stmt_bind_int (stmt, 4, figure == SUMMIT_FIGURE_ESTIMATE &&
                              summit_year_statistic_get_lower_bound (stat));
   if (domestic)
-    sqlite3_bind_int (stmt, 5, summit_year_statistic_get_domestic (stat));
+    summit_stmt_bind_int (stmt, 5, summit_year_statistic_get_domestic (stat));
   if (countries)
-    sqlite3_bind_int (stmt, 6, summit_year_statistic_get_countries (stat));
+    summit_stmt_bind_int (stmt, 6, summit_year_statistic_get_countries (stat));
   summit_stmt_bind_text (stmt, 7, summit_year_statistic_get_source (stat));
   change = CHANGE_ADDED;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    change = sqlite3_column_int (stmt, 0) ? CHANGE_NONE : CHANGE_UPDATED;
-  sqlite3_reset (stmt);
+  if (summit_stmt_step (stmt) == SUMMIT_STEP_ROW)
+    change = summit_stmt_column_int (stmt, 0) ? CHANGE_NONE : CHANGE_UPDATED;
+  summit_stmt_reset (stmt);
 
   if (change == CHANGE_NONE)
     {
@@ -2521,10 +2513,10 @@ write_attr_int (ExportContext *ctx,
 static int
 write_attr_column (ExportContext *ctx,
                    const char    *name,
-                   sqlite3_stmt  *stmt,
+                   SummitStmt  *stmt,
                    int            column)
 {
-  return write_attr (ctx, name, (const char *)sqlite3_column_text (stmt, column));
+  return write_attr (ctx, name, summit_stmt_column_text (stmt, column));
 }
 
 static int
@@ -2541,13 +2533,13 @@ write_attr_instant (ExportContext *ctx,
 
 static gboolean
 export_step (ExportContext *ctx,
-             sqlite3_stmt  *stmt,
+             SummitStmt  *stmt,
              int           *rc)
 {
-  *rc = sqlite3_step (stmt);
-  if (*rc == SQLITE_ROW)
+  *rc = summit_stmt_step (stmt);
+  if (*rc == SUMMIT_STEP_ROW)
     return TRUE;
-  if (*rc != SQLITE_DONE && ctx->error == NULL)
+  if (*rc != SUMMIT_STEP_DONE && ctx->error == NULL)
     summit_store_set_error_from_db (ctx->store, *rc, &ctx->error);
   return FALSE;
 }
@@ -2567,7 +2559,7 @@ export_tick (ExportContext *ctx)
 static gboolean
 export_people (ExportContext *ctx)
 {
-  sqlite3_stmt *stmt;
+  SummitStmt *stmt;
   int rc;
 
   /* "+family_name": sorting the rows themselves is faster than walking
@@ -2589,16 +2581,16 @@ export_people (ExportContext *ctx)
         w = write_attr_column (ctx, summit_person_field_name (i), stmt, i);
       if (w >= 0)
         w = write_attr_instant (ctx, "created",
-                                sqlite3_column_int64 (stmt, SUMMIT_PERSON_ATTRIBUTE_CREATED));
+                                summit_stmt_column_int64 (stmt, SUMMIT_PERSON_ATTRIBUTE_CREATED));
       if (w >= 0)
         w = write_attr_instant (ctx, "updated",
-                                sqlite3_column_int64 (stmt, SUMMIT_PERSON_ATTRIBUTE_UPDATED));
+                                summit_stmt_column_int64 (stmt, SUMMIT_PERSON_ATTRIBUTE_UPDATED));
       if (w >= 0)
         w = xmlTextWriterEndElement (ctx->writer);
       if (writer_failed (ctx, w) || !export_tick (ctx))
         break;
     }
-  sqlite3_reset (stmt);
+  summit_stmt_reset (stmt);
   return ctx->error == NULL;
 }
 
@@ -2606,18 +2598,18 @@ static gboolean
 export_invitations (ExportContext *ctx,
                     gint64         edition_id)
 {
-  sqlite3_stmt *stmt;
-  sqlite3_stmt *events;
+  SummitStmt *stmt;
+  SummitStmt *events;
   int rc, erc;
 
   stmt = summit_store_prepare (ctx->store,
                                "SELECT i.id, p.uid, i.status FROM invitation i"
                                " JOIN person p ON p.id = i.person_id"
-                               " WHERE i.edition_id = ?1 ORDER BY p.uid",
+                               " WHERE i.edition_id = $1 ORDER BY p.uid",
                                &ctx->error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, edition_id);
+  summit_stmt_bind_int64 (stmt, 1, edition_id);
 
   while (export_step (ctx, stmt, &rc))
     {
@@ -2632,17 +2624,17 @@ export_invitations (ExportContext *ctx,
 
       events = summit_store_prepare (ctx->store,
                                      "SELECT at, old_status, new_status, channel, note"
-                                     " FROM invitation_event WHERE invitation_id = ?1"
+                                     " FROM invitation_event WHERE invitation_id = $1"
                                      " ORDER BY at, id",
                                      &ctx->error);
       if (events == NULL)
         break;
-      sqlite3_bind_int64 (events, 1, sqlite3_column_int64 (stmt, 0));
+      summit_stmt_bind_int64 (events, 1, summit_stmt_column_int64 (stmt, 0));
       while (export_step (ctx, events, &erc))
         {
           w = xmlTextWriterStartElement (ctx->writer, BAD_CAST "event");
           if (w >= 0)
-            w = write_attr_instant (ctx, "at", sqlite3_column_int64 (events, 0));
+            w = write_attr_instant (ctx, "at", summit_stmt_column_int64 (events, 0));
           if (w >= 0)
             w = write_attr_column (ctx, "from", events, 1);
           if (w >= 0)
@@ -2656,14 +2648,14 @@ export_invitations (ExportContext *ctx,
           if (writer_failed (ctx, w))
             break;
         }
-      sqlite3_reset (events);
+      summit_stmt_reset (events);
       if (ctx->error != NULL)
         break;
 
       if (writer_failed (ctx, xmlTextWriterEndElement (ctx->writer)) || !export_tick (ctx))
         break;
     }
-  sqlite3_reset (stmt);
+  summit_stmt_reset (stmt);
   return ctx->error == NULL;
 }
 
@@ -2671,20 +2663,20 @@ static gboolean
 export_sessions (ExportContext *ctx,
                  gint64         edition_id)
 {
-  sqlite3_stmt *stmt;
-  sqlite3_stmt *members;
+  SummitStmt *stmt;
+  SummitStmt *members;
   int rc, mrc;
 
   stmt = summit_store_prepare (ctx->store,
                                "SELECT id, uid, kind, title, start_utc, day, duration_min, room,"
                                " description, end_confirmed, room_confirmed FROM panel"
-                               " WHERE edition_id = ?1"
+                               " WHERE edition_id = $1"
                                " ORDER BY coalesce (start_utc, unixepoch (day, '+1 day', '-1 second')),"
                                " uid",
                                &ctx->error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, edition_id);
+  summit_stmt_bind_int64 (stmt, 1, edition_id);
 
   while (export_step (ctx, stmt, &rc))
     {
@@ -2696,19 +2688,19 @@ export_sessions (ExportContext *ctx,
         w = write_attr_column (ctx, "kind", stmt, 2);
       if (w >= 0)
         w = write_attr_column (ctx, "title", stmt, 3);
-      if (w >= 0 && sqlite3_column_type (stmt, 4) != SQLITE_NULL)
-        w = write_attr_instant (ctx, "start", sqlite3_column_int64 (stmt, 4));
+      if (w >= 0 && !summit_stmt_column_is_null (stmt, 4))
+        w = write_attr_instant (ctx, "start", summit_stmt_column_int64 (stmt, 4));
       if (w >= 0)
         w = write_attr_column (ctx, "day", stmt, 5);
       if (w >= 0)
-        w = write_attr_int (ctx, "duration", sqlite3_column_int64 (stmt, 6));
+        w = write_attr_int (ctx, "duration", summit_stmt_column_int64 (stmt, 6));
       if (w >= 0)
         w = write_attr_column (ctx, "room", stmt, 7);
       if (w >= 0)
         w = write_attr_column (ctx, "description", stmt, 8);
-      if (w >= 0 && sqlite3_column_int (stmt, 9))
+      if (w >= 0 && summit_stmt_column_int (stmt, 9))
         w = write_attr (ctx, "end-confirmed", "true");
-      if (w >= 0 && sqlite3_column_int (stmt, 10))
+      if (w >= 0 && summit_stmt_column_int (stmt, 10))
         w = write_attr (ctx, "room-confirmed", "true");
       if (writer_failed (ctx, w))
         break;
@@ -2716,11 +2708,11 @@ export_sessions (ExportContext *ctx,
       members = summit_store_prepare (ctx->store,
                                       "SELECT p.uid, m.role FROM panel_member m"
                                       " JOIN person p ON p.id = m.person_id"
-                                      " WHERE m.panel_id = ?1 ORDER BY m.position",
+                                      " WHERE m.panel_id = $1 ORDER BY m.position",
                                       &ctx->error);
       if (members == NULL)
         break;
-      sqlite3_bind_int64 (members, 1, sqlite3_column_int64 (stmt, 0));
+      summit_stmt_bind_int64 (members, 1, summit_stmt_column_int64 (stmt, 0));
       while (export_step (ctx, members, &mrc))
         {
           w = xmlTextWriterStartElement (ctx->writer, BAD_CAST "member");
@@ -2733,14 +2725,14 @@ export_sessions (ExportContext *ctx,
           if (writer_failed (ctx, w))
             break;
         }
-      sqlite3_reset (members);
+      summit_stmt_reset (members);
       if (ctx->error != NULL)
         break;
 
       if (writer_failed (ctx, xmlTextWriterEndElement (ctx->writer)) || !export_tick (ctx))
         break;
     }
-  sqlite3_reset (stmt);
+  summit_stmt_reset (stmt);
   return ctx->error == NULL;
 }
 
@@ -2748,7 +2740,7 @@ static gboolean
 export_editions (ExportContext *ctx)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt;
+  SummitStmt *stmt;
   int rc;
 
   stmt = summit_store_prepare (ctx->store,
@@ -2762,10 +2754,10 @@ export_editions (ExportContext *ctx)
    * cached statements. */
   while (export_step (ctx, stmt, &rc))
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = summit_stmt_column_int64 (stmt, 0);
       g_array_append_val (ids, id);
     }
-  sqlite3_reset (stmt);
+  summit_stmt_reset (stmt);
   if (ctx->error != NULL)
     return FALSE;
 
@@ -2775,11 +2767,11 @@ export_editions (ExportContext *ctx)
 
       stmt = summit_store_prepare (ctx->store,
                                    "SELECT id, year, theme, host_city, host_country, timezone,"
-                                   " format, start_date, end_date FROM edition WHERE id = ?1",
+                                   " format, start_date, end_date FROM edition WHERE id = $1",
                                    &ctx->error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
+      summit_stmt_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
       if (!export_step (ctx, stmt, &rc))
         return FALSE;
 
@@ -2800,7 +2792,7 @@ export_editions (ExportContext *ctx)
         w = write_attr_column (ctx, "start-date", stmt, 7);
       if (w >= 0)
         w = write_attr_column (ctx, "end-date", stmt, 8);
-      sqlite3_reset (stmt);
+      summit_stmt_reset (stmt);
       if (writer_failed (ctx, w))
         return FALSE;
 
@@ -2815,7 +2807,7 @@ export_editions (ExportContext *ctx)
 static gboolean
 export_statistics (ExportContext *ctx)
 {
-  sqlite3_stmt *stmt;
+  SummitStmt *stmt;
   int rc;
 
   stmt = summit_store_prepare (ctx->store,
@@ -2835,7 +2827,7 @@ export_statistics (ExportContext *ctx)
         w = write_attr_column (ctx, "kind", stmt, 1);
       if (w >= 0)
         w = write_attr_column (ctx, "overseas-mayors", stmt, 2);
-      if (w >= 0 && sqlite3_column_int (stmt, 3))
+      if (w >= 0 && summit_stmt_column_int (stmt, 3))
         w = write_attr (ctx, "lower-bound", "true");
       if (w >= 0)
         w = write_attr_column (ctx, "domestic-mayors", stmt, 4);
@@ -2848,14 +2840,14 @@ export_statistics (ExportContext *ctx)
       if (writer_failed (ctx, w))
         break;
     }
-  sqlite3_reset (stmt);
+  summit_stmt_reset (stmt);
   return ctx->error == NULL;
 }
 
 static gint64
 count_rows (SummitStore *store)
 {
-  sqlite3_stmt *stmt;
+  SummitStmt *stmt;
   gint64 n = 0;
 
   stmt = summit_store_prepare (store,
@@ -2865,9 +2857,9 @@ count_rows (SummitStore *store)
                                NULL);
   if (stmt == NULL)
     return 0;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  if (summit_stmt_step (stmt) == SUMMIT_STEP_ROW)
+    n = summit_stmt_column_int64 (stmt, 0);
+  summit_stmt_reset (stmt);
   return n;
 }
 

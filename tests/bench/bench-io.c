@@ -34,6 +34,7 @@
 #include <unistd.h>
 
 #include "summit-csv.h"
+#include "summit-store-private.h"
 #include "summit-xml.h"
 
 static char *tmpdir;
@@ -114,16 +115,16 @@ fill (SummitStore *store,
   static const char *zones[] = { "Europe/Warsaw", "Europe/Warsaw", "Asia/Taipei", "Asia/Tokyo",
                                  "Europe/Paris", "Europe/Lisbon" };
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt;
+  SummitStmt *stmt;
 
   summit_store_begin (store, &error);
   g_assert_no_error (error);
   stmt = summit_store_prepare (store,
                                "INSERT INTO person (uid, honorific, given_name, family_name,"
                                " native_name, position, city, country, organisation, email, phone,"
-                               " timezone, notes, created, updated) VALUES (?1, 'Dr.', ?2, ?3, ?4,"
-                               " 'Deputy Mayor for Smart City Development', ?5, ?6, ?7, ?8,"
-                               " '+48 58 000 00 00', ?9, ?10, 1500000000 + ?11, 1600000000 + ?11)",
+                               " timezone, notes, created, updated) VALUES ($1, 'Dr.', $2, $3, $4,"
+                               " 'Deputy Mayor for Smart City Development', $5, $6, $7, $8,"
+                               " '+48 58 000 00 00', $9, $10, 1500000000 + $11, 1600000000 + $11)",
                                &error);
   g_assert_no_error (error);
   for (guint i = 0; i < n; i++)
@@ -138,21 +139,21 @@ fill (SummitStore *store,
                          "Prefers letters; assistant answers the phone. Reference %u.",
                          2015 + i % 6, i);
 
-      sqlite3_reset (stmt);
-      sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 2, given, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 3, family, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 4, i % 3 ? "" : "王小明", -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 5, cities[i % 6], -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 6, countries[i % 6], -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 7, org, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 8, email, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 9, zones[i % 6], -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 10, notes, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int (stmt, 11, i);
-      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+      summit_stmt_reset (stmt);
+      summit_stmt_bind_nullable_text (stmt, 1, uid);
+      summit_stmt_bind_nullable_text (stmt, 2, given);
+      summit_stmt_bind_nullable_text (stmt, 3, family);
+      summit_stmt_bind_static_text (stmt, 4, i % 3 ? "" : "王小明", -1);
+      summit_stmt_bind_static_text (stmt, 5, cities[i % 6], -1);
+      summit_stmt_bind_static_text (stmt, 6, countries[i % 6], -1);
+      summit_stmt_bind_nullable_text (stmt, 7, org);
+      summit_stmt_bind_nullable_text (stmt, 8, email);
+      summit_stmt_bind_static_text (stmt, 9, zones[i % 6], -1);
+      summit_stmt_bind_nullable_text (stmt, 10, notes);
+      summit_stmt_bind_int (stmt, 11, i);
+      g_assert_cmpint (summit_stmt_step (stmt), ==, SUMMIT_STEP_DONE);
     }
-  sqlite3_reset (stmt);
+  summit_stmt_reset (stmt);
   summit_store_commit (store, &error);
   g_assert_no_error (error);
 }
