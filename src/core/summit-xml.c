@@ -22,6 +22,7 @@
 #include <libxml/xmlwriter.h>
 
 #include "summit-core-resources.h"
+#include "summit-store-people.h"
 #include "summit-store-private.h"
 #include "summit-file.h"
 #include "summit-people.h"
@@ -2557,40 +2558,30 @@ export_tick (ExportContext *ctx)
 }
 
 static gboolean
+export_person (const SummitPersonRow  *row,
+               gpointer                user_data,
+               GError                **error)
+{
+  ExportContext *ctx = user_data;
+  int w = xmlTextWriterStartElement (ctx->writer, BAD_CAST "person");
+
+  for (guint i = 0; i < SUMMIT_PERSON_N_FIELDS && w >= 0; i++)
+    w = write_attr (ctx, summit_person_field_name (i), row->fields[i]);
+  if (w >= 0)
+    w = write_attr_instant (ctx, "created", row->created);
+  if (w >= 0)
+    w = write_attr_instant (ctx, "updated", row->updated);
+  if (w >= 0)
+    w = xmlTextWriterEndElement (ctx->writer);
+  return !writer_failed (ctx, w) && export_tick (ctx);
+}
+
+static gboolean
 export_people (ExportContext *ctx)
 {
-  SummitStmt *stmt;
-  int rc;
-
-  /* "+family_name": sorting the rows themselves is faster than walking
-   * person_by_name and fetching each row from wherever it is. */
-  stmt = summit_store_prepare (ctx->store,
-                               "SELECT uid, honorific, given_name, family_name, native_name,"
-                               " position, city, country, organisation, email, phone, timezone,"
-                               " notes, position_kind, letter_language, created, updated FROM person"
-                               " ORDER BY +family_name, given_name, uid",
-                               &ctx->error);
-  if (stmt == NULL)
+  if (!summit_store_foreach_person (ctx->store, SUMMIT_PERSON_ORDER_NAME, export_person, ctx,
+                                    ctx->error ? NULL : &ctx->error))
     return FALSE;
-
-  while (export_step (ctx, stmt, &rc))
-    {
-      int w = xmlTextWriterStartElement (ctx->writer, BAD_CAST "person");
-
-      for (guint i = 0; i < SUMMIT_PERSON_N_FIELDS && w >= 0; i++)
-        w = write_attr_column (ctx, summit_person_field_name (i), stmt, i);
-      if (w >= 0)
-        w = write_attr_instant (ctx, "created",
-                                summit_stmt_column_int64 (stmt, SUMMIT_PERSON_ATTRIBUTE_CREATED));
-      if (w >= 0)
-        w = write_attr_instant (ctx, "updated",
-                                summit_stmt_column_int64 (stmt, SUMMIT_PERSON_ATTRIBUTE_UPDATED));
-      if (w >= 0)
-        w = xmlTextWriterEndElement (ctx->writer);
-      if (writer_failed (ctx, w) || !export_tick (ctx))
-        break;
-    }
-  summit_stmt_reset (stmt);
   return ctx->error == NULL;
 }
 
