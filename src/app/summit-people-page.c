@@ -230,8 +230,8 @@ update_country_filter (SummitPeoplePage *self)
     summit_place_chooser_set_value (self->country_filter, "");
 }
 
-/* Enough people to fill the window's list at start, and no more: each row
- * (seven cells) costs the first frame about a millisecond. */
+/* Enough people to fill the window's list at start, and no more: every row
+ * (seven cells) is built and laid out before the first frame. */
 static guint
 first_rows (SummitPeoplePage *self)
 {
