@@ -596,9 +596,8 @@ png_write_cb (png_structp  png,
   g_byte_array_append (png_get_io_ptr (png), data, length);
 }
 
-/* Stands in for cairo_surface_write_to_png(), which tries every filter on
- * every row at the default compression: a chart is flat colour, which the
- * "sub" filter and a fast zlib level compress about as well, much faster.
+/* Stands in for cairo_surface_write_to_png(): too slow for issue 5's PNG figure (tests/bench).
+ * A chart is flat colour: one filter ("sub") and a light zlib level suit it.
  * Only for opaque surfaces (RGB24), which need no un-premultiplying. */
 static gboolean
 write_png_rgb24 (cairo_surface_t *surface,
