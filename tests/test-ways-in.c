@@ -173,7 +173,7 @@ test_zone_refused_everywhere (void)
       g_autoptr(SummitEdition) ed = summit_edition_new (2021);
       g_autoptr(GError) error = NULL;
 
-      assert_xml_refused (store, person, "hostile.xml:3:", "not a known time zone");
+      assert_xml_refused (store, person, "hostile.xml:3:", "is not known; use a name such as Europe/Warsaw");
       assert_xml_refused (store, edition, "hostile.xml:3:", "not a known time zone");
       assert_csv_refused (csv, "2:", "is not known");
 
