@@ -257,6 +257,12 @@ record_invitation_txn (SummitStore  *store,
   SummitStmt *stmt;
   gint64 invitation_id = 0;
 
+  if (!summit_invitation_validate_event (summit_invitation_status_to_string (r->status),
+                                         r->channel < SUMMIT_N_CHANNELS
+                                         ? summit_channel_to_string (r->channel) : "?",
+                                         r->note, error))
+    return FALSE;
+
   had = summit_store_get_invitation_status (store, r->person_id, r->edition_id, &old,
                                             &local_error);
   if (local_error != NULL)

@@ -1613,10 +1613,8 @@ insert_event (ImportContext *ctx,
   g_autoptr(GError) error = NULL;
   SummitStmt *stmt;
 
-  if (!summit_text_check_controls (channel, "channel", FALSE, SUMMIT_STORE_ERROR,
-                                   SUMMIT_STORE_ERROR_INVALID, &error) ||
-      !summit_text_check_controls (note, "note", TRUE, SUMMIT_STORE_ERROR,
-                                   SUMMIT_STORE_ERROR_INVALID, &error))
+  if ((from != NULL && !summit_invitation_validate_event (from, NULL, NULL, &error)) ||
+      !summit_invitation_validate_event (to, channel, note, &error))
     return propagate_store_error (ctx, error);
 
   /* Skip an event already in the history, so that importing a file twice
