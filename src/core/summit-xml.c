@@ -1797,7 +1797,12 @@ read_session (ImportContext *ctx)
   if (!parse_day (ctx, "day", day))
     return;
   summit_panel_set_day (ctx->panel, day);
-  summit_panel_set_duration (ctx->panel, duration ? atoi (duration) : SUMMIT_PANEL_DEFAULT_DURATION);
+  /* The schema says only that it is a whole number: the session's own
+   * check says what is wrong with one out of range. */
+  summit_panel_set_duration (ctx->panel,
+                             duration ? (int)CLAMP (g_ascii_strtoll (duration, NULL, 10),
+                                                    G_MININT, G_MAXINT)
+                                      : SUMMIT_PANEL_DEFAULT_DURATION);
   summit_panel_set_room (ctx->panel, room);
   summit_panel_set_description (ctx->panel, description);
   /* A file that does not say the end was given gave a default. */
