@@ -199,6 +199,22 @@ cli_refusal (const char *name,
   return g_steal_pointer (&err);
 }
 
+/* @xml is refused, by the XML import and by the command line, saying
+ * @message (the record's own) after the place. */
+static void
+assert_xml_says (SummitStore *store,
+                 const char  *xml,
+                 const char  *message)
+{
+  g_autofree char *said = xml_refusal (store, xml);
+  g_autofree char *cli_said = NULL;
+
+  assert_says ("XML", said, message);
+  g_assert_true (g_str_has_prefix (said, "hostile.xml:"));
+  if ((cli_said = cli_refusal ("refused.xml", xml)) != NULL)
+    assert_says ("command line, XML", cli_said, message);
+}
+
 static SummitPersonField
 field_named (const char *name)
 {
@@ -258,13 +274,7 @@ test_person_same_message (void)
       xml = nameless ? g_strdup (HEAD "  <person uid=\"v\" given-name=\"\" city=\"Lublin\"/>\n" TAIL)
                      : g_strdup_printf (HEAD "  <person uid=\"v\" given-name=\"Z\" %s=\"%s\"/>\n" TAIL,
                                         bad[i].attribute, bad[i].xml);
-      said = xml_refusal (store, xml);
-      assert_says ("XML", said, error->message);
-      g_assert_true (g_str_has_prefix (said, "hostile.xml:3:"));
-      g_clear_pointer (&said, g_free);
-      if ((said = cli_refusal ("person.xml", xml)) != NULL)
-        assert_says ("CLI, XML", said, error->message);
-      g_clear_pointer (&said, g_free);
+      assert_xml_says (store, xml, error->message);
 
       if (!bad[i].csv)
         continue;
@@ -313,12 +323,7 @@ test_records_same_message (void)
   summit_panel_set_title (panel, "One");
   summit_panel_set_duration (panel, -30);
   g_assert_false (summit_panel_validate (panel, NULL, &error));
-  said = xml_refusal (store, session_xml);
-  assert_says ("XML session", said, error->message);
-  g_clear_pointer (&said, g_free);
-  if ((said = cli_refusal ("session.xml", session_xml)) != NULL)
-    assert_says ("CLI session", said, error->message);
-  g_clear_pointer (&said, g_free);
+  assert_xml_says (store, session_xml, error->message);
   g_clear_error (&error);
 
   /* A note with a control character, as the editor records it. */
@@ -332,24 +337,14 @@ test_records_same_message (void)
                                                   "A\x7f" "B", 0, &error));
   g_assert_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "note holds a control character (U+007F)"));
-  said = xml_refusal (store, event_xml);
-  assert_says ("XML event", said, error->message);
-  g_clear_pointer (&said, g_free);
-  if ((said = cli_refusal ("event.xml", event_xml)) != NULL)
-    assert_says ("CLI event", said, error->message);
-  g_clear_pointer (&said, g_free);
+  assert_xml_says (store, event_xml, error->message);
   g_clear_error (&error);
 
   /* An edition in no known time zone. */
   summit_edition_set_theme (edition, "T");
   summit_edition_set_timezone (edition, "Mars/Olympus");
   g_assert_false (summit_edition_validate (edition, &error));
-  said = xml_refusal (store, edition_xml);
-  assert_says ("XML edition", said, error->message);
-  g_clear_pointer (&said, g_free);
-  if ((said = cli_refusal ("edition.xml", edition_xml)) != NULL)
-    assert_says ("CLI edition", said, error->message);
-  g_clear_pointer (&said, g_free);
+  assert_xml_says (store, edition_xml, error->message);
   g_clear_error (&error);
 
   /* A negative yearly figure: the figure's validation refuses it; in XML
