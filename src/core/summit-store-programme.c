@@ -90,23 +90,14 @@ load_members (SummitStore  *store,
   return TRUE;
 }
 
-/**
- * summit_store_list_panels:
- *
- * Returns: (transfer full) (element-type SummitPanel): the sessions of
- *   @edition_id with their lineups, in programme order (sessions known only
- *   by their day after the timed ones of that day), or %NULL with @error set
- */
-GPtrArray *
-summit_store_list_panels (SummitStore  *store,
-                          gint64        edition_id,
-                          GError      **error)
+static GPtrArray *
+read_panels (SummitStore  *store,
+             gint64        edition_id,
+             GError      **error)
 {
   g_autoptr(GPtrArray) panels = g_ptr_array_new_with_free_func (g_object_unref);
   SummitStmt *stmt;
   int rc;
-
-  g_return_val_if_fail (SUMMIT_IS_STORE (store), NULL);
 
   stmt = summit_store_prepare (store,
                                "SELECT " PANEL_COLUMNS " FROM panel WHERE edition_id = $1"
@@ -132,6 +123,31 @@ summit_store_list_panels (SummitStore  *store,
       return NULL;
 
   return g_steal_pointer (&panels);
+}
+
+/**
+ * summit_store_list_panels:
+ *
+ * Returns: (transfer full) (element-type SummitPanel): the sessions of
+ *   @edition_id with their lineups, in programme order (sessions known only
+ *   by their day after the timed ones of that day), or %NULL with @error set
+ */
+GPtrArray *
+summit_store_list_panels (SummitStore  *store,
+                          gint64        edition_id,
+                          GError      **error)
+{
+  GPtrArray *panels;
+  gboolean owned;
+
+  g_return_val_if_fail (SUMMIT_IS_STORE (store), NULL);
+
+  /* The sessions and every lineup from one snapshot of the file. */
+  if (!summit_store_begin_long_read (store, &owned, error))
+    return NULL;
+  panels = read_panels (store, edition_id, error);
+  summit_store_end_long_read (store, owned);
+  return panels;
 }
 
 /* Binds a session's title, kind, start, day, duration, room, description and
