@@ -150,6 +150,24 @@ summit_store_list_panels (SummitStore  *store,
   return panels;
 }
 
+/* Steps a statement that must change a row; @not_found (untranslated) is the
+ * error if there was none to change. */
+static gboolean
+step_changing_some (SummitStore  *store,
+                    SummitStmt   *stmt,
+                    const char   *not_found,
+                    GError      **error)
+{
+  if (!summit_store_step_done (store, stmt, error))
+    return FALSE;
+  if (summit_store_changes (store) == 0)
+    {
+      g_set_error_literal (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_NOT_FOUND, _(not_found));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Binds a session's title, kind, start, day, duration, room, description and
  * whether its end and room are confirmed to the nine parameters from @first on. */
 static void
@@ -302,15 +320,8 @@ update_panel_txn (SummitStore  *store,
     return FALSE;
   summit_stmt_bind_int64 (stmt, 1, summit_panel_get_id (panel));
   bind_panel_fields (stmt, 2, panel);
-  if (!summit_store_step_done (store, stmt, error))
-    return FALSE;
-  if (summit_store_changes (store) == 0)
-    {
-      g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_NOT_FOUND,
-                   _("The session no longer exists; it may have been deleted"));
-      return FALSE;
-    }
-  return TRUE;
+  return step_changing_some (store, stmt,
+                             N_("The session no longer exists; it may have been deleted"), error);
 }
 
 gboolean
@@ -509,14 +520,8 @@ remove_member_txn (SummitStore  *store,
     return FALSE;
   summit_stmt_bind_int64 (stmt, 1, change->panel_id);
   summit_stmt_bind_int64 (stmt, 2, change->person_id);
-  if (!summit_store_step_done (store, stmt, error))
+  if (!step_changing_some (store, stmt, N_("This person is not in the session’s lineup"), error))
     return FALSE;
-  if (summit_store_changes (store) == 0)
-    {
-      g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_NOT_FOUND,
-                   _("This person is not in the session’s lineup"));
-      return FALSE;
-    }
   if ((ids = lineup_ids (store, change->panel_id, error)) == NULL)
     return FALSE;
   return write_positions (store, change->panel_id, ids, error);
@@ -601,15 +606,8 @@ set_role_txn (SummitStore  *store,
   summit_stmt_bind_int64 (stmt, 1, change->panel_id);
   summit_stmt_bind_int64 (stmt, 2, change->person_id);
   summit_stmt_bind_static_text (stmt, 3, summit_role_to_string (change->role), -1);
-  if (!summit_store_step_done (store, stmt, error))
-    return FALSE;
-  if (summit_store_changes (store) == 0)
-    {
-      g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_NOT_FOUND,
-                   _("This person is not in the session’s lineup"));
-      return FALSE;
-    }
-  return TRUE;
+  return step_changing_some (store, stmt, N_("This person is not in the session’s lineup"),
+                             error);
 }
 
 /**
