@@ -16,9 +16,9 @@
 #include <string.h>
 
 #include "summit-people.h"
-#include "summit-store-private.h"
 #include "summit-people-model.h"
 #include "summit-places.h"
+#include "summit-store-listing.h"
 
 #define SEP '\x1f'
 
@@ -333,51 +333,35 @@ is_family_name_first_script (const char *text)
   return FALSE;
 }
 
-static const char *
-column_text (SummitStmt *stmt,
-             int           column)
-{
-  const char *text = summit_stmt_column_text (stmt, column);
-
-  return text ? text : "";
-}
-
-#define ROW_SQL \
-  "SELECT p.id, p.given_name, p.family_name, p.native_name, p.position, p.city, p.country," \
-  " p.email, p.updated, i.status, i.updated" \
-  " FROM person p LEFT JOIN invitation i ON i.person_id = p.id AND i.edition_id = $1"
-
-/* Builds one row from a ROW_SQL result; the same name rules as
+/* Builds one row from a listing record; the same name rules as
  * summit_person_dup_display_name(). */
 static Row *
-row_from_stmt (Storage      *storage,
-               SummitStmt *stmt,
-               const char   *host_country,
-               GHashTable   *country_keys)
+row_from_listing (Storage                *storage,
+                  const SummitListingRow *listing,
+                  const char             *host_country,
+                  GHashTable             *country_keys)
 {
   Row *row = g_new0 (Row, 1);
-  const char *given = column_text (stmt, 1);
-  const char *family = column_text (stmt, 2);
-  const char *native = column_text (stmt, 3);
-  const char *position = column_text (stmt, 4);
-  const char *city = column_text (stmt, 5);
-  const char *country = column_text (stmt, 6);
-  const char *email = column_text (stmt, 7);
+  const char *given = listing->given_name;
+  const char *family = listing->family_name;
+  const char *native = listing->native_name;
+  const char *position = listing->position;
+  const char *city = listing->city;
+  const char *country = listing->country;
+  const char *email = listing->email;
   const CountryKeys *country_keys_of;
   gboolean family_first = *native && is_family_name_first_script (native);
   g_autoptr(GString) name = g_string_new (NULL);
   g_autoptr(GString) key = g_string_new (NULL);
   g_autofree char *folded = NULL;
-  SummitInvitationStatus status;
   gsize off;
 
-  row->id = summit_stmt_column_int64 (stmt, 0);
+  row->id = listing->id;
   row->status = -1;
-  if (!summit_stmt_column_is_null (stmt, 9) &&
-      summit_invitation_status_from_string (column_text (stmt, 9), &status))
+  if (listing->invited)
     {
-      row->status = status;
-      row->since = summit_stmt_column_int64 (stmt, 10);
+      row->status = listing->status;
+      row->since = listing->since;
       /* The last change shown is the invitation's, not the person's record:
        * every event recorded or imported sets the invitation's time to its own. */
       row->changed = row->since;
@@ -449,6 +433,49 @@ row_from_stmt (Storage      *storage,
   row->index = storage->rows->len;
   g_ptr_array_add (storage->rows, row);
   return row;
+}
+
+/* Where the store's records are read into rows. */
+typedef struct
+{
+  Storage    *storage;
+  const char *host_country;
+  GHashTable *country_keys;   /* country → CountryKeys */
+  GPtrArray  *rows;           /* if not NULL, gets every row read */
+  Row        *last;           /* the last row read */
+} RowReader;
+
+static void
+row_reader_init (RowReader   *reader,
+                 Storage     *storage,
+                 const char  *host_country,
+                 GPtrArray   *rows)
+{
+  reader->storage = storage;
+  reader->host_country = host_country;
+  reader->country_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  reader->rows = rows;
+  reader->last = NULL;
+}
+
+static void
+row_reader_clear (RowReader *reader)
+{
+  g_clear_pointer (&reader->country_keys, g_hash_table_unref);
+}
+
+static gboolean
+read_row_cb (const SummitListingRow  *listing,
+             gpointer                 user_data,
+             GError                 **error)
+{
+  RowReader *reader = user_data;
+
+  reader->last = row_from_listing (reader->storage, listing, reader->host_country,
+                                   reader->country_keys);
+  if (reader->rows != NULL)
+    g_ptr_array_add (reader->rows, reader->last);
+  return TRUE;
 }
 
 /* Auxiliary methods: sorting and filtering (any thread) */
@@ -707,30 +734,21 @@ load_rows (SummitStore *store,
            const char  *host_country,
            GError     **error)
 {
-  g_autoptr(GHashTable) country_keys = g_hash_table_new_full (g_str_hash, g_str_equal,
-                                                              g_free, g_free);
   Storage *storage = storage_new ();
   GPtrArray *rows = g_ptr_array_new ();
-  g_autoptr(SummitStore) reader = summit_store_open_reader (store, error);
-  SummitStmt *stmt = NULL;
+  g_autoptr(SummitStore) connection = summit_store_open_reader (store, error);
+  RowReader reader;
   RowSet *set;
-  int rc = 0;
+  gboolean ok;
 
-  if (reader != NULL)
-    stmt = summit_store_prepare (reader, ROW_SQL " ORDER BY p.id", error);
-  if (stmt != NULL)
-    {
-      summit_stmt_bind_int64 (stmt, 1, edition_id);
-      while ((rc = summit_stmt_step (stmt)) == SUMMIT_STEP_ROW)
-        g_ptr_array_add (rows, row_from_stmt (storage, stmt, host_country, country_keys));
-      if (rc != SUMMIT_STEP_DONE)
-        summit_store_set_error_from_db (reader, rc, error);
-      summit_stmt_reset (stmt);
-    }
+  row_reader_init (&reader, storage, host_country, rows);
+  ok = connection != NULL &&
+       summit_store_foreach_listing (connection, edition_id, read_row_cb, &reader, error);
+  row_reader_clear (&reader);
 
   set = row_set_new (storage, rows);
   storage_unref (storage);
-  if (rc != SUMMIT_STEP_DONE)
+  if (!ok)
     {
       row_set_unref (set);
       return NULL;
@@ -1215,23 +1233,15 @@ summit_people_model_load (SummitPeopleModel *self,
 
   if (first_rows > 0)
     {
-      g_autoptr(GHashTable) country_keys = g_hash_table_new_full (g_str_hash, g_str_equal,
-                                                                  g_free, g_free);
       Storage *storage = storage_new ();
       GPtrArray *rows = g_ptr_array_new ();
-      SummitStmt *stmt;
+      RowReader reader;
       Job job = { 0 };
 
-      stmt = summit_store_prepare (store, ROW_SQL " ORDER BY p.family_name, p.given_name, p.id"
-                                          " LIMIT $2", NULL);
-      if (stmt != NULL)
-        {
-          summit_stmt_bind_int64 (stmt, 1, edition_id);
-          summit_stmt_bind_int64 (stmt, 2, first_rows);
-          while (summit_stmt_step (stmt) == SUMMIT_STEP_ROW)
-            g_ptr_array_add (rows, row_from_stmt (storage, stmt, host_country, country_keys));
-          summit_stmt_reset (stmt);
-        }
+      row_reader_init (&reader, storage, host_country, rows);
+      summit_store_foreach_listing_by_name (store, edition_id, first_rows, read_row_cb, &reader,
+                                            NULL);
+      row_reader_clear (&reader);
       g_ptr_array_sort (rows, compare_row_ids);
       job.set = row_set_new (storage, rows);
       job.set->provisional = TRUE;
@@ -1295,10 +1305,9 @@ summit_people_model_refresh (SummitPeopleModel *self,
                              const gint64      *person_ids,
                              guint              n_ids)
 {
-  g_autoptr(GHashTable) country_keys = NULL;
   GPtrArray *rows;
+  RowReader reader;
   RowSet *set;
-  SummitStmt *stmt;
 
   g_return_if_fail (SUMMIT_IS_PEOPLE_MODEL (self));
 
@@ -1310,23 +1319,23 @@ summit_people_model_refresh (SummitPeopleModel *self,
       return;
     }
 
-  country_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   rows = g_ptr_array_sized_new (self->set->rows->len + n_ids);
   memcpy (rows->pdata, self->set->rows->pdata, self->set->rows->len * sizeof (gpointer));
   rows->len = self->set->rows->len;
 
-  stmt = summit_store_prepare (self->store, ROW_SQL " WHERE p.id = $2", NULL);
-  for (guint i = 0; stmt != NULL && i < n_ids; i++)
+  row_reader_init (&reader, self->set->storage, self->host_country, NULL);
+  for (guint i = 0; i < n_ids; i++)
     {
       Row key = { .id = person_ids[i] }, *keyp = &key, *row = NULL;
       gpointer *found;
       guint lo = 0, hi = rows->len;
 
-      summit_stmt_bind_int64 (stmt, 1, self->edition_id);
-      summit_stmt_bind_int64 (stmt, 2, person_ids[i]);
-      if (summit_stmt_step (stmt) == SUMMIT_STEP_ROW)
-        row = row_from_stmt (self->set->storage, stmt, self->host_country, country_keys);
-      summit_stmt_reset (stmt);
+      /* A read that fails leaves the rest as they were shown. */
+      reader.last = NULL;
+      if (!summit_store_lookup_listing (self->store, self->edition_id, person_ids[i],
+                                        read_row_cb, &reader, NULL))
+        break;
+      row = reader.last;
 
       found = bsearch (&keyp, rows->pdata, rows->len, sizeof (gpointer), compare_row_ids);
       if (found != NULL && row != NULL)
@@ -1346,6 +1355,7 @@ summit_people_model_refresh (SummitPeopleModel *self,
           g_ptr_array_insert (rows, lo, row);
         }
     }
+  row_reader_clear (&reader);
 
   set = row_set_new (self->set->storage, rows);
   g_clear_pointer (&self->set, row_set_unref);
