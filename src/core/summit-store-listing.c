@@ -69,6 +69,27 @@ foreach_row (SummitStore        *store,
   return TRUE;
 }
 
+/* Runs @sql, LISTING_SQL with more, for @edition_id and, if not NULL,
+ * @second as $2. */
+static gboolean
+read_listing (SummitStore        *store,
+              const char         *sql,
+              gint64              edition_id,
+              const gint64       *second,
+              SummitListingFunc   func,
+              gpointer            user_data,
+              GError            **error)
+{
+  SummitStmt *stmt = summit_store_prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  summit_stmt_bind_int64 (stmt, 1, edition_id);
+  if (second != NULL)
+    summit_stmt_bind_int64 (stmt, 2, *second);
+  return foreach_row (store, stmt, func, user_data, error);
+}
+
 /**
  * summit_store_foreach_listing:
  * @edition_id: whose invitations to read
@@ -85,15 +106,10 @@ summit_store_foreach_listing (SummitStore        *store,
                               gpointer            user_data,
                               GError            **error)
 {
-  SummitStmt *stmt;
-
   g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
 
-  stmt = summit_store_prepare (store, LISTING_SQL " ORDER BY p.id", error);
-  if (stmt == NULL)
-    return FALSE;
-  summit_stmt_bind_int64 (stmt, 1, edition_id);
-  return foreach_row (store, stmt, func, user_data, error);
+  return read_listing (store, LISTING_SQL " ORDER BY p.id", edition_id, NULL,
+                       func, user_data, error);
 }
 
 /**
@@ -114,17 +130,12 @@ summit_store_foreach_listing_by_name (SummitStore        *store,
                                       gpointer            user_data,
                                       GError            **error)
 {
-  SummitStmt *stmt;
+  gint64 count = limit;
 
   g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
 
-  stmt = summit_store_prepare (store, LISTING_SQL " ORDER BY p.family_name, p.given_name, p.id"
-                                      " LIMIT $2", error);
-  if (stmt == NULL)
-    return FALSE;
-  summit_stmt_bind_int64 (stmt, 1, edition_id);
-  summit_stmt_bind_int64 (stmt, 2, limit);
-  return foreach_row (store, stmt, func, user_data, error);
+  return read_listing (store, LISTING_SQL " ORDER BY p.family_name, p.given_name, p.id LIMIT $2",
+                       edition_id, &count, func, user_data, error);
 }
 
 /**
@@ -144,14 +155,8 @@ summit_store_lookup_listing (SummitStore        *store,
                              gpointer            user_data,
                              GError            **error)
 {
-  SummitStmt *stmt;
-
   g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
 
-  stmt = summit_store_prepare (store, LISTING_SQL " WHERE p.id = $2", error);
-  if (stmt == NULL)
-    return FALSE;
-  summit_stmt_bind_int64 (stmt, 1, edition_id);
-  summit_stmt_bind_int64 (stmt, 2, person_id);
-  return foreach_row (store, stmt, func, user_data, error);
+  return read_listing (store, LISTING_SQL " WHERE p.id = $2", edition_id, &person_id,
+                       func, user_data, error);
 }
