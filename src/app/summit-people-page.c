@@ -4,7 +4,7 @@
  * The People page: every mayor and official with their invitation to the
  * current edition, searched, filtered and sorted as you type — fluid with
  * 100,000 people because the list is a SummitPeopleModel (row structs worked
- * on off the main thread) shown in SummitCell cells (summit-cell.c). Staff
+ * on off the main thread) shown in GtkInscription cells. Staff
  * select people and invite them or record their answers in bulk; a delete
  * can be undone.
  */
@@ -215,8 +215,8 @@ update_country_filter (SummitPeoplePage *self)
     summit_place_chooser_set_value (self->country_filter, "");
 }
 
-/* Enough people to fill the window's list at start, and no more: each row
- * (seven cells) costs the first frame about a millisecond. */
+/* Enough people to fill the window's list at start, and no more: every row
+ * (seven cells) is built and laid out before the first frame. */
 static guint
 first_rows (SummitPeoplePage *self)
 {
