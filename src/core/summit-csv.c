@@ -19,8 +19,8 @@
 #include <string.h>
 
 #include "summit-csv.h"
+#include "summit-store-matching.h"
 #include "summit-store-people.h"
-#include "summit-store-private.h"
 #include "summit-file.h"
 #include "summit-people.h"
 #include "summit-text.h"
@@ -892,6 +892,28 @@ compare_ids (gconstpointer a,
   return (x > y) - (x < y);
 }
 
+typedef struct
+{
+  GHashTable   *index;
+  GCancellable *cancellable;
+  guint         n;
+} IndexContext;
+
+static gboolean
+index_person (const SummitPersonKeysRow  *row,
+              gpointer                    user_data,
+              GError                    **error)
+{
+  IndexContext *ctx = user_data;
+  char *keys[3];
+  guint n_keys = match_keys (row->given_name, row->family_name, row->native_name, row->city,
+                             row->email, keys);
+
+  for (guint k = 0; k < n_keys; k++)
+    index_add (ctx->index, keys[k], row->id);
+  return ++ctx->n % 4096 != 0 || !g_cancellable_set_error_if_cancelled (ctx->cancellable, error);
+}
+
 /* Everyone's keys, read in one pass: a lookup per row after that. */
 static GHashTable *
 build_match_index (SummitStore   *store,
@@ -900,38 +922,11 @@ build_match_index (SummitStore   *store,
 {
   g_autoptr(GHashTable) index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                         (GDestroyNotify)g_array_unref);
-  SummitStmt *stmt;
-  guint n = 0;
-  int rc;
+  IndexContext ctx = { index, cancellable, 0 };
 
-  stmt = summit_store_prepare (store,
-                               "SELECT id, given_name, family_name, native_name, city, email"
-                               " FROM person ORDER BY id",
-                               error);
-  if (stmt == NULL)
+  if (!summit_store_foreach_person_keys (store, index_person, &ctx, error) ||
+      g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
-  while ((rc = summit_stmt_step (stmt)) == SUMMIT_STEP_ROW)
-    {
-      char *keys[3];
-      guint n_keys = match_keys (summit_stmt_column_text (stmt, 1),
-                                 summit_stmt_column_text (stmt, 2),
-                                 summit_stmt_column_text (stmt, 3),
-                                 summit_stmt_column_text (stmt, 4),
-                                 summit_stmt_column_text (stmt, 5), keys);
-
-      for (guint k = 0; k < n_keys; k++)
-        index_add (index, keys[k], summit_stmt_column_int64 (stmt, 0));
-      if (++n % 4096 == 0 && g_cancellable_is_cancelled (cancellable))
-        break;
-    }
-  summit_stmt_reset (stmt);
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
-  if (rc != SUMMIT_STEP_DONE && rc != SUMMIT_STEP_ROW)
-    {
-      summit_store_set_error_from_db (store, rc, error);
-      return NULL;
-    }
   return g_steal_pointer (&index);
 }
 
