@@ -257,6 +257,12 @@ record_invitation_txn (SummitStore  *store,
   SummitStmt *stmt;
   gint64 invitation_id = 0;
 
+  if (!summit_invitation_validate_event (summit_invitation_status_to_string (r->status),
+                                         r->channel < SUMMIT_N_CHANNELS
+                                         ? summit_channel_to_string (r->channel) : "?",
+                                         r->note, error))
+    return FALSE;
+
   had = summit_store_get_invitation_status (store, r->person_id, r->edition_id, &old,
                                             &local_error);
   if (local_error != NULL)
@@ -477,161 +483,6 @@ const char * const *
 summit_timezone_list (void)
 {
   return (const char * const *)reference_lists ()->timezones->pdata;
-}
-
-/**
- * summit_email_is_valid:
- *
- * A practical check of the address syntax: one "@", something before it,
- * a domain with a dot after it, no spaces.
- */
-gboolean
-summit_email_is_valid (const char *email)
-{
-  static GRegex *regex = NULL;
-
-  if (g_once_init_enter (&regex))
-    g_once_init_leave (&regex,
-                       g_regex_new ("^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~\\x{80}-\\x{10FFFF}-]+"
-                                    "@[\\w\\x{80}-\\x{10FFFF}-]+(\\.[\\w\\x{80}-\\x{10FFFF}-]+)+$",
-                                    G_REGEX_OPTIMIZE, 0, NULL));
-  return email != NULL && g_utf8_validate (email, -1, NULL) &&
-         g_regex_match (regex, email, 0, NULL);
-}
-
-static gboolean
-is_blank (const char *text)
-{
-  for (const char *p = text; p && *p; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
-  return TRUE;
-}
-
-/**
- * summit_person_validate_field:
- *
- * Checks one field of @person as a person would: a name is required (any of
- * given, family or native-script name), the email must look like one, the
- * country must be an ISO 3166 code and the time zone one GTimeZone knows;
- * no field holds a control character (notes may hold tabs and line feeds).
- * Empty optional fields are fine.
- *
- * Returns: %TRUE if @field is acceptable; otherwise %FALSE with @error
- *   saying why, in words for the person typing
- */
-gboolean
-summit_person_validate_field (SummitPerson       *person,
-                              SummitPersonField   field,
-                              GError            **error)
-{
-  const char *value;
-
-  g_return_val_if_fail (SUMMIT_IS_PERSON (person), FALSE);
-  g_return_val_if_fail (field < SUMMIT_PERSON_N_FIELDS, FALSE);
-
-  value = summit_person_get_field (person, field);
-  if (!summit_text_check_controls (value, summit_person_attribute_name (field),
-                                   field == SUMMIT_PERSON_NOTES, SUMMIT_STORE_ERROR,
-                                   SUMMIT_STORE_ERROR_INVALID, error))
-    return FALSE;
-
-  switch (field)
-    {
-    case SUMMIT_PERSON_GIVEN_NAME:
-    case SUMMIT_PERSON_FAMILY_NAME:
-    case SUMMIT_PERSON_NATIVE_NAME:
-      if (is_blank (summit_person_get_given_name (person)) &&
-          is_blank (summit_person_get_family_name (person)) &&
-          is_blank (summit_person_get_native_name (person)))
-        {
-          g_set_error_literal (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_INVALID,
-                               _("A name is required: enter a given, family or native-script name"));
-          return FALSE;
-        }
-      return TRUE;
-
-    case SUMMIT_PERSON_EMAIL:
-      if (*value != '\0' && !summit_email_is_valid (value))
-        {
-          g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_INVALID,
-                       _("“%s” is not an email address (expected name@example.org)"), value);
-          return FALSE;
-        }
-      return TRUE;
-
-    case SUMMIT_PERSON_COUNTRY:
-      if (*value != '\0' && !summit_country_is_known (value))
-        {
-          g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_INVALID,
-                       _("“%s” is not an ISO 3166 country code (such as PL or TW)"), value);
-          return FALSE;
-        }
-      return TRUE;
-
-    case SUMMIT_PERSON_TIMEZONE:
-      if (*value != '\0' && !summit_time_zone_is_known (value))
-        {
-          g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_INVALID,
-                       _("“%s” is not a known time zone (such as Europe/Warsaw)"), value);
-          return FALSE;
-        }
-      return TRUE;
-
-    case SUMMIT_PERSON_POSITION_KIND:
-      {
-        SummitPositionKind kind;
-
-        if (*value != '\0' && !summit_position_kind_from_string (value, &kind))
-          {
-            g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_INVALID,
-                         _("“%s” is not a position kind (mayor, deputy-mayor or official)"), value);
-            return FALSE;
-          }
-        return TRUE;
-      }
-
-    case SUMMIT_PERSON_LETTER_LANGUAGE:
-      if (*value != '\0' && !summit_language_is_known (value))
-        {
-          g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_INVALID,
-                       _("“%s” is not a letter language (en, pl or zh_TW)"), value);
-          return FALSE;
-        }
-      return TRUE;
-
-    case SUMMIT_PERSON_UID:
-    case SUMMIT_PERSON_HONORIFIC:
-    case SUMMIT_PERSON_POSITION:
-    case SUMMIT_PERSON_CITY:
-    case SUMMIT_PERSON_ORGANISATION:
-    case SUMMIT_PERSON_PHONE:
-    case SUMMIT_PERSON_NOTES:
-    case SUMMIT_PERSON_N_FIELDS:
-    default:
-      return TRUE;
-    }
-}
-
-/**
- * summit_person_validate:
- * @bad_field: (out) (optional): the first field that is not acceptable
- *
- * Returns: %TRUE if every field of @person is acceptable
- */
-gboolean
-summit_person_validate (SummitPerson       *person,
-                        SummitPersonField  *bad_field,
-                        GError            **error)
-{
-  for (guint i = 0; i < SUMMIT_PERSON_N_FIELDS; i++)
-    if (!summit_person_validate_field (person, i, error))
-      {
-        if (bad_field)
-          *bad_field = i;
-        return FALSE;
-      }
-  return TRUE;
 }
 
 /* More people queries */

@@ -33,14 +33,7 @@ typedef struct
 /* Everything a delete removed, so that Undo can put it back as it was. */
 typedef struct _SummitDeletedPerson SummitDeletedPerson;
 
-/* Validation and the reference lists it uses */
-gboolean     summit_person_validate_field        (SummitPerson            *person,
-                                                  SummitPersonField        field,
-                                                  GError                 **error);
-gboolean     summit_person_validate              (SummitPerson            *person,
-                                                  SummitPersonField       *bad_field,
-                                                  GError                 **error);
-gboolean     summit_email_is_valid               (const char              *email);
+/* The reference lists a person's validation uses */
 gboolean     summit_country_is_known             (const char              *code);
 const char  *summit_country_get_name             (const char              *code);
 const char * const *summit_country_list_codes    (void);
