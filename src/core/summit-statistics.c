@@ -13,7 +13,6 @@
 #include <string.h>
 
 #include "summit-continents.h"
-#include "summit-store-private.h"
 #include "summit-invitation.h"
 #include "summit-person.h"
 #include "summit-places.h"
@@ -31,6 +30,14 @@ struct _SummitYearStatistic
   int               countries;   /* -1: unknown */
   gboolean          lower_bound;
   char             *source;
+};
+
+/* Participation rows being counted, found by "year:key". */
+struct _SummitParticipationTally
+{
+  SummitParticipationGroup  group;
+  GArray                   *rows;
+  GHashTable               *index;
 };
 
 G_DEFINE_FINAL_TYPE (SummitYearStatistic, summit_year_statistic, G_TYPE_OBJECT)
@@ -249,103 +256,6 @@ summit_figure_kind_to_label (SummitFigureKind kind)
     }
 }
 
-static void
-set_optional_int (SummitStmt *stmt,
-                  int           index,
-                  int           value)
-{
-  if (value < 0)
-    summit_stmt_bind_null (stmt, index);
-  else
-    summit_stmt_bind_int (stmt, index, value);
-}
-
-/**
- * summit_store_list_year_statistics:
- *
- * Returns: (transfer full) (element-type SummitYearStatistic): every year's
- *   figure, oldest first, or %NULL with @error set
- */
-GPtrArray *
-summit_store_list_year_statistics (SummitStore  *store,
-                                   GError      **error)
-{
-  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
-  SummitStmt *stmt;
-  int rc;
-
-  stmt = summit_store_prepare (store,
-                               "SELECT year, kind, overseas_mayors, lower_bound, domestic_mayors,"
-                               " countries, source FROM year_statistic ORDER BY year",
-                               error);
-  if (stmt == NULL)
-    return NULL;
-
-  while ((rc = summit_stmt_step (stmt)) == SUMMIT_STEP_ROW)
-    {
-      SummitFigureKind kind = SUMMIT_FIGURE_MISSING;
-      SummitYearStatistic *stat;
-
-      summit_figure_kind_from_string (summit_stmt_column_text (stmt, 1), &kind);
-      stat = summit_year_statistic_new (summit_stmt_column_int (stmt, 0), kind);
-      stat->overseas = summit_stmt_column_is_null (stmt, 2) ? -1 : summit_stmt_column_int (stmt, 2);
-      stat->lower_bound = summit_stmt_column_int (stmt, 3) != 0;
-      stat->domestic = summit_stmt_column_is_null (stmt, 4) ? -1 : summit_stmt_column_int (stmt, 4);
-      stat->countries = summit_stmt_column_is_null (stmt, 5) ? -1 : summit_stmt_column_int (stmt, 5);
-      g_free (stat->source);
-      stat->source = summit_stmt_dup_text (stmt, 6);
-      g_ptr_array_add (result, stat);
-    }
-  summit_stmt_reset (stmt);
-
-  if (rc != SUMMIT_STEP_DONE)
-    {
-      summit_store_set_error_from_db (store, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&result);
-}
-
-/**
- * summit_store_put_year_statistic:
- *
- * Inserts or replaces the figure for @stat's year. Runs in the caller's
- * transaction if there is one, otherwise in its own.
- */
-gboolean
-summit_store_put_year_statistic (SummitStore          *store,
-                                 SummitYearStatistic  *stat,
-                                 GError              **error)
-{
-  SummitStmt *stmt;
-  gboolean missing;
-
-  g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
-  g_return_val_if_fail (SUMMIT_IS_YEAR_STATISTIC (stat), FALSE);
-
-  missing = stat->kind == SUMMIT_FIGURE_MISSING;
-  if (!summit_year_statistic_validate (stat, NULL, 0, error))
-    return FALSE;
-
-  stmt = summit_store_prepare (store,
-                               "INSERT OR REPLACE INTO year_statistic (year, kind, overseas_mayors,"
-                               " lower_bound, domestic_mayors, countries, source)"
-                               " VALUES ($1, $2, $3, $4, $5, $6, $7)",
-                               error);
-  if (stmt == NULL)
-    return FALSE;
-
-  summit_stmt_bind_int (stmt, 1, stat->year);
-  summit_stmt_bind_static_text (stmt, 2, kind_names[stat->kind], -1);
-  set_optional_int (stmt, 3, missing ? -1 : stat->overseas);
-  summit_stmt_bind_int (stmt, 4, stat->kind == SUMMIT_FIGURE_ESTIMATE && stat->lower_bound);
-  set_optional_int (stmt, 5, stat->domestic);
-  set_optional_int (stmt, 6, stat->countries);
-  summit_stmt_bind_text (stmt, 7, stat->source);
-
-  return summit_store_step_done (store, stmt, error);
-}
-
 /**
  * summit_statistics_parse_count:
  * @text: what the person typed
@@ -530,62 +440,6 @@ summit_year_statistic_validate (SummitYearStatistic  *stat,
   return TRUE;
 }
 
-typedef struct
-{
-  SummitYearStatistic *stat;
-  int                  replacing_year;
-} SaveData;
-
-static gboolean
-save_in_transaction (SummitStore  *store,
-                     gpointer      user_data,
-                     GError      **error)
-{
-  SaveData *data = user_data;
-  g_autoptr(GPtrArray) existing = NULL;
-
-  /* Checked inside the transaction, so that nobody adds the year meanwhile. */
-  if ((existing = summit_store_list_year_statistics (store, error)) == NULL)
-    return FALSE;
-  if (!summit_year_statistic_validate (data->stat, existing, data->replacing_year, error))
-    return FALSE;
-
-  if (data->replacing_year != 0 && data->replacing_year != data->stat->year)
-    {
-      SummitStmt *stmt = summit_store_prepare (store,
-                                                 "DELETE FROM year_statistic WHERE year = $1",
-                                                 error);
-      if (stmt == NULL)
-        return FALSE;
-      summit_stmt_bind_int (stmt, 1, data->replacing_year);
-      if (!summit_store_step_done (store, stmt, error))
-        return FALSE;
-    }
-  return summit_store_put_year_statistic (store, data->stat, error);
-}
-
-/**
- * summit_store_save_year_statistic:
- * @replacing_year: the year of the row being edited (which may have moved to
- *   another year), or 0 to add a new year
- *
- * Validates @stat — refusing a year that is already recorded — and saves it,
- * in one transaction.
- */
-gboolean
-summit_store_save_year_statistic (SummitStore          *store,
-                                  SummitYearStatistic  *stat,
-                                  int                   replacing_year,
-                                  GError              **error)
-{
-  SaveData data = { stat, replacing_year };
-
-  g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
-  g_return_val_if_fail (SUMMIT_IS_YEAR_STATISTIC (stat), FALSE);
-
-  return summit_store_transaction (store, save_in_transaction, &data, error);
-}
-
 /**
  * summit_derived_figure_describe:
  *
@@ -642,94 +496,76 @@ derived_for_year (GArray     *figures,
 }
 
 /**
- * summit_store_derive_statistics:
+ * summit_derived_figures_add:
+ * @figures: (element-type SummitDerivedFigure): the figures counted so far
+ * @host_country: (nullable): the edition's host country
+ * @country: (nullable): the guest's country
+ * @status: (nullable): the invitation's status, as stored
+ * @position_kind: (nullable): the guest's position kind, as stored
+ * @position: (nullable): the guest's position, as written
  *
- * Counts, for every edition that has invitations, the overseas and domestic
- * mayors confirmed and attended (see #SummitDerivedFigure for what counts).
- *
- * Returns: (transfer full) (element-type SummitDerivedFigure): oldest first,
- *   or %NULL with @error set
+ * Counts one invitation of @year's edition into @figures (see
+ * #SummitDerivedFigure for what counts), adding the year if it is new.
  */
-GArray *
-summit_store_derive_statistics (SummitStore  *store,
-                                GError      **error)
+void
+summit_derived_figures_add (GArray     *figures,
+                            int         year,
+                            const char *host_country,
+                            const char *country,
+                            const char *status,
+                            const char *position_kind,
+                            const char *position)
 {
-  g_autoptr(GArray) figures = g_array_new (FALSE, TRUE, sizeof (SummitDerivedFigure));
-  SummitStmt *stmt;
-  int rc;
+  SummitInvitationStatus parsed = SUMMIT_STATUS_DRAFT;
+  SummitDerivedFigure *d = derived_for_year (figures, year, host_country);
+  gboolean confirmed, attended;
 
-  g_return_val_if_fail (SUMMIT_IS_STORE (store), NULL);
-
-  stmt = summit_store_prepare (store,
-                               "SELECT e.year, e.host_country, p.position, p.country, i.status,"
-                               " p.position_kind"
-                               " FROM invitation i"
-                               " JOIN edition e ON e.id = i.edition_id"
-                               " JOIN person p ON p.id = i.person_id"
-                               " ORDER BY e.year",
-                               error);
-  if (stmt == NULL)
-    return NULL;
-
-  while ((rc = summit_stmt_step (stmt)) == SUMMIT_STEP_ROW)
+  d->invitations++;
+  summit_invitation_status_from_string (status, &parsed);
+  attended = parsed == SUMMIT_STATUS_ATTENDED;
+  confirmed = attended || parsed == SUMMIT_STATUS_CONFIRMED;
+  if (!confirmed)
+    return;
+  if (!summit_position_kind_counts_as_mayor (summit_position_kind_resolve (position_kind,
+                                                                            position)))
     {
-      const char *host = summit_stmt_column_text (stmt, 1);
-      const char *position = summit_stmt_column_text (stmt, 2);
-      const char *country = summit_stmt_column_text (stmt, 3);
-      SummitInvitationStatus status = SUMMIT_STATUS_DRAFT;
-      SummitDerivedFigure *d = derived_for_year (figures, summit_stmt_column_int (stmt, 0), host);
-      gboolean confirmed, attended;
-
-      d->invitations++;
-      summit_invitation_status_from_string (summit_stmt_column_text (stmt, 4), &status);
-      attended = status == SUMMIT_STATUS_ATTENDED;
-      confirmed = attended || status == SUMMIT_STATUS_CONFIRMED;
-      if (!confirmed)
-        continue;
-      if (!summit_position_kind_counts_as_mayor (
-            summit_position_kind_resolve (summit_stmt_column_text (stmt, 5), position)))
-        {
-          d->others_confirmed++;
-          continue;
-        }
-
-      if (host == NULL || *host == '\0' || country == NULL || *country == '\0')
-        d->unknown_confirmed++;
-      else if (g_strcmp0 (country, host) != 0)
-        {
-          d->overseas_confirmed++;
-          d->overseas_attended += attended;
-        }
-      else
-        {
-          d->domestic_confirmed++;
-          d->domestic_attended += attended;
-        }
+      d->others_confirmed++;
+      return;
     }
-  summit_stmt_reset (stmt);
 
-  if (rc != SUMMIT_STEP_DONE)
+  if (host_country == NULL || *host_country == '\0' || country == NULL || *country == '\0')
+    d->unknown_confirmed++;
+  else if (g_strcmp0 (country, host_country) != 0)
     {
-      summit_store_set_error_from_db (store, rc, error);
-      return NULL;
+      d->overseas_confirmed++;
+      d->overseas_attended += attended;
     }
-  return g_steal_pointer (&figures);
+  else
+    {
+      d->domestic_confirmed++;
+      d->domestic_attended += attended;
+    }
 }
 
-typedef struct
+/**
+ * summit_year_statistic_new_adopted:
+ * @derived: (element-type SummitDerivedFigure): as summit_store_derive_statistics()
+ * @stats: (element-type SummitYearStatistic): as summit_store_list_year_statistics()
+ * @measure: whether to adopt the mayors confirmed or those who attended
+ *
+ * The figure to record for @year from its invitations: its source text says
+ * it was derived, when, and what it replaces.
+ *
+ * Returns: (transfer full): the figure (the one in @stats for @year, changed,
+ *   or a new one), or %NULL with @error set if @year has no invitations
+ */
+SummitYearStatistic *
+summit_year_statistic_new_adopted (GArray               *derived,
+                                   GPtrArray            *stats,
+                                   int                   year,
+                                   SummitDerivedMeasure  measure,
+                                   GError              **error)
 {
-  int                  year;
-  SummitDerivedMeasure measure;
-} AdoptData;
-
-static gboolean
-adopt_in_transaction (SummitStore  *store,
-                      gpointer      user_data,
-                      GError      **error)
-{
-  AdoptData *data = user_data;
-  g_autoptr(GArray) derived = NULL;
-  g_autoptr(GPtrArray) stats = NULL;
   g_autoptr(SummitYearStatistic) stat = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
@@ -739,23 +575,19 @@ adopt_in_transaction (SummitStore  *store,
   g_autofree char *in_domestic = NULL;
   int overseas, domestic;
 
-  if ((derived = summit_store_derive_statistics (store, error)) == NULL ||
-      (stats = summit_store_list_year_statistics (store, error)) == NULL)
-    return FALSE;
-
   for (guint i = 0; i < derived->len; i++)
-    if (g_array_index (derived, SummitDerivedFigure, i).year == data->year)
+    if (g_array_index (derived, SummitDerivedFigure, i).year == year)
       figure = &g_array_index (derived, SummitDerivedFigure, i);
   if (figure == NULL)
     {
       g_set_error (error, SUMMIT_STATISTICS_ERROR, SUMMIT_STATISTICS_ERROR_NO_DERIVED,
-                   _("%d has no invitations to count mayors from"), data->year);
-      return FALSE;
+                   _("%d has no invitations to count mayors from"), year);
+      return NULL;
     }
 
-  overseas = data->measure == SUMMIT_DERIVED_ATTENDED
+  overseas = measure == SUMMIT_DERIVED_ATTENDED
     ? figure->overseas_attended : figure->overseas_confirmed;
-  domestic = data->measure == SUMMIT_DERIVED_ATTENDED
+  domestic = measure == SUMMIT_DERIVED_ATTENDED
     ? figure->domestic_attended : figure->domestic_confirmed;
 
   in_overseas = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d overseas mayor or deputy mayor",
@@ -763,7 +595,7 @@ adopt_in_transaction (SummitStore  *store,
   in_domestic = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d domestic mayor or deputy mayor",
                                               "%d domestic mayors or deputy mayors", domestic), domestic);
   g_string_append_printf (source,
-                          data->measure == SUMMIT_DERIVED_ATTENDED
+                          measure == SUMMIT_DERIVED_ATTENDED
                           /* Translators: the source text of an adopted figure: "Derived from
                            * the invitations on 2026-12-06: 2 overseas mayors or deputy mayors
                            * and 1 domestic mayor or deputy mayor attended." */
@@ -775,7 +607,7 @@ adopt_in_transaction (SummitStore  *store,
     {
       SummitYearStatistic *old = g_ptr_array_index (stats, i);
 
-      if (old->year == data->year)
+      if (old->year == year)
         {
           g_autofree char *before = summit_year_statistic_format_overseas (old);
 
@@ -789,7 +621,7 @@ adopt_in_transaction (SummitStore  *store,
         }
     }
   if (stat == NULL)
-    stat = summit_year_statistic_new (data->year, SUMMIT_FIGURE_RECORDED);
+    stat = summit_year_statistic_new (year, SUMMIT_FIGURE_RECORDED);
 
   stat->kind = SUMMIT_FIGURE_RECORDED;
   stat->overseas = overseas;
@@ -797,29 +629,7 @@ adopt_in_transaction (SummitStore  *store,
   stat->lower_bound = FALSE;
   g_free (stat->source);
   stat->source = g_string_free (g_steal_pointer (&source), FALSE);
-
-  return summit_store_put_year_statistic (store, stat, error);
-}
-
-/**
- * summit_store_adopt_derived:
- * @measure: whether to adopt the mayors confirmed or those who attended
- *
- * Makes the figures derived from @year's invitations the recorded ones, in
- * one transaction. The source text says they were derived, when, and what
- * they replace.
- */
-gboolean
-summit_store_adopt_derived (SummitStore           *store,
-                            int                    year,
-                            SummitDerivedMeasure   measure,
-                            GError               **error)
-{
-  AdoptData data = { year, measure };
-
-  g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
-
-  return summit_store_transaction (store, adopt_in_transaction, &data, error);
+  return g_steal_pointer (&stat);
 }
 
 static int
@@ -839,87 +649,95 @@ compare_participation (gconstpointer a,
 }
 
 /**
- * summit_store_count_participation:
- * @year: the edition's year, or 0 for every edition
+ * summit_participation_tally_new:
  *
- * Counts the invitations of each edition by the guest's country or
- * continent (see #SummitParticipation for what each count counts). A person
- * with no country, or one CLDR places on no continent, counts as unknown.
+ * Returns: (transfer full): an empty count for summit_participation_tally_add()
+ */
+SummitParticipationTally *
+summit_participation_tally_new (SummitParticipationGroup group)
+{
+  SummitParticipationTally *tally = g_new0 (SummitParticipationTally, 1);
+
+  tally->group = group;
+  tally->rows = g_array_new (FALSE, TRUE, sizeof (SummitParticipation));
+  tally->index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  return tally;
+}
+
+void
+summit_participation_tally_free (SummitParticipationTally *tally)
+{
+  g_clear_pointer (&tally->rows, g_array_unref);
+  g_clear_pointer (&tally->index, g_hash_table_unref);
+  g_free (tally);
+}
+
+/**
+ * summit_participation_tally_add:
+ * @country: (nullable): the guests' country
+ * @status: (nullable): their invitations' status, as stored
+ * @count: how many such invitations
  *
- * Returns: (transfer full) (element-type SummitParticipation): by year, then
- *   most invitations first, the unknown row last; or %NULL with @error set
+ * Counts @count invitations of @year's edition into the row of @country (or
+ * its continent); see #SummitParticipation for what each count counts.
+ */
+void
+summit_participation_tally_add (SummitParticipationTally *tally,
+                                int                       year,
+                                const char               *country,
+                                const char               *status,
+                                int                       count)
+{
+  SummitInvitationStatus parsed = SUMMIT_STATUS_DRAFT;
+  const char *key = country ? country : "";
+  g_autofree char *id = NULL;
+  SummitParticipation *row;
+  gpointer found;
+
+  if (tally->group == SUMMIT_PARTICIPATION_BY_CONTINENT)
+    key = summit_continent_of_country (key);
+  if (key == NULL)
+    key = "";
+  summit_invitation_status_from_string (status, &parsed);
+
+  id = g_strdup_printf ("%d:%s", year, key);
+  if (g_hash_table_lookup_extended (tally->index, id, NULL, &found))
+    row = &g_array_index (tally->rows, SummitParticipation, GPOINTER_TO_UINT (found));
+  else
+    {
+      SummitParticipation fresh = { .year = year };
+
+      g_strlcpy (fresh.key, key, sizeof fresh.key);
+      g_array_append_val (tally->rows, fresh);
+      g_hash_table_insert (tally->index, g_steal_pointer (&id),
+                           GUINT_TO_POINTER (tally->rows->len - 1));
+      row = &g_array_index (tally->rows, SummitParticipation, tally->rows->len - 1);
+    }
+  row->invitations += count;
+  if (parsed != SUMMIT_STATUS_DRAFT)
+    row->invited += count;
+  if (parsed == SUMMIT_STATUS_CONFIRMED || parsed == SUMMIT_STATUS_ATTENDED)
+    row->confirmed += count;
+  if (parsed == SUMMIT_STATUS_ATTENDED)
+    row->attended += count;
+}
+
+/**
+ * summit_participation_tally_finish:
+ *
+ * Frees @tally.
+ *
+ * Returns: (transfer full) (element-type SummitParticipation): the rows by
+ *   year, then most invitations first, the unknown row last
  */
 GArray *
-summit_store_count_participation (SummitStore               *store,
-                                  int                        year,
-                                  SummitParticipationGroup   group,
-                                  GError                   **error)
+summit_participation_tally_finish (SummitParticipationTally *tally)
 {
-  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (SummitParticipation));
-  g_autoptr(GHashTable) index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  SummitStmt *stmt;
-  int rc;
+  GArray *rows = g_steal_pointer (&tally->rows);
 
-  g_return_val_if_fail (SUMMIT_IS_STORE (store), NULL);
-
-  stmt = summit_store_prepare (store,
-                               "SELECT e.year, p.country, i.status, count(*)"
-                               " FROM invitation i"
-                               " JOIN edition e ON e.id = i.edition_id"
-                               " JOIN person p ON p.id = i.person_id"
-                               " WHERE $1 = 0 OR e.year = $1"
-                               " GROUP BY e.year, p.country, i.status",
-                               error);
-  if (stmt == NULL)
-    return NULL;
-  summit_stmt_bind_int (stmt, 1, year);
-
-  while ((rc = summit_stmt_step (stmt)) == SUMMIT_STEP_ROW)
-    {
-      int row_year = summit_stmt_column_int (stmt, 0);
-      const char *country = summit_stmt_column_text (stmt, 1);
-      int count = summit_stmt_column_int (stmt, 3);
-      SummitInvitationStatus status = SUMMIT_STATUS_DRAFT;
-      const char *key = country ? country : "";
-      g_autofree char *id = NULL;
-      SummitParticipation *row;
-      gpointer found;
-
-      if (group == SUMMIT_PARTICIPATION_BY_CONTINENT)
-        key = summit_continent_of_country (key);
-      if (key == NULL)
-        key = "";
-      summit_invitation_status_from_string (summit_stmt_column_text (stmt, 2), &status);
-
-      id = g_strdup_printf ("%d:%s", row_year, key);
-      if (g_hash_table_lookup_extended (index, id, NULL, &found))
-        row = &g_array_index (rows, SummitParticipation, GPOINTER_TO_UINT (found));
-      else
-        {
-          SummitParticipation fresh = { .year = row_year };
-
-          g_strlcpy (fresh.key, key, sizeof fresh.key);
-          g_array_append_val (rows, fresh);
-          g_hash_table_insert (index, g_steal_pointer (&id), GUINT_TO_POINTER (rows->len - 1));
-          row = &g_array_index (rows, SummitParticipation, rows->len - 1);
-        }
-      row->invitations += count;
-      if (status != SUMMIT_STATUS_DRAFT)
-        row->invited += count;
-      if (status == SUMMIT_STATUS_CONFIRMED || status == SUMMIT_STATUS_ATTENDED)
-        row->confirmed += count;
-      if (status == SUMMIT_STATUS_ATTENDED)
-        row->attended += count;
-    }
-  summit_stmt_reset (stmt);
-
-  if (rc != SUMMIT_STEP_DONE)
-    {
-      summit_store_set_error_from_db (store, rc, error);
-      return NULL;
-    }
   g_array_sort (rows, compare_participation);
-  return g_steal_pointer (&rows);
+  summit_participation_tally_free (tally);
+  return rows;
 }
 
 /**

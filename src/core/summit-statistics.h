@@ -124,28 +124,37 @@ gboolean             summit_year_statistic_validate           (SummitYearStatist
                                                                GError              **error);
 char                *summit_derived_figure_describe           (const SummitDerivedFigure *figure);
 
-GPtrArray           *summit_store_list_year_statistics        (SummitStore          *store,
-                                                               GError              **error);
-gboolean             summit_store_put_year_statistic          (SummitStore          *store,
-                                                               SummitYearStatistic  *stat,
-                                                               GError              **error);
-
-gboolean             summit_store_save_year_statistic         (SummitStore          *store,
-                                                               SummitYearStatistic  *stat,
-                                                               int                   replacing_year,
-                                                               GError              **error);
-GArray              *summit_store_derive_statistics           (SummitStore          *store,
-                                                               GError              **error);
-gboolean             summit_store_adopt_derived               (SummitStore          *store,
+void                 summit_derived_figures_add               (GArray               *figures,
+                                                               int                   year,
+                                                               const char           *host_country,
+                                                               const char           *country,
+                                                               const char           *status,
+                                                               const char           *position_kind,
+                                                               const char           *position);
+SummitYearStatistic *summit_year_statistic_new_adopted        (GArray               *derived,
+                                                               GPtrArray            *stats,
                                                                int                   year,
                                                                SummitDerivedMeasure  measure,
                                                                GError              **error);
-GArray              *summit_store_count_participation         (SummitStore          *store,
+
+typedef struct _SummitParticipationTally SummitParticipationTally;
+
+SummitParticipationTally *
+                     summit_participation_tally_new           (SummitParticipationGroup group);
+void                 summit_participation_tally_free          (SummitParticipationTally *tally);
+void                 summit_participation_tally_add           (SummitParticipationTally *tally,
                                                                int                   year,
-                                                               SummitParticipationGroup group,
-                                                               GError              **error);
+                                                               const char           *country,
+                                                               const char           *status,
+                                                               int                   count);
+GArray              *summit_participation_tally_finish        (SummitParticipationTally *tally);
 const char          *summit_participation_get_name            (const SummitParticipation *row,
                                                                SummitParticipationGroup group,
                                                                const char           *language);
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SummitParticipationTally, summit_participation_tally_free)
+
 G_END_DECLS
+
+/* The queries, declared there so that callers of this header keep compiling. */
+#include "summit-store-statistics.h"
