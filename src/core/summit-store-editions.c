@@ -57,13 +57,8 @@ summit_store_list_editions (SummitStore  *store,
     return NULL;
   while ((rc = summit_stmt_step (stmt)) == SUMMIT_STEP_ROW)
     g_ptr_array_add (editions, edition_from_row (stmt));
-  summit_stmt_reset (stmt);
-
-  if (rc != SUMMIT_STEP_DONE)
-    {
-      summit_store_set_error_from_db (store, rc, error);
-      return NULL;
-    }
+  if (!summit_store_end_rows (store, stmt, rc, error))
+    return NULL;
   return g_steal_pointer (&editions);
 }
 

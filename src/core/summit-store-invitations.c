@@ -340,9 +340,8 @@ summit_store_count_statuses (SummitStore  *store,
                                                 &status))
         counts[status] = summit_stmt_column_int (stmt, 1);
     }
-  summit_stmt_reset (stmt);
-  if (rc != SUMMIT_STEP_DONE)
-    return summit_store_set_error_from_db (store, rc, error);
+  if (!summit_store_end_rows (store, stmt, rc, error))
+    return FALSE;
   return TRUE;
 }
 
@@ -387,12 +386,8 @@ summit_store_list_awaiting_reply (SummitStore  *store,
       SummitAwaitingReply a = { summit_stmt_column_int64 (stmt, 0), summit_stmt_column_int64 (stmt, 1) };
       g_array_append_val (result, a);
     }
-  summit_stmt_reset (stmt);
-  if (rc != SUMMIT_STEP_DONE)
-    {
-      summit_store_set_error_from_db (store, rc, error);
-      return NULL;
-    }
+  if (!summit_store_end_rows (store, stmt, rc, error))
+    return NULL;
   return g_steal_pointer (&result);
 }
 
@@ -454,12 +449,8 @@ summit_store_list_invitation_history (SummitStore  *store,
         ev->note = g_strdup ("");
       g_ptr_array_add (events, ev);
     }
-  summit_stmt_reset (stmt);
-  if (rc != SUMMIT_STEP_DONE)
-    {
-      summit_store_set_error_from_db (store, rc, error);
-      return NULL;
-    }
+  if (!summit_store_end_rows (store, stmt, rc, error))
+    return NULL;
   return g_steal_pointer (&events);
 }
 

@@ -63,9 +63,7 @@ summit_store_foreach_person_keys (SummitStore           *store,
       row.email = column_text (stmt, 5);
       go_on = func (&row, user_data, &local_error);
     }
-  if (go_on && rc != SUMMIT_STEP_DONE)
-    summit_store_set_error_from_db (store, rc, &local_error);
-  summit_stmt_reset (stmt);
+  summit_store_end_rows (store, stmt, go_on ? rc : SUMMIT_STEP_DONE, &local_error);
 
   if (local_error != NULL)
     {

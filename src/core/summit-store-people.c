@@ -68,9 +68,7 @@ summit_store_foreach_person (SummitStore          *store,
       row.id = summit_stmt_column_int64 (stmt, SUMMIT_PERSON_N_FIELDS + 2);
       go_on = func (&row, user_data, &local_error);
     }
-  if (go_on && rc != SUMMIT_STEP_DONE)
-    summit_store_set_error_from_db (store, rc, &local_error);
-  summit_stmt_reset (stmt);
+  summit_store_end_rows (store, stmt, go_on ? rc : SUMMIT_STEP_DONE, &local_error);
 
   if (local_error != NULL)
     {
@@ -105,13 +103,8 @@ read_people (SummitStore  *store,
 
   while ((rc = summit_stmt_step (stmt)) == SUMMIT_STEP_ROW)
     g_ptr_array_add (people, person_from_row (stmt));
-  summit_stmt_reset (stmt);
-
-  if (rc != SUMMIT_STEP_DONE)
-    {
-      summit_store_set_error_from_db (store, rc, error);
-      return NULL;
-    }
+  if (!summit_store_end_rows (store, stmt, rc, error))
+    return NULL;
   return g_steal_pointer (&people);
 }
 
@@ -380,12 +373,8 @@ summit_store_find_duplicates (SummitStore   *store,
       gint64 id = summit_stmt_column_int64 (stmt, 0);
       g_array_append_val (ids, id);
     }
-  summit_stmt_reset (stmt);
-  if (rc != SUMMIT_STEP_DONE)
-    {
-      summit_store_set_error_from_db (store, rc, error);
-      return NULL;
-    }
+  if (!summit_store_end_rows (store, stmt, rc, error))
+    return NULL;
   return g_steal_pointer (&ids);
 }
 
@@ -418,12 +407,8 @@ summit_store_list_person_panels (SummitStore  *store,
   while ((rc = summit_stmt_step (stmt)) == SUMMIT_STEP_ROW)
     g_ptr_array_add (titles, g_strdup_printf ("%d: %s", summit_stmt_column_int (stmt, 0),
                                               summit_stmt_column_text (stmt, 1)));
-  summit_stmt_reset (stmt);
-  if (rc != SUMMIT_STEP_DONE)
-    {
-      summit_store_set_error_from_db (store, rc, error);
-      return NULL;
-    }
+  if (!summit_store_end_rows (store, stmt, rc, error))
+    return NULL;
   return g_steal_pointer (&titles);
 }
 
@@ -553,12 +538,8 @@ save_person (SummitStore  *store,
       inv.updated = summit_stmt_column_int64 (stmt, 3);
       g_array_append_val (saved->invitations, inv);
     }
-  summit_stmt_reset (stmt);
-  if (rc != SUMMIT_STEP_DONE)
-    {
-      summit_store_set_error_from_db (store, rc, error);
-      return NULL;
-    }
+  if (!summit_store_end_rows (store, stmt, rc, error))
+    return NULL;
 
   stmt = summit_store_prepare (store,
                                "SELECT e.id, e.invitation_id, e.at, e.old_status, e.new_status,"
@@ -582,12 +563,8 @@ save_person (SummitStore  *store,
       ev.note = dup_column (stmt, 6);
       g_array_append_val (saved->events, ev);
     }
-  summit_stmt_reset (stmt);
-  if (rc != SUMMIT_STEP_DONE)
-    {
-      summit_store_set_error_from_db (store, rc, error);
-      return NULL;
-    }
+  if (!summit_store_end_rows (store, stmt, rc, error))
+    return NULL;
 
   stmt = summit_store_prepare (store,
                                "SELECT panel_id, role, position FROM panel_member"
@@ -605,12 +582,8 @@ save_person (SummitStore  *store,
       m.position = summit_stmt_column_int64 (stmt, 2);
       g_array_append_val (saved->members, m);
     }
-  summit_stmt_reset (stmt);
-  if (rc != SUMMIT_STEP_DONE)
-    {
-      summit_store_set_error_from_db (store, rc, error);
-      return NULL;
-    }
+  if (!summit_store_end_rows (store, stmt, rc, error))
+    return NULL;
 
   return g_steal_pointer (&saved);
 }

@@ -63,6 +63,10 @@ gint64        summit_store_last_insert_id     (SummitStore      *self);
 gboolean      summit_store_set_error_from_db  (SummitStore      *self,
                                                int               rc,
                                                GError          **error);
+gboolean      summit_store_end_rows           (SummitStore      *self,
+                                               SummitStmt       *stmt,
+                                               int               rc,
+                                               GError          **error);
 gboolean      summit_store_set_prepare_error  (SummitStore      *self,
                                                int               rc,
                                                GError          **error);

@@ -83,10 +83,8 @@ load_members (SummitStore  *store,
       member.timezone = (char *)summit_stmt_column_text (stmt, 7);
       summit_panel_append_member (panel, &member);
     }
-  summit_stmt_reset (stmt);
-
-  if (rc != SUMMIT_STEP_DONE)
-    return summit_store_set_error_from_db (store, rc, error);
+  if (!summit_store_end_rows (store, stmt, rc, error))
+    return FALSE;
   return TRUE;
 }
 
@@ -110,13 +108,8 @@ read_panels (SummitStore  *store,
   summit_stmt_bind_int64 (stmt, 1, edition_id);
   while ((rc = summit_stmt_step (stmt)) == SUMMIT_STEP_ROW)
     g_ptr_array_add (panels, panel_from_row (stmt));
-  summit_stmt_reset (stmt);
-
-  if (rc != SUMMIT_STEP_DONE)
-    {
-      summit_store_set_error_from_db (store, rc, error);
-      return NULL;
-    }
+  if (!summit_store_end_rows (store, stmt, rc, error))
+    return NULL;
 
   for (guint i = 0; i < panels->len; i++)
     if (!load_members (store, g_ptr_array_index (panels, i), error))
@@ -396,12 +389,8 @@ lineup_ids (SummitStore  *store,
       gint64 id = summit_stmt_column_int64 (stmt, 0);
       g_array_append_val (ids, id);
     }
-  summit_stmt_reset (stmt);
-  if (rc != SUMMIT_STEP_DONE)
-    {
-      summit_store_set_error_from_db (store, rc, error);
-      return NULL;
-    }
+  if (!summit_store_end_rows (store, stmt, rc, error))
+    return NULL;
   return g_steal_pointer (&ids);
 }
 
@@ -660,11 +649,7 @@ summit_store_invitation_statuses (SummitStore  *store,
                                                   sizeof (gint64)),
                              GINT_TO_POINTER ((int)status + 1));
     }
-  summit_stmt_reset (stmt);
-  if (rc != SUMMIT_STEP_DONE)
-    {
-      summit_store_set_error_from_db (store, rc, error);
-      return NULL;
-    }
+  if (!summit_store_end_rows (store, stmt, rc, error))
+    return NULL;
   return g_steal_pointer (&statuses);
 }

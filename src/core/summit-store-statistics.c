@@ -63,13 +63,8 @@ summit_store_list_year_statistics (SummitStore  *store,
       summit_year_statistic_set_source (stat, summit_stmt_column_text (stmt, 6));
       g_ptr_array_add (result, stat);
     }
-  summit_stmt_reset (stmt);
-
-  if (rc != SUMMIT_STEP_DONE)
-    {
-      summit_store_set_error_from_db (store, rc, error);
-      return NULL;
-    }
+  if (!summit_store_end_rows (store, stmt, rc, error))
+    return NULL;
   return g_steal_pointer (&result);
 }
 
@@ -209,13 +204,8 @@ summit_store_derive_statistics (SummitStore  *store,
                                 summit_stmt_column_text (stmt, 4),
                                 summit_stmt_column_text (stmt, 5),
                                 summit_stmt_column_text (stmt, 2));
-  summit_stmt_reset (stmt);
-
-  if (rc != SUMMIT_STEP_DONE)
-    {
-      summit_store_set_error_from_db (store, rc, error);
-      return NULL;
-    }
+  if (!summit_store_end_rows (store, stmt, rc, error))
+    return NULL;
   return g_steal_pointer (&figures);
 }
 
@@ -306,12 +296,7 @@ summit_store_count_participation (SummitStore               *store,
                                     summit_stmt_column_text (stmt, 1),
                                     summit_stmt_column_text (stmt, 2),
                                     summit_stmt_column_int (stmt, 3));
-  summit_stmt_reset (stmt);
-
-  if (rc != SUMMIT_STEP_DONE)
-    {
-      summit_store_set_error_from_db (store, rc, error);
-      return NULL;
-    }
+  if (!summit_store_end_rows (store, stmt, rc, error))
+    return NULL;
   return summit_participation_tally_finish (g_steal_pointer (&tally));
 }

@@ -372,3 +372,24 @@ summit_store_transaction (SummitStore      *self,
     }
   return TRUE;
 }
+
+/**
+ * summit_store_end_rows:
+ * @rc: what the last summit_stmt_step() of a read returned
+ *
+ * Ends a read of rows: resets @stmt, and sets @error unless the read got to
+ * its end.
+ *
+ * Returns: %TRUE if every row was read
+ */
+gboolean
+summit_store_end_rows (SummitStore  *self,
+                       SummitStmt   *stmt,
+                       int           rc,
+                       GError      **error)
+{
+  if (rc != SUMMIT_STEP_DONE)
+    summit_store_set_error_from_db (self, rc, error);
+  summit_stmt_reset (stmt);
+  return rc == SUMMIT_STEP_DONE;
+}
