@@ -25,8 +25,8 @@ enum
 };
 
 /* Appends @value (@len bytes) quoted by libcsv, with the formula guard if it
- * needs one, then "," or CRLF. Writes straight into @out's buffer: a person
- * is fifteen of these, and exports write 100,000 people in a blink. */
+ * needs one, then "," or CRLF. Writes straight into @out's buffer, as an
+ * export calls it for every field of everyone. */
 static void
 append_field (GString    *out,
               const char *value,

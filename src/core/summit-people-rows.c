@@ -415,7 +415,7 @@ compare_primary (gconstpointer a,
 
 /* Sorts @from (rows of @set) by one column. The sort is stable, so rows
  * that tie keep @from's order: given the rows by name, that makes ties come
- * by name without comparing names again — several times faster. */
+ * by name without comparing names again. */
 Sorted *
 summit_people_sort_rows (RowSet           *set,
                          GPtrArray        *from,

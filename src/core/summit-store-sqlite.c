@@ -724,11 +724,9 @@ summit_store_in_transaction (SummitStore *self)
  *   summit_store_end_long_read()
  *
  * Starts a read of everything (an export): one snapshot of the file, and
- * sorts done in memory (the people's text, for the length of the read: 45 MB
- * at 100,000 people) rather than through temporary files that SQLite writes
- * and reads back, a third of an export's time. Inside a caller's
- * transaction it joins it, and sorts as before: SQLite allows the change
- * outside a transaction only.
+ * sorts done in memory rather than through temporary files that SQLite
+ * writes and reads back. Inside a caller's transaction it joins it, and
+ * sorts as before: SQLite allows the change outside a transaction only.
  */
 gboolean
 summit_store_begin_long_read (SummitStore  *self,
