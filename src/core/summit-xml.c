@@ -14,7 +14,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <time.h>
 #include <libxml/parserInternals.h>
 #include <libxml/relaxng.h>
 #include <libxml/xmlregexp.h>
@@ -2855,56 +2854,6 @@ count_rows (SummitStore *store)
 }
 
 /**
- * summit_format_instant:
- * @buf: (out caller-allocates): at least 21 bytes
- *
- * Writes @unix_time as "2020-08-13T07:00:00Z" (UTC), the form the files
- * use. gmtime_r, as GDateTime's formatting is ten times slower and exports
- * write two of these for each person.
- *
- * Returns: %FALSE if the time is outside years 1–9999
- */
-gboolean
-summit_format_instant (gint64  unix_time,
-                       char   *buf,
-                       gsize   size)
-{
-  time_t t = (time_t)unix_time;
-  struct tm tm;
-
-  int year;
-
-  if (size < 21 || gmtime_r (&t, &tm) == NULL || tm.tm_year + 1900 < 1 ||
-      tm.tm_year + 1900 > 9999)
-    return FALSE;
-
-  /* Digit by digit: printf's format parsing was a tenth of a CSV export. */
-  year = tm.tm_year + 1900;
-  buf[0] = '0' + year / 1000;
-  buf[1] = '0' + year / 100 % 10;
-  buf[2] = '0' + year / 10 % 10;
-  buf[3] = '0' + year % 10;
-  buf[4] = '-';
-  buf[5] = '0' + (tm.tm_mon + 1) / 10;
-  buf[6] = '0' + (tm.tm_mon + 1) % 10;
-  buf[7] = '-';
-  buf[8] = '0' + tm.tm_mday / 10;
-  buf[9] = '0' + tm.tm_mday % 10;
-  buf[10] = 'T';
-  buf[11] = '0' + tm.tm_hour / 10;
-  buf[12] = '0' + tm.tm_hour % 10;
-  buf[13] = ':';
-  buf[14] = '0' + tm.tm_min / 10;
-  buf[15] = '0' + tm.tm_min % 10;
-  buf[16] = ':';
-  buf[17] = '0' + tm.tm_sec / 10;
-  buf[18] = '0' + tm.tm_sec % 10;
-  buf[19] = 'Z';
-  buf[20] = '\0';
-  return TRUE;
-}
-
-/**
  * summit_store_merge_person:
  * @person: a person with a uid; created/updated of 0 mean now
  * @counts: (inout): gains one added, updated or unchanged
@@ -3060,72 +3009,6 @@ summit_xml_import_bytes (SummitStore         *store,
       return FALSE;
     }
   return import_reader (store, reader, bytes, name, size, NULL, NULL, report, cancellable, error);
-}
-
-/**
- * summit_store_seed:
- *
- * Fills a new database with the facts of the public announcement
- * (data/seed.xml, built in).
- */
-gboolean
-summit_store_seed (SummitStore  *store,
-                   GError      **error)
-{
-  g_autoptr(GBytes) bytes = NULL;
-
-  bytes = g_resource_lookup_data (summit_core_get_resource (), DATA_PATH "seed.xml",
-                                  G_RESOURCE_LOOKUP_FLAGS_NONE, error);
-  if (bytes == NULL)
-    return FALSE;
-  return summit_xml_import_bytes (store, bytes, "seed.xml", NULL, NULL, error);
-}
-
-/**
- * summit_store_open_and_seed:
- *
- * Opens @path like summit_store_open(), seeding it if it was new.
- *
- * Returns: (transfer full): the store, or %NULL with @error set
- */
-SummitStore *
-summit_store_open_and_seed (const char  *path,
-                            GError     **error)
-{
-  return summit_store_open_and_seed_with_flags (path, SUMMIT_STORE_OPEN_NONE, error);
-}
-
-/**
- * summit_store_open_and_seed_with_flags:
- *
- * Opens @path like summit_store_open_with_flags(), seeding it if it was new.
- *
- * Returns: (transfer full): the store, or %NULL with @error set
- */
-SummitStore *
-summit_store_open_and_seed_with_flags (const char            *path,
-                                       SummitStoreOpenFlags   flags,
-                                       GError               **error)
-{
-  g_autoptr(SummitStore) store = NULL;
-
-  store = summit_store_open_with_flags (path, flags, error);
-  if (store == NULL)
-    return NULL;
-  if (summit_store_is_new (store) && !summit_store_seed (store, error))
-    return NULL;
-  return g_steal_pointer (&store);
-}
-
-/**
- * summit_default_database_path:
- *
- * Returns: (transfer full): `$XDG_DATA_HOME/summit-planner/summit.db`
- */
-char *
-summit_default_database_path (void)
-{
-  return g_build_filename (g_get_user_data_dir (), "summit-planner", "summit.db", NULL);
 }
 
 /**

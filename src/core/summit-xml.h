@@ -7,6 +7,8 @@
 
 #include "summit-person.h"
 #include "summit-store.h"
+#include "summit-store-seed.h"
+#include "summit-time.h"
 
 G_BEGIN_DECLS
 
@@ -86,20 +88,9 @@ gboolean summit_xml_import_bytes (SummitStore         *store,
                                   SummitImportReport  *report,
                                   GCancellable        *cancellable,
                                   GError             **error);
-gboolean summit_format_instant     (gint64              unix_time,
-                                    char               *buf,
-                                    gsize               size);
 gboolean summit_store_merge_person (SummitStore        *store,
                                     SummitPerson       *person,
                                     SummitImportCounts *counts,
                                     GError            **error);
-gboolean summit_store_seed       (SummitStore         *store,
-                                  GError             **error);
-SummitStore *summit_store_open_and_seed (const char  *path,
-                                         GError     **error);
-SummitStore *summit_store_open_and_seed_with_flags (const char            *path,
-                                                    SummitStoreOpenFlags   flags,
-                                                    GError               **error);
-char    *summit_default_database_path (void);
 
 G_END_DECLS
