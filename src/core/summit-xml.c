@@ -35,14 +35,6 @@
 
 G_DEFINE_QUARK (summit-xml-error-quark, summit_xml_error)
 
-typedef enum
-{
-  CHANGE_NONE,
-  CHANGE_ADDED,
-  CHANGE_UPDATED,
-  CHANGE_FAILED,
-} Change;
-
 /* Values checked here rather than by libxml2.
  *
  * libxml2 2.9 checks a datatype parameter (<param name="pattern">,
@@ -645,85 +637,6 @@ located_error (int         code,
   return g_error_new (SUMMIT_XML_ERROR, code, "%s:%d: %s", name, line, message);
 }
 
-/* The statements a merge of one person steps. */
-typedef struct
-{
-  SummitStmt *insert;
-  SummitStmt *update;   /* NULL: the store's cached one, when needed */
-} PersonStatements;
-
-/* One statement for the common case, a new person… */
-static const char insert_person_sql[] =
-  "INSERT INTO person (uid, honorific, given_name, family_name,"
-  " native_name, position, city, country, organisation, email, phone,"
-  " timezone, notes, position_kind, letter_language, created, updated)"
-  " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,"
-  " $14, $15, $16, $17) ON CONFLICT (uid) DO NOTHING";
-
-/* … and one for someone already there. */
-static const char update_person_sql[] =
-  "UPDATE person SET honorific = $2, given_name = $3,"
-  " family_name = $4, native_name = $5, position = $6, city = $7,"
-  " country = $8, organisation = $9, email = $10, phone = $11,"
-  " timezone = $12, notes = $13, position_kind = $14, letter_language = $15,"
-  " updated = $17"
-  " WHERE uid = $1 AND (honorific, given_name, family_name,"
-  " native_name, position, city, country, organisation, email,"
-  " phone, timezone, notes, position_kind, letter_language) IS NOT ($2, $3, $4,"
-  " $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)";
-
-static void
-bind_person_fields (SummitStmt       *stmt,
-                    const char * const *fields,
-                    const int          *lengths)
-{
-  for (guint i = 0; i < SUMMIT_PERSON_N_FIELDS; i++)
-    summit_stmt_bind_static_text (stmt, 1 + i, fields[i], lengths ? lengths[i] : -1);
-}
-
-/* Merges a person's fields (SUMMIT_PERSON_N_FIELDS strings, the uid not
- * empty; @lengths in bytes, or NULL) and times (not 0) with @stmts, which
- * hold every parameter they use on each call (so none is cleared). The XML
- * import's writer thread calls it with its own statements, prepared once for
- * the whole import, without a SummitPerson for each row. Returns the row's
- * id, or 0 with @error set. */
-static gint64
-merge_person_fields (SummitStore         *store,
-                     PersonStatements    *stmts,
-                     const char * const  *fields,
-                     const int           *lengths,
-                     gint64               created,
-                     gint64               updated,
-                     SummitImportCounts  *counts,
-                     GError             **error)
-{
-  SummitStmt *update;
-
-  bind_person_fields (stmts->insert, fields, lengths);
-  summit_stmt_bind_int64 (stmts->insert, 16, created);
-  summit_stmt_bind_int64 (stmts->insert, 17, updated);
-  if (!summit_store_step_done (store, stmts->insert, error))
-    return 0;
-  if (summit_store_changes (store) > 0)
-    {
-      counts->added++;
-      return summit_store_last_insert_id (store);
-    }
-
-  update = stmts->update;
-  if (update == NULL && (update = summit_store_prepare (store, update_person_sql, error)) == NULL)
-    return 0;
-  bind_person_fields (update, fields, lengths);
-  summit_stmt_bind_int64 (update, 17, updated);
-  if (!summit_store_step_done (store, update, error))
-    return 0;
-  if (summit_store_changes (store) > 0)
-    counts->updated++;
-  else
-    counts->unchanged++;
-  return -1;   /* not 0: no error; the id is not needed */
-}
-
 /* People are written by a second thread.
  *
  * Reading and validating people and inserting them each take about half of
@@ -770,7 +683,7 @@ typedef struct
   guint               pending;    /* batches handed over and not yet written */
   GError             *error;      /* the first failure, as FILE:LINE:COL: reason */
   SummitImportCounts  counts;     /* the writer's, until it is joined */
-  PersonStatements    stmts;      /* prepared once for the whole import */
+  SummitPersonMerge  *merge;      /* prepared once for the whole import */
   const ValueChecks  *checks;     /* NULL: libxml2 checked the values */
   int                 kinds[SUMMIT_PERSON_N_ATTRIBUTES];   /* ValueKind of each attribute, or -1 */
   gboolean            patterns_hold[SUMMIT_PERSON_N_ATTRIBUTES];   /* for every row of the batch */
@@ -841,23 +754,22 @@ write_row (Writer          *w,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *problem = NULL;
-  const char *fields[SUMMIT_PERSON_N_FIELDS];
-  gint64 created, updated;
+  SummitPersonMergeRow merge_row = { { NULL } };
 
-  problem = person_row_problem (w->checks, w->kinds, w->patterns_hold, row, &created,
-                                &updated);
+  problem = person_row_problem (w->checks, w->kinds, w->patterns_hold, row, &merge_row.created,
+                                &merge_row.updated);
   if (problem != NULL)
     return located_error (SUMMIT_XML_ERROR_INVALID, w->name, row->tag_line, row->tag_column,
                           problem);
 
   for (guint i = 0; i < SUMMIT_PERSON_N_FIELDS; i++)
-    fields[i] = row->values[i] ? row->values[i] : "";
-  if (created == 0)
-    created = w->now;
-  if (updated == 0)
-    updated = created;
-  if (merge_person_fields (w->store, &w->stmts, fields, row->lengths, created, updated,
-                           &w->counts, &error) == 0)
+    merge_row.fields[i] = row->values[i] ? row->values[i] : "";
+  merge_row.lengths = row->lengths;
+  if (merge_row.created == 0)
+    merge_row.created = w->now;
+  if (merge_row.updated == 0)
+    merge_row.updated = merge_row.created;
+  if (!summit_store_person_merge_add (w->merge, &merge_row, &w->counts, &error))
     return is_database_error (error) ? g_error_copy (error) : g_error_new (SUMMIT_XML_ERROR, SUMMIT_XML_ERROR_INVALID, "%s:%d:%d: %s",
                         w->name, row->line, row->column, error->message);
   return NULL;
@@ -923,12 +835,8 @@ writer_start (Writer             *w,
 
   /* Prepared here, before the thread runs: the database is used by one
    * thread at a time. */
-  if ((w->stmts.insert = summit_store_prepare_owned (store, insert_person_sql, error)) == NULL ||
-      (w->stmts.update = summit_store_prepare_owned (store, update_person_sql, error)) == NULL)
-    {
-      g_clear_pointer (&w->stmts.insert, summit_stmt_free);
-      return FALSE;
-    }
+  if ((w->merge = summit_store_person_merge_new (store, error)) == NULL)
+    return FALSE;
   w->store = store;
   w->name = name;
   w->checks = checks;
@@ -1022,8 +930,7 @@ writer_stop (Writer *w)
   g_clear_error (&w->error);
   g_mutex_clear (&w->lock);
   g_cond_clear (&w->idle);
-  g_clear_pointer (&w->stmts.insert, summit_stmt_free);
-  g_clear_pointer (&w->stmts.update, summit_stmt_free);
+  g_clear_pointer (&w->merge, summit_store_person_merge_free);
   g_string_free (g_steal_pointer (&w->list), TRUE);
 }
 
@@ -1041,7 +948,7 @@ typedef struct
   SummitEdition       *edition;
   SummitPanel         *panel;
   gint64               invitation_id;
-  Change               invitation_change;
+  SummitMergeChange    invitation_change;
   SummitInvitationStatus invitation_status;
   guint                invitation_events;
   gboolean             root_closed;
@@ -1545,50 +1452,6 @@ read_person (ImportContext *ctx)
     }
 }
 
-/* Compares ctx->edition with the edition of the same year in the database,
- * and gives ctx->edition the row's id when nothing differs. */
-static Change
-classify_edition (ImportContext *ctx)
-{
-  g_autoptr(GError) error = NULL;
-  SummitEdition *e = ctx->edition;
-  SummitStmt *stmt;
-  Change change = CHANGE_ADDED;
-
-  stmt = summit_store_prepare (ctx->store,
-                               "SELECT id, (theme, host_city, host_country, timezone, format,"
-                               " start_date, end_date) IS ($2, $3, $4, $5, $6, $7, $8)"
-                               " FROM edition WHERE year = $1",
-                               &error);
-  if (stmt == NULL)
-    {
-      propagate_store_error (ctx, error);
-      return CHANGE_FAILED;
-    }
-  summit_stmt_bind_int (stmt, 1, summit_edition_get_year (e));
-  summit_stmt_bind_text (stmt, 2, summit_edition_get_theme (e));
-  summit_stmt_bind_text (stmt, 3, summit_edition_get_host_city (e));
-  summit_stmt_bind_text (stmt, 4, summit_edition_get_host_country (e));
-  summit_stmt_bind_text (stmt, 5, summit_edition_get_timezone (e));
-  summit_stmt_bind_static_text (stmt, 6, summit_edition_format_to_string (summit_edition_get_format (e)), -1);
-  if (summit_edition_get_start_date (e))
-    summit_stmt_bind_nullable_text (stmt, 7, summit_edition_get_start_date (e));
-  if (summit_edition_get_end_date (e))
-    summit_stmt_bind_nullable_text (stmt, 8, summit_edition_get_end_date (e));
-  if (summit_stmt_step (stmt) == SUMMIT_STEP_ROW)
-    {
-      if (summit_stmt_column_int (stmt, 1))
-        {
-          summit_edition_set_id (e, summit_stmt_column_int64 (stmt, 0));
-          change = CHANGE_NONE;
-        }
-      else
-        change = CHANGE_UPDATED;
-    }
-  summit_stmt_reset (stmt);
-  return change;
-}
-
 static void
 read_edition (ImportContext *ctx)
 {
@@ -1631,23 +1494,9 @@ read_edition (ImportContext *ctx)
   summit_edition_set_format (ctx->edition, fmt);
   summit_edition_set_dates (ctx->edition, start_date, end_date);
 
-  switch (classify_edition (ctx))
-    {
-    case CHANGE_NONE:
-      ctx->report->counts[SUMMIT_IMPORT_EDITIONS].unchanged++;
-      return;
-    case CHANGE_ADDED:
-      ctx->report->counts[SUMMIT_IMPORT_EDITIONS].added++;
-      break;
-    case CHANGE_UPDATED:
-      ctx->report->counts[SUMMIT_IMPORT_EDITIONS].updated++;
-      break;
-    case CHANGE_FAILED:
-      return;
-    }
-
-  if (!summit_store_put_edition (ctx->store, ctx->edition, &error))
-    return propagate_store_error (ctx, error);
+  if (!summit_store_merge_edition (ctx->store, ctx->edition,
+                                   &ctx->report->counts[SUMMIT_IMPORT_EDITIONS], &error))
+    propagate_store_error (ctx, error);
 }
 
 static void
@@ -1659,7 +1508,7 @@ insert_event (ImportContext *ctx,
               const char    *note)
 {
   g_autoptr(GError) error = NULL;
-  SummitStmt *stmt;
+  gboolean added;
 
   if (!summit_text_check_controls (channel, "channel", FALSE, SUMMIT_STORE_ERROR,
                                    SUMMIT_STORE_ERROR_INVALID, &error) ||
@@ -1667,29 +1516,11 @@ insert_event (ImportContext *ctx,
                                    SUMMIT_STORE_ERROR_INVALID, &error))
     return propagate_store_error (ctx, error);
 
-  /* Skip an event already in the history, so that importing a file twice
-   * changes nothing. */
-  stmt = summit_store_prepare (ctx->store,
-                               "INSERT INTO invitation_event (invitation_id, at, old_status,"
-                               " new_status, channel, note)"
-                               " SELECT $1, $2, $3, $4, $5, $6 WHERE NOT EXISTS ("
-                               "  SELECT 1 FROM invitation_event WHERE invitation_id = $1"
-                               "  AND at = $2 AND old_status IS $3 AND new_status = $4)",
-                               &error);
-  if (stmt == NULL)
+  if (!summit_store_merge_invitation_event (ctx->store, ctx->invitation_id, at, from, to, channel,
+                                            note, &added, &error))
     return propagate_store_error (ctx, error);
-  summit_stmt_bind_int64 (stmt, 1, ctx->invitation_id);
-  summit_stmt_bind_int64 (stmt, 2, at);
-  if (from)
-    summit_stmt_bind_text (stmt, 3, from);
-  summit_stmt_bind_text (stmt, 4, to);
-  summit_stmt_bind_text (stmt, 5, channel);
-  summit_stmt_bind_text (stmt, 6, note);
-  if (!summit_store_step_done (ctx->store, stmt, &error))
-    return propagate_store_error (ctx, error);
-  if (summit_store_changes (ctx->store) > 0 &&
-      ctx->invitation_change == CHANGE_NONE)
-    ctx->invitation_change = CHANGE_UPDATED;
+  if (added && ctx->invitation_change == SUMMIT_MERGE_UNCHANGED)
+    ctx->invitation_change = SUMMIT_MERGE_UPDATED;
 }
 
 static void
@@ -1700,7 +1531,6 @@ read_invitation (ImportContext *ctx)
   g_autofree char *person = attr (ctx, "person");
   g_autofree char *key = g_strdup_printf ("%d:%s", summit_edition_get_year (ctx->edition),
                                           person ? person : "");
-  SummitStmt *stmt;
   gint64 person_id;
   int first;
 
@@ -1715,35 +1545,9 @@ read_invitation (ImportContext *ctx)
     return;
   summit_invitation_status_from_string (status, &ctx->invitation_status);
 
-  stmt = summit_store_prepare (ctx->store,
-                               "SELECT status = $3 FROM invitation"
-                               " WHERE person_id = $1 AND edition_id = $2",
-                               &error);
-  if (stmt == NULL)
-    return propagate_store_error (ctx, error);
-  summit_stmt_bind_int64 (stmt, 1, person_id);
-  summit_stmt_bind_int64 (stmt, 2, summit_edition_get_id (ctx->edition));
-  summit_stmt_bind_text (stmt, 3, status);
-  ctx->invitation_change = CHANGE_ADDED;
-  if (summit_stmt_step (stmt) == SUMMIT_STEP_ROW)
-    ctx->invitation_change = summit_stmt_column_int (stmt, 0) ? CHANGE_NONE : CHANGE_UPDATED;
-  summit_stmt_reset (stmt);
-
-  stmt = summit_store_prepare (ctx->store,
-                               "INSERT INTO invitation (person_id, edition_id, status, updated)"
-                               " VALUES ($1, $2, $3, $4) ON CONFLICT (person_id, edition_id)"
-                               " DO UPDATE SET status = excluded.status RETURNING id",
-                               &error);
-  if (stmt == NULL)
-    return propagate_store_error (ctx, error);
-  summit_stmt_bind_int64 (stmt, 1, person_id);
-  summit_stmt_bind_int64 (stmt, 2, summit_edition_get_id (ctx->edition));
-  summit_stmt_bind_text (stmt, 3, status);
-  summit_stmt_bind_int64 (stmt, 4, ctx->now);
-  ctx->invitation_id = 0;
-  if (summit_stmt_step (stmt) == SUMMIT_STEP_ROW)
-    ctx->invitation_id = summit_stmt_column_int64 (stmt, 0);
-  if (!summit_store_step_done (ctx->store, stmt, &error))
+  if (!summit_store_merge_invitation (ctx->store, person_id, summit_edition_get_id (ctx->edition),
+                                      status, ctx->now, &ctx->invitation_change,
+                                      &ctx->invitation_id, &error))
     return propagate_store_error (ctx, error);
 
   ctx->invitation_events = 0;
@@ -1753,42 +1557,31 @@ static void
 end_invitation (ImportContext *ctx)
 {
   g_autoptr(GError) error = NULL;
-  SummitStmt *stmt;
+  gboolean has_events;
 
   /* An invitation given without history still gets one line of it. */
   if (ctx->invitation_events == 0)
     {
-      stmt = summit_store_prepare (ctx->store,
-                                   "SELECT 1 FROM invitation_event WHERE invitation_id = $1",
-                                   &error);
-      if (stmt == NULL)
+      if (!summit_store_invitation_has_events (ctx->store, ctx->invitation_id, &has_events,
+                                               &error))
         return propagate_store_error (ctx, error);
-      summit_stmt_bind_int64 (stmt, 1, ctx->invitation_id);
-      if (summit_stmt_step (stmt) != SUMMIT_STEP_ROW)
+      if (!has_events)
         insert_event (ctx, ctx->now, NULL,
                       summit_invitation_status_to_string (ctx->invitation_status), "",
                       _("Imported"));
-      summit_stmt_reset (stmt);
     }
 
   /* The invitation's time of last change is that of its latest event. */
-  stmt = summit_store_prepare (ctx->store,
-                               "UPDATE invitation SET updated = (SELECT max (at) FROM"
-                               " invitation_event WHERE invitation_id = $1) WHERE id = $1",
-                               &error);
-  if (stmt == NULL)
-    return propagate_store_error (ctx, error);
-  summit_stmt_bind_int64 (stmt, 1, ctx->invitation_id);
-  if (!summit_store_step_done (ctx->store, stmt, &error))
+  if (!summit_store_touch_invitation (ctx->store, ctx->invitation_id, &error))
     return propagate_store_error (ctx, error);
   ctx->invitation_id = 0;
 
   switch (ctx->invitation_change)
     {
-    case CHANGE_NONE: ctx->report->counts[SUMMIT_IMPORT_INVITATIONS].unchanged++; break;
-    case CHANGE_ADDED: ctx->report->counts[SUMMIT_IMPORT_INVITATIONS].added++; break;
-    case CHANGE_UPDATED: ctx->report->counts[SUMMIT_IMPORT_INVITATIONS].updated++; break;
-    case CHANGE_FAILED: break;
+    case SUMMIT_MERGE_UNCHANGED: ctx->report->counts[SUMMIT_IMPORT_INVITATIONS].unchanged++; break;
+    case SUMMIT_MERGE_ADDED: ctx->report->counts[SUMMIT_IMPORT_INVITATIONS].added++; break;
+    case SUMMIT_MERGE_UPDATED: ctx->report->counts[SUMMIT_IMPORT_INVITATIONS].updated++; break;
+    default: break;
     }
 }
 
@@ -1873,70 +1666,10 @@ read_member (ImportContext *ctx)
   summit_panel_append_member (ctx->panel, &member);
 }
 
-/* The lineup of a session as "person-id:role,…", in order. */
-static char *
-lineup_signature (SummitPanel *panel)
-{
-  GString *sig = g_string_new (NULL);
-
-  for (guint i = 0; i < summit_panel_get_n_members (panel); i++)
-    {
-      const SummitPanelMember *m = summit_panel_get_member (panel, i);
-      g_string_append_printf (sig, "%s%" G_GINT64_FORMAT ":%s", i ? "," : "", m->person_id,
-                              summit_role_to_string (m->role));
-    }
-  return g_string_free (sig, FALSE);
-}
-
-static Change
-classify_session (ImportContext *ctx)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *lineup = lineup_signature (ctx->panel);
-  SummitPanel *p = ctx->panel;
-  SummitStmt *stmt;
-  Change change = CHANGE_ADDED;
-  gint64 start;
-
-  stmt = summit_store_prepare (ctx->store,
-                               "SELECT (edition_id, title, kind, start_utc, day, duration_min, room,"
-                               " description, end_confirmed, room_confirmed)"
-                               " IS ($2, $3, $4, $5, $6, $7, $8, $9, $11, $12)"
-                               " AND coalesce ((SELECT group_concat (person_id || ':' || role, ',')"
-                               "  FROM (SELECT person_id, role FROM panel_member"
-                               "   WHERE panel_id = panel.id ORDER BY position)), '') = $10"
-                               " FROM panel WHERE uid = $1",
-                               &error);
-  if (stmt == NULL)
-    {
-      propagate_store_error (ctx, error);
-      return CHANGE_FAILED;
-    }
-  summit_stmt_bind_text (stmt, 1, summit_panel_get_uid (p));
-  summit_stmt_bind_int64 (stmt, 2, summit_panel_get_edition_id (p));
-  summit_stmt_bind_text (stmt, 3, summit_panel_get_title (p));
-  summit_stmt_bind_static_text (stmt, 4, summit_panel_kind_to_string (summit_panel_get_kind (p)), -1);
-  if (summit_panel_get_start (p, &start))
-    summit_stmt_bind_int64 (stmt, 5, start);
-  if (summit_panel_get_day (p))
-    summit_stmt_bind_text (stmt, 6, summit_panel_get_day (p));
-  summit_stmt_bind_int (stmt, 7, summit_panel_get_duration (p));
-  summit_stmt_bind_text (stmt, 8, summit_panel_get_room (p));
-  summit_stmt_bind_text (stmt, 9, summit_panel_get_description (p));
-  summit_stmt_bind_text (stmt, 10, lineup);
-  summit_stmt_bind_int (stmt, 11, summit_panel_get_end_confirmed (p));
-  summit_stmt_bind_int (stmt, 12, summit_panel_get_room_confirmed (p));
-  if (summit_stmt_step (stmt) == SUMMIT_STEP_ROW)
-    change = summit_stmt_column_int (stmt, 0) ? CHANGE_NONE : CHANGE_UPDATED;
-  summit_stmt_reset (stmt);
-  return change;
-}
-
 static void
 end_session (ImportContext *ctx)
 {
   g_autoptr(GError) error = NULL;
-  SummitStmt *stmt;
 
   if (ctx->panel == NULL)
     return;
@@ -1945,28 +1678,8 @@ end_session (ImportContext *ctx)
 
   /* A session already known by its uid is replaced as a whole, if it
    * differs at all. */
-  switch (classify_session (ctx))
-    {
-    case CHANGE_NONE:
-      ctx->report->counts[SUMMIT_IMPORT_SESSIONS].unchanged++;
-      g_clear_object (&ctx->panel);
-      return;
-    case CHANGE_ADDED:
-      ctx->report->counts[SUMMIT_IMPORT_SESSIONS].added++;
-      break;
-    case CHANGE_UPDATED:
-      ctx->report->counts[SUMMIT_IMPORT_SESSIONS].updated++;
-      break;
-    case CHANGE_FAILED:
-      return;
-    }
-
-  stmt = summit_store_prepare (ctx->store, "DELETE FROM panel WHERE uid = $1", &error);
-  if (stmt == NULL)
-    return propagate_store_error (ctx, error);
-  summit_stmt_bind_text (stmt, 1, summit_panel_get_uid (ctx->panel));
-  if (!summit_store_step_done (ctx->store, stmt, &error) ||
-      !summit_store_insert_panel (ctx->store, ctx->panel, &error))
+  if (!summit_store_merge_panel (ctx->store, ctx->panel,
+                                 &ctx->report->counts[SUMMIT_IMPORT_SESSIONS], &error))
     return propagate_store_error (ctx, error);
 
   g_clear_object (&ctx->panel);
@@ -1985,8 +1698,6 @@ read_statistic (ImportContext *ctx)
   g_autofree char *countries = attr (ctx, "countries");
   g_autofree char *source = attr (ctx, "source");
   SummitFigureKind figure = SUMMIT_FIGURE_MISSING;
-  SummitStmt *stmt;
-  Change change;
   int first;
 
   if ((first = first_seen (ctx, "statistic", year)) > 0)
@@ -2003,40 +1714,9 @@ read_statistic (ImportContext *ctx)
   summit_year_statistic_set_countries (stat, countries ? atoi (countries) : -1);
   summit_year_statistic_set_source (stat, source);
 
-  stmt = summit_store_prepare (ctx->store,
-                               "SELECT (kind, overseas_mayors, lower_bound, domestic_mayors,"
-                               " countries, source) IS ($2, $3, $4, $5, $6, $7)"
-                               " FROM year_statistic WHERE year = $1",
-                               &error);
-  if (stmt == NULL)
-    return propagate_store_error (ctx, error);
-  summit_stmt_bind_int (stmt, 1, summit_year_statistic_get_year (stat));
-  summit_stmt_bind_static_text (stmt, 2, summit_figure_kind_to_string (figure), -1);
-  if (figure != SUMMIT_FIGURE_MISSING)
-    summit_stmt_bind_int (stmt, 3, summit_year_statistic_get_overseas (stat));
-  summit_stmt_bind_int (stmt, 4, figure == SUMMIT_FIGURE_ESTIMATE &&
-                             summit_year_statistic_get_lower_bound (stat));
-  if (domestic)
-    summit_stmt_bind_int (stmt, 5, summit_year_statistic_get_domestic (stat));
-  if (countries)
-    summit_stmt_bind_int (stmt, 6, summit_year_statistic_get_countries (stat));
-  summit_stmt_bind_text (stmt, 7, summit_year_statistic_get_source (stat));
-  change = CHANGE_ADDED;
-  if (summit_stmt_step (stmt) == SUMMIT_STEP_ROW)
-    change = summit_stmt_column_int (stmt, 0) ? CHANGE_NONE : CHANGE_UPDATED;
-  summit_stmt_reset (stmt);
-
-  if (change == CHANGE_NONE)
-    {
-      ctx->report->counts[SUMMIT_IMPORT_STATISTICS].unchanged++;
-      return;
-    }
-  if (!summit_store_put_year_statistic (ctx->store, stat, &error))
-    return propagate_store_error (ctx, error);
-  if (change == CHANGE_ADDED)
-    ctx->report->counts[SUMMIT_IMPORT_STATISTICS].added++;
-  else
-    ctx->report->counts[SUMMIT_IMPORT_STATISTICS].updated++;
+  if (!summit_store_merge_year_statistic (ctx->store, stat,
+                                          &ctx->report->counts[SUMMIT_IMPORT_STATISTICS], &error))
+    propagate_store_error (ctx, error);
 }
 
 /* Waits for the writer to have written everything handed to it; FALSE (and
@@ -2853,58 +2533,6 @@ count_rows (SummitStore *store)
   return n;
 }
 
-/**
- * summit_store_merge_person:
- * @person: a person with a uid; created/updated of 0 mean now
- * @counts: (inout): gains one added, updated or unchanged
- *
- * Adds @person, or — if someone with the same uid exists — writes the
- * fields that differ (stamping the person updated at @person's time), or
- * leaves them alone. For importers, inside their transaction.
- */
-gboolean
-summit_store_merge_person (SummitStore         *store,
-                           SummitPerson        *person,
-                           SummitImportCounts  *counts,
-                           GError             **error)
-{
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-  gint64 created = summit_person_get_created (person);
-  gint64 updated = summit_person_get_updated (person);
-  const char *fields[SUMMIT_PERSON_N_FIELDS];
-  PersonStatements stmts;
-  guint before = counts->added;
-  gint64 id;
-
-  g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
-  g_return_val_if_fail (SUMMIT_IS_PERSON (person), FALSE);
-
-  if (created == 0)
-    created = now;
-  if (updated == 0)
-    updated = MAX (created, now);
-  summit_person_set_times (person, created, updated);
-
-  if (*summit_person_get_uid (person) == '\0')
-    {
-      g_autofree char *uid = g_uuid_string_random ();
-      summit_person_set_field (person, SUMMIT_PERSON_UID, uid);
-    }
-
-  for (guint i = 0; i < SUMMIT_PERSON_N_FIELDS; i++)
-    fields[i] = summit_person_get_field (person, i);
-  /* The store's cached statements: a CSV import merges row by row. */
-  if ((stmts.insert = summit_store_prepare (store, insert_person_sql, error)) == NULL)
-    return FALSE;
-  stmts.update = NULL;
-  id = merge_person_fields (store, &stmts, fields, NULL, created, updated, counts, error);
-  if (id == 0)
-    return FALSE;
-  if (counts->added > before)
-    summit_person_set_id (person, id);
-  return TRUE;
-}
-
 /* The options of PLATFORM.md: no NOENT, no DTDLOAD/DTDVALID, no HUGE. */
 #define READER_OPTIONS (XML_PARSE_NONET | XML_PARSE_BIG_LINES)
 
@@ -3141,38 +2769,4 @@ summit_xml_export_file (SummitStore         *store,
       return FALSE;
     }
   return TRUE;
-}
-
-/**
- * summit_import_report_to_string:
- *
- * Returns: (transfer full): one sentence a person reads, such as
- *   "3 added, 1 updated, 12 unchanged"
- */
-char *
-summit_import_report_to_string (const SummitImportReport *report)
-{
-  guint added = 0, updated = 0, unchanged = 0;
-  GString *text = g_string_new (NULL);
-
-  for (guint i = 0; i < SUMMIT_IMPORT_N_KINDS; i++)
-    {
-      added += report->counts[i].added;
-      updated += report->counts[i].updated;
-      unchanged += report->counts[i].unchanged;
-    }
-  /* Translators: records added by an import, in "3 added, 1 updated, 12 unchanged" */
-  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u added", "%u added", added), added);
-  /* Translators: appended to "3 added": ", 1 updated" */
-  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, ", %u updated", ", %u updated", updated),
-                          updated);
-  /* Translators: appended to "3 added, 1 updated": ", 12 unchanged" */
-  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, ", %u unchanged", ", %u unchanged",
-                                             unchanged), unchanged);
-  if (report->skipped > 0)
-    /* Translators: appended to "N added, N updated, N unchanged" */
-    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, ", %u invalid row skipped",
-                                               ", %u invalid rows skipped", report->skipped),
-                            report->skipped);
-  return g_string_free (text, FALSE);
 }
