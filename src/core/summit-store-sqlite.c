@@ -242,23 +242,16 @@ check_quick (SummitStore  *self,
   return ok;
 }
 
-/* Opens self->path; see summit_store_open_at_version(). */
-gboolean
-summit_store_engine_open (SummitStore           *self,
-                          int                    version,
-                          SummitStoreOpenFlags   flags,
-                          GError               **error)
+/* Creates @path if it is missing; refuses what is not one of our files
+ * before SQLite touches it. Sets @writable. */
+static gboolean
+prepare_file (const char  *path,
+              gboolean    *writable,
+              GError     **error)
 {
-  const char *path = self->path;
-  sqlite3 *db = NULL;
-  g_autofree char *dir = NULL;
+  g_autofree char *dir = g_path_get_dirname (path);
   GStatBuf st;
   gboolean exists;
-  gboolean writable;
-  gint64 app_id = 0, user_version = 0, n_objects = 0;
-  int rc;
-
-  dir = g_path_get_dirname (path);
 
   exists = g_stat (path, &st) == 0;
   if (exists && S_ISDIR (st.st_mode))
@@ -314,29 +307,30 @@ summit_store_engine_open (SummitStore           *self,
   {
     GStatBuf dir_st;
 
-    writable = access (path, W_OK) == 0 && (st.st_mode & S_IWUSR) != 0 &&
-               access (dir, W_OK) == 0 && g_stat (dir, &dir_st) == 0 &&
-               (dir_st.st_mode & S_IWUSR) != 0;
+    *writable = access (path, W_OK) == 0 && (st.st_mode & S_IWUSR) != 0 &&
+                access (dir, W_OK) == 0 && g_stat (dir, &dir_st) == 0 &&
+                (dir_st.st_mode & S_IWUSR) != 0;
   }
 
-  if (writable)
-    rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL);
-  else
-    rc = open_read_only (path, &db);
-  self->db = db;
-  if (rc != SQLITE_OK)
-    {
-      set_error_for_rc (rc, DB (self) ? sqlite3_errmsg (DB (self)) : sqlite3_errstr (rc), error);
-      g_prefix_error (error, _("Could not open “%s”: "), path);
-      return FALSE;
-    }
-  sqlite3_extended_result_codes (DB (self), TRUE);
-  sqlite3_busy_timeout (DB (self), 5000);
+  return TRUE;
+}
+
+/* Reads what says whose file it is; a failure here is damage, or changes a
+ * read-only folder keeps out of reach. */
+static gboolean
+read_identity (SummitStore  *self,
+               gboolean      writable,
+               gint64       *app_id,
+               gint64       *user_version,
+               gint64       *n_objects,
+               GError      **error)
+{
+  const char *path = self->path;
 
   if (!summit_store_exec (self, "PRAGMA foreign_keys = ON", NULL) ||
-      !query_int (DB (self), "PRAGMA application_id", &app_id, NULL) ||
-      !query_int (DB (self), "PRAGMA user_version", &user_version, NULL) ||
-      !query_int (DB (self), "SELECT count(*) FROM sqlite_schema", &n_objects, NULL))
+      !query_int (DB (self), "PRAGMA application_id", app_id, NULL) ||
+      !query_int (DB (self), "PRAGMA user_version", user_version, NULL) ||
+      !query_int (DB (self), "SELECT count(*) FROM sqlite_schema", n_objects, NULL))
     {
       int code = sqlite3_errcode (DB (self));
 
@@ -356,6 +350,20 @@ summit_store_engine_open (SummitStore           *self,
                    _("“%s” is damaged: %s"), path, sqlite3_errmsg (DB (self)));
       return FALSE;
     }
+
+  return TRUE;
+}
+
+/* Refuses another application's file or a newer version's; marks an empty one new. */
+static gboolean
+check_identity (SummitStore  *self,
+                gboolean      writable,
+                gint64        app_id,
+                gint64        user_version,
+                gint64        n_objects,
+                GError      **error)
+{
+  const char *path = self->path;
 
   if (app_id == 0 && user_version == 0 && n_objects == 0)
     {
@@ -382,22 +390,14 @@ summit_store_engine_open (SummitStore           *self,
       return FALSE;
     }
 
-  if (!(flags & SUMMIT_STORE_OPEN_DEFER_INTEGRITY_CHECK) && !check_quick (self, error))
-    return FALSE;
+  return TRUE;
+}
 
-  if (!writable)
-    {
-      self->read_only = TRUE;
-      if (self->is_new || user_version < version)
-        {
-          g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_READ_ONLY,
-                       _("“%s” is read-only and needs to be set up or upgraded first"), path);
-          return FALSE;
-        }
-      return TRUE;
-    }
-
-  if (is_network_file_system (path))
+static gboolean
+set_journal_mode (SummitStore  *self,
+                  GError      **error)
+{
+  if (is_network_file_system (self->path))
     {
       /* WAL needs shared memory, which network file systems do not provide. */
       if (!summit_store_exec (self, "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL",
@@ -413,10 +413,60 @@ summit_store_engine_open (SummitStore           *self,
       self->journal_mode = "wal";
     }
 
-  if (!summit_store_migrate (self, version, error))
+  return TRUE;
+}
+
+/* Opens self->path; see summit_store_open_at_version(). */
+gboolean
+summit_store_engine_open (SummitStore           *self,
+                          int                    version,
+                          SummitStoreOpenFlags   flags,
+                          GError               **error)
+{
+  const char *path = self->path;
+  sqlite3 *db = NULL;
+  gboolean writable = FALSE;
+  gint64 app_id = 0, user_version = 0, n_objects = 0;
+  int rc;
+
+  if (!prepare_file (path, &writable, error))
     return FALSE;
 
-  return TRUE;
+  if (writable)
+    rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL);
+  else
+    rc = open_read_only (path, &db);
+  self->db = db;
+  if (rc != SQLITE_OK)
+    {
+      set_error_for_rc (rc, db ? sqlite3_errmsg (db) : sqlite3_errstr (rc), error);
+      g_prefix_error (error, _("Could not open “%s”: "), path);
+      return FALSE;
+    }
+  sqlite3_extended_result_codes (db, TRUE);
+  sqlite3_busy_timeout (db, 5000);
+
+  if (!read_identity (self, writable, &app_id, &user_version, &n_objects, error))
+    return FALSE;
+  if (!check_identity (self, writable, app_id, user_version, n_objects, error))
+    return FALSE;
+
+  if (!(flags & SUMMIT_STORE_OPEN_DEFER_INTEGRITY_CHECK) && !check_quick (self, error))
+    return FALSE;
+
+  if (!writable)
+    {
+      self->read_only = TRUE;
+      if (self->is_new || user_version < version)
+        {
+          g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_READ_ONLY,
+                       _("“%s” is read-only and needs to be set up or upgraded first"), path);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  return set_journal_mode (self, error) && summit_store_migrate (self, version, error);
 }
 
 /**
