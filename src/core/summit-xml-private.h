@@ -8,8 +8,10 @@
 #pragma once
 
 #include <libxml/relaxng.h>
+#include <libxml/xmlreader.h>
 #include <libxml/xmlregexp.h>
 
+#include "summit-invitation.h"
 #include "summit-store-import.h"
 #include "summit-xml.h"
 
@@ -167,5 +169,53 @@ Batch   *writer_batch (Writer             *w);
 GError  *writer_flush (Writer             *w);
 GError  *writer_sync  (Writer             *w);
 void     writer_stop  (Writer             *w);
+
+/* An import in progress (summit-xml.c). */
+typedef struct
+{
+  SummitStore         *store;
+  xmlTextReaderPtr     reader;
+  const char          *name;
+  GCancellable        *cancellable;
+  SummitImportReport  *report;
+
+  /* The first problem: libxml2's or ours. */
+  GError              *error;
+
+  SummitEdition       *edition;
+  SummitPanel         *panel;
+  gint64               invitation_id;
+  SummitMergeChange    invitation_change;
+  SummitInvitationStatus invitation_status;
+  guint                invitation_events;
+  gboolean             root_closed;
+  GHashTable          *known_zones;   /* identifier → TRUE; GLib re-reads tzdata each time */
+  GHashTable          *seen;          /* "kind:key" → line of its first occurrence */
+  GBytes              *bytes;         /* the data, or NULL: the file @name */
+  gboolean             quiet;         /* libxml2's errors are not the import's */
+  gint64               now;
+  const ValueChecks   *checks;        /* NULL: libxml2 checks every value itself */
+  GHashTable          *interned_checks;   /* ValueChecks' elements, by interned names */
+  GHashTable          *person_checks;     /* those of <person>, by text and by address */
+  GHashTable          *person_interned;
+  Writer               writer;
+
+  /* Names as the reader's dictionary holds them: attribute names are
+   * compared by address first (see person_slot()). */
+  const xmlChar       *slot_names[SUMMIT_PERSON_N_ATTRIBUTES];
+} ImportContext;
+
+void     fail_at             (ImportContext  *ctx,
+                              int             code,
+                              int             line,
+                              int             column,
+                              const char     *format,
+                              ...) G_GNUC_PRINTF (5, 6);
+/* Called by libxml2 with each of its errors (summit-xml-errors.c). */
+void     structured_error_cb (void           *user_data,
+                              xmlErrorPtr     error);
+gboolean find_doctype        (ImportContext  *ctx,
+                              int            *line,
+                              int            *column);
 
 G_END_DECLS

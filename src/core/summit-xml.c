@@ -14,7 +14,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <libxml/parserInternals.h>
 #include <libxml/xmlreader.h>
 
 #include "summit-file.h"
@@ -86,51 +85,9 @@ located_error (int         code,
   return g_error_new (SUMMIT_XML_ERROR, code, "%s:%d: %s", name, line, message);
 }
 
-typedef struct
-{
-  SummitStore         *store;
-  xmlTextReaderPtr     reader;
-  const char          *name;
-  GCancellable        *cancellable;
-  SummitImportReport  *report;
-
-  /* The first problem: libxml2's or ours. */
-  GError              *error;
-
-  SummitEdition       *edition;
-  SummitPanel         *panel;
-  gint64               invitation_id;
-  SummitMergeChange    invitation_change;
-  SummitInvitationStatus invitation_status;
-  guint                invitation_events;
-  gboolean             root_closed;
-  GHashTable          *known_zones;   /* identifier → TRUE; GLib re-reads tzdata each time */
-  GHashTable          *seen;          /* "kind:key" → line of its first occurrence */
-  GBytes              *bytes;         /* the data, or NULL: the file @name */
-  gboolean             quiet;         /* libxml2's errors are not the import's */
-  gint64               now;
-  const ValueChecks   *checks;        /* NULL: libxml2 checks every value itself */
-  GHashTable          *interned_checks;   /* ValueChecks' elements, by interned names */
-  GHashTable          *person_checks;     /* those of <person>, by text and by address */
-  GHashTable          *person_interned;
-  Writer               writer;
-
-  /* Names as the reader's dictionary holds them: attribute names are
-   * compared by address first (see person_slot()). */
-  const xmlChar       *slot_names[SUMMIT_PERSON_N_ATTRIBUTES];
-} ImportContext;
-
 /* Auxiliary methods */
 
-static void
-fail_at (ImportContext *ctx,
-         int            code,
-         int            line,
-         int            column,
-         const char    *format,
-         ...) G_GNUC_PRINTF (5, 6);
-
-static void
+void
 fail_at (ImportContext *ctx,
          int            code,
          int            line,
@@ -180,114 +137,6 @@ where (ImportContext *ctx,
     where ((ctx), &fail_line_, &fail_column_); \
     fail_at ((ctx), (code), fail_line_, fail_column_, __VA_ARGS__); \
   } G_STMT_END
-
-/* Whether libxml2's @error says the bytes are not in the file's encoding. */
-static gboolean
-is_encoding_error (xmlErrorPtr error)
-{
-  if (error->domain == XML_FROM_I18N ||
-      (error->domain == XML_FROM_IO && error->code == XML_IO_ENCODER))
-    return TRUE;
-  return error->domain == XML_FROM_PARSER &&
-         (error->code == XML_ERR_INVALID_ENCODING || error->code == XML_ERR_UNSUPPORTED_ENCODING ||
-          error->code == XML_ERR_UNKNOWN_ENCODING ||
-          (error->code == XML_ERR_INVALID_CHAR && error->message != NULL &&
-           g_str_has_prefix (error->message, "Input is not proper UTF-8")));
-}
-
-/* Whether @error is libxml2's limit on the size of one value or text. */
-static gboolean
-is_size_limit_error (xmlErrorPtr error)
-{
-  return error->domain == XML_FROM_PARSER && error->message != NULL &&
-         ((error->code == XML_ERR_INTERNAL_ERROR && strstr (error->message, "Huge input lookup")) ||
-          (error->code == XML_ERR_NO_MEMORY && strstr (error->message, "huge text node")));
-}
-
-static void
-structured_error_cb (void        *user_data,
-                     xmlErrorPtr  error)
-{
-  ImportContext *ctx = user_data;
-  int code = SUMMIT_XML_ERROR_INVALID;
-  int line, column;
-
-  if (error == NULL || error->level == XML_ERR_WARNING || ctx->quiet)
-    return;
-
-  if (error->domain == XML_FROM_IO)
-    code = SUMMIT_XML_ERROR_IO;
-
-  /* libxml2's own words ("encoding error", "I/O error", "internal error:
-   * Huge input lookup", some raised without a position) never reach a
-   * person: ours say what to do. */
-  line = error->line;
-  column = error->int2;
-  if (line <= 0)
-    {
-      line = xmlTextReaderGetParserLineNumber (ctx->reader);
-      column = 0;
-    }
-  if (is_encoding_error (error))
-    {
-      fail_at (ctx, SUMMIT_XML_ERROR_INVALID, line, column, "%s",
-               _("the characters are not in the file’s encoding (UTF-8 unless it declares "
-                 "another); save the file as UTF-8"));
-      return;
-    }
-  if (is_size_limit_error (error))
-    {
-      fail_at (ctx, SUMMIT_XML_ERROR_INVALID, line, column, "%s",
-               _("a value or text is longer than 10 MB; is this a Summit Planner file?"));
-      return;
-    }
-  if (error->domain == XML_FROM_IO)
-    {
-      fail_at (ctx, code, line, column, "%s", _("the file could not be read to its end"));
-      return;
-    }
-  if (error->domain == XML_FROM_RELAXNGV && error->node != NULL && error->message != NULL &&
-      ((xmlNodePtr)error->node)->type == XML_ELEMENT_NODE &&
-      g_str_has_prefix (error->message, "Did not expect text"))
-    {
-      fail_at (ctx, code, error->line, error->int2,
-               _("<%s> may not hold text, only the elements the format allows (see "
-                 "summit-planner.rng)"),
-               (const char *)((xmlNodePtr)error->node)->name);
-      return;
-    }
-
-  /* libxml2's RelaxNG messages name no namespace and no attribute; say
-   * what a person can check. */
-  if (error->domain == XML_FROM_RELAXNGV && error->node != NULL &&
-      ((xmlNodePtr)error->node)->type == XML_ELEMENT_NODE)
-    {
-      xmlNodePtr node = error->node;
-      g_autofree char *message = g_strdup (error->message ? error->message : "");
-
-      g_strchomp (message);
-      if (node->ns == NULL || g_strcmp0 ((const char *)node->ns->href, SUMMIT_XML_NAMESPACE) != 0)
-        fail_at (ctx, code, error->line, error->int2,
-                 _("<%s> is not in the Summit Planner namespace: the file must say xmlns=\"%s\""),
-                 (const char *)node->name, SUMMIT_XML_NAMESPACE);
-      else
-        fail_at (ctx, code, error->line, error->int2,
-                 _("<%s>: %s (see the format in summit-planner.rng)"), (const char *)node->name,
-                 message);
-      return;
-    }
-
-  /* The reader says "extra content" when the file simply stops. */
-  if (error->domain == XML_FROM_PARSER && error->code == XML_ERR_DOCUMENT_END && !ctx->root_closed)
-    {
-      fail_at (ctx, code, error->line, error->int2 > 0 ? error->int2 : 1, "%s",
-               _("the file ends in the middle of the document (is it truncated?)"));
-      return;
-    }
-
-  fail_at (ctx, code, error->line, error->int2, "%s",
-           error->message ? error->message : _("invalid XML"));
-}
 
 static void
 propagate_store_error (ImportContext *ctx,
@@ -952,58 +801,132 @@ end_element (ImportContext *ctx)
     g_clear_object (&ctx->edition);
 }
 
+/* Keys ctx->checks by the names of the reader's dictionary, which the
+ * reader's attribute names are compared with by address first. */
 static void
-doctype_cb (void          *user_data,
-            const xmlChar *name,
-            const xmlChar *external_id,
-            const xmlChar *system_id)
+intern_checks (ImportContext *ctx)
 {
-  xmlParserCtxtPtr parser = user_data;
-  int *position = parser->_private;
+  const ValueChecks *checks = ctx->checks;
+  xmlTextReaderPtr reader = ctx->reader;
 
-  position[0] = parser->input->line;
-  position[1] = parser->input->col;
-  xmlStopParser (parser);
+  ctx->interned_checks = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                                (GDestroyNotify)g_hash_table_unref);
+  if (checks != NULL)
+    {
+      GHashTableIter iter;
+      gpointer element, attributes;
+
+      g_hash_table_iter_init (&iter, checks->elements);
+      while (g_hash_table_iter_next (&iter, &element, &attributes))
+        {
+          GHashTable *interned = g_hash_table_new (g_direct_hash, g_direct_equal);
+          GHashTableIter inner;
+          gpointer attribute, kind;
+
+          g_hash_table_iter_init (&inner, attributes);
+          while (g_hash_table_iter_next (&inner, &attribute, &kind))
+            g_hash_table_insert (interned, (gpointer)xmlTextReaderConstString (reader, attribute),
+                                 kind);
+          g_hash_table_insert (ctx->interned_checks,
+                               (gpointer)xmlTextReaderConstString (reader, element), interned);
+        }
+    }
+  if (checks != NULL)
+    {
+      ctx->person_checks = g_hash_table_lookup (checks->elements, "person");
+      ctx->person_interned = g_hash_table_lookup (ctx->interned_checks,
+                                                  xmlTextReaderConstString (reader,
+                                                                            BAD_CAST "person"));
+    }
+  for (int i = 0; i < SUMMIT_PERSON_N_ATTRIBUTES; i++)
+    ctx->slot_names[i] = xmlTextReaderConstString (reader,
+                                                   BAD_CAST summit_person_attribute_name (i));
 }
 
+/* Reads the file to its end or its first problem, reporting progress by
+ * the share of @size read. */
 static void
-ignore_error_cb (void        *user_data,
-                 xmlErrorPtr  error)
+read_nodes (ImportContext      *ctx,
+            goffset             size,
+            SummitProgressFunc  progress,
+            gpointer            progress_data)
 {
+  xmlTextReaderPtr reader = ctx->reader;
+  guint n_nodes = 0;
+  int ret;
+
+  while (ctx->error == NULL && (ret = xmlTextReaderRead (reader)) == 1)
+    {
+      /* Validation errors arrive with the node that caused them. */
+      if (ctx->error != NULL)
+        break;
+
+      switch (xmlTextReaderNodeType (reader))
+        {
+        case XML_READER_TYPE_DOCUMENT_TYPE:
+          {
+            int line, column;
+
+            if (!find_doctype (ctx, &line, &column))
+              where (ctx, &line, &column);
+            fail_at (ctx, SUMMIT_XML_ERROR_FORBIDDEN, line, column, "%s",
+                     _("a DOCTYPE is not allowed in a Summit Planner file"));
+          }
+          break;
+        case XML_READER_TYPE_ENTITY_REFERENCE:
+        case XML_READER_TYPE_ENTITY:
+          fail (ctx, SUMMIT_XML_ERROR_FORBIDDEN, _("entities are not allowed"));
+          break;
+        case XML_READER_TYPE_ELEMENT:
+          start_element (ctx);
+          break;
+        case XML_READER_TYPE_END_ELEMENT:
+          end_element (ctx);
+          if (xmlTextReaderDepth (reader) == 0)
+            ctx->root_closed = TRUE;
+          break;
+        default:
+          break;
+        }
+
+      if (++n_nodes % 4096 == 0)
+        {
+          if (g_cancellable_is_cancelled (ctx->cancellable))
+            ctx->error = g_error_new (SUMMIT_XML_ERROR, SUMMIT_XML_ERROR_CANCELLED,
+                                      _("The import was cancelled; nothing was changed"));
+          else if (progress != NULL && size > 0)
+            progress (MIN (1.0, (double)xmlTextReaderByteConsumed (reader) / size),
+                      progress_data);
+        }
+    }
+
+  if (ctx->error == NULL && ret != 0)
+    fail (ctx, SUMMIT_XML_ERROR_INVALID, "%s", _("the file is not well-formed XML"));
+  if (ctx->error == NULL && n_nodes == 0)
+    fail_at (ctx, SUMMIT_XML_ERROR_INVALID, 1, 0, "%s", _("the file is empty"));
+  if (ctx->error == NULL && xmlTextReaderIsValid (reader) != 1)
+    fail (ctx, SUMMIT_XML_ERROR_INVALID, "%s",
+          _("the file does not follow the Summit Planner format"));
 }
 
-/* Where the DOCTYPE is: the reader meets it only once it has read past the
- * prolog, so the file is read again from its start, by libxml2, up to the
- * DOCTYPE and no further (nothing of it is loaded). */
-static gboolean
-find_doctype (ImportContext *ctx,
-              int           *line,
-              int           *column)
+/* The writer checks the people the reader has passed: a problem it finds
+ * comes earlier in the file than any the reader found since, so it is
+ * the one to report (unless the import was cancelled). */
+static void
+stop_writer (ImportContext *ctx)
 {
-  xmlParserCtxtPtr parser;
-  int position[2] = { 0, 0 };
+  GError *writer_error = writer_sync (&ctx->writer);
 
-  if (ctx->bytes != NULL)
-    parser = xmlCreateMemoryParserCtxt (g_bytes_get_data (ctx->bytes, NULL),
-                                        (int)g_bytes_get_size (ctx->bytes));
-  else
-    parser = xmlCreateFileParserCtxt (ctx->name);
-  if (parser == NULL)
-    return FALSE;
-  xmlCtxtUseOptions (parser, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-  parser->sax->internalSubset = doctype_cb;
-  parser->sax->serror = ignore_error_cb;
-  parser->_private = position;
-  ctx->quiet = TRUE;
-  xmlParseDocument (parser);
-  ctx->quiet = FALSE;
-  if (parser->myDoc != NULL)
-    xmlFreeDoc (parser->myDoc);
-  xmlFreeParserCtxt (parser);
-
-  *line = position[0];
-  *column = position[1];
-  return *line > 0;
+  if (writer_error != NULL && ctx->error != NULL &&
+      g_error_matches (ctx->error, SUMMIT_XML_ERROR, SUMMIT_XML_ERROR_CANCELLED))
+    g_clear_error (&writer_error);
+  if (writer_error != NULL)
+    {
+      g_clear_error (&ctx->error);
+      ctx->error = writer_error;
+    }
+  writer_stop (&ctx->writer);
+  ctx->report->counts[SUMMIT_IMPORT_PEOPLE] = ctx->writer.counts;
 }
 
 static gboolean
@@ -1024,8 +947,6 @@ import_reader (SummitStore         *store,
   g_autoptr(ValueChecks) checks = NULL;
   xmlStructuredErrorFunc old_error_func;
   void *old_error_data;
-  guint n_nodes = 0;
-  int ret;
 
   ctx.store = store;
   ctx.reader = reader;
@@ -1046,38 +967,7 @@ import_reader (SummitStore         *store,
     }
 
   ctx.checks = checks;
-  ctx.interned_checks = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
-                                               (GDestroyNotify)g_hash_table_unref);
-  if (checks != NULL)
-    {
-      GHashTableIter iter;
-      gpointer element, attributes;
-
-      g_hash_table_iter_init (&iter, checks->elements);
-      while (g_hash_table_iter_next (&iter, &element, &attributes))
-        {
-          GHashTable *interned = g_hash_table_new (g_direct_hash, g_direct_equal);
-          GHashTableIter inner;
-          gpointer attribute, kind;
-
-          g_hash_table_iter_init (&inner, attributes);
-          while (g_hash_table_iter_next (&inner, &attribute, &kind))
-            g_hash_table_insert (interned, (gpointer)xmlTextReaderConstString (reader, attribute),
-                                 kind);
-          g_hash_table_insert (ctx.interned_checks,
-                               (gpointer)xmlTextReaderConstString (reader, element), interned);
-        }
-    }
-  if (checks != NULL)
-    {
-      ctx.person_checks = g_hash_table_lookup (checks->elements, "person");
-      ctx.person_interned = g_hash_table_lookup (ctx.interned_checks,
-                                                 xmlTextReaderConstString (reader,
-                                                                           BAD_CAST "person"));
-    }
-  for (int i = 0; i < SUMMIT_PERSON_N_ATTRIBUTES; i++)
-    ctx.slot_names[i] = xmlTextReaderConstString (reader,
-                                                  BAD_CAST summit_person_attribute_name (i));
+  intern_checks (&ctx);
   xmlTextReaderSetStructuredErrorHandler (reader, structured_error_cb, &ctx);
   /* Some errors (of character conversion, of reading) go to libxml2's
    * global handler, which would print them: they come here too. */
@@ -1101,75 +991,8 @@ import_reader (SummitStore         *store,
   if (ctx.error == NULL)
     writer_start (&ctx.writer, store, name, checks, ctx.now, &ctx.error);
 
-  while (ctx.error == NULL && (ret = xmlTextReaderRead (reader)) == 1)
-    {
-      /* Validation errors arrive with the node that caused them. */
-      if (ctx.error != NULL)
-        break;
-
-      switch (xmlTextReaderNodeType (reader))
-        {
-        case XML_READER_TYPE_DOCUMENT_TYPE:
-          {
-            int line, column;
-
-            if (!find_doctype (&ctx, &line, &column))
-              where (&ctx, &line, &column);
-            fail_at (&ctx, SUMMIT_XML_ERROR_FORBIDDEN, line, column, "%s",
-                     _("a DOCTYPE is not allowed in a Summit Planner file"));
-          }
-          break;
-        case XML_READER_TYPE_ENTITY_REFERENCE:
-        case XML_READER_TYPE_ENTITY:
-          fail (&ctx, SUMMIT_XML_ERROR_FORBIDDEN, _("entities are not allowed"));
-          break;
-        case XML_READER_TYPE_ELEMENT:
-          start_element (&ctx);
-          break;
-        case XML_READER_TYPE_END_ELEMENT:
-          end_element (&ctx);
-          if (xmlTextReaderDepth (reader) == 0)
-            ctx.root_closed = TRUE;
-          break;
-        default:
-          break;
-        }
-
-      if (++n_nodes % 4096 == 0)
-        {
-          if (g_cancellable_is_cancelled (cancellable))
-            ctx.error = g_error_new (SUMMIT_XML_ERROR, SUMMIT_XML_ERROR_CANCELLED,
-                                     _("The import was cancelled; nothing was changed"));
-          else if (progress != NULL && size > 0)
-            progress (MIN (1.0, (double)xmlTextReaderByteConsumed (reader) / size),
-                      progress_data);
-        }
-    }
-
-  if (ctx.error == NULL && ret != 0)
-    fail (&ctx, SUMMIT_XML_ERROR_INVALID, "%s", _("the file is not well-formed XML"));
-  if (ctx.error == NULL && n_nodes == 0)
-    fail_at (&ctx, SUMMIT_XML_ERROR_INVALID, 1, 0, "%s", _("the file is empty"));
-  if (ctx.error == NULL && xmlTextReaderIsValid (reader) != 1)
-    fail (&ctx, SUMMIT_XML_ERROR_INVALID, "%s",
-          _("the file does not follow the Summit Planner format"));
-  /* The writer checks the people the reader has passed: a problem it finds
-   * comes earlier in the file than any the reader found since, so it is
-   * the one to report (unless the import was cancelled). */
-  {
-    GError *writer_error = writer_sync (&ctx.writer);
-
-    if (writer_error != NULL && ctx.error != NULL &&
-        g_error_matches (ctx.error, SUMMIT_XML_ERROR, SUMMIT_XML_ERROR_CANCELLED))
-      g_clear_error (&writer_error);
-    if (writer_error != NULL)
-      {
-        g_clear_error (&ctx.error);
-        ctx.error = writer_error;
-      }
-  }
-  writer_stop (&ctx.writer);
-  local_report.counts[SUMMIT_IMPORT_PEOPLE] = ctx.writer.counts;
+  read_nodes (&ctx, size, progress, progress_data);
+  stop_writer (&ctx);
   xmlSetStructuredErrorFunc (old_error_data, old_error_func);
 
   g_clear_object (&ctx.edition);
