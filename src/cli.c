@@ -177,12 +177,43 @@ print_participation (GArray                   *rows,
   fflush (stdout);
 }
 
+/* Parses a command's options and leaves its other arguments in @argv (after
+ * the command's name); --help prints them. Fewer than @min_args or more
+ * than @max_args other arguments is a usage error, said with @usage.
+ * %FALSE: a usage error, said. */
+static gboolean
+parse_command_options (const char    *command,
+                       const char    *parameters,
+                       GOptionEntry  *entries,
+                       int            min_args,
+                       int            max_args,
+                       const char    *usage,
+                       int           *argc,
+                       char        ***argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (parameters);
+  g_autoptr(GError) error = NULL;
+
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      print_error ("%s: %s", command, error->message);
+      return FALSE;
+    }
+  if (*argc - 1 < min_args || *argc - 1 > max_args)
+    {
+      print_error ("%s", usage);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static int
 command_stats (const char  *database,
                int          argc,
                char       **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(SummitStore) store = NULL;
   g_autoptr(GPtrArray) stats = NULL;
   g_autoptr(GError) error = NULL;
@@ -197,17 +228,10 @@ command_stats (const char  *database,
     { NULL }
   };
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      print_error ("stats: %s", error->message);
-      return 2;
-    }
-  if (argc > 1)
-    {
-      print_error (_("stats: unexpected argument; the options are --csv, --by and --year"));
-      return 2;
-    }
+  if (!parse_command_options ("stats", NULL, entries, 0, 0,
+                              _("stats: unexpected argument; the options are --csv, --by and --year"),
+                              &argc, &argv))
+    return 2;
   if (by != NULL && g_strcmp0 (by, "country") != 0 && g_strcmp0 (by, "continent") != 0)
     {
       print_error (_("stats: --by takes “country” or “continent”, not “%s”"), by);
@@ -272,28 +296,6 @@ command_stats (const char  *database,
   return 0;
 }
 
-/* Parses a command's options and leaves its other arguments in @argv (after
- * the command's name); --help prints them. %FALSE: a usage error, said. */
-static gboolean
-parse_command_options (const char    *command,
-                       const char    *parameters,
-                       GOptionEntry  *entries,
-                       int           *argc,
-                       char        ***argv)
-{
-  g_autoptr(GOptionContext) context = g_option_context_new (parameters);
-  g_autoptr(GError) error = NULL;
-
-  if (entries != NULL)
-    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, argc, argv, &error))
-    {
-      print_error ("%s: %s", command, error->message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static int
 command_check (const char  *database,
                int          argc,
@@ -303,13 +305,9 @@ command_check (const char  *database,
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!parse_command_options ("check", NULL, NULL, &argc, &argv))
+  if (!parse_command_options ("check", NULL, NULL, 0, 0, _("check: unexpected argument"),
+                              &argc, &argv))
     return 2;
-  if (argc > 1)
-    {
-      print_error (_("check: unexpected argument"));
-      return 2;
-    }
   if ((store = open_store (database, TRUE)) == NULL)
     return 1;
   if ((problems = summit_store_check (store, &error)) == NULL)
@@ -332,7 +330,6 @@ command_chart (const char  *database,
                int          argc,
                char       **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (_("-o FILE.{png,svg,pdf}"));
   g_autoptr(SummitStore) store = NULL;
   g_autoptr(GPtrArray) stats = NULL;
   g_autoptr(GArray) derived = NULL;
@@ -357,18 +354,10 @@ command_chart (const char  *database,
     { NULL }
   };
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_help_enabled (context, TRUE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      print_error ("chart: %s", error->message);
-      return 2;
-    }
-  if (argc > 1)
-    {
-      print_error (_("chart: unexpected argument; give the file with -o"));
-      return 2;
-    }
+  if (!parse_command_options ("chart", _("-o FILE.{png,svg,pdf}"), entries, 0, 0,
+                              _("chart: unexpected argument; give the file with -o"),
+                              &argc, &argv))
+    return 2;
   if (output == NULL)
     {
       print_error (_("chart: say where to save it with -o FILE.png, .svg or .pdf"));
@@ -438,13 +427,9 @@ command_import (const char  *database,
     { NULL }
   };
 
-  if (!parse_command_options ("import", _("FILE.xml|FILE.csv"), entries, &argc, &argv))
+  if (!parse_command_options ("import", _("FILE.xml|FILE.csv"), entries, 0, 1,
+                              _("import: give one file"), &argc, &argv))
     return 2;
-  if (argc > 2)
-    {
-      print_error (_("import: give one file"));
-      return 2;
-    }
   path = argc == 2 ? argv[1] : NULL;
   if (path == NULL)
     {
@@ -567,13 +552,10 @@ command_export (const char  *database,
   g_autoptr(GError) error = NULL;
   const char *path;
 
-  if (!parse_command_options ("export", _("FILE.ics|FILE.xml|FILE.csv"), NULL, &argc, &argv))
+  if (!parse_command_options ("export", _("FILE.ics|FILE.xml|FILE.csv"), NULL, 1, 1,
+                              _("export: give one file, ending in .ics, .xml or .csv"),
+                              &argc, &argv))
     return 2;
-  if (argc != 2)
-    {
-      print_error (_("export: give one file, ending in .ics, .xml or .csv"));
-      return 2;
-    }
   path = argv[1];
   if (has_extension (path, ".xml") || has_extension (path, ".csv"))
     return export_data (database, path);
@@ -606,13 +588,9 @@ command_schedule (const char  *database,
   g_autoptr(GError) error = NULL;
   g_autofree char *left_out = NULL;
 
-  if (!parse_command_options ("schedule", _("FILE.xml"), NULL, &argc, &argv))
+  if (!parse_command_options ("schedule", _("FILE.xml"), NULL, 1, 1,
+                              _("schedule: give one file to write, FILE.xml"), &argc, &argv))
     return 2;
-  if (argc != 2)
-    {
-      print_error (_("schedule: give one file to write, FILE.xml"));
-      return 2;
-    }
   if ((store = open_store (database, TRUE)) == NULL)
     return 1;
   if ((edition = current_edition (store, database)) == NULL)
@@ -643,7 +621,6 @@ command_press_kit (const char  *database,
                    int          argc,
                    char       **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (_("-o FILE.pdf"));
   g_autoptr(SummitStore) store = NULL;
   g_autoptr(SummitLanguageScope) scope = NULL;
   g_autoptr(GError) error = NULL;
@@ -660,13 +637,10 @@ command_press_kit (const char  *database,
     { NULL }
   };
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      print_error ("press-kit: %s", error->message);
-      return 2;
-    }
-  if (argc > 1 || output == NULL || !has_extension (output, ".pdf"))
+  if (!parse_command_options ("press-kit", _("-o FILE.pdf"), entries, 0, 0,
+                              _("press-kit: say where to save it with -o FILE.pdf"), &argc, &argv))
+    return 2;
+  if (output == NULL || !has_extension (output, ".pdf"))
     {
       print_error (_("press-kit: say where to save it with -o FILE.pdf"));
       return 2;
@@ -695,7 +669,6 @@ command_letters (const char  *database,
                  int          argc,
                  char       **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (_("-o FOLDER|FILE.pdf"));
   g_autoptr(SummitStore) store = NULL;
   g_autoptr(SummitEdition) edition = NULL;
   g_autoptr(GPtrArray) people = NULL;
@@ -716,13 +689,11 @@ command_letters (const char  *database,
     { NULL }
   };
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      print_error ("letters: %s", error->message);
-      return 2;
-    }
-  if (argc > 1 || output == NULL)
+  if (!parse_command_options ("letters", _("-o FOLDER|FILE.pdf"), entries, 0, 0,
+                              _("letters: say where to save them with -o FOLDER or -o FILE.pdf"),
+                              &argc, &argv))
+    return 2;
+  if (output == NULL)
     {
       print_error (_("letters: say where to save them with -o FOLDER or -o FILE.pdf"));
       return 2;

@@ -35,39 +35,11 @@ run_cli (Run        *run,
          const char *database,
          ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("SUMMIT_CLI");
-  const char *arg;
   va_list args;
 
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (char *)cli);
-  if (database != NULL)
-    {
-      g_ptr_array_add (argv, (char *)"--database");
-      g_ptr_array_add (argv, (char *)database);
-    }
   va_start (args, database);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *)arg);
+  run->status = test_run_cli_v (&run->out, &run->err, database, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &run->status, &error);
-  g_assert_no_error (error);
-  if (!WIFEXITED (run->status))
-    {
-      /* Say how it died, and what it said before, in the test's log. */
-      g_test_message ("%s %s died%s%s; its stderr:\n%s", cli, (char *)argv->pdata[database ? 3 : 1],
-                      WIFSIGNALED (run->status) ? " of signal " : "",
-                      WIFSIGNALED (run->status) ? g_strsignal (WTERMSIG (run->status)) : "",
-                      run->err);
-      run->status = -1;
-    }
-  else
-    run->status = WEXITSTATUS (run->status);
 }
 
 static guint

@@ -119,6 +119,61 @@ test_run_cli_file (const char  *database,
   return TRUE;
 }
 
+/* Runs `summit-planner-cli [--database DATABASE] ARGUMENTS…` (@args ends
+ * with NULL), keeping what it prints in @out and @err. Returns its exit
+ * status, or -1 if it died (said in the test's log). */
+static inline int
+test_run_cli_v (char       **out,
+                char       **err,
+                const char  *database,
+                va_list      args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *cli = g_getenv ("SUMMIT_CLI");
+  const char *arg;
+  int status = -1;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (char *)cli);
+  if (database != NULL)
+    {
+      g_ptr_array_add (argv, (char *)"--database");
+      g_ptr_array_add (argv, (char *)database);
+    }
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *)arg);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err,
+                &status, &error);
+  g_assert_no_error (error);
+  if (WIFEXITED (status))
+    return WEXITSTATUS (status);
+  /* Say how it died, and what it said before, in the test's log. */
+  g_test_message ("%s %s died%s%s; its stderr:\n%s", cli, (char *)argv->pdata[database ? 3 : 1],
+                  WIFSIGNALED (status) ? " of signal " : "",
+                  WIFSIGNALED (status) ? g_strsignal (WTERMSIG (status)) : "",
+                  err != NULL && *err != NULL ? *err : "");
+  return -1;
+}
+
+/* test_run_cli_v() with the arguments given here, ending with NULL. */
+G_GNUC_NULL_TERMINATED static inline int
+test_run_cli (char       **out,
+              char       **err,
+              const char  *database,
+              ...)
+{
+  va_list args;
+  int status;
+
+  va_start (args, database);
+  status = test_run_cli_v (out, err, database, args);
+  va_end (args);
+  return status;
+}
+
 /* The one number @sql selects from @store, for assertions. */
 static inline gint64
 test_store_count (SummitStore *store,

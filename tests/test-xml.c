@@ -958,32 +958,6 @@ test_cancel_leaves_nothing (void)
 
 /* The command line */
 
-static int
-run_cli (char       **out,
-         char       **err,
-         const char  *database,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  int status;
-  va_list args;
-
-  g_ptr_array_add (argv, (char *)g_getenv ("SUMMIT_CLI"));
-  g_ptr_array_add (argv, (char *)"--database");
-  g_ptr_array_add (argv, (char *)database);
-  va_start (args, database);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *)arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err,
-                &status, &error);
-  g_assert_no_error (error);
-  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
-}
 
 static void
 test_cli_import_export (void)
@@ -1010,7 +984,7 @@ test_cli_import_export (void)
     g_autoptr(SummitStore) store = open_store ("cli1.db", TRUE);
     add_rich_data (store);
   }
-  g_assert_cmpint (run_cli (&out, &err, db1, "export", xml1, NULL), ==, 0);
+  g_assert_cmpint (test_run_cli (&out, &err, db1, "export", xml1, NULL), ==, 0);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
@@ -1019,19 +993,19 @@ test_cli_import_export (void)
   {
     g_autoptr(SummitStore) store = open_store ("cli2.db", FALSE);
   }
-  g_assert_cmpint (run_cli (&out, &err, db2, "import", xml1, NULL), ==, 0);
+  g_assert_cmpint (test_run_cli (&out, &err, db2, "import", xml1, NULL), ==, 0);
   g_assert_true (g_str_has_prefix (out, xml1));
   g_assert_nonnull (strstr (out, ": 22 added, 0 updated, 0 unchanged"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&out, &err, db2, "export", xml2, NULL), ==, 0);
+  g_assert_cmpint (test_run_cli (&out, &err, db2, "export", xml2, NULL), ==, 0);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   a = test_read_bytes (xml1);
   b = test_read_bytes (xml2);
   assert_bytes_equal (a, b);
 
-  g_assert_cmpint (run_cli (&out, &err, db2, "export", csv, NULL), ==, 0);
+  g_assert_cmpint (test_run_cli (&out, &err, db2, "export", csv, NULL), ==, 0);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   g_assert_true (g_file_test (csv, G_FILE_TEST_IS_REGULAR));
@@ -1039,7 +1013,7 @@ test_cli_import_export (void)
   /* A bad file: one line naming file and line, exit 1, nothing changed. */
   test_write (bad, HEAD, -1);
   before = db_bytes ("cli2.db");
-  g_assert_cmpint (run_cli (&out, &err, db2, "import", bad, NULL), ==, 1);
+  g_assert_cmpint (test_run_cli (&out, &err, db2, "import", bad, NULL), ==, 1);
   g_assert_cmpstr (out, ==, "");
   g_assert_true (g_str_has_prefix (err, "summit-planner-cli: "));
   assert_located (err + strlen ("summit-planner-cli: "), bad, TRUE);
@@ -1050,7 +1024,7 @@ test_cli_import_export (void)
   assert_bytes_equal (before, after);
 
   /* Formats it does not know: a usage error. */
-  g_assert_cmpint (run_cli (&out, &err, db2, "import", "people.txt", NULL), ==, 2);
+  g_assert_cmpint (test_run_cli (&out, &err, db2, "import", "people.txt", NULL), ==, 2);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 }

@@ -245,14 +245,14 @@ describe_matches (SummitCsvPreview *preview)
                                        n_new), n_new, one, several);
 }
 
-static void
-show_preview (SummitImportDialog *self)
+/* What the file holds, in a sentence or two above the lists. */
+static char *
+preview_summary (SummitCsvPreview *preview)
 {
-  SummitCsvPreview *preview = self->preview;
-  GPtrArray *problems = summit_csv_preview_get_problems (preview);
   guint n_rows = summit_csv_preview_get_n_rows (preview);
   guint n_invalid = summit_csv_preview_get_n_invalid (preview);
   g_autofree char *summary = NULL;
+  g_autofree char *matches = NULL;
 
   if (n_rows == 0)
     summary = g_strdup (_("The file has a header but no rows of people."));
@@ -269,20 +269,17 @@ show_preview (SummitImportDialog *self)
                                             "%u rows, %u with problems. Fix the file and import "
                                             "it again, or skip the invalid rows.", n_invalid),
                                n_rows, n_invalid);
-  {
-    g_autofree char *matches = describe_matches (preview);
+  matches = describe_matches (preview);
+  if (matches != NULL)
+    return g_strconcat (summary, "\n", matches, NULL);
+  return g_steal_pointer (&summary);
+}
 
-    if (matches != NULL)
-      {
-        g_autofree char *both = g_strconcat (summary, "\n", matches, NULL);
-        g_free (summary);
-        summary = g_steal_pointer (&both);
-      }
-  }
-  gtk_label_set_text (self->summary_label, summary);
-  gtk_widget_set_visible (GTK_WIDGET (self->skip_check), n_invalid > 0);
-  gtk_widget_set_visible (self->problems_group, problems->len > 0);
-
+/* The first problems, one row a line of the file, and how many more. */
+static void
+show_problems (SummitImportDialog *self,
+               GPtrArray          *problems)
+{
   for (guint i = 0; i < MIN (problems->len, PREVIEW_PROBLEMS); i++)
     {
       const SummitCsvProblem *problem = g_ptr_array_index (problems, i);
@@ -300,6 +297,37 @@ show_preview (SummitImportDialog *self)
                                                             "and %u more problems", n_more), n_more);
       gtk_list_box_append (self->problems_list, make_row (more, NULL, FALSE));
     }
+}
+
+/* "Line 4 · Mayor, Gdynia, Poland": where row @i of the file is and who it is. */
+static char *
+describe_row_place (SummitCsvPreview *preview,
+                    guint             i)
+{
+  SummitPerson *person = summit_csv_preview_get_person (preview, i);
+  const char *country_name = summit_places_country_name (summit_person_get_country (person), NULL);
+  const char *parts[4] = { NULL };
+  g_autofree char *details = NULL;
+  guint n = 0;
+
+  if (*summit_person_get_position (person))
+    parts[n++] = summit_person_get_position (person);
+  if (*summit_person_get_city (person))
+    parts[n++] = summit_person_get_city (person);
+  if (*summit_person_get_country (person))
+    parts[n++] = country_name ? country_name : summit_person_get_country (person);
+  details = g_strjoinv (", ", (char **)parts);
+  /* Translators: "Line 4 · Mayor, Gdynia, Poland" */
+  return g_strdup_printf (_("Line %u · %s"), summit_csv_preview_row_line (preview, i), details);
+}
+
+/* The first rows of the file, and the rows that match several people with
+ * a choice for each. */
+static void
+show_rows (SummitImportDialog *self)
+{
+  SummitCsvPreview *preview = self->preview;
+  guint n_rows = summit_csv_preview_get_n_rows (preview);
 
   for (guint i = 0, n_choices = 0; i < n_rows; i++)
     {
@@ -307,27 +335,12 @@ show_preview (SummitImportDialog *self)
       SummitCsvMatch match = summit_csv_preview_get_match (preview, i, NULL, NULL);
       g_autofree char *name = NULL;
       g_autofree char *where = NULL;
-      const char *country_name = summit_places_country_name (summit_person_get_country (person), NULL);
-      const char *parts[4] = { NULL };
-      guint n = 0;
       GtkWidget *row;
 
       if (i >= PREVIEW_ROWS && (match != SUMMIT_CSV_MATCH_AMBIGUOUS || n_choices >= PREVIEW_CHOICES))
         continue;
       name = summit_person_dup_display_name (person);
-
-      if (*summit_person_get_position (person))
-        parts[n++] = summit_person_get_position (person);
-      if (*summit_person_get_city (person))
-        parts[n++] = summit_person_get_city (person);
-      if (*summit_person_get_country (person))
-        parts[n++] = country_name ? country_name : summit_person_get_country (person);
-      {
-        g_autofree char *details = g_strjoinv (", ", (char **)parts);
-        /* Translators: "Line 4 · Mayor, Gdynia, Poland" */
-        where = g_strdup_printf (_("Line %u · %s"), summit_csv_preview_row_line (preview, i),
-                                 details);
-      }
+      where = describe_row_place (preview, i);
       if (name == NULL || *name == '\0')
         {
           g_free (name);
@@ -363,7 +376,20 @@ show_preview (SummitImportDialog *self)
         }
       gtk_list_box_append (self->rows_list, row);
     }
+}
 
+static void
+show_preview (SummitImportDialog *self)
+{
+  GPtrArray *problems = summit_csv_preview_get_problems (self->preview);
+  g_autofree char *summary = preview_summary (self->preview);
+
+  gtk_label_set_text (self->summary_label, summary);
+  gtk_widget_set_visible (GTK_WIDGET (self->skip_check),
+                          summit_csv_preview_get_n_invalid (self->preview) > 0);
+  gtk_widget_set_visible (self->problems_group, problems->len > 0);
+  show_problems (self, problems);
+  show_rows (self);
   gtk_stack_set_visible_child_name (self->stack, "preview");
   update_import_button (self);
 }

@@ -104,28 +104,18 @@ chooser_response_cb (GtkNativeDialog         *dialog,
                      int                      response,
                      SummitParticipationView *self)
 {
-  g_autoptr(GFile) file = NULL;
   g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
   const char *format = g_object_get_data (G_OBJECT (dialog), "format");
-  g_autofree char *suffix = g_strconcat (".", format, NULL);
   SummitChartStyle style;
   gboolean ok;
 
   if (response != GTK_RESPONSE_ACCEPT || self->chart == NULL)
     goto out;
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  path = file ? g_file_get_path (file) : NULL;
-  if (path == NULL)
+  if ((path = summit_chart_save_dialog_dup_path (dialog)) == NULL)
     {
       gtk_label_set_label (self->message_label, _("Choose a local file to save the chart to"));
       goto out;
-    }
-  if (!g_str_has_suffix (path, suffix))
-    {
-      char *with_suffix = g_strconcat (path, suffix, NULL);
-      g_free (path);
-      path = with_suffix;
     }
 
   if (g_str_equal (format, "csv"))
@@ -160,18 +150,11 @@ export_action (GtkWidget  *widget,
   SummitParticipationView *self = SUMMIT_PARTICIPATION_VIEW (widget);
   const char *format = g_variant_get_string (parameter, NULL);
   g_autofree char *name = NULL;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *pattern = g_strdup_printf ("*.%s", format);
-  g_autofree char *upper = g_ascii_strup (format, -1);
 
   if (self->chart == NULL)
     return;
   g_clear_object (&self->chooser);
-  self->chooser = summit_save_dialog_new (widget, _("Save the Chart"), NULL);
-  g_object_set_data_full (G_OBJECT (self->chooser), "format", g_strdup (format), g_free);
-  gtk_file_filter_set_name (filter, upper);
-  gtk_file_filter_add_pattern (filter, pattern);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  self->chooser = summit_chart_save_dialog_new (widget, format);
   name = g_strdup_printf ("invitations-by-%s-%d.%s",
                           current_group (self) == SUMMIT_PARTICIPATION_BY_COUNTRY ? "country" : "continent",
                           self->chart->year, format);
@@ -187,7 +170,6 @@ copy_image_action (GtkWidget  *widget,
 {
   SummitParticipationView *self = SUMMIT_PARTICIPATION_VIEW (widget);
   g_autoptr(GBytes) png = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GError) error = NULL;
   SummitChartStyle style;
 
@@ -197,12 +179,11 @@ copy_image_action (GtkWidget  *widget,
   if ((png = summit_chart_draw_to_bytes (summit_participation_chart_render, self->chart,
                                          self->chart->title, &style, SUMMIT_CHART_FORMAT_PNG,
                                          EXPORT_WIDTH, EXPORT_HEIGHT, 1.0, &error)) == NULL ||
-      (texture = gdk_texture_new_from_bytes (png, &error)) == NULL)
+      !summit_clipboard_set_png (widget, png, &error))
     {
       gtk_label_set_label (self->message_label, error->message);
       return;
     }
-  gdk_clipboard_set_texture (gtk_widget_get_clipboard (widget), texture);
   gtk_label_set_label (self->message_label, _("Copied the chart as an image."));
 }
 

@@ -4,7 +4,7 @@
  * The People page: every mayor and official with their invitation to the
  * current edition, searched, filtered and sorted as you type — fluid with
  * 100,000 people because the list is a SummitPeopleModel (row structs worked
- * on off the main thread) shown in SummitCell cells (summit-cell.c). Staff
+ * on off the main thread) shown in GtkInscription cells. Staff
  * select people and invite them or record their answers in bulk; a delete
  * can be undone.
  */
@@ -16,7 +16,6 @@
 
 #include "summit-people.h"
 #include "summit-people-page.h"
-#include "summit-cell.h"
 #include "summit-letters-dialog.h"
 #include "summit-people-selection.h"
 #include "summit-person-editor.h"
@@ -230,8 +229,8 @@ update_country_filter (SummitPeoplePage *self)
     summit_place_chooser_set_value (self->country_filter, "");
 }
 
-/* Enough people to fill the window's list at start, and no more: each row
- * (seven cells) costs the first frame about a millisecond. */
+/* Enough people to fill the window's list at start, and no more: every row
+ * (seven cells) is built and laid out before the first frame. */
 static guint
 first_rows (SummitPeoplePage *self)
 {
@@ -370,9 +369,11 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
                gpointer                  user_data)
 {
   Column column = GPOINTER_TO_UINT (user_data);
-  GtkWidget *cell = summit_cell_new (column <= COLUMN_POSITION ? 12 : 6,
-                                     column <= COLUMN_POSITION ? 24 : 10);
+  GtkWidget *cell = gtk_inscription_new (NULL);
 
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), column <= COLUMN_POSITION ? 12 : 6);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), column <= COLUMN_POSITION ? 24 : 10);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_list_item_set_child (list_item, cell);
 }
 
@@ -381,49 +382,49 @@ fill_cell (GtkListItem *list_item,
            Column       column)
 {
   SummitPeopleItem *item = summit_people_row_get_item (gtk_list_item_get_item (list_item));
-  SummitCell *cell = SUMMIT_CELL (gtk_list_item_get_child (list_item));
+  GtkInscription *cell = GTK_INSCRIPTION (gtk_list_item_get_child (list_item));
   SummitInvitationStatus status;
   g_autofree char *text = NULL;
 
   /* A blank row, about to go (summit-people-selection.c) */
   if (item == NULL)
     {
-      summit_cell_set_text (cell, NULL);
+      gtk_inscription_set_text (cell, NULL);
       return;
     }
 
   switch (column)
     {
     case COLUMN_NAME:
-      summit_cell_set_text (cell, summit_people_item_get_name (item));
+      gtk_inscription_set_text (cell, summit_people_item_get_name (item));
       break;
     case COLUMN_POSITION:
-      summit_cell_set_text (cell, summit_people_item_get_position (item));
+      gtk_inscription_set_text (cell, summit_people_item_get_position (item));
       break;
     case COLUMN_CITY:
-      summit_cell_set_text (cell, summit_people_item_get_city (item));
+      gtk_inscription_set_text (cell, summit_people_item_get_city (item));
       break;
     case COLUMN_COUNTRY:
       {
         const char *name = summit_places_country_name (summit_people_item_get_country (item), NULL);
-        summit_cell_set_text (cell, name ? name : summit_people_item_get_country (item));
+        gtk_inscription_set_text (cell, name ? name : summit_people_item_get_country (item));
       }
       break;
     case COLUMN_ORIGIN:
-      summit_cell_set_text (cell, *summit_people_item_get_country (item) == '\0' ? ""
-                                  : summit_people_item_is_overseas (item)
-                                    ? C_("guest", "Overseas") : C_("guest", "Domestic"));
+      gtk_inscription_set_text (cell, *summit_people_item_get_country (item) == '\0' ? ""
+                                      : summit_people_item_is_overseas (item)
+                                        ? C_("guest", "Overseas") : C_("guest", "Domestic"));
       break;
     case COLUMN_STATUS:
-      summit_cell_set_text (cell, summit_people_item_get_status (item, &status)
-                                    ? summit_invitation_status_to_label (status) : "—");
+      gtk_inscription_set_text (cell, summit_people_item_get_status (item, &status)
+                                        ? summit_invitation_status_to_label (status) : "—");
       break;
     case COLUMN_CHANGED:
       {
         gint64 changed = summit_people_item_get_changed (item);
         g_autoptr(GDateTime) dt = changed ? g_date_time_new_from_unix_local (changed) : NULL;
         text = dt ? g_date_time_format (dt, "%Y-%m-%d") : NULL;
-        summit_cell_set_text (cell, text);
+        gtk_inscription_set_text (cell, text);
       }
       break;
     case N_COLUMNS:

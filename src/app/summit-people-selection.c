@@ -1,10 +1,10 @@
 /* summit-people-selection.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Stands in for GtkMultiSelection, which in GTK 4.8 fetches every added item
- * after each change to keep its selection by item, too slow for a keystroke
- * over tens of thousands of matches: here the selection is a bitset that
- * simply follows the positions through each change.
+ * Stands in for GtkMultiSelection, too slow for issue 3's keystroke figure (tests/bench/README.md).
+ *
+ * The selection is a bitset that follows the positions through each change,
+ * where GtkMultiSelection fetches every added item to keep its selection by item.
  *
  * Its items are rows, not people: a SummitPeopleRow stands for a position
  * and says "changed" when another person comes to sit there. GTK 4.8's list

@@ -434,6 +434,118 @@ adopt_menu (int                        year,
   return G_MENU_MODEL (menu);
 }
 
+/* The accessible names of one year's cells. */
+typedef struct
+{
+  char *year, *overseas, *kind, *bound, *domestic, *countries, *source, *save, *derived;
+} RowNames;
+
+static void
+row_names_clear (RowNames *names)
+{
+  g_free (names->year);
+  g_free (names->overseas);
+  g_free (names->kind);
+  g_free (names->bound);
+  g_free (names->domestic);
+  g_free (names->countries);
+  g_free (names->source);
+  g_free (names->save);
+  g_free (names->derived);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RowNames, row_names_clear)
+
+/* @year's, or the new row's if @year is 0. */
+static void
+row_names_init (RowNames *names,
+                int       year)
+{
+  if (year > 0)
+    {
+      /* Translators: accessible names of the cells of one year's row */
+      names->year = g_strdup_printf (_("Year of row %d"), year);
+      names->overseas = g_strdup_printf (_("Overseas mayors in %d"), year);
+      names->kind = g_strdup_printf (_("Kind of figure in %d"), year);
+      names->bound = g_strdup_printf (_("Lower bound in %d"), year);
+      names->domestic = g_strdup_printf (_("Domestic mayors in %d"), year);
+      names->countries = g_strdup_printf (_("Countries in %d"), year);
+      names->source = g_strdup_printf (_("Source for %d"), year);
+      names->save = g_strdup_printf (_("Save %d"), year);
+      names->derived = g_strdup_printf (_("Adopt the figures from invitations for %d"), year);
+    }
+  else
+    {
+      names->year = g_strdup (_("Year of the new row"));
+      names->overseas = g_strdup (_("Overseas mayors in the new year"));
+      names->kind = g_strdup (_("Kind of figure in the new year"));
+      names->bound = g_strdup (_("Lower bound in the new year"));
+      names->domestic = g_strdup (_("Domestic mayors in the new year"));
+      names->countries = g_strdup (_("Countries in the new year"));
+      names->source = g_strdup (_("Source for the new year"));
+      names->save = g_strdup (_("Save the new year"));
+      names->derived = NULL;
+    }
+}
+
+/* The drop-down of the figure's kind, named @name. */
+static GtkWidget *
+kind_drop_down (SummitFigureKind  kind,
+                const char       *name)
+{
+  const char * const kinds[] = {
+    summit_figure_kind_to_label (SUMMIT_FIGURE_RECORDED),
+    summit_figure_kind_to_label (SUMMIT_FIGURE_ESTIMATE),
+    summit_figure_kind_to_label (SUMMIT_FIGURE_MISSING),
+    NULL
+  };
+  GtkWidget *drop_down = gtk_drop_down_new_from_strings (kinds);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  /* The drop-down's own button is what AT-SPI clients press: name it too. */
+  for (GtkWidget *child = gtk_widget_get_first_child (drop_down); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), kind);
+  return drop_down;
+}
+
+/* The figures counted from the invitations for @year, and a button to
+ * record them; appended to @box. Returns the label. */
+static GtkWidget *
+append_derived (GtkBox                    *box,
+                int                        year,
+                const SummitDerivedFigure *d,
+                const char                *name)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *tooltip = NULL;
+  GtkWidget *label, *adopt;
+  g_autoptr(GMenuModel) menu = adopt_menu (year, d);
+
+  /* Translators: mayors counted from the invitations, overseas/domestic */
+  text = g_strdup_printf (_("%d/%d confirmed\n%d/%d attended"),
+                          d->overseas_confirmed, d->domestic_confirmed,
+                          d->overseas_attended, d->domestic_attended);
+  tooltip = summit_derived_figure_describe (d);
+  label = gtk_label_new (text);
+  gtk_widget_set_tooltip_text (label, tooltip);
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_widget_add_css_class (label, "caption");
+  adopt = gtk_menu_button_new ();
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (adopt), _("Adopt"));
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (adopt), menu);
+  gtk_widget_set_tooltip_text (adopt, _("Record the figures counted from the invitations"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (adopt),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_box_append (box, label);
+  gtk_box_append (box, adopt);
+  return label;
+}
+
 static YearRow *
 add_row (SummitStatisticsPage *self,
          SummitYearStatistic  *stat,
@@ -442,108 +554,43 @@ add_row (SummitStatisticsPage *self,
   YearRow *row = g_new0 (YearRow, 1);
   g_autofree char *year_text = year > 0 ? g_strdup_printf ("%d", year) : g_strdup ("");
   g_autofree char *overseas = NULL, *domestic = NULL, *countries = NULL;
-  g_autofree char *a_year = NULL, *a_overseas = NULL, *a_kind = NULL, *a_bound = NULL;
-  g_autofree char *a_domestic = NULL, *a_countries = NULL, *a_source = NULL, *a_save = NULL;
-  g_autofree char *a_derived = NULL;
+  g_auto(RowNames) names = { NULL };
   const SummitDerivedFigure *d = year > 0 ? find_derived (self, year) : NULL;
-  const char * const kinds[] = {
-    summit_figure_kind_to_label (SUMMIT_FIGURE_RECORDED),
-    summit_figure_kind_to_label (SUMMIT_FIGURE_ESTIMATE),
-    summit_figure_kind_to_label (SUMMIT_FIGURE_MISSING),
-    NULL
-  };
   GtkWidget *box;
   int r;
 
   row->page = self;
   row->original_year = stat != NULL ? year : 0;
   row->grid_row = r = ++self->editor_rows;
-
-  if (year > 0)
-    {
-      /* Translators: accessible names of the cells of one year's row */
-      a_year = g_strdup_printf (_("Year of row %d"), year);
-      a_overseas = g_strdup_printf (_("Overseas mayors in %d"), year);
-      a_kind = g_strdup_printf (_("Kind of figure in %d"), year);
-      a_bound = g_strdup_printf (_("Lower bound in %d"), year);
-      a_domestic = g_strdup_printf (_("Domestic mayors in %d"), year);
-      a_countries = g_strdup_printf (_("Countries in %d"), year);
-      a_source = g_strdup_printf (_("Source for %d"), year);
-      a_save = g_strdup_printf (_("Save %d"), year);
-      a_derived = g_strdup_printf (_("Adopt the figures from invitations for %d"), year);
-    }
-  else
-    {
-      a_year = g_strdup (_("Year of the new row"));
-      a_overseas = g_strdup (_("Overseas mayors in the new year"));
-      a_kind = g_strdup (_("Kind of figure in the new year"));
-      a_bound = g_strdup (_("Lower bound in the new year"));
-      a_domestic = g_strdup (_("Domestic mayors in the new year"));
-      a_countries = g_strdup (_("Countries in the new year"));
-      a_source = g_strdup (_("Source for the new year"));
-      a_save = g_strdup (_("Save the new year"));
-    }
+  row_names_init (&names, year);
 
   overseas = count_text (stat ? summit_year_statistic_get_overseas (stat) : -1);
   domestic = count_text (stat ? summit_year_statistic_get_domestic (stat) : -1);
   countries = count_text (stat ? summit_year_statistic_get_countries (stat) : -1);
 
-  row->year = row_entry (year_text, 5, a_year);
-  row->overseas = row_entry (overseas, 5, a_overseas);
-  row->kind = gtk_drop_down_new_from_strings (kinds);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row->kind),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, a_kind, -1);
-  /* The drop-down's own button is what AT-SPI clients press: name it too. */
-  for (GtkWidget *child = gtk_widget_get_first_child (row->kind); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_BUTTON (child))
-      gtk_accessible_update_property (GTK_ACCESSIBLE (child),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, a_kind, -1);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (row->kind),
-                              stat ? summit_year_statistic_get_kind (stat) : SUMMIT_FIGURE_RECORDED);
+  row->year = row_entry (year_text, 5, names.year);
+  row->overseas = row_entry (overseas, 5, names.overseas);
+  row->kind = kind_drop_down (stat ? summit_year_statistic_get_kind (stat) : SUMMIT_FIGURE_RECORDED,
+                              names.kind);
   row->lower_bound = gtk_check_button_new_with_label (_("over"));
   gtk_widget_set_tooltip_text (row->lower_bound, _("The estimate is a lower bound (“over 150”)"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (row->lower_bound),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, a_bound, -1);
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, names.bound, -1);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (row->lower_bound),
                                stat && summit_year_statistic_get_lower_bound (stat));
-  row->domestic = row_entry (domestic, 5, a_domestic);
-  row->countries = row_entry (countries, 4, a_countries);
-  row->source = row_entry (stat ? summit_year_statistic_get_source (stat) : "", 22, a_source);
+  row->domestic = row_entry (domestic, 5, names.domestic);
+  row->countries = row_entry (countries, 4, names.countries);
+  row->source = row_entry (stat ? summit_year_statistic_get_source (stat) : "", 22, names.source);
   gtk_editable_set_max_width_chars (GTK_EDITABLE (row->source), -1);
   gtk_widget_set_hexpand (row->source, TRUE);
 
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   if (d != NULL)
-    {
-      g_autofree char *text = NULL;
-      g_autofree char *tooltip = NULL;
-      GtkWidget *label, *adopt;
-      g_autoptr(GMenuModel) menu = adopt_menu (year, d);
-
-      /* Translators: mayors counted from the invitations, overseas/domestic */
-      text = g_strdup_printf (_("%d/%d confirmed\n%d/%d attended"),
-                              d->overseas_confirmed, d->domestic_confirmed,
-                              d->overseas_attended, d->domestic_attended);
-      tooltip = summit_derived_figure_describe (d);
-      label = gtk_label_new (text);
-      gtk_widget_set_tooltip_text (label, tooltip);
-      gtk_widget_add_css_class (label, "numeric");
-      gtk_widget_add_css_class (label, "caption");
-      adopt = gtk_menu_button_new ();
-      gtk_menu_button_set_label (GTK_MENU_BUTTON (adopt), _("Adopt"));
-      gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (adopt), menu);
-      gtk_widget_set_tooltip_text (adopt, _("Record the figures counted from the invitations"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (adopt),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, a_derived, -1);
-      gtk_box_append (GTK_BOX (box), label);
-      gtk_box_append (GTK_BOX (box), adopt);
-      row->derived = label;
-    }
+    row->derived = append_derived (GTK_BOX (box), year, d, names.derived);
 
   row->save = gtk_button_new_with_label (_("Save"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (row->save),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, a_save, -1);
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, names.save, -1);
   gtk_box_append (GTK_BOX (box), row->save);
 
   gtk_grid_attach (self->editor_grid, row->year, 0, r, 1, 1);
@@ -696,37 +743,20 @@ chooser_response_cb (GtkNativeDialog      *dialog,
                      int                   response,
                      SummitStatisticsPage *self)
 {
-  g_autoptr(GFile) file = NULL;
   g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
-  const char *size, *format;
+  const char *size;
   int width = EXPORT_WIDTH, height = EXPORT_HEIGHT;
   SummitChartStyle style;
   SummitChartModel *model = summit_chart_view_get_model (self->chart_view);
 
   if (response != GTK_RESPONSE_ACCEPT || model == NULL)
     goto out;
-
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  path = file ? g_file_get_path (file) : NULL;
-  if (path == NULL)
+  if ((path = summit_chart_save_dialog_dup_path (dialog)) == NULL)
     {
       show_message (self, _("Choose a local file to save the chart to"), TRUE);
       goto out;
     }
-
-  format = g_object_get_data (G_OBJECT (dialog), "format");
-  {
-    g_autofree char *lower = g_ascii_strdown (path, -1);
-    g_autofree char *suffix = g_strconcat (".", format, NULL);
-
-    if (!g_str_has_suffix (lower, suffix))
-      {
-        char *with_suffix = g_strconcat (path, suffix, NULL);
-        g_free (path);
-        path = with_suffix;
-      }
-  }
 
   size = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "size");
   if (size != NULL && sscanf (size, "%dx%d", &width, &height) != 2)
@@ -752,10 +782,7 @@ export_action (GtkWidget  *widget,
 {
   SummitStatisticsPage *self = SUMMIT_STATISTICS_PAGE (widget);
   const char *format = g_variant_get_string (parameter, NULL);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
-  g_autofree char *pattern = g_strdup_printf ("*.%s", format);
-  g_autofree char *upper = g_ascii_strup (format, -1);
   const char *sizes[] = { "1200x675", "1920x1080", "800x450", "2400x1350", NULL };
   const char *size_labels[] = { _("1200 × 675"), _("1920 × 1080 (full HD)"), _("800 × 450"),
                                 _("2400 × 1350 (print)"), NULL };
@@ -767,13 +794,7 @@ export_action (GtkWidget  *widget,
     return;
 
   g_clear_object (&self->chooser);
-  self->chooser = summit_save_dialog_new (GTK_WIDGET (self), _("Save the Chart"), NULL);
-  g_object_set_data_full (G_OBJECT (self->chooser), "format", g_strdup (format), g_free);
-
-  /* Translators: the file filter's name, e.g. "PNG image" */
-  gtk_file_filter_set_name (filter, upper);
-  gtk_file_filter_add_pattern (filter, pattern);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  self->chooser = summit_chart_save_dialog_new (GTK_WIDGET (self), format);
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (self->chooser), "size", _("Size"),
                                sizes, size_labels);
   gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (self->chooser), "size", sizes[0]);
@@ -850,7 +871,6 @@ copy_image_action (GtkWidget  *widget,
   SummitStatisticsPage *self = SUMMIT_STATISTICS_PAGE (widget);
   SummitChartModel *model = summit_chart_view_get_model (self->chart_view);
   g_autoptr(GBytes) png = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GError) error = NULL;
   SummitChartStyle style;
 
@@ -859,12 +879,11 @@ copy_image_action (GtkWidget  *widget,
   export_style (self, &style);
   if ((png = summit_chart_render_to_bytes (model, &style, SUMMIT_CHART_FORMAT_PNG,
                                            EXPORT_WIDTH, EXPORT_HEIGHT, 1.0, &error)) == NULL ||
-      (texture = gdk_texture_new_from_bytes (png, &error)) == NULL)
+      !summit_clipboard_set_png (widget, png, &error))
     {
       show_message (self, error->message, TRUE);
       return;
     }
-  gdk_clipboard_set_texture (gtk_widget_get_clipboard (widget), texture);
   show_message (self, _("Copied the chart as an image."), FALSE);
 }
 

@@ -35,6 +35,72 @@ summit_save_dialog_new (GtkWidget  *widget,
 }
 
 /**
+ * summit_chart_save_dialog_new:
+ * @format: the file's extension, "png", "svg", "pdf" or "csv"
+ *
+ * A "Save the Chart" file chooser that shows files of @format; read the
+ * chosen path with summit_chart_save_dialog_dup_path().
+ *
+ * Returns: (transfer full): the dialog, not yet shown
+ */
+GtkFileChooserNative *
+summit_chart_save_dialog_new (GtkWidget  *widget,
+                              const char *format)
+{
+  GtkFileChooserNative *dialog = summit_save_dialog_new (widget, _("Save the Chart"), NULL);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *pattern = g_strdup_printf ("*.%s", format);
+  g_autofree char *upper = g_ascii_strup (format, -1);
+
+  g_object_set_data_full (G_OBJECT (dialog), "format", g_strdup (format), g_free);
+  gtk_file_filter_set_name (filter, upper);
+  gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  return dialog;
+}
+
+/**
+ * summit_chart_save_dialog_dup_path:
+ * @dialog: made by summit_chart_save_dialog_new()
+ *
+ * Returns: (transfer full) (nullable): the chosen local file, its format's
+ *   extension added if it lacks it; %NULL if the file is not local
+ */
+char *
+summit_chart_save_dialog_dup_path (GtkNativeDialog *dialog)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+  g_autofree char *lower = path ? g_ascii_strdown (path, -1) : NULL;
+  g_autofree char *suffix = g_strconcat (".", g_object_get_data (G_OBJECT (dialog), "format"), NULL);
+
+  if (path == NULL || g_str_has_suffix (lower, suffix))
+    return g_steal_pointer (&path);
+  return g_strconcat (path, suffix, NULL);
+}
+
+/**
+ * summit_clipboard_set_png:
+ * @png: a PNG file's contents
+ *
+ * Puts the image on @widget's clipboard.
+ *
+ * Returns: %FALSE with @error set if @png is not an image
+ */
+gboolean
+summit_clipboard_set_png (GtkWidget  *widget,
+                          GBytes     *png,
+                          GError    **error)
+{
+  g_autoptr(GdkTexture) texture = gdk_texture_new_from_bytes (png, error);
+
+  if (texture == NULL)
+    return FALSE;
+  gdk_clipboard_set_texture (gtk_widget_get_clipboard (widget), texture);
+  return TRUE;
+}
+
+/**
  * summit_widget_dispose_template:
  * @type: the template's type, as for gtk_widget_dispose_template()
  *

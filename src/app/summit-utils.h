@@ -11,6 +11,14 @@ GtkFileChooserNative *summit_save_dialog_new (GtkWidget  *widget,
                                               const char *title,
                                               const char *name);
 
+GtkFileChooserNative *summit_chart_save_dialog_new (GtkWidget  *widget,
+                                                    const char *format);
+char                 *summit_chart_save_dialog_dup_path (GtkNativeDialog *dialog);
+
+gboolean              summit_clipboard_set_png (GtkWidget  *widget,
+                                                GBytes     *png,
+                                                GError    **error);
+
 void                  summit_widget_dispose_template (GtkWidget  *widget,
                                                       GType       type);
 

@@ -358,6 +358,127 @@ draw_legend (cairo_t                *cr,
     }
 }
 
+/* Grid lines across the plot, each with its value at the left. */
+static void
+draw_ticks (cairo_t                *cr,
+            PangoLayout            *layout,
+            SummitChartModel       *model,
+            const SummitChartStyle *style,
+            const Layout           *l)
+{
+  double baseline = l->plot_y + l->plot_h;
+
+  cairo_set_line_width (cr, 1.0);
+  for (guint i = 0; i < model->ticks->len; i++)
+    {
+      int tick = g_array_index (model->ticks, int, i);
+      double y = baseline - l->plot_h * tick / model->axis_top;
+      g_autofree char *text = g_strdup_printf ("%d", tick);
+
+      set_color (cr, &style->grid);
+      cairo_move_to (cr, l->plot_x, round (y) + 0.5);
+      cairo_line_to (cr, l->plot_x + l->plot_w, round (y) + 0.5);
+      cairo_stroke (cr);
+      draw_text (cr, layout, style, text, l->base * 0.85, PANGO_WEIGHT_NORMAL, FALSE,
+                 &style->muted, l->plot_x - l->base * 0.5, y - l->base * 0.6, ALIGN_RIGHT, -1,
+                 FALSE);
+    }
+}
+
+/* Bars with their values, gaps, and the years under them. */
+static void
+draw_bars (cairo_t                *cr,
+           PangoLayout            *layout,
+           SummitChartModel       *model,
+           const SummitChartStyle *style,
+           const Layout           *l)
+{
+  double baseline = l->plot_y + l->plot_h;
+
+  for (guint i = 0; i < model->bars->len; i++)
+    {
+      const SummitChartBar *b = &g_array_index (model->bars, SummitChartBar, i);
+      SummitChartRect r;
+      double cx = l->plot_x + l->column_w * (i + 0.5);
+      double label_w = MAX (l->column_w * 0.96, l->bar_w);
+      g_autofree char *year = g_strdup_printf ("%d", b->year);
+
+      bar_rect (model, l, i, NULL, &r);
+      switch (b->kind)
+        {
+        case SUMMIT_FIGURE_RECORDED:
+          set_color (cr, &style->bar);
+          cairo_rectangle (cr, r.x, r.y, r.width, r.height);
+          cairo_fill (cr);
+          draw_text (cr, layout, style, b->label, l->base, PANGO_WEIGHT_BOLD, FALSE,
+                     &style->foreground, cx, r.y - l->base * 0.25, ALIGN_CENTER, label_w, TRUE);
+          break;
+        case SUMMIT_FIGURE_ESTIMATE:
+          draw_hatched (cr, &style->estimate, &r, MAX (1.5, l->base * 0.15), l->base * 0.6);
+          draw_text (cr, layout, style, b->label, l->base, PANGO_WEIGHT_BOLD, TRUE,
+                     &style->foreground, cx, r.y - l->base * 0.25, ALIGN_CENTER, label_w, TRUE);
+          break;
+        case SUMMIT_FIGURE_MISSING:
+        default:
+          /* A gap, said in words; never a bar of height zero. */
+          if (l->gap_words)
+            draw_text (cr, layout, style, b->label, l->base * 0.9, PANGO_WEIGHT_NORMAL, TRUE,
+                       &style->muted, cx, baseline - l->base * 0.4, ALIGN_CENTER, label_w, TRUE);
+          else
+            draw_gap_marker (cr, style, l, cx, baseline);
+          break;
+        }
+
+      if (b->year % l->label_every == 0 || l->label_every == 1)
+        draw_text (cr, layout, style, year, l->base * 0.95, PANGO_WEIGHT_NORMAL, FALSE,
+                   &style->foreground, cx, baseline + l->base * 0.35, ALIGN_CENTER, -1, FALSE);
+    }
+}
+
+/* The counts derived from invitations: a line joining consecutive years. */
+static void
+draw_derived (cairo_t                *cr,
+              PangoLayout            *layout,
+              SummitChartModel       *model,
+              const SummitChartStyle *style,
+              const Layout           *l)
+{
+  double baseline = l->plot_y + l->plot_h;
+  gboolean have_previous = FALSE;
+  double prev_x = 0, prev_y = 0;
+
+  set_color (cr, &style->derived);
+  cairo_set_line_width (cr, MAX (1.5, l->base * 0.15));
+  for (guint i = 0; i < model->bars->len; i++)
+    {
+      const SummitChartBar *b = &g_array_index (model->bars, SummitChartBar, i);
+      double x = l->plot_x + l->column_w * (i + 0.5);
+      double y = baseline - l->plot_h * b->derived_fraction;
+      g_autofree char *text = NULL;
+
+      if (b->derived < 0)
+        {
+          have_previous = FALSE;
+          continue;
+        }
+      if (have_previous)
+        {
+          cairo_move_to (cr, prev_x, prev_y);
+          cairo_line_to (cr, x, y);
+          cairo_stroke (cr);
+        }
+      cairo_arc (cr, x, y, l->base * 0.3, 0, 2 * G_PI);
+      cairo_fill (cr);
+      text = g_strdup_printf ("%d", b->derived);
+      draw_text (cr, layout, style, text, l->base * 0.8, PANGO_WEIGHT_BOLD, FALSE,
+                 &style->derived, x + l->base * 0.45, y - l->base * 1.2, ALIGN_LEFT, -1, FALSE);
+      set_color (cr, &style->derived);
+      have_previous = TRUE;
+      prev_x = x;
+      prev_y = y;
+    }
+}
+
 /**
  * summit_chart_render:
  * @cr: where to draw, in units of @width × @height (the caller sets any
@@ -375,9 +496,7 @@ summit_chart_render (cairo_t                *cr,
 {
   g_autoptr(PangoLayout) layout = NULL;
   Layout l;
-  double baseline, line_width;
-  gboolean have_previous = FALSE;
-  double prev_x = 0, prev_y = 0;
+  double baseline;
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (model != NULL);
@@ -385,7 +504,6 @@ summit_chart_render (cairo_t                *cr,
 
   compute_layout (model, width, height, &l);
   baseline = l.plot_y + l.plot_h;
-  line_width = MAX (1.0, l.base * 0.1);
 
   cairo_save (cr);
   if (style->background.alpha > 0)
@@ -403,112 +521,24 @@ summit_chart_render (cairo_t                *cr,
     draw_text (cr, layout, style, model->growth, l.base * 1.1, PANGO_WEIGHT_NORMAL, FALSE,
                &style->foreground, l.pad, l.growth_y, ALIGN_LEFT, width - 2 * l.pad, FALSE);
   draw_legend (cr, layout, model, style, &l, width);
-
-  /* Grid lines and ticks. */
-  cairo_set_line_width (cr, 1.0);
-  for (guint i = 0; i < model->ticks->len; i++)
-    {
-      int tick = g_array_index (model->ticks, int, i);
-      double y = baseline - l.plot_h * tick / model->axis_top;
-      g_autofree char *text = g_strdup_printf ("%d", tick);
-
-      set_color (cr, &style->grid);
-      cairo_move_to (cr, l.plot_x, round (y) + 0.5);
-      cairo_line_to (cr, l.plot_x + l.plot_w, round (y) + 0.5);
-      cairo_stroke (cr);
-      draw_text (cr, layout, style, text, l.base * 0.85, PANGO_WEIGHT_NORMAL, FALSE,
-                 &style->muted, l.plot_x - l.base * 0.5, y - l.base * 0.6, ALIGN_RIGHT, -1,
-                 FALSE);
-    }
+  draw_ticks (cr, layout, model, style, &l);
 
   if (model->n_figures == 0)
     draw_text (cr, layout, style, _("No figures for these years"), l.base * 1.1,
                PANGO_WEIGHT_NORMAL, TRUE, &style->muted, l.plot_x + l.plot_w / 2,
                l.plot_y + l.plot_h / 2 - l.base, ALIGN_CENTER, l.plot_w, FALSE);
 
-  /* Bars, values, gaps, years. */
-  for (guint i = 0; i < model->bars->len; i++)
-    {
-      const SummitChartBar *b = &g_array_index (model->bars, SummitChartBar, i);
-      SummitChartRect r;
-      double cx = l.plot_x + l.column_w * (i + 0.5);
-      double label_w = MAX (l.column_w * 0.96, l.bar_w);
-      g_autofree char *year = g_strdup_printf ("%d", b->year);
-
-      bar_rect (model, &l, i, NULL, &r);
-      switch (b->kind)
-        {
-        case SUMMIT_FIGURE_RECORDED:
-          set_color (cr, &style->bar);
-          cairo_rectangle (cr, r.x, r.y, r.width, r.height);
-          cairo_fill (cr);
-          draw_text (cr, layout, style, b->label, l.base, PANGO_WEIGHT_BOLD, FALSE,
-                     &style->foreground, cx, r.y - l.base * 0.25, ALIGN_CENTER, label_w, TRUE);
-          break;
-        case SUMMIT_FIGURE_ESTIMATE:
-          draw_hatched (cr, &style->estimate, &r, MAX (1.5, l.base * 0.15), l.base * 0.6);
-          draw_text (cr, layout, style, b->label, l.base, PANGO_WEIGHT_BOLD, TRUE,
-                     &style->foreground, cx, r.y - l.base * 0.25, ALIGN_CENTER, label_w, TRUE);
-          break;
-        case SUMMIT_FIGURE_MISSING:
-        default:
-          /* A gap, said in words; never a bar of height zero. */
-          if (l.gap_words)
-            draw_text (cr, layout, style, b->label, l.base * 0.9, PANGO_WEIGHT_NORMAL, TRUE,
-                       &style->muted, cx, baseline - l.base * 0.4, ALIGN_CENTER, label_w, TRUE);
-          else
-            draw_gap_marker (cr, style, &l, cx, baseline);
-          break;
-        }
-
-      if (b->year % l.label_every == 0 || l.label_every == 1)
-        draw_text (cr, layout, style, year, l.base * 0.95, PANGO_WEIGHT_NORMAL, FALSE,
-                   &style->foreground, cx, baseline + l.base * 0.35, ALIGN_CENTER, -1, FALSE);
-    }
+  draw_bars (cr, layout, model, style, &l);
 
   /* The baseline over the bars' feet. */
   set_color (cr, &style->muted);
-  cairo_set_line_width (cr, line_width);
+  cairo_set_line_width (cr, MAX (1.0, l.base * 0.1));
   cairo_move_to (cr, l.plot_x, baseline);
   cairo_line_to (cr, l.plot_x + l.plot_w, baseline);
   cairo_stroke (cr);
 
-  /* The counts derived from invitations: a line joining consecutive years. */
   if (style->show_derived && model->has_derived)
-    {
-      set_color (cr, &style->derived);
-      cairo_set_line_width (cr, MAX (1.5, l.base * 0.15));
-      for (guint i = 0; i < model->bars->len; i++)
-        {
-          const SummitChartBar *b = &g_array_index (model->bars, SummitChartBar, i);
-          double x = l.plot_x + l.column_w * (i + 0.5);
-          double y = baseline - l.plot_h * b->derived_fraction;
-
-          if (b->derived < 0)
-            {
-              have_previous = FALSE;
-              continue;
-            }
-          if (have_previous)
-            {
-              cairo_move_to (cr, prev_x, prev_y);
-              cairo_line_to (cr, x, y);
-              cairo_stroke (cr);
-            }
-          cairo_arc (cr, x, y, l.base * 0.3, 0, 2 * G_PI);
-          cairo_fill (cr);
-          {
-            g_autofree char *text = g_strdup_printf ("%d", b->derived);
-            draw_text (cr, layout, style, text, l.base * 0.8, PANGO_WEIGHT_BOLD, FALSE,
-                       &style->derived, x + l.base * 0.45, y - l.base * 1.2, ALIGN_LEFT, -1,
-                       FALSE);
-            set_color (cr, &style->derived);
-          }
-          have_previous = TRUE;
-          prev_x = x;
-          prev_y = y;
-        }
-    }
+    draw_derived (cr, layout, model, style, &l);
 
   /* The source, said once. */
   if (model->caption != NULL && *model->caption != '\0')
@@ -566,9 +596,8 @@ png_write_cb (png_structp  png,
   g_byte_array_append (png_get_io_ptr (png), data, length);
 }
 
-/* Stands in for cairo_surface_write_to_png(), which tries every filter on
- * every row at the default compression: a chart is flat colour, which the
- * "sub" filter and a fast zlib level compress about as well, much faster.
+/* Stands in for cairo_surface_write_to_png(): too slow for issue 5's PNG figure (tests/bench).
+ * A chart is flat colour: one filter ("sub") and a light zlib level suit it.
  * Only for opaque surfaces (RGB24), which need no un-premultiplying. */
 static gboolean
 write_png_rgb24 (cairo_surface_t *surface,
@@ -800,11 +829,11 @@ summit_chart_draw_export (SummitChartDrawFunc     draw,
  * leak checkers see a clean exit. Call it at most once, at exit, after the
  * last chart is drawn; never in the app, whose toolkit shares them.
  *
- * It no longer resets cairo's and fontconfig's static caches
+ * It leaves cairo's and fontconfig's static caches alone
  * (cairo_debug_reset_static_data(), FcFini()): both assert that no font is
- * still referenced, which pango's own threads could still make untrue at
- * exit, and the CLI and the render tests then aborted now and then. What
- * fontconfig keeps is reachable, or suppressed in tests/lsan.supp.
+ * still referenced, which pango's own threads may make untrue at exit and
+ * so abort. What fontconfig keeps is reachable, or suppressed in
+ * tests/lsan.supp.
  */
 void
 summit_chart_render_shutdown (void)

@@ -163,42 +163,14 @@ describe_left_out (GPtrArray *untimed)
                           untimed->len, titles->str);
 }
 
-/**
- * summit_frab_build:
- * @panels: (element-type SummitPanel): the sessions in programme order
- * @left_out: (out) (optional) (nullable): which sessions were left out and
- *   why, in a sentence for the planner; %NULL if none was
- *
- * Returns: (transfer full): the schedule XML, or %NULL with @error set
- */
-GBytes *
-summit_frab_build (SummitEdition  *edition,
-                   GPtrArray      *panels,
-                   char          **left_out,
-                   GError        **error)
+/* Sorts @panels into days (in the edition's time zone, in order of first
+ * appearance), each with its rooms; the sessions without a time go to @untimed. */
+static GPtrArray *
+group_by_day (GPtrArray  *panels,
+              const char *zone,
+              GPtrArray  *untimed)
 {
-  g_autoptr(GPtrArray) untimed = g_ptr_array_new ();
-  g_autoptr(GPtrArray) days = g_ptr_array_new_with_free_func ((GDestroyNotify)day_free);
-  g_autoptr(GTimeZone) tz = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *acronym = NULL;
-  g_autofree char *n_days = NULL;
-  xmlBufferPtr buffer = NULL;
-  xmlTextWriterPtr writer = NULL;
-  const char *zone = summit_edition_get_timezone (edition);
-  const char *first = summit_edition_get_start_date (edition);
-  const char *last = summit_edition_get_end_date (edition);
-  GBytes *bytes = NULL;
-
-  g_return_val_if_fail (SUMMIT_IS_EDITION (edition), NULL);
-  g_return_val_if_fail (panels != NULL, NULL);
-
-  if ((tz = summit_time_zone_new (zone)) == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("The edition’s time zone “%s” is not a time zone"), zone);
-      return NULL;
-    }
+  GPtrArray *days = g_ptr_array_new_with_free_func ((GDestroyNotify)day_free);
 
   for (guint i = 0; i < panels->len; i++)
     {
@@ -230,6 +202,123 @@ summit_frab_build (SummitEdition  *edition,
         g_ptr_array_add (day->rooms, g_strdup (room));
       g_ptr_array_add (day->panels, panel);
     }
+  return days;
+}
+
+/* The <conference> element: the edition's title, dates and number of days. */
+static int
+write_conference (xmlTextWriterPtr  writer,
+                  SummitEdition    *edition,
+                  guint             n_days)
+{
+  const char *first = summit_edition_get_start_date (edition);
+  const char *last = summit_edition_get_end_date (edition);
+  g_autofree char *title = NULL;
+  g_autofree char *acronym = NULL;
+  g_autofree char *days = NULL;
+
+  title = g_strdup_printf ("%s %d: %s", _("Mayors’ Summit"), summit_edition_get_year (edition),
+                           summit_edition_get_theme (edition) ? summit_edition_get_theme (edition) : "");
+  acronym = g_strdup_printf ("summit%d", summit_edition_get_year (edition));
+  days = g_strdup_printf ("%u", n_days);
+
+  CHECK (xmlTextWriterStartElement (writer, BAD_CAST "conference"));
+  CHECK (xmlTextWriterWriteElement (writer, BAD_CAST "title", BAD_CAST title));
+  CHECK (xmlTextWriterWriteElement (writer, BAD_CAST "acronym", BAD_CAST acronym));
+  if (first != NULL)
+    CHECK (xmlTextWriterWriteElement (writer, BAD_CAST "start", BAD_CAST first));
+  if (last != NULL)
+    CHECK (xmlTextWriterWriteElement (writer, BAD_CAST "end", BAD_CAST last));
+  CHECK (xmlTextWriterWriteElement (writer, BAD_CAST "days", BAD_CAST days));
+  CHECK (xmlTextWriterWriteElement (writer, BAD_CAST "timeslot_duration", BAD_CAST "00:15"));
+  CHECK (xmlTextWriterEndElement (writer));  /* conference */
+  return 0;
+
+failed:
+  return -1;
+}
+
+/* One <day> (the @index-th, from 1) with its rooms and their events. */
+static int
+write_day (xmlTextWriterPtr  writer,
+           SummitEdition    *edition,
+           const Day        *day,
+           guint             index,
+           GTimeZone        *tz)
+{
+  g_autoptr(GDateTime) midnight = NULL;
+  g_autoptr(GDateTime) next = NULL;
+  g_autofree char *number = g_strdup_printf ("%u", index);
+  g_autofree char *day_start = NULL;
+  g_autofree char *day_end = NULL;
+  int y, m, dd;
+
+  if (!summit_time_parse_date (day->date, &y, &m, &dd))
+    return -1;
+  midnight = g_date_time_new (tz, y, m, dd, 0, 0, 0);
+  next = g_date_time_add_days (midnight, 1);
+  day_start = iso_in_zone (midnight);
+  day_end = iso_in_zone (next);
+
+  CHECK (xmlTextWriterStartElement (writer, BAD_CAST "day"));
+  CHECK (xmlTextWriterWriteAttribute (writer, BAD_CAST "index", BAD_CAST number));
+  CHECK (xmlTextWriterWriteAttribute (writer, BAD_CAST "date", BAD_CAST day->date));
+  CHECK (xmlTextWriterWriteAttribute (writer, BAD_CAST "start", BAD_CAST day_start));
+  CHECK (xmlTextWriterWriteAttribute (writer, BAD_CAST "end", BAD_CAST day_end));
+  for (guint r = 0; r < day->rooms->len; r++)
+    {
+      const char *room = g_ptr_array_index (day->rooms, r);
+
+      CHECK (xmlTextWriterStartElement (writer, BAD_CAST "room"));
+      CHECK (xmlTextWriterWriteAttribute (writer, BAD_CAST "name", BAD_CAST room));
+      for (guint p = 0; p < day->panels->len; p++)
+        {
+          SummitPanel *panel = g_ptr_array_index (day->panels, p);
+
+          if (g_strcmp0 (summit_panel_get_room (panel) ? summit_panel_get_room (panel) : "", room) == 0)
+            CHECK (write_event (writer, edition, panel, tz));
+        }
+      CHECK (xmlTextWriterEndElement (writer));  /* room */
+    }
+  CHECK (xmlTextWriterEndElement (writer));  /* day */
+  return 0;
+
+failed:
+  return -1;
+}
+
+/**
+ * summit_frab_build:
+ * @panels: (element-type SummitPanel): the sessions in programme order
+ * @left_out: (out) (optional) (nullable): which sessions were left out and
+ *   why, in a sentence for the planner; %NULL if none was
+ *
+ * Returns: (transfer full): the schedule XML, or %NULL with @error set
+ */
+GBytes *
+summit_frab_build (SummitEdition  *edition,
+                   GPtrArray      *panels,
+                   char          **left_out,
+                   GError        **error)
+{
+  g_autoptr(GPtrArray) untimed = g_ptr_array_new ();
+  g_autoptr(GPtrArray) days = NULL;
+  g_autoptr(GTimeZone) tz = NULL;
+  xmlBufferPtr buffer = NULL;
+  xmlTextWriterPtr writer = NULL;
+  const char *zone = summit_edition_get_timezone (edition);
+  GBytes *bytes = NULL;
+
+  g_return_val_if_fail (SUMMIT_IS_EDITION (edition), NULL);
+  g_return_val_if_fail (panels != NULL, NULL);
+
+  if ((tz = summit_time_zone_new (zone)) == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("The edition’s time zone “%s” is not a time zone"), zone);
+      return NULL;
+    }
+  days = group_by_day (panels, zone, untimed);
 
   buffer = xmlBufferCreate ();
   writer = xmlNewTextWriterMemory (buffer, 0);
@@ -238,65 +327,12 @@ summit_frab_build (SummitEdition  *edition,
   xmlTextWriterSetIndent (writer, 1);
   xmlTextWriterSetIndentString (writer, BAD_CAST "  ");
 
-  title = g_strdup_printf ("%s %d: %s", _("Mayors’ Summit"), summit_edition_get_year (edition),
-                           summit_edition_get_theme (edition) ? summit_edition_get_theme (edition) : "");
-  acronym = g_strdup_printf ("summit%d", summit_edition_get_year (edition));
-  n_days = g_strdup_printf ("%u", days->len);
-
   CHECK (xmlTextWriterStartDocument (writer, "1.0", "UTF-8", NULL));
   CHECK (xmlTextWriterStartElement (writer, BAD_CAST "schedule"));
   CHECK (xmlTextWriterWriteElement (writer, BAD_CAST "version", BAD_CAST PACKAGE_VERSION));
-  CHECK (xmlTextWriterStartElement (writer, BAD_CAST "conference"));
-  CHECK (xmlTextWriterWriteElement (writer, BAD_CAST "title", BAD_CAST title));
-  CHECK (xmlTextWriterWriteElement (writer, BAD_CAST "acronym", BAD_CAST acronym));
-  if (first != NULL)
-    CHECK (xmlTextWriterWriteElement (writer, BAD_CAST "start", BAD_CAST first));
-  if (last != NULL)
-    CHECK (xmlTextWriterWriteElement (writer, BAD_CAST "end", BAD_CAST last));
-  CHECK (xmlTextWriterWriteElement (writer, BAD_CAST "days", BAD_CAST n_days));
-  CHECK (xmlTextWriterWriteElement (writer, BAD_CAST "timeslot_duration", BAD_CAST "00:15"));
-  CHECK (xmlTextWriterEndElement (writer));  /* conference */
-
+  CHECK (write_conference (writer, edition, days->len));
   for (guint d = 0; d < days->len; d++)
-    {
-      Day *day = g_ptr_array_index (days, d);
-      g_autoptr(GDateTime) midnight = NULL;
-      g_autoptr(GDateTime) next = NULL;
-      g_autofree char *index = g_strdup_printf ("%u", d + 1);
-      g_autofree char *day_start = NULL;
-      g_autofree char *day_end = NULL;
-      int y, m, dd;
-
-      if (!summit_time_parse_date (day->date, &y, &m, &dd))
-        goto failed;
-      midnight = g_date_time_new (tz, y, m, dd, 0, 0, 0);
-      next = g_date_time_add_days (midnight, 1);
-      day_start = iso_in_zone (midnight);
-      day_end = iso_in_zone (next);
-
-      CHECK (xmlTextWriterStartElement (writer, BAD_CAST "day"));
-      CHECK (xmlTextWriterWriteAttribute (writer, BAD_CAST "index", BAD_CAST index));
-      CHECK (xmlTextWriterWriteAttribute (writer, BAD_CAST "date", BAD_CAST day->date));
-      CHECK (xmlTextWriterWriteAttribute (writer, BAD_CAST "start", BAD_CAST day_start));
-      CHECK (xmlTextWriterWriteAttribute (writer, BAD_CAST "end", BAD_CAST day_end));
-      for (guint r = 0; r < day->rooms->len; r++)
-        {
-          const char *room = g_ptr_array_index (day->rooms, r);
-
-          CHECK (xmlTextWriterStartElement (writer, BAD_CAST "room"));
-          CHECK (xmlTextWriterWriteAttribute (writer, BAD_CAST "name", BAD_CAST room));
-          for (guint p = 0; p < day->panels->len; p++)
-            {
-              SummitPanel *panel = g_ptr_array_index (day->panels, p);
-
-              if (g_strcmp0 (summit_panel_get_room (panel) ? summit_panel_get_room (panel) : "", room) == 0)
-                CHECK (write_event (writer, edition, panel, tz));
-            }
-          CHECK (xmlTextWriterEndElement (writer));  /* room */
-        }
-      CHECK (xmlTextWriterEndElement (writer));  /* day */
-    }
-
+    CHECK (write_day (writer, edition, g_ptr_array_index (days, d), d + 1, tz));
   CHECK (xmlTextWriterEndElement (writer));  /* schedule */
   CHECK (xmlTextWriterEndDocument (writer));
   xmlFreeTextWriter (writer);

@@ -1,6 +1,8 @@
 /* summit-people-model.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
+ * Stands in for GtkFilterListModel and GtkSortListModel, too slow for issue 3 (tests/bench).
+ *
  * The People page's list, built to stay fluid with a million people
  * (PLATFORM.md, "Big lists"): every person is one small row struct whose
  * strings live in one GStringChunk; searching, filtering and sorting run on a

@@ -281,7 +281,8 @@ main (int   argc,
             sqlite3, db,
             "CREATE TABLE person (uid TEXT, honorific TEXT, given_name TEXT, family_name TEXT,"
             " native_name TEXT, position TEXT, city TEXT, country TEXT, organisation TEXT,"
-            " email TEXT, phone TEXT, timezone TEXT, notes TEXT, created TEXT, updated TEXT)",
+            " email TEXT, phone TEXT, timezone TEXT, notes TEXT, position_kind TEXT,"
+            " letter_language TEXT, created TEXT, updated TEXT)",
             import, NULL
           };
           int status;
@@ -305,14 +306,15 @@ main (int   argc,
             "PRAGMA synchronous = NORMAL",   /* as the store has it */
             "CREATE TEMP TABLE bare (uid TEXT, honorific TEXT, given_name TEXT,"
             " family_name TEXT, native_name TEXT, position TEXT, city TEXT, country TEXT,"
-            " organisation TEXT, email TEXT, phone TEXT, timezone TEXT, notes TEXT, created TEXT,"
-            " updated TEXT)",
+            " organisation TEXT, email TEXT, phone TEXT, timezone TEXT, notes TEXT,"
+            " position_kind TEXT, letter_language TEXT, created TEXT, updated TEXT)",
             import,
             "INSERT INTO person (uid, honorific, given_name, family_name, native_name, position,"
-            " city, country, organisation, email, phone, timezone, notes, created, updated)"
+            " city, country, organisation, email, phone, timezone, notes, position_kind,"
+            " letter_language, created, updated)"
             " SELECT uid, honorific, given_name, family_name, native_name, position, city,"
-            " country, organisation, email, phone, timezone, notes, unixepoch (created),"
-            " unixepoch (updated) FROM bare",
+            " country, organisation, email, phone, timezone, notes, position_kind, letter_language,"
+            " unixepoch (created), unixepoch (updated) FROM bare",
             NULL
           };
           int status;

@@ -8,6 +8,7 @@ it, and asking a node that went away raises "The application no longer
 exists". Searches here skip such nodes and keep looking; when the app itself
 is gone, the failure says so, with its exit status and its output."""
 
+import contextlib
 import os
 import signal
 import sqlite3
@@ -401,6 +402,24 @@ def wait_for(what, predicate, timeout=15):
 def check(condition, message):
     if not condition:
         raise AssertionError(message)
+
+
+@contextlib.contextmanager
+def app_in_home(database, home):
+    """The app started on database with HOME at home (a TemporaryDirectory,
+    removed at the end); a failed check ends the test with the app's output."""
+    app = None
+    try:
+        app = App(database=database, env={"HOME": home.name})
+        yield app
+    except AssertionError as e:
+        if app:
+            app.fail(str(e))
+        raise
+    finally:
+        if app:
+            app.close()
+        home.cleanup()
 
 
 def _excepthook(kind, value, traceback):

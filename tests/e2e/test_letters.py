@@ -12,7 +12,7 @@ import subprocess
 import sys
 import tempfile
 
-from summit_e2e import App, check, wait_for
+from summit_e2e import app_in_home, check, wait_for
 
 CLI = os.environ["SUMMIT_CLI"]
 
@@ -59,9 +59,7 @@ def main():
     home = tempfile.TemporaryDirectory(prefix="summit-e2e-home-")
     database = os.path.join(home.name, "letters.db")
     prepare_database(database)
-    app = None
-    try:
-        app = App(database=database, env={"HOME": home.name})
+    with app_in_home(database, home) as app:
         app.find("People", "page tab").doActionNamed("click")
         app.click("Select All")
         app.find("3 selected", "label")
@@ -131,14 +129,6 @@ def main():
                ["Invitation", "Dear Mayor Doe,", "24 September 2020",
                 re.compile(r"10:00 [\w ]+ time \(UTC-4\) = 22:00 \w+ time \(UTC\+8\)")],
                "Doe's letter")
-    except AssertionError as e:
-        if app:
-            app.fail(str(e))
-        raise
-    finally:
-        if app:
-            app.close()
-        home.cleanup()
     print("ok")
 
 

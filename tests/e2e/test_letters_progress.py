@@ -9,7 +9,7 @@ import subprocess
 import sys
 import tempfile
 
-from summit_e2e import App, check, wait_for
+from summit_e2e import app_in_home, check, wait_for
 
 CLI = os.environ["SUMMIT_CLI"]
 MANY = 3000
@@ -58,9 +58,7 @@ def main():
     database = os.path.join(home.name, "many-letters.db")
     folder = os.path.join(home.name, "letters-2020")
     events_before = prepare_database(database)
-    app = None
-    try:
-        app = App(database=database, env={"HOME": home.name})
+    with app_in_home(database, home) as app:
         app.find("People", "page tab").doActionNamed("click")
         # Nothing selected: everyone draft or invited in 2020.
         app.click("Prepare Letters")
@@ -103,14 +101,6 @@ def main():
         check(drafts >= MANY, "the drafts are not all drafts any more")
         # Still usable: the People page answers.
         app.find("People", "page tab").doActionNamed("click")
-    except AssertionError as e:
-        if app:
-            app.fail(str(e))
-        raise
-    finally:
-        if app:
-            app.close()
-        home.cleanup()
     print("ok")
 
 

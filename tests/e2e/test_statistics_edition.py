@@ -9,7 +9,7 @@ import subprocess
 import sys
 import tempfile
 
-from summit_e2e import App, check, wait_for
+from summit_e2e import app_in_home, check, wait_for
 
 CLI = os.environ["SUMMIT_CLI"]
 
@@ -43,9 +43,7 @@ def main():
     home = tempfile.TemporaryDirectory(prefix="summit-e2e-home-")
     database = os.path.join(home.name, "editions.db")
     prepare_database(database)
-    app = None
-    try:
-        app = App(database=database, env={"HOME": home.name})
+    with app_in_home(database, home) as app:
         app.find("Showing 4 of 4 people", "label")
         app.find("Statistics", "page tab").doActionNamed("click")
         # The newest edition at first: 2021, one invitation, from the US.
@@ -66,14 +64,6 @@ def main():
                           and chart_description(app))
         check("Poland: 2 invitations, 2 confirmed." in second,
               "the 2020 chart does not count Poland's two: %r" % second)
-    except AssertionError as e:
-        if app:
-            app.fail(str(e))
-        raise
-    finally:
-        if app:
-            app.close()
-        home.cleanup()
     print("ok")
 
 
