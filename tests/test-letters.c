@@ -125,6 +125,49 @@ test_write_letters (void)
   g_assert_error (error, SUMMIT_LETTERS_ERROR, SUMMIT_LETTERS_ERROR_NOBODY);
 }
 
+/* Letters go to those whose invitation is a draft or invited, by name;
+ * someone never invited to the edition is simply not among them. */
+static void
+test_recipients (void)
+{
+  g_autofree char *db = g_build_filename (tmpdir, "recipients.db", NULL);
+  g_autoptr(SummitStore) store = summit_store_open_and_seed (db, NULL);
+  g_autoptr(SummitEdition) edition = NULL;
+  g_autoptr(GPtrArray) recipients = NULL;
+  g_autoptr(GError) error = NULL;
+  const SummitInvitationStatus statuses[] = {
+    SUMMIT_STATUS_INVITED, SUMMIT_STATUS_DRAFT, SUMMIT_STATUS_DECLINED,
+  };
+  const char *families[] = { "Zielińska", "Adamska", "Nowak", "Kowalska" };
+
+  g_assert_nonnull (store);
+  edition = summit_store_get_edition (store, 2020, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (families); i++)
+    {
+      g_autoptr(SummitPerson) p = person ("Pani", "Ewa", families[i], "", "Mayor", "PL");
+
+      g_assert_true (summit_store_insert_person (store, p, &error));
+      g_assert_no_error (error);
+      if (i < G_N_ELEMENTS (statuses))
+        {
+          g_assert_true (summit_store_record_invitation (store, summit_person_get_id (p),
+                                                         summit_edition_get_id (edition),
+                                                         statuses[i], SUMMIT_CHANNEL_LETTER,
+                                                         "", 0, &error));
+          g_assert_no_error (error);
+        }
+    }
+
+  recipients = summit_store_list_letter_recipients (store, edition, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (recipients);
+  g_assert_cmpuint (recipients->len, ==, 2);
+  g_assert_cmpstr (summit_person_get_family_name (g_ptr_array_index (recipients, 0)), ==, "Adamska");
+  g_assert_cmpstr (summit_person_get_family_name (g_ptr_array_index (recipients, 1)), ==, "Zielińska");
+}
+
 /* A language set for the person overrides the country's; a version-1 file
  * gains the column when opened. */
 static void
@@ -278,6 +321,7 @@ main (int   argc,
 
   g_test_add_func ("/letters/salutation-by-language-position-honorific", test_salutations);
   g_test_add_func ("/letters/one-file-each-or-a-letter-a-page", test_write_letters);
+  g_test_add_func ("/letters/recipients-are-draft-or-invited", test_recipients);
   g_test_add_func ("/letters/person-language-overrides-country", test_language_override);
   g_test_add_func ("/letters/dates-are-read-as-days", test_document_dates);
   g_test_add_func ("/letters/stopped-in-a-thread-leaves-the-old-file", test_stopped_in_thread);

@@ -151,6 +151,213 @@ export_csv (SummitStore *store)
 
 /* Tests */
 
+/* One record's validation speaks for every way in: what a way in says
+ * after its place ("3: ", "hostile.xml:3:5: ", "FILE:3: ") is the record's
+ * own message. */
+static void
+assert_says (const char *way,
+             const char *said,
+             const char *message)
+{
+  g_test_message ("%s: %s", way, said ? said : "(accepted)");
+  if (said == NULL || !g_str_has_suffix (said, message))
+    g_error ("%s: expected “…%s”, got “%s”", way, message, said ? said : "(accepted)");
+}
+
+/* Why importing @xml is refused; nothing changes. */
+static char *
+xml_refusal (SummitStore *store,
+             const char  *xml)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (xml, strlen (xml));
+  g_autoptr(GError) error = NULL;
+  gint64 before = n_rows (store);
+
+  if (summit_xml_import_bytes (store, bytes, "hostile.xml", NULL, NULL, &error))
+    return NULL;
+  g_assert_cmpint (n_rows (store), ==, before);
+  return g_strdup (error->message);
+}
+
+/* The first line the command-line tool writes when it refuses to import
+ * @contents from a file called @name; NULL if it was not built. */
+static char *
+cli_refusal (const char *name,
+             const char *contents)
+{
+  g_autofree char *path = g_build_filename (tmpdir, name, NULL);
+  g_autofree char *db = g_build_filename (tmpdir, "cli-ways-in.db", NULL);
+  g_autofree char *err = NULL;
+  int status;
+
+  test_write (path, contents, -1);
+  if (!test_run_cli_file (db, "import", path, &status, &err))
+    return NULL;
+  g_assert_cmpint (status, ==, 1);
+  g_assert_nonnull (strchr (err, '\n'));
+  *strchr (err, '\n') = '\0';
+  return g_steal_pointer (&err);
+}
+
+/* @xml is refused, by the XML import and by the command line, saying
+ * @message (the record's own) after the place. */
+static void
+assert_xml_says (SummitStore *store,
+                 const char  *xml,
+                 const char  *message)
+{
+  g_autofree char *said = xml_refusal (store, xml);
+  g_autofree char *cli_said = NULL;
+
+  assert_says ("XML", said, message);
+  g_assert_true (g_str_has_prefix (said, "hostile.xml:"));
+  if ((cli_said = cli_refusal ("refused.xml", xml)) != NULL)
+    assert_says ("command line, XML", cli_said, message);
+}
+
+static SummitPersonField
+field_named (const char *name)
+{
+  for (guint i = 0; i < SUMMIT_PERSON_N_FIELDS; i++)
+    if (g_str_equal (summit_person_field_name (i), name))
+      return i;
+  g_assert_not_reached ();
+}
+
+/* The same bad value of a person is refused by the editor (the person's
+ * validation, which it calls), CSV import, XML import and the command
+ * line, each with the same words, naming the field and the value. */
+static void
+test_person_same_message (void)
+{
+  g_autoptr(SummitStore) store = open_store ("same-person.db");
+  static const struct
+  {
+    const char *attribute;   /* the XML attribute, the CSV column */
+    const char *typed;       /* as the editor holds it, and CSV */
+    const char *xml;         /* as XML writes it */
+    const char *words;       /* what the message must say */
+    gboolean    csv;         /* whether CSV import checks it yet */
+  } bad[] = {
+    { "email", "not-an-email", "not-an-email", "“not-an-email” is not an email address", FALSE },
+    { "country", "ZZ", "ZZ", "the country “ZZ” is not an ISO 3166 code", TRUE },
+    { "country", "Poland", "Poland", "the country “Poland” is not a two-letter", TRUE },
+    { "timezone", "Mars/Olympus", "Mars/Olympus", "the time zone “Mars/Olympus” is not known",
+      TRUE },
+    { "city", "Gdy\x7fnia", "Gdy&#127;nia", "city holds a control character (U+007F)", TRUE },
+    { "given-name", "", "", "a person needs a name", TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      gboolean nameless = g_str_equal (bad[i].attribute, "given-name");
+      SummitPersonField field = field_named (bad[i].attribute);
+      g_autoptr(SummitPerson) typed = summit_person_new ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GError) field_error = NULL;
+      g_autofree char *xml = NULL;
+      g_autofree char *csv = NULL;
+      g_autofree char *said = NULL;
+      SummitPersonField bad_field = SUMMIT_PERSON_N_FIELDS;
+
+      /* The editor: the person's validation holds Save back and marks the row. */
+      summit_person_set_field (typed, SUMMIT_PERSON_GIVEN_NAME, "Z");
+      summit_person_set_field (typed, SUMMIT_PERSON_CITY, "Lublin");
+      summit_person_set_field (typed, field, bad[i].typed);
+      g_assert_false (summit_person_validate (typed, &bad_field, &error));
+      g_assert_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_INVALID);
+      g_assert_cmpint (bad_field, ==, field);
+      g_assert_nonnull (strstr (error->message, bad[i].words));
+      g_assert_false (summit_person_validate_field (typed, field, &field_error));
+      g_assert_cmpstr (field_error->message, ==, error->message);
+
+      xml = nameless ? g_strdup (HEAD "  <person uid=\"v\" given-name=\"\" city=\"Lublin\"/>\n" TAIL)
+                     : g_strdup_printf (HEAD "  <person uid=\"v\" given-name=\"Z\" %s=\"%s\"/>\n" TAIL,
+                                        bad[i].attribute, bad[i].xml);
+      assert_xml_says (store, xml, error->message);
+
+      if (!bad[i].csv)
+        continue;
+      csv = nameless ? g_strdup ("given-name,city\n,Lublin\n")
+                     : g_strdup_printf ("given-name,%s\nZ,%s\n", bad[i].attribute, bad[i].typed);
+      said = csv_problem (csv);
+      assert_says ("CSV", said, error->message);
+      g_assert_true (g_str_has_prefix (said, "2: "));
+      g_clear_pointer (&said, g_free);
+      if ((said = cli_refusal ("people.csv", csv)) != NULL)
+        assert_says ("CLI, CSV", said, error->message);
+    }
+}
+
+/* A session, a change to an invitation, an edition and a yearly figure:
+ * each has one validation, and the editor's and XML's words are the same. */
+static void
+test_records_same_message (void)
+{
+  g_autoptr(SummitStore) store = open_store ("same-records.db");
+  g_autoptr(SummitPanel) panel = summit_panel_new ();
+  g_autoptr(SummitPerson) person = summit_person_new ();
+  g_autoptr(SummitEdition) edition = summit_edition_new (2021);
+  g_autoptr(SummitEdition) seeded = NULL;
+  g_autoptr(SummitYearStatistic) stat = summit_year_statistic_new (2016, SUMMIT_FIGURE_RECORDED);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *said = NULL;
+  const char *session_xml =
+    HEAD "  <edition year=\"2021\" theme=\"T\" timezone=\"UTC\">\n"
+    "    <session uid=\"s\" kind=\"panel\" title=\"One\" duration=\"-30\"/>\n"
+    "  </edition>\n" TAIL;
+  const char *event_xml =
+    HEAD "  <person uid=\"v\" given-name=\"Z\"/>\n"
+    "  <edition year=\"2021\" theme=\"T\" timezone=\"UTC\">\n"
+    "    <invitation person=\"v\" status=\"invited\">\n"
+    "      <event at=\"2021-01-04T09:00:00Z\" to=\"invited\" channel=\"letter\""
+    " note=\"A&#127;B\"/>\n"
+    "    </invitation>\n"
+    "  </edition>\n" TAIL;
+  const char *edition_xml =
+    HEAD "  <edition year=\"2021\" theme=\"T\" timezone=\"Mars/Olympus\"/>\n" TAIL;
+  const char *figure_xml =
+    HEAD "  <statistic year=\"2016\" kind=\"recorded\" overseas-mayors=\"-5\"/>\n" TAIL;
+
+  /* A session that ends before it starts. */
+  summit_panel_set_title (panel, "One");
+  summit_panel_set_duration (panel, -30);
+  g_assert_false (summit_panel_validate (panel, NULL, &error));
+  assert_xml_says (store, session_xml, error->message);
+  g_clear_error (&error);
+
+  /* A note with a control character, as the editor records it. */
+  seeded = summit_store_get_edition (store, 2020, &error);
+  g_assert_no_error (error);
+  summit_person_set_field (person, SUMMIT_PERSON_GIVEN_NAME, "Z");
+  g_assert_true (summit_store_insert_person (store, person, &error));
+  g_assert_false (summit_store_record_invitation (store, summit_person_get_id (person),
+                                                  summit_edition_get_id (seeded),
+                                                  SUMMIT_STATUS_INVITED, SUMMIT_CHANNEL_LETTER,
+                                                  "A\x7f" "B", 0, &error));
+  g_assert_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "note holds a control character (U+007F)"));
+  assert_xml_says (store, event_xml, error->message);
+  g_clear_error (&error);
+
+  /* An edition in no known time zone. */
+  summit_edition_set_theme (edition, "T");
+  summit_edition_set_timezone (edition, "Mars/Olympus");
+  g_assert_false (summit_edition_validate (edition, &error));
+  assert_xml_says (store, edition_xml, error->message);
+  g_clear_error (&error);
+
+  /* A negative yearly figure: the figure's validation refuses it; in XML
+   * the schema's count type does, before it (its own words). */
+  summit_year_statistic_set_overseas (stat, -5);
+  g_assert_false (summit_year_statistic_validate (stat, NULL, 0, &error));
+  g_assert_error (error, SUMMIT_STATISTICS_ERROR, SUMMIT_STATISTICS_ERROR_NEGATIVE);
+  said = xml_refusal (store, figure_xml);
+  g_assert_nonnull (said);
+  g_assert_true (g_str_has_prefix (said, "hostile.xml:3:"));
+}
+
+
 /* A time zone is a name of the system's list, in every way in: a path
  * (even to a FIFO, which would hang GLib), a POSIX rule, nothing at all. */
 static void
@@ -173,8 +380,8 @@ test_zone_refused_everywhere (void)
       g_autoptr(SummitEdition) ed = summit_edition_new (2021);
       g_autoptr(GError) error = NULL;
 
-      assert_xml_refused (store, person, "hostile.xml:3:", "not a known time zone");
-      assert_xml_refused (store, edition, "hostile.xml:3:", "not a known time zone");
+      assert_xml_refused (store, person, "hostile.xml:3:", "is not known; use a name such as");
+      assert_xml_refused (store, edition, "hostile.xml:3:", "is not known; use a name such as");
       assert_csv_refused (csv, "2:", "is not known");
 
       summit_person_set_field (typed, SUMMIT_PERSON_GIVEN_NAME, "Z");
@@ -493,6 +700,8 @@ main (int   argc,
   fifo = g_build_filename (tmpdir, "zone-fifo", NULL);
   g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
 
+  g_test_add_func ("/io/ways-in/person-same-message", test_person_same_message);
+  g_test_add_func ("/io/ways-in/records-same-message", test_records_same_message);
   g_test_add_func ("/io/ways-in/zone-refused-everywhere", test_zone_refused_everywhere);
   g_test_add_func ("/io/ways-in/control-characters-refused", test_control_characters_refused);
   g_test_add_func ("/io/ways-in/stored-text-round-trips", test_stored_text_round_trips);

@@ -197,9 +197,11 @@ validate (SummitPersonEditor *self)
 {
   g_autoptr(GString) problems = g_string_new (NULL);
   gboolean name_checked = FALSE;
-  gboolean valid = TRUE;
+  gboolean valid;
 
   read_fields (self);
+  /* The person's one validation decides; each row then says its part. */
+  valid = summit_person_validate (self->person, NULL, NULL);
 
   for (guint i = 0; i < SUMMIT_PERSON_N_FIELDS; i++)
     {
@@ -218,7 +220,6 @@ validate (SummitPersonEditor *self)
         gtk_widget_remove_css_class (widget, "error");
       if (!ok)
         {
-          valid = FALSE;
           if (is_name && (name_checked || !self->dirty))
             continue;
           name_checked = name_checked || is_name;

@@ -331,7 +331,7 @@ summit_edition_validate (SummitEdition  *self,
   if (!summit_time_zone_is_known (self->timezone))
     {
       g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_INVALID,
-                   _("“%s” is not a known time zone (such as Europe/Warsaw)"),
+                   _("the time zone “%s” is not known; use a name such as Europe/Warsaw"),
                    self->timezone ? self->timezone : "");
       return FALSE;
     }

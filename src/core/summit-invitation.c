@@ -11,6 +11,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "summit-invitation.h"
+#include "summit-store.h"
+#include "summit-text.h"
 
 static const char * const status_names[SUMMIT_N_STATUSES] = {
   "draft", "invited", "confirmed", "declined", "cancelled", "attended",
@@ -135,4 +137,48 @@ summit_channel_to_label (SummitChannel channel)
     case SUMMIT_N_CHANNELS:
     default: g_return_val_if_reached (NULL);
     }
+}
+
+/**
+ * summit_invitation_validate_event:
+ * @status: the status a change moves an invitation to, as files write it
+ *   ("confirmed")
+ * @channel: (nullable): the channel it came by ("letter"; "" or %NULL for
+ *   none)
+ * @note: (nullable): what staff noted; it may hold several lines
+ *
+ * The one check of a change to an invitation, whichever way it comes in:
+ * the editor, the people page, letters, XML import.
+ *
+ * Returns: %TRUE if the change may be recorded; otherwise %FALSE with
+ *   @error (%SUMMIT_STORE_ERROR_INVALID) naming the field and the value
+ */
+gboolean
+summit_invitation_validate_event (const char  *status,
+                                  const char  *channel,
+                                  const char  *note,
+                                  GError     **error)
+{
+  SummitInvitationStatus s;
+  SummitChannel c;
+
+  if (!summit_invitation_status_from_string (status, &s))
+    {
+      g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_INVALID,
+                   _("the status “%s” is not one of draft, invited, confirmed, declined, "
+                     "cancelled or attended"), status ? status : "");
+      return FALSE;
+    }
+  if (!summit_text_check_controls (channel, "channel", FALSE, SUMMIT_STORE_ERROR,
+                                   SUMMIT_STORE_ERROR_INVALID, error))
+    return FALSE;
+  if (!summit_channel_from_string (channel, &c))
+    {
+      g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_INVALID,
+                   _("the channel “%s” is not one of email, letter, phone or in-person"),
+                   channel);
+      return FALSE;
+    }
+  return summit_text_check_controls (note, "note", TRUE, SUMMIT_STORE_ERROR,
+                                     SUMMIT_STORE_ERROR_INVALID, error);
 }

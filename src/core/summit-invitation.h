@@ -38,5 +38,9 @@ const char *summit_channel_to_string             (SummitChannel           channe
 gboolean    summit_channel_from_string           (const char             *str,
                                                   SummitChannel          *channel);
 const char *summit_channel_to_label              (SummitChannel           channel);
+gboolean    summit_invitation_validate_event     (const char             *status,
+                                                  const char             *channel,
+                                                  const char             *note,
+                                                  GError                **error);
 
 G_END_DECLS

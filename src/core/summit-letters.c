@@ -252,37 +252,6 @@ summit_letters_salutation (SummitPerson  *person,
 }
 
 /**
- * summit_store_list_letter_recipients:
- *
- * Returns: (transfer full) (element-type SummitPerson): everyone whose
- *   invitation to @edition is a draft or invited, or %NULL with @error set
- */
-GPtrArray *
-summit_store_list_letter_recipients (SummitStore    *store,
-                                     SummitEdition  *edition,
-                                     GError        **error)
-{
-  g_autoptr(GPtrArray) people = summit_store_list_people (store, error);
-  g_autoptr(GPtrArray) result = NULL;
-
-  if (people == NULL)
-    return NULL;
-  result = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < people->len; i++)
-    {
-      SummitPerson *person = g_ptr_array_index (people, i);
-      SummitInvitationStatus status;
-
-      if (!summit_store_get_invitation_status (store, summit_person_get_id (person),
-                                               summit_edition_get_id (edition), &status, error))
-        return NULL;
-      if (status == SUMMIT_STATUS_DRAFT || status == SUMMIT_STATUS_INVITED)
-        g_ptr_array_add (result, g_object_ref (person));
-    }
-  return g_steal_pointer (&result);
-}
-
-/**
  * summit_letters_file_name:
  *
  * Returns: (transfer full): "letter-2020-seed-ko-wen-je.pdf", safe as a file name

@@ -6,6 +6,7 @@
 #include "summit-edition.h"
 #include "summit-person.h"
 #include "summit-store.h"
+#include "summit-store-people.h"
 
 G_BEGIN_DECLS
 
@@ -29,9 +30,6 @@ GQuark      summit_letters_error_quark    (void);
 const char *summit_letters_language       (SummitPerson            *person);
 char       *summit_letters_salutation     (SummitPerson            *person,
                                            const char              *language,
-                                           GError                 **error);
-GPtrArray  *summit_store_list_letter_recipients (SummitStore       *store,
-                                           SummitEdition           *edition,
                                            GError                 **error);
 char       *summit_letters_file_name      (SummitPerson            *person,
                                            SummitEdition           *edition);

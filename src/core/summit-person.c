@@ -12,7 +12,12 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "summit-language.h"
+#include "summit-people.h"
 #include "summit-person.h"
+#include "summit-store.h"
+#include "summit-text.h"
+#include "summit-time.h"
 
 struct _SummitPerson
 {
@@ -435,4 +440,207 @@ summit_position_kind_mayor_rule (void)
 {
   return _("Mayors and deputy mayors count as mayors, by the position kind in each person’s "
            "record; officials and others, such as heads of department, do not.");
+}
+
+/* Validation */
+
+/**
+ * summit_email_is_valid:
+ *
+ * A practical check of the address syntax: one "@", something before it,
+ * a domain with a dot after it, no spaces.
+ */
+gboolean
+summit_email_is_valid (const char *email)
+{
+  static GRegex *regex = NULL;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex,
+                       g_regex_new ("^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~\\x{80}-\\x{10FFFF}-]+"
+                                    "@[\\w\\x{80}-\\x{10FFFF}-]+(\\.[\\w\\x{80}-\\x{10FFFF}-]+)+$",
+                                    G_REGEX_OPTIMIZE, 0, NULL));
+  return email != NULL && g_utf8_validate (email, -1, NULL) &&
+         g_regex_match (regex, email, 0, NULL);
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  for (const char *p = text; p && *p; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+/* At most 80 characters of @value, for a message. */
+static char *
+shown_value (const char *value)
+{
+  g_autofree char *start = NULL;
+
+  if (!g_utf8_validate (value, -1, NULL) || g_utf8_strlen (value, 4 * 81) <= 80)
+    return g_strdup (value);
+  start = g_utf8_substring (value, 0, 79);
+  return g_strconcat (start, "…", NULL);
+}
+
+static gboolean
+refuse (GError     **error,
+        const char  *format,
+        const char  *value)
+{
+  g_autofree char *shown = shown_value (value);
+
+  g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_INVALID, format, shown);
+  return FALSE;
+}
+
+/* The rule for @field of a person whose fields are @values (each not NULL). */
+static gboolean
+check_value (const char * const  *values,
+             SummitPersonField    field,
+             GError             **error)
+{
+  const char *value = values[field];
+  SummitPositionKind kind;
+
+  if (!summit_text_check_controls (value, summit_person_attribute_name (field),
+                                   field == SUMMIT_PERSON_NOTES, SUMMIT_STORE_ERROR,
+                                   SUMMIT_STORE_ERROR_INVALID, error))
+    return FALSE;
+  if (*value == '\0' && field != SUMMIT_PERSON_GIVEN_NAME &&
+      field != SUMMIT_PERSON_FAMILY_NAME && field != SUMMIT_PERSON_NATIVE_NAME)
+    return TRUE;   /* every other field may be left empty */
+
+  switch (field)
+    {
+    case SUMMIT_PERSON_GIVEN_NAME:
+    case SUMMIT_PERSON_FAMILY_NAME:
+    case SUMMIT_PERSON_NATIVE_NAME:
+      if (is_blank (values[SUMMIT_PERSON_GIVEN_NAME]) &&
+          is_blank (values[SUMMIT_PERSON_FAMILY_NAME]) &&
+          is_blank (values[SUMMIT_PERSON_NATIVE_NAME]))
+        {
+          g_set_error_literal (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_INVALID,
+                               _("a person needs a name: given-name, family-name or native-name"));
+          return FALSE;
+        }
+      return TRUE;
+
+    case SUMMIT_PERSON_EMAIL:
+      return summit_email_is_valid (value) ||
+             refuse (error, _("“%s” is not an email address (expected name@example.org)"), value);
+
+    case SUMMIT_PERSON_COUNTRY:
+      if (strlen (value) != 2 || !g_ascii_isalpha (value[0]) || !g_ascii_isalpha (value[1]))
+        return refuse (error, _("the country “%s” is not a two-letter ISO 3166 code such as PL or TW"),
+                       value);
+      return summit_country_is_known (value) ||
+             refuse (error, _("the country “%s” is not an ISO 3166 code such as PL or TW"), value);
+
+    case SUMMIT_PERSON_TIMEZONE:
+      return summit_time_zone_is_known (value) ||
+             refuse (error, _("the time zone “%s” is not known; use a name such as Europe/Warsaw"),
+                     value);
+
+    case SUMMIT_PERSON_POSITION_KIND:
+      return summit_position_kind_from_string (value, &kind) ||
+             refuse (error, _("“%s” is not a position kind (mayor, deputy-mayor or official)"),
+                     value);
+
+    case SUMMIT_PERSON_LETTER_LANGUAGE:
+      return summit_language_is_known (value) ||
+             refuse (error, _("“%s” is not a letter language (en, pl or zh_TW)"), value);
+
+    case SUMMIT_PERSON_UID:
+    case SUMMIT_PERSON_HONORIFIC:
+    case SUMMIT_PERSON_POSITION:
+    case SUMMIT_PERSON_CITY:
+    case SUMMIT_PERSON_ORGANISATION:
+    case SUMMIT_PERSON_PHONE:
+    case SUMMIT_PERSON_NOTES:
+    case SUMMIT_PERSON_N_FIELDS:
+    default:
+      return TRUE;
+    }
+}
+
+/**
+ * summit_person_validate_values:
+ * @values: (array fixed-size=SUMMIT_PERSON_N_FIELDS): a person's fields,
+ *   in #SummitPersonField order; %NULL stands for an empty field
+ * @bad_field: (out) (optional): the first field that is not acceptable
+ *
+ * The one check of a person, whichever way it comes in: the editor, CSV
+ * and XML import, the command line. A name is required (any of given,
+ * family or native-script name), the email must look like one, the country
+ * must be an ISO 3166 code, the time zone one of the system's list, the
+ * position kind and letter language ones the app knows; no field holds a
+ * control character (notes may hold tabs and line breaks). Empty optional
+ * fields are fine. It takes the fields as text so that an import can check
+ * a row without making a #SummitPerson of it.
+ *
+ * Returns: %TRUE if every field is acceptable; otherwise %FALSE with @error
+ *   (%SUMMIT_STORE_ERROR_INVALID) naming the field and the value
+ */
+gboolean
+summit_person_validate_values (const char * const  *values,
+                               SummitPersonField   *bad_field,
+                               GError             **error)
+{
+  const char *fields[SUMMIT_PERSON_N_FIELDS];
+
+  g_return_val_if_fail (values != NULL, FALSE);
+
+  for (guint i = 0; i < SUMMIT_PERSON_N_FIELDS; i++)
+    fields[i] = values[i] ? values[i] : "";
+  for (guint i = 0; i < SUMMIT_PERSON_N_FIELDS; i++)
+    if (!check_value (fields, i, error))
+      {
+        if (bad_field)
+          *bad_field = i;
+        return FALSE;
+      }
+  return TRUE;
+}
+
+/**
+ * summit_person_validate:
+ * @bad_field: (out) (optional): the first field that is not acceptable
+ *
+ * Checks @self by summit_person_validate_values(), before it is stored.
+ *
+ * Returns: %TRUE if every field of @self is acceptable; otherwise %FALSE
+ *   with @error saying what to change
+ */
+gboolean
+summit_person_validate (SummitPerson       *self,
+                        SummitPersonField  *bad_field,
+                        GError            **error)
+{
+  g_return_val_if_fail (SUMMIT_IS_PERSON (self), FALSE);
+
+  return summit_person_validate_values ((const char * const *)self->fields, bad_field, error);
+}
+
+/**
+ * summit_person_validate_field:
+ *
+ * The part of summit_person_validate() that concerns @field, for an
+ * editor that marks each field: the name rule is said for each of the
+ * three name fields.
+ *
+ * Returns: %TRUE if @field is acceptable; otherwise %FALSE with @error
+ *   saying why, in words for the person typing
+ */
+gboolean
+summit_person_validate_field (SummitPerson       *self,
+                              SummitPersonField   field,
+                              GError            **error)
+{
+  g_return_val_if_fail (SUMMIT_IS_PERSON (self), FALSE);
+  g_return_val_if_fail (field < SUMMIT_PERSON_N_FIELDS, FALSE);
+
+  return check_value ((const char * const *)self->fields, field, error);
 }

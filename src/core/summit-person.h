@@ -80,6 +80,18 @@ SummitPositionKind
 gboolean      summit_position_kind_counts_as_mayor (SummitPositionKind kind);
 const char   *summit_position_kind_mayor_rule  (void);
 
+/* The one check of a person, whichever way it comes in */
+gboolean      summit_person_validate         (SummitPerson       *self,
+                                              SummitPersonField  *bad_field,
+                                              GError            **error);
+gboolean      summit_person_validate_field   (SummitPerson       *self,
+                                              SummitPersonField   field,
+                                              GError            **error);
+gboolean      summit_person_validate_values  (const char * const *values,
+                                              SummitPersonField  *bad_field,
+                                              GError            **error);
+gboolean      summit_email_is_valid          (const char         *email);
+
 #define summit_person_get_uid(p)          summit_person_get_field ((p), SUMMIT_PERSON_UID)
 #define summit_person_get_given_name(p)   summit_person_get_field ((p), SUMMIT_PERSON_GIVEN_NAME)
 #define summit_person_get_family_name(p)  summit_person_get_field ((p), SUMMIT_PERSON_FAMILY_NAME)

@@ -3,10 +3,14 @@
  */
 #pragma once
 
+#include "summit-edition.h"
 #include "summit-person.h"
 #include "summit-store.h"
 
 G_BEGIN_DECLS
+
+/* Everything a delete removed, so that Undo can put it back as it was. */
+typedef struct _SummitDeletedPerson SummitDeletedPerson;
 
 /* One person as stored, for long reads (exports, indexes). The strings
  * belong to the store and are valid only during the callback; none is NULL. */
@@ -34,5 +38,42 @@ gboolean summit_store_foreach_person (SummitStore          *store,
                                       SummitPersonRowFunc   func,
                                       gpointer              user_data,
                                       GError              **error);
+
+/* People */
+GPtrArray *summit_store_list_people              (SummitStore             *store,
+                                                  GError                 **error);
+SummitPerson *summit_store_get_person            (SummitStore             *store,
+                                                  gint64                   person_id,
+                                                  GError                 **error);
+gint64     summit_store_lookup_person            (SummitStore             *store,
+                                                  const char              *uid,
+                                                  GError                 **error);
+gboolean   summit_store_insert_person            (SummitStore             *store,
+                                                  SummitPerson            *person,
+                                                  GError                 **error);
+gboolean   summit_store_update_person            (SummitStore             *store,
+                                                  SummitPerson            *person,
+                                                  GError                 **error);
+GArray    *summit_store_find_duplicates          (SummitStore             *store,
+                                                  SummitPerson            *person,
+                                                  GError                 **error);
+GPtrArray *summit_store_list_letter_recipients   (SummitStore             *store,
+                                                  SummitEdition           *edition,
+                                                  GError                 **error);
+GPtrArray *summit_store_list_person_panels       (SummitStore             *store,
+                                                  gint64                   person_id,
+                                                  GError                 **error);
+GPtrArray *summit_store_delete_people            (SummitStore             *store,
+                                                  const gint64            *person_ids,
+                                                  guint                    n_ids,
+                                                  GError                 **error);
+gboolean   summit_store_restore_people           (SummitStore             *store,
+                                                  GPtrArray               *deleted,
+                                                  GError                 **error);
+gint64     summit_deleted_person_get_id          (SummitDeletedPerson     *deleted);
+SummitPerson *summit_deleted_person_get_person   (SummitDeletedPerson     *deleted);
+void       summit_deleted_person_free            (SummitDeletedPerson     *deleted);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SummitDeletedPerson, summit_deleted_person_free)
 
 G_END_DECLS

@@ -189,7 +189,6 @@ typedef struct
   SummitInvitationStatus invitation_status;
   guint                invitation_events;
   gboolean             root_closed;
-  GHashTable          *known_zones;   /* identifier → TRUE; GLib re-reads tzdata each time */
   GHashTable          *seen;          /* "kind:key" → line of its first occurrence */
   GBytes              *bytes;         /* the data, or NULL: the file @name */
   gboolean             quiet;         /* libxml2's errors are not the import's */

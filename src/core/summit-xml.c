@@ -31,8 +31,9 @@ G_DEFINE_QUARK (summit-xml-error-quark, summit_xml_error)
  * did while reading them: by the rules of @checks (NULL: libxml2 has) for
  * the attributes of @kinds — the patterns of those that @patterns_hold
  * (NULL: none) known to hold — and the times as times, which it stores in
- * @created and @updated (0 where absent). Returns NULL, or why the first
- * value that fails does. */
+ * @created and @updated (0 where absent); then the person as a whole, by
+ * the person's own validation. Returns NULL, or why the first value that
+ * fails does. */
 char *
 person_row_problem (const ValueChecks *checks,
                     const int         *kinds,
@@ -41,6 +42,8 @@ person_row_problem (const ValueChecks *checks,
                     gint64            *created,
                     gint64            *updated)
 {
+  g_autoptr(GError) error = NULL;
+
   *created = *updated = 0;
   for (guint i = 0; i < row->n_present; i++)
     {
@@ -50,21 +53,15 @@ person_row_problem (const ValueChecks *checks,
                         : slot == SUMMIT_PERSON_ATTRIBUTE_UPDATED ? updated
                         : NULL;
 
-      g_autoptr(GError) error = NULL;
-
       if (checks != NULL && kinds[slot] >= 0 &&
           !value_is_valid (checks, kinds[slot], value, patterns_hold && patterns_hold[slot]))
         return value_problem (checks, kinds[slot], summit_person_attribute_name (slot), value);
-      /* The person's own check (see summit_person_validate_field()). */
-      if (slot < SUMMIT_PERSON_N_FIELDS &&
-          !summit_text_check_controls (value, summit_person_attribute_name (slot),
-                                       slot == SUMMIT_PERSON_NOTES, SUMMIT_XML_ERROR,
-                                       SUMMIT_XML_ERROR_INVALID, &error))
-        return g_strdup (error->message);
       if (instant != NULL && !summit_time_parse_instant (value, instant))
         return g_strdup_printf (_("“%s” is not a valid time for %s"), value,
                                 summit_person_attribute_name (slot));
     }
+  if (!summit_person_validate_values (row->values, NULL, &error))
+    return g_strdup (error->message);
   return NULL;
 }
 
@@ -197,36 +194,6 @@ has_text (const char *value)
   return value != NULL && *value != '\0';
 }
 
-/* Whether @identifier is empty or a time zone of the system's. */
-static gboolean
-timezone_is_known (ImportContext *ctx,
-                   const char    *identifier)
-{
-  if (!has_text (identifier) || g_hash_table_contains (ctx->known_zones, identifier))
-    return TRUE;
-  if (!summit_time_zone_is_known (identifier))
-    return FALSE;
-  g_hash_table_add (ctx->known_zones, g_strdup (identifier));
-  return TRUE;
-}
-
-static void
-report_timezone (ImportContext *ctx,
-                 const char    *identifier)
-{
-  fail (ctx, SUMMIT_XML_ERROR_INVALID, _("“%s” is not a known time zone"), identifier);
-}
-
-static gboolean
-check_timezone (ImportContext *ctx,
-                const char    *identifier)
-{
-  if (timezone_is_known (ctx, identifier))
-    return TRUE;
-  report_timezone (ctx, identifier);
-  return FALSE;
-}
-
 /* 0 the first time @kind:@key is seen in the file (noting the line the
  * reader is on), else the line it was first seen on. */
 static int
@@ -357,10 +324,10 @@ fail_on_row_values (ImportContext   *ctx,
 }
 
 /* Copies a person's attributes into the writer's batch. Their values are
- * checked — by the schema's rules, the times as times — by the writer
- * thread (see write_row()): the reader, parsing and validating the
- * structure, has the larger share of an import's work. Only what needs the
- * reader's state is checked here. */
+ * checked — by the schema's rules, the times as times, the person's own
+ * validation — by the writer thread (see write_row()): the reader, parsing
+ * and validating the structure, has the larger share of an import's work.
+ * Only what needs the reader's state is checked here. */
 static void
 read_person (ImportContext *ctx)
 {
@@ -414,20 +381,6 @@ read_person (ImportContext *ctx)
         return;
     }
 
-  if (!has_text (row.values[SUMMIT_PERSON_GIVEN_NAME]) &&
-      !has_text (row.values[SUMMIT_PERSON_FAMILY_NAME]) &&
-      !has_text (row.values[SUMMIT_PERSON_NATIVE_NAME]))
-    {
-      if (!fail_on_row_values (ctx, &row))
-        fail (ctx, SUMMIT_XML_ERROR_INVALID, _("a person needs a name"));
-      return;
-    }
-  if (!timezone_is_known (ctx, row.values[SUMMIT_PERSON_TIMEZONE]))
-    {
-      if (!fail_on_row_values (ctx, &row))
-        report_timezone (ctx, row.values[SUMMIT_PERSON_TIMEZONE]);
-      return;
-    }
   if (has_text (row.values[SUMMIT_PERSON_UID]))
     {
       int first = first_seen (ctx, "person", row.values[SUMMIT_PERSON_UID]);
@@ -474,15 +427,9 @@ read_edition (ImportContext *ctx)
             _("the edition of %s is already in this file, on line %d"), year, first);
       return;
     }
-  if (!check_timezone (ctx, timezone) ||
-      !parse_day (ctx, "start-date", start_date) ||
+  if (!parse_day (ctx, "start-date", start_date) ||
       !parse_day (ctx, "end-date", end_date))
     return;
-  if (start_date && end_date && strcmp (start_date, end_date) > 0)
-    {
-      fail (ctx, SUMMIT_XML_ERROR_INVALID, _("the edition ends before it starts"));
-      return;
-    }
 
   g_clear_object (&ctx->edition);
   ctx->edition = summit_edition_new (atoi (year));
@@ -494,6 +441,11 @@ read_edition (ImportContext *ctx)
     summit_edition_format_from_string (format, &fmt);
   summit_edition_set_format (ctx->edition, fmt);
   summit_edition_set_dates (ctx->edition, start_date, end_date);
+  if (!summit_edition_validate (ctx->edition, &error))
+    {
+      fail (ctx, SUMMIT_XML_ERROR_INVALID, "%s", error->message);
+      return;
+    }
 
   if (!summit_store_merge_edition (ctx->store, ctx->edition,
                                    &ctx->report->counts[SUMMIT_IMPORT_EDITIONS], &error))
@@ -511,10 +463,8 @@ insert_event (ImportContext *ctx,
   g_autoptr(GError) error = NULL;
   gboolean added;
 
-  if (!summit_text_check_controls (channel, "channel", FALSE, SUMMIT_STORE_ERROR,
-                                   SUMMIT_STORE_ERROR_INVALID, &error) ||
-      !summit_text_check_controls (note, "note", TRUE, SUMMIT_STORE_ERROR,
-                                   SUMMIT_STORE_ERROR_INVALID, &error))
+  if ((from != NULL && !summit_invitation_validate_event (from, NULL, NULL, &error)) ||
+      !summit_invitation_validate_event (to, channel, note, &error))
     return propagate_store_error (ctx, error);
 
   if (!summit_store_merge_invitation_event (ctx->store, ctx->invitation_id, at, from, to, channel,
@@ -641,7 +591,12 @@ read_session (ImportContext *ctx)
   if (!parse_day (ctx, "day", day))
     return;
   summit_panel_set_day (ctx->panel, day);
-  summit_panel_set_duration (ctx->panel, duration ? atoi (duration) : SUMMIT_PANEL_DEFAULT_DURATION);
+  /* The schema says only that it is a whole number: the session's own
+   * check says what is wrong with one out of range. */
+  summit_panel_set_duration (ctx->panel,
+                             duration ? (int)CLAMP (g_ascii_strtoll (duration, NULL, 10),
+                                                    G_MININT, G_MAXINT)
+                                      : SUMMIT_PANEL_DEFAULT_DURATION);
   summit_panel_set_room (ctx->panel, room);
   summit_panel_set_description (ctx->panel, description);
   /* A file that does not say the end was given gave a default. */
@@ -955,13 +910,11 @@ import_reader (SummitStore         *store,
   ctx.cancellable = cancellable;
   ctx.report = &local_report;
   ctx.now = g_get_real_time () / G_USEC_PER_SEC;
-  ctx.known_zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   ctx.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   if ((schema = load_schema (TRUE, &checks, error)) == NULL)
     {
       xmlFreeTextReader (reader);
-      g_hash_table_unref (ctx.known_zones);
       g_hash_table_unref (ctx.seen);
       return FALSE;
     }
@@ -982,7 +935,6 @@ import_reader (SummitStore         *store,
       xmlSetStructuredErrorFunc (old_error_data, old_error_func);
       xmlFreeTextReader (reader);
       xmlRelaxNGFree (schema);
-      g_hash_table_unref (ctx.known_zones);
       g_hash_table_unref (ctx.seen);
       g_hash_table_unref (ctx.interned_checks);
       g_propagate_error (error, ctx.error);
@@ -997,7 +949,6 @@ import_reader (SummitStore         *store,
 
   g_clear_object (&ctx.edition);
   g_clear_object (&ctx.panel);
-  g_clear_pointer (&ctx.known_zones, g_hash_table_unref);
   g_clear_pointer (&ctx.seen, g_hash_table_unref);
   g_clear_pointer (&ctx.interned_checks, g_hash_table_unref);
   xmlFreeTextReader (reader);
