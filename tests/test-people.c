@@ -6,6 +6,7 @@
 #include "summit-people.h"
 #include "summit-people-model.h"
 #include "summit-programme.h"
+#include "summit-store-listing.h"
 #include "summit-xml.h"
 #include "test-util.h"
 
@@ -730,6 +731,78 @@ test_model_many (Fixture       *f,
                    count_rows (f, "SELECT count(*) FROM person WHERE country NOT IN ('', 'TW')"));
 }
 
+typedef struct
+{
+  GPtrArray              *names;
+  gboolean                invited;
+  SummitInvitationStatus  status;
+  gint64                  since;
+} Listing;
+
+static gboolean
+collect_listing_cb (const SummitListingRow  *row,
+                    gpointer                 user_data,
+                    GError                 **error)
+{
+  Listing *listing = user_data;
+
+  g_ptr_array_add (listing->names, g_strdup_printf ("%s %s", row->given_name, row->family_name));
+  listing->invited = row->invited;
+  listing->status = row->status;
+  listing->since = row->since;
+  return TRUE;
+}
+
+/* What the People list reads: a person with their invitation, or none. */
+static void
+test_listing (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  gint64 edition = summit_edition_get_id (f->edition);
+  gint64 anna = add_person (f, "Anna", "Żuraw", "Gdańsk", "PL");
+  Listing listing = { names, FALSE, 0, 0 };
+
+  g_assert_true (summit_store_lookup_listing (f->store, edition, anna, collect_listing_cb,
+                                              &listing, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (names->len, ==, 1);
+  g_assert_cmpstr (names->pdata[0], ==, "Anna Żuraw");
+  g_assert_false (listing.invited);
+
+  g_assert_true (summit_store_record_invitations (f->store, &anna, 1, edition,
+                                                  SUMMIT_STATUS_INVITED, SUMMIT_CHANNEL_NONE,
+                                                  NULL, 0, &error));
+  g_assert_no_error (error);
+  g_ptr_array_set_size (names, 0);
+  g_assert_true (summit_store_lookup_listing (f->store, edition, anna, collect_listing_cb,
+                                              &listing, &error));
+  g_assert_cmpuint (names->len, ==, 1);
+  g_assert_true (listing.invited);
+  g_assert_cmpint (listing.status, ==, SUMMIT_STATUS_INVITED);
+  g_assert_cmpint (listing.since, >, 0);
+
+  /* Nobody with that id: no record, and no error. */
+  g_ptr_array_set_size (names, 0);
+  g_assert_true (summit_store_lookup_listing (f->store, edition, anna + 1000, collect_listing_cb,
+                                              &listing, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (names->len, ==, 0);
+
+  /* The first by family name, as the list shows them first; then everyone. */
+  g_assert_true (summit_store_foreach_listing_by_name (f->store, edition, 1, collect_listing_cb,
+                                                       &listing, &error));
+  g_assert_cmpuint (names->len, ==, 1);
+  g_assert_cmpstr (names->pdata[0], ==, "Bartosz Bartoszewicz");
+  g_ptr_array_set_size (names, 0);
+  g_assert_true (summit_store_foreach_listing (f->store, edition, collect_listing_cb, &listing,
+                                               &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (names->len, ==, 4);
+  g_assert_cmpstr (names->pdata[3], ==, "Anna Żuraw");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -748,6 +821,7 @@ main (int   argc,
   ADD ("/core/people-model/search-filter-sort-refresh", test_model);
   ADD ("/core/people-model/search-many", test_model_many);
   ADD ("/core/people-model/last-change-is-the-invitations", test_model_last_change);
+  ADD ("/core/store/listing/person-with-invitation", test_listing);
   ADD ("/core/editions/new-with-carry-over", test_new_edition);
 #undef ADD
 

@@ -286,6 +286,71 @@ test_lineup_refusals (Fixture       *f,
   assert_lineup (f->store, id, (gint64[]){ f->ko }, (SummitRole[]){ SUMMIT_ROLE_PANELIST }, 1);
 }
 
+static guint
+count_panels (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) panels = summit_store_list_panels (f->store, summit_edition_get_id (f->edition),
+                                                          &error);
+
+  g_assert_no_error (error);
+  return panels->len;
+}
+
+static void
+test_insert_whole_or_nothing (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(SummitPanel) first = new_panel (f, "Open data", "2020-09-01T08:00:00Z");
+  g_autoptr(SummitPanel) panel = summit_panel_new ();
+  g_autoptr(SummitPanel) twin = summit_panel_new ();
+  g_autoptr(SummitPanel) stranger = summit_panel_new ();
+  g_autoptr(SummitPanel) read = NULL;
+  g_autoptr(GError) error = NULL;
+  guint before;
+
+  /* A new session with its lineup gets an id of its own, and both are stored. */
+  summit_panel_set_edition_id (panel, summit_edition_get_id (f->edition));
+  summit_panel_set_title (panel, "Smart mobility");
+  summit_panel_set_start (panel, utc ("2020-09-02T08:00:00Z"));
+  summit_panel_set_duration (panel, 60);
+  summit_panel_append_member (panel, &(SummitPanelMember){ .person_id = f->mariusz,
+                                                           .role = SUMMIT_ROLE_MODERATOR });
+  summit_panel_append_member (panel, &(SummitPanelMember){ .person_id = f->ko,
+                                                           .role = SUMMIT_ROLE_PANELIST });
+  g_assert_true (summit_store_insert_panel (f->store, panel, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (summit_panel_get_id (panel), >, 0);
+  g_assert_cmpint (summit_panel_get_id (panel), !=, summit_panel_get_id (first));
+  read = summit_store_get_panel (f->store, summit_panel_get_id (panel), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (summit_panel_get_title (read), ==, "Smart mobility");
+  assert_lineup (f->store, summit_panel_get_id (panel), (gint64[]){ f->mariusz, f->ko },
+                 (SummitRole[]){ SUMMIT_ROLE_MODERATOR, SUMMIT_ROLE_PANELIST }, 2);
+  before = count_panels (f);
+
+  /* The same uid twice is refused, and the copy gets no id. */
+  summit_panel_set_uid (twin, summit_panel_get_uid (panel));
+  summit_panel_set_edition_id (twin, summit_edition_get_id (f->edition));
+  summit_panel_set_title (twin, "Copy");
+  summit_panel_set_duration (twin, 30);
+  g_assert_false (summit_store_insert_panel (f->store, twin, &error));
+  g_assert_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  g_assert_cmpint (summit_panel_get_id (twin), ==, 0);
+
+  /* A lineup naming nobody stored leaves no session behind. */
+  summit_panel_set_edition_id (stranger, summit_edition_get_id (f->edition));
+  summit_panel_set_title (stranger, "Nobody's panel");
+  summit_panel_set_duration (stranger, 30);
+  summit_panel_append_member (stranger, &(SummitPanelMember){ .person_id = 999999,
+                                                              .role = SUMMIT_ROLE_SPEAKER });
+  g_assert_false (summit_store_insert_panel (f->store, stranger, &error));
+  g_assert_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  g_assert_cmpuint (count_panels (f), ==, before);
+}
+
 static void
 test_validate (Fixture       *f,
                gconstpointer  data)
@@ -356,6 +421,8 @@ main (int   argc,
               fixture_set_up, test_lineup_order_persists, fixture_tear_down);
   g_test_add ("/core/programme/lineup-refusals-change-nothing", Fixture, NULL,
               fixture_set_up, test_lineup_refusals, fixture_tear_down);
+  g_test_add ("/core/programme/insert-whole-or-nothing", Fixture, NULL,
+              fixture_set_up, test_insert_whole_or_nothing, fixture_tear_down);
   g_test_add ("/core/programme/validate", Fixture, NULL,
               fixture_set_up, test_validate, fixture_tear_down);
 

@@ -15,10 +15,8 @@
 
 #include "summit-agenda.h"
 #include "summit-conflicts.h"
-#include "summit-frab.h"
-#include "summit-ical.h"
 #include "summit-lineup-editor.h"
-#include "summit-panels-page.h"
+#include "summit-panels-page-private.h"
 #include "summit-people.h"
 #include "summit-places.h"
 #include "summit-programme.h"
@@ -28,36 +26,6 @@
 #include "summit-window.h"
 
 #define DEFAULT_SECOND_ZONE "Europe/Warsaw"
-
-struct _SummitPanelsPage
-{
-  GtkWidget           parent_instance;
-
-  /* Template widgets */
-  GtkStack           *stack;
-  AdwPreferencesPage *agenda;
-  AdwStatusPage      *error_page;
-  GtkEntry           *zone_entry;
-  AdwPreferencesGroup *conflicts_group;
-  GtkListBox         *conflicts_list;
-  GtkStack           *detail_stack;
-  GtkLabel           *session_title;
-  GtkLabel           *session_when;
-  AdwPreferencesGroup *session_conflicts_group;
-  GtkListBox         *session_conflicts_list;
-  SummitLineupEditor *lineup_editor;
-
-  /* Owned */
-  SummitStore        *store;
-  SummitEdition      *edition;
-  GPtrArray          *panels;      /* SummitPanel */
-  GPtrArray          *conflicts;   /* SummitConflict */
-  GPtrArray          *people;      /* SummitPerson */
-  GPtrArray          *groups;      /* AdwPreferencesGroup, borrowed from agenda */
-  char               *second_zone;
-  gint64              selected_id;
-  int                 year;          /* 0: the newest edition */
-};
 
 G_DEFINE_FINAL_TYPE (SummitPanelsPage, summit_panels_page, GTK_TYPE_WIDGET)
 
@@ -77,8 +45,8 @@ get_settings (SummitPanelsPage *self)
   return summit_application_get_settings (SUMMIT_APPLICATION (app));
 }
 
-static const char *
-second_zone (SummitPanelsPage *self)
+const char *
+summit_panels_page_second_zone (SummitPanelsPage *self)
 {
   if (self->second_zone == NULL)
     {
@@ -93,9 +61,9 @@ second_zone (SummitPanelsPage *self)
   return self->second_zone;
 }
 
-static void
-say (SummitPanelsPage *self,
-     const char       *message)
+void
+summit_panels_page_say (SummitPanelsPage *self,
+                        const char       *message)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
@@ -163,7 +131,7 @@ session_drop_cb (GtkDropTarget *target,
   if (!summit_store_add_panel_member (self->store, panel_id, summit_person_get_id (person),
                                       summit_lineup_editor_get_new_role (self->lineup_editor), &error))
     {
-      say (self, error->message);
+      summit_panels_page_say (self, error->message);
       return FALSE;
     }
   self->selected_id = panel_id;
@@ -210,7 +178,7 @@ zone_activate_cb (SummitPanelsPage *self)
       g_autofree char *message = g_strdup_printf (_("“%s” is not a time zone; use a name such as Europe/Warsaw"), typed);
 
       gtk_widget_add_css_class (GTK_WIDGET (self->zone_entry), "error");
-      say (self, message);
+      summit_panels_page_say (self, message);
       return;
     }
   gtk_widget_remove_css_class (GTK_WIDGET (self->zone_entry), "error");
@@ -232,7 +200,7 @@ undo_edit_cb (AdwToast         *toast,
   if (before == NULL || self->store == NULL)
     return;
   if (!summit_store_update_panel (self->store, before, &error))
-    say (self, error->message);
+    summit_panels_page_say (self, error->message);
   self->selected_id = summit_panel_get_id (before);
   summit_panels_page_reload (self);
 }
@@ -272,7 +240,8 @@ open_editor (SummitPanelsPage *self,
   if (self->edition == NULL)
     return;
   editor = summit_session_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                      self->store, self->edition, panel, second_zone (self));
+                                      self->store, self->edition, panel,
+                                      summit_panels_page_second_zone (self));
   if (panel != NULL)
     g_object_set_data_full (G_OBJECT (editor), "summit-before", g_object_ref (panel),
                             g_object_unref);
@@ -310,7 +279,7 @@ delete_response_cb (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "delete") != 0)
     return;
   if (!summit_store_delete_panel (self->store, panel_id, &error))
-    say (self, error->message);
+    summit_panels_page_say (self, error->message);
   if (self->selected_id == panel_id)
     self->selected_id = 0;
   summit_panels_page_reload (self);
@@ -342,111 +311,6 @@ delete_session_action (GtkWidget  *widget,
   g_object_set_data (G_OBJECT (dialog), "panel-id", GSIZE_TO_POINTER (summit_panel_get_id (panel)));
   g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-export_response_cb (GtkNativeDialog  *dialog,
-                    int               response,
-                    SummitPanelsPage *self)
-{
-  const char *format = g_object_get_data (G_OBJECT (dialog), "format");
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-      g_autoptr(GError) error = NULL;
-      g_autofree char *left_out = NULL;
-      gboolean ok;
-
-      if (g_strcmp0 (format, "ics") == 0)
-        ok = summit_store_export_ical (self->store, self->edition, 0, path, &error);
-      else if (g_strcmp0 (format, "frab") == 0)
-        ok = summit_store_export_frab (self->store, self->edition, path, &left_out, &error);
-      else
-        ok = summit_panels_page_export_pdf (self, path, &error);
-
-      if (!ok)
-        say (self, error->message);
-      else if (left_out != NULL)
-        {
-          GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-          GtkWidget *notice;
-
-          /* What the file lacks stays on screen until the planner has read it. */
-          notice = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                           _("Schedule Saved Without Some Sessions"), NULL);
-          adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (notice), _("Saved to %s.\n\n%s"),
-                                          path, left_out);
-          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (notice), "close", _("_Close"));
-          gtk_window_present (GTK_WINDOW (notice));
-        }
-      else
-        {
-          g_autofree char *message = g_strdup_printf (_("Saved to %s"), path);
-          say (self, message);
-        }
-    }
-  g_object_unref (dialog);
-}
-
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  SummitPanelsPage *self = SUMMIT_PANELS_PAGE (widget);
-  const char *format;
-  g_autofree char *name = NULL;
-  GtkFileChooserNative *dialog;
-  int year;
-
-  if (self->edition == NULL)
-    return;
-  year = summit_edition_get_year (self->edition);
-  if (g_str_equal (action_name, "panels.export-ics"))
-    {
-      format = "ics";
-      name = g_strdup_printf ("summit-%d.ics", year);
-      dialog = summit_save_dialog_new (GTK_WIDGET (self), _("Save the Programme as a Calendar"),
-                                       name);
-    }
-  else if (g_str_equal (action_name, "panels.export-frab"))
-    {
-      format = "frab";
-      name = g_strdup_printf ("summit-%d-schedule.xml", year);
-      dialog = summit_save_dialog_new (GTK_WIDGET (self), _("Save the Programme as a Schedule"),
-                                       name);
-    }
-  else
-    {
-      format = "pdf";
-      name = g_strdup_printf ("summit-%d-agenda.pdf", year);
-      dialog = summit_save_dialog_new (GTK_WIDGET (self), _("Save the Agenda as PDF"),
-                                       name);
-    }
-  g_object_set_data (G_OBJECT (dialog), "format", (gpointer)format);
-  g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
-static void
-print_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  SummitPanelsPage *self = SUMMIT_PANELS_PAGE (widget);
-  g_autoptr(GtkPrintOperation) operation = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkRoot *root = gtk_widget_get_root (widget);
-
-  if (self->edition == NULL)
-    return;
-  operation = summit_agenda_print_operation_new (self->edition, self->panels, second_zone (self));
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error)
-      == GTK_PRINT_OPERATION_RESULT_ERROR)
-    say (self, error->message);
 }
 
 /* Building the page */
@@ -518,7 +382,8 @@ create_session_row (SummitPanelsPage *self,
   if (summit_panel_get_start (panel, &start))
     {
       g_autofree char *host = summit_time_format_in_zone (start, edition_zone);
-      g_autofree char *other = summit_time_format_in_zone (start, second_zone (self));
+      g_autofree char *other = summit_time_format_in_zone (start,
+                                                           summit_panels_page_second_zone (self));
 
       time_text = g_strdup_printf ("%s\n%s", host, other);
     }
@@ -609,7 +474,8 @@ fill_detail (SummitPanelsPage *self)
   if (summit_panel_get_start (panel, &start))
     {
       g_autofree char *a = summit_agenda_format_span (start, summit_panel_get_duration (panel), host);
-      g_autofree char *b = summit_agenda_format_span (start, summit_panel_get_duration (panel), second_zone (self));
+      g_autofree char *b = summit_agenda_format_span (start, summit_panel_get_duration (panel),
+                                                      summit_panels_page_second_zone (self));
       g_autofree char *u = summit_agenda_format_span (start, summit_panel_get_duration (panel), "UTC");
 
       when = g_strdup_printf ("%s\n%s\n%s\n%s", day, a, b, u);
@@ -675,7 +541,7 @@ summit_panels_page_reload (SummitPanelsPage *self)
   g_clear_pointer (&self->people, g_ptr_array_unref);
   g_clear_object (&self->edition);
 
-  gtk_editable_set_text (GTK_EDITABLE (self->zone_entry), second_zone (self));
+  gtk_editable_set_text (GTK_EDITABLE (self->zone_entry), summit_panels_page_second_zone (self));
 
   editions = summit_store_list_editions (self->store, &error);
   if (editions == NULL)
@@ -825,10 +691,14 @@ summit_panels_page_class_init (SummitPanelsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "panels.new-session", NULL, new_session_action);
   gtk_widget_class_install_action (widget_class, "panels.edit-session", NULL, edit_session_action);
   gtk_widget_class_install_action (widget_class, "panels.delete-session", NULL, delete_session_action);
-  gtk_widget_class_install_action (widget_class, "panels.export-ics", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "panels.export-frab", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "panels.export-pdf", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "panels.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "panels.export-ics", NULL,
+                                   summit_panels_page_export_action);
+  gtk_widget_class_install_action (widget_class, "panels.export-frab", NULL,
+                                   summit_panels_page_export_action);
+  gtk_widget_class_install_action (widget_class, "panels.export-pdf", NULL,
+                                   summit_panels_page_export_action);
+  gtk_widget_class_install_action (widget_class, "panels.print", NULL,
+                                   summit_panels_page_print_action);
   /* Its shortcuts are in the template: the window handles them, whatever has the focus. */
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
@@ -893,32 +763,6 @@ summit_panels_page_reload_programme (SummitPanelsPage *self)
 {
   g_return_if_fail (SUMMIT_IS_PANELS_PAGE (self));
   summit_panels_page_reload (self);
-}
-
-/**
- * summit_panels_page_export_pdf:
- *
- * Saves the printable agenda — the same pages "Print Agenda" sends to a
- * printer — to @path as PDF.
- */
-gboolean
-summit_panels_page_export_pdf (SummitPanelsPage  *self,
-                               const char        *path,
-                               GError           **error)
-{
-  g_autoptr(GtkPrintOperation) operation = NULL;
-
-  g_return_val_if_fail (SUMMIT_IS_PANELS_PAGE (self), FALSE);
-
-  if (self->edition == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There is no programme to save"));
-      return FALSE;
-    }
-  operation = summit_agenda_print_operation_new (self->edition, self->panels, second_zone (self));
-  gtk_print_operation_set_export_filename (operation, path);
-  return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error)
-         != GTK_PRINT_OPERATION_RESULT_ERROR;
 }
 
 /**

@@ -12,7 +12,6 @@
 #include <glib/gi18n-lib.h>
 
 #include "summit-conflicts.h"
-#include "summit-store-private.h"
 #include "summit-invitation.h"
 #include "summit-programme.h"
 #include "summit-time.h"
@@ -322,46 +321,6 @@ summit_conflicts_find (SummitEdition *edition,
     }
 
   return conflicts;
-}
-
-/**
- * summit_store_invitation_statuses:
- *
- * Returns: (transfer full): person id → status + 1, for summit_conflicts_find()
- */
-GHashTable *
-summit_store_invitation_statuses (SummitStore  *store,
-                                  gint64        edition_id,
-                                  GError      **error)
-{
-  g_autoptr(GHashTable) statuses = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  SummitStmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (SUMMIT_IS_STORE (store), NULL);
-
-  stmt = summit_store_prepare (store,
-                               "SELECT person_id, status FROM invitation WHERE edition_id = $1",
-                               error);
-  if (stmt == NULL)
-    return NULL;
-  summit_stmt_bind_int64 (stmt, 1, edition_id);
-  while ((rc = summit_stmt_step (stmt)) == SUMMIT_STEP_ROW)
-    {
-      SummitInvitationStatus status;
-
-      if (summit_invitation_status_from_string (summit_stmt_column_text (stmt, 1), &status))
-        g_hash_table_insert (statuses, g_memdup2 (&(gint64){ summit_stmt_column_int64 (stmt, 0) },
-                                                  sizeof (gint64)),
-                             GINT_TO_POINTER ((int)status + 1));
-    }
-  summit_stmt_reset (stmt);
-  if (rc != SUMMIT_STEP_DONE)
-    {
-      summit_store_set_error_from_db (store, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&statuses);
 }
 
 /**

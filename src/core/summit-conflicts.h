@@ -5,7 +5,7 @@
 
 #include "summit-edition.h"
 #include "summit-panel.h"
-#include "summit-store.h"
+#include "summit-store-programme.h"
 
 G_BEGIN_DECLS
 
@@ -39,9 +39,6 @@ GPtrArray  *summit_conflicts_find         (SummitEdition  *edition,
 GPtrArray  *summit_store_list_conflicts   (SummitStore    *store,
                                            SummitEdition  *edition,
                                            GError        **error);
-GHashTable *summit_store_invitation_statuses (SummitStore   *store,
-                                              gint64         edition_id,
-                                              GError       **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SummitConflict, summit_conflict_free)
 
