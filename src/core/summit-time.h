@@ -43,5 +43,8 @@ gboolean   summit_time_parse_date    (const char  *text,
                                       int         *year,
                                       int         *month,
                                       int         *day);
+gboolean   summit_format_instant     (gint64       unix_time,
+                                      char        *buf,
+                                      gsize        size);
 
 G_END_DECLS

@@ -14,579 +14,18 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <time.h>
-#include <libxml/parserInternals.h>
-#include <libxml/relaxng.h>
-#include <libxml/xmlregexp.h>
 #include <libxml/xmlreader.h>
-#include <libxml/xmlwriter.h>
 
-#include "summit-core-resources.h"
-#include "summit-store-people.h"
-#include "summit-store-private.h"
 #include "summit-file.h"
 #include "summit-people.h"
 #include "summit-programme.h"
+#include "summit-store-import.h"
 #include "summit-statistics.h"
 #include "summit-text.h"
 #include "summit-time.h"
-#include "summit-xml.h"
-
-#define DATA_PATH RESOURCE_BASE "/data/"
+#include "summit-xml-private.h"
 
 G_DEFINE_QUARK (summit-xml-error-quark, summit_xml_error)
-
-typedef enum
-{
-  CHANGE_NONE,
-  CHANGE_ADDED,
-  CHANGE_UPDATED,
-  CHANGE_FAILED,
-} Change;
-
-/* Values checked here rather than by libxml2.
- *
- * libxml2 2.9 checks a datatype parameter (<param name="pattern">,
- * "maxLength", …) by building it anew for every value: it compiles the
- * regular expression of a pattern each time, for each of the fifteen values
- * of every person, whereas the structure — which elements and attributes,
- * in which order, which fixed values — is cheap to validate.
- *
- * So load_schema() hands libxml2 the schema with the parameters of the five
- * defines below replaced by <text/>, and import checks every attribute that
- * refers to one of them with the same parameters: lengths in characters, and
- * the pattern compiled once by libxml2's own regular expression engine (the
- * one its schema code uses, compiled per value there) or, where PCRE reads
- * the pattern alike, by GLib's (see translate_pattern()). Together they
- * accept exactly the language of data/summit-planner.rng, which stays the
- * format as published. The defines are read from the schema itself (which element,
- * which attribute, which limits); if the schema ever says anything these
- * checks do not implement, nothing is replaced and libxml2 checks it all.
- * tests/test-xml.c holds the values that prove both ways agree. */
-typedef enum
-{
-  VALUE_UID,        /* minLength, maxLength, pattern [A-Za-z0-9._:\-]+ */
-  VALUE_TEXT,       /* maxLength (characters) */
-  VALUE_COUNTRY,    /* pattern [A-Z][A-Z] */
-  VALUE_INSTANT,    /* pattern 0000-00-00T00:00:00Z, digits in place of 0 */
-  VALUE_DAY,        /* pattern 0000-00-00 */
-  N_VALUE_KINDS
-} ValueKind;
-
-static const char * const value_kind_names[N_VALUE_KINDS] = {
-  "uid", "text", "country", "instant", "day"
-};
-
-typedef struct
-{
-  gint64 min_length[N_VALUE_KINDS];   /* in characters; -1: none */
-  gint64 max_length[N_VALUE_KINDS];
-  xmlRegexpPtr pattern[N_VALUE_KINDS]; /* the schema's, compiled once by libxml2 */
-  GRegex *fast_pattern[N_VALUE_KINDS]; /* the same, where PCRE reads it alike; or NULL */
-  GRegex *fast_list[N_VALUE_KINDS];    /* …for values each followed by LIST_END */
-  GHashTable *elements;               /* element name → (attribute name → ValueKind + 1) */
-} ValueChecks;
-
-static void
-value_checks_free (ValueChecks *checks)
-{
-  if (checks == NULL)
-    return;
-  for (int k = 0; k < N_VALUE_KINDS; k++)
-    {
-      g_clear_pointer (&checks->pattern[k], xmlRegFreeRegexp);
-      g_clear_pointer (&checks->fast_pattern[k], g_regex_unref);
-      g_clear_pointer (&checks->fast_list[k], g_regex_unref);
-    }
-  g_clear_pointer (&checks->elements, g_hash_table_unref);
-  g_free (checks);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ValueChecks, value_checks_free)
-
-#define RNG_NS "http://relaxng.org/ns/structure/1.0"
-
-static gboolean
-is_rng (xmlNodePtr  node,
-        const char *name)
-{
-  return node->type == XML_ELEMENT_NODE && node->ns != NULL &&
-         xmlStrEqual (node->ns->href, BAD_CAST RNG_NS) && xmlStrEqual (node->name, BAD_CAST name);
-}
-
-static xmlNodePtr
-first_element_child (xmlNodePtr node)
-{
-  for (xmlNodePtr child = node->children; child != NULL; child = child->next)
-    if (child->type == XML_ELEMENT_NODE)
-      return child;
-  return NULL;
-}
-
-static int
-value_kind_from_name (const xmlChar *name)
-{
-  for (int k = 0; k < N_VALUE_KINDS; k++)
-    if (name != NULL && xmlStrEqual (name, BAD_CAST value_kind_names[k]))
-      return k;
-  return -1;
-}
-
-/* The escapes of single characters XML Schema's patterns and PCRE share. */
-#define SHARED_ESCAPES ".-+*?{}()[]|\\^"
-
-static gboolean
-is_plain_char (char c,
-               gboolean in_class)
-{
-  /* Letters and digits, and punctuation neither flavour gives a meaning
-   * to (in a class, '.' is plain in both; '-' only escaped). */
-  return g_ascii_isalnum (c) || strchr (in_class ? ":_,/@=." : ":_,/@=-", c) != NULL;
-}
-
-/* Appends to @out a single character of @pattern at *@i, plain or escaped,
- * and moves on; FALSE if it is anything else. */
-static gboolean
-copy_char (const char *pattern,
-           gsize      *i,
-           gboolean    in_class,
-           GString    *out)
-{
-  char c = pattern[*i];
-
-  if (c == '\\' && pattern[*i + 1] != '\0' && strchr (SHARED_ESCAPES, pattern[*i + 1]) != NULL)
-    {
-      g_string_append_len (out, pattern + *i, 2);
-      *i += 2;
-      return TRUE;
-    }
-  if (c == '\0' || !is_plain_char (c, in_class))
-    return FALSE;
-  g_string_append_c (out, c);
-  (*i)++;
-  return TRUE;
-}
-
-/* @pattern, an XML Schema regular expression, as a PCRE one that matches
- * exactly the same strings (anchored at both ends, as XML Schema's are) —
- * or NULL if @pattern uses anything outside the small part of the language
- * where the two flavours agree: plain characters, escaped ones, classes of
- * those and of ranges between letters or digits, and the quantifiers + * ?
- * {n} {n,} {n,m}. None of these matches a control character. GLib's PCRE
- * (with its JIT) matches a value some five times faster than libxml2's
- * engine, which goes through the ranges of every class for each character. */
-static char *
-translate_pattern (const char *pattern)
-{
-  g_autoptr(GString) out = g_string_new ("(?:");
-  gboolean after_atom = FALSE;
-  gsize i = 0;
-
-  while (pattern[i] != '\0')
-    {
-      char c = pattern[i];
-
-      if (c == '[')
-        {
-          gboolean empty = TRUE;
-
-          g_string_append_c (out, '[');
-          i++;
-          while (pattern[i] != ']')
-            {
-              if (!copy_char (pattern, &i, TRUE, out))
-                return NULL;
-              /* A range: between two letters or digits of the same kind. */
-              if (pattern[i] == '-' && pattern[i + 1] != ']' && pattern[i + 1] != '\0')
-                {
-                  char from = pattern[i - 1], to = pattern[i + 1];
-
-                  if (!((g_ascii_isdigit (from) && g_ascii_isdigit (to)) ||
-                        (g_ascii_isupper (from) && g_ascii_isupper (to)) ||
-                        (g_ascii_islower (from) && g_ascii_islower (to))) || from > to)
-                    return NULL;
-                  g_string_append_c (out, '-');
-                  g_string_append_c (out, to);
-                  i += 2;
-                }
-              empty = FALSE;
-            }
-          if (empty)
-            return NULL;
-          g_string_append_c (out, ']');
-          i++;
-          after_atom = TRUE;
-        }
-      else if (c == '+' || c == '*' || c == '?')
-        {
-          if (!after_atom)
-            return NULL;
-          g_string_append_c (out, c);
-          i++;
-          after_atom = FALSE;
-        }
-      else if (c == '{')
-        {
-          gsize start = i;
-
-          if (!after_atom || !g_ascii_isdigit (pattern[i + 1]))
-            return NULL;
-          for (i++; g_ascii_isdigit (pattern[i]); i++);
-          if (pattern[i] == ',')
-            for (i++; g_ascii_isdigit (pattern[i]); i++);
-          if (pattern[i] != '}' || i - start > 12)
-            return NULL;
-          i++;
-          g_string_append_len (out, pattern + start, i - start);
-          after_atom = FALSE;
-        }
-      else
-        {
-          if (!copy_char (pattern, &i, FALSE, out))
-            return NULL;
-          after_atom = TRUE;
-        }
-    }
-  g_string_append_c (out, ')');
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-/* A character no value holds (XML forbids it), which ends each value of a
- * list matched in one go with a fast_list pattern. */
-#define LIST_END '\x01'
-
-/* The patterns of ValueChecks for an XML Schema @pattern, if PCRE reads it
- * alike: for one value, and for a list of values each followed by
- * LIST_END, which matching a hundred values at a time spares GLib's
- * overhead on each (more than PCRE's own work on a short value). */
-static void
-compile_fast_patterns (ValueChecks *checks,
-                       ValueKind    kind,
-                       const char  *pattern)
-{
-  g_autofree char *translated = translate_pattern (pattern);
-  g_autofree char *one = NULL;
-  g_autofree char *list = NULL;
-
-  if (translated == NULL)
-    return;
-  one = g_strdup_printf ("\\A%s\\z", translated);
-  list = g_strdup_printf ("\\A(?:%s\\x%02x)*\\z", translated, LIST_END);
-  checks->fast_pattern[kind] = g_regex_new (one, G_REGEX_OPTIMIZE, 0, NULL);
-  checks->fast_list[kind] = g_regex_new (list, G_REGEX_OPTIMIZE, 0, NULL);
-  if (checks->fast_pattern[kind] == NULL || checks->fast_list[kind] == NULL)
-    {
-      g_clear_pointer (&checks->fast_pattern[kind], g_regex_unref);
-      g_clear_pointer (&checks->fast_list[kind], g_regex_unref);
-    }
-}
-
-/* Reads <define name="KIND"><data type="string"><param …/>…</data></define>
- * into @checks; FALSE if it says anything else. */
-static gboolean
-read_value_define (ValueChecks *checks,
-                   ValueKind    kind,
-                   xmlNodePtr   define)
-{
-  xmlNodePtr data = first_element_child (define);
-  g_autofree xmlChar *type = NULL;
-  g_autofree xmlChar *library = NULL;
-  gboolean have_pattern = FALSE;
-
-  if (data == NULL || !is_rng (data, "data"))
-    return FALSE;
-  for (xmlNodePtr n = data->next; n != NULL; n = n->next)
-    if (n->type == XML_ELEMENT_NODE)
-      return FALSE;
-  /* <data type="string"/> of XML Schema's datatypes, inherited from above. */
-  type = xmlGetProp (data, BAD_CAST "type");
-  if (type == NULL || !xmlStrEqual (type, BAD_CAST "string") || data->properties->next != NULL)
-    return FALSE;
-  for (xmlNodePtr n = define; n != NULL && n->type == XML_ELEMENT_NODE && library == NULL;
-       n = n->parent)
-    library = xmlGetProp (n, BAD_CAST "datatypeLibrary");
-  if (library == NULL ||
-      !xmlStrEqual (library, BAD_CAST "http://www.w3.org/2001/XMLSchema-datatypes"))
-    return FALSE;
-
-  for (xmlNodePtr param = data->children; param != NULL; param = param->next)
-    {
-      g_autofree xmlChar *name = NULL;
-      g_autofree xmlChar *value = NULL;
-      char *end;
-
-      if (param->type != XML_ELEMENT_NODE)
-        continue;
-      if (!is_rng (param, "param"))
-        return FALSE;
-      name = xmlGetProp (param, BAD_CAST "name");
-      value = xmlNodeGetContent (param);
-      if (name == NULL || value == NULL)
-        return FALSE;
-      if (xmlStrEqual (name, BAD_CAST "pattern"))
-        {
-          /* The same regular expression engine libxml2 checks patterns
-           * with (XML Schema's flavour), compiled once instead of per value. */
-          if (have_pattern || (checks->pattern[kind] = xmlRegexpCompile (value)) == NULL)
-            return FALSE;
-          compile_fast_patterns (checks, kind, (const char *)value);
-          have_pattern = TRUE;
-        }
-      else if (xmlStrEqual (name, BAD_CAST "minLength") ||
-               xmlStrEqual (name, BAD_CAST "maxLength"))
-        {
-          gint64 n = g_ascii_strtoll ((const char *)value, &end, 10);
-
-          if (*value == '\0' || *end != '\0' || n < 0 || n > G_MAXINT)
-            return FALSE;
-          if (name[1] == 'i')
-            checks->min_length[kind] = n;
-          else
-            checks->max_length[kind] = n;
-        }
-      else
-        return FALSE;
-    }
-  /* The uid's message says "at most 64". */
-  if (kind == VALUE_UID && (checks->min_length[kind] != 1 || checks->max_length[kind] != 64))
-    return FALSE;
-  /* Each kind has its pattern, but text; the messages say so. */
-  return have_pattern == (kind != VALUE_TEXT);
-}
-
-/* Finds, for every <attribute name="A"><ref name="KIND"/></attribute> inside
- * <element name="E">, that A of E is a KIND; counts every ref to a KIND. */
-static gboolean
-collect_value_attributes (ValueChecks *checks,
-                          xmlNodePtr   node,
-                          const char  *element,
-                          guint       *n_refs)
-{
-  for (xmlNodePtr child = node->children; child != NULL; child = child->next)
-    {
-      g_autofree xmlChar *name = NULL;
-
-      if (child->type != XML_ELEMENT_NODE)
-        continue;
-      name = xmlGetProp (child, BAD_CAST "name");
-
-      /* What these few lines cannot follow: give up. */
-      if (is_rng (child, "parentRef") || is_rng (child, "externalRef") ||
-          is_rng (child, "include") || (is_rng (child, "grammar") && element != NULL))
-        return FALSE;
-      if (is_rng (child, "element"))
-        {
-          /* An element named by a name class, or in another namespace,
-           * cannot be looked up by its local name. */
-          if (name == NULL || child->properties->next != NULL)
-            return FALSE;
-          if (!collect_value_attributes (checks, child, (const char *)name, n_refs))
-            return FALSE;
-          continue;
-        }
-      if (is_rng (child, "attribute"))
-        {
-          xmlNodePtr content = first_element_child (child);
-          g_autofree xmlChar *ref = NULL;
-          int kind;
-
-          if (content == NULL || !is_rng (content, "ref"))
-            {
-              if (!collect_value_attributes (checks, child, element, n_refs))
-                return FALSE;
-              continue;
-            }
-          ref = xmlGetProp (content, BAD_CAST "name");
-          kind = value_kind_from_name (ref);
-          if (kind < 0)
-            continue;
-          if (element == NULL || name == NULL || child->properties->next != NULL ||
-              content->next != NULL)
-            return FALSE;
-          {
-            GHashTable *attributes = g_hash_table_lookup (checks->elements, element);
-            gpointer known;
-
-            if (attributes == NULL)
-              {
-                attributes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-                g_hash_table_insert (checks->elements, g_strdup (element), attributes);
-              }
-            /* The same attribute of the same element with two kinds: give up. */
-            if (g_hash_table_lookup_extended (attributes, name, NULL, &known) &&
-                GPOINTER_TO_INT (known) != kind + 1)
-              return FALSE;
-            g_hash_table_insert (attributes, g_strdup ((const char *)name),
-                                 GINT_TO_POINTER (kind + 1));
-            (*n_refs)++;
-          }
-          continue;
-        }
-      if (is_rng (child, "ref") && value_kind_from_name (name) >= 0)
-        return FALSE;   /* a KIND used other than as an attribute's whole value */
-      if (!collect_value_attributes (checks, child, element, n_refs))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static guint
-count_value_refs (xmlNodePtr node)
-{
-  guint n = 0;
-
-  for (xmlNodePtr child = node->children; child != NULL; child = child->next)
-    {
-      if (child->type != XML_ELEMENT_NODE)
-        continue;
-      if (is_rng (child, "ref"))
-        {
-          g_autofree xmlChar *name = xmlGetProp (child, BAD_CAST "name");
-          n += value_kind_from_name (name) >= 0;
-        }
-      n += count_value_refs (child);
-    }
-  return n;
-}
-
-/* Moves the parameters of the five defines out of @doc into the returned
- * checks; NULL (and @doc untouched) if the schema is not as expected. */
-static ValueChecks *
-streamline_schema (xmlDocPtr doc)
-{
-  g_autoptr(ValueChecks) checks = g_new0 (ValueChecks, 1);
-  xmlNodePtr grammar = xmlDocGetRootElement (doc);
-  xmlNodePtr defines[N_VALUE_KINDS] = { NULL };
-  guint n_refs = 0;
-
-  if (grammar == NULL || !is_rng (grammar, "grammar"))
-    return NULL;
-  for (int k = 0; k < N_VALUE_KINDS; k++)
-    {
-      checks->min_length[k] = -1;
-      checks->max_length[k] = -1;
-    }
-  checks->elements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                            (GDestroyNotify)g_hash_table_unref);
-
-  for (xmlNodePtr child = grammar->children; child != NULL; child = child->next)
-    {
-      g_autofree xmlChar *name = NULL;
-      int kind;
-
-      if (!is_rng (child, "define"))
-        continue;
-      name = xmlGetProp (child, BAD_CAST "name");
-      if ((kind = value_kind_from_name (name)) < 0)
-        continue;
-      if (defines[kind] != NULL || xmlHasProp (child, BAD_CAST "combine") ||
-          !read_value_define (checks, kind, child))
-        return NULL;
-      defines[kind] = child;
-    }
-  for (int k = 0; k < N_VALUE_KINDS; k++)
-    if (defines[k] == NULL)
-      return NULL;
-
-  if (!collect_value_attributes (checks, grammar, NULL, &n_refs) ||
-      n_refs != count_value_refs (grammar))
-    return NULL;
-
-  for (int k = 0; k < N_VALUE_KINDS; k++)
-    {
-      xmlNodePtr data = first_element_child (defines[k]);
-
-      xmlUnlinkNode (data);
-      xmlFreeNode (data);
-      xmlNewChild (defines[k], defines[k]->ns, BAD_CAST "text", NULL);
-    }
-  return g_steal_pointer (&checks);
-}
-
-/* Whether @value is a @kind, by the rules read from the schema; the
- * pattern is known to hold if @pattern_holds. */
-static gboolean
-value_is_valid (const ValueChecks *checks,
-                ValueKind          kind,
-                const char        *value,
-                gboolean           pattern_holds)
-{
-  gint64 min = checks->min_length[kind], max = checks->max_length[kind];
-  gint64 bytes = strlen (value);
-
-  /* Lengths count characters, of one to four bytes each: counting them is
-   * needed only where the byte count does not settle it. */
-  if ((min >= 0 && bytes < min) ||
-      (min >= 0 && bytes < 4 * min && g_utf8_strlen (value, bytes) < min) ||
-      (max >= 0 && bytes > max && g_utf8_strlen (value, bytes) > max))
-    return FALSE;
-
-  if (pattern_holds)
-    return TRUE;
-  if (checks->fast_pattern[kind] != NULL)
-    return g_regex_match (checks->fast_pattern[kind], value, 0, NULL);
-  return checks->pattern[kind] == NULL ||
-         xmlRegexpExec (checks->pattern[kind], BAD_CAST value) == 1;
-}
-
-/* A person's attributes as the file gives them (SUMMIT_PERSON_N_ATTRIBUTES:
- * the fields, then the two times), as text. */
-typedef struct
-{
-  const char *values[SUMMIT_PERSON_N_ATTRIBUTES];   /* NULL: absent */
-  int         lengths[SUMMIT_PERSON_N_ATTRIBUTES];  /* in bytes */
-  guint8      order[SUMMIT_PERSON_N_ATTRIBUTES];    /* the attributes present, in the file's order */
-  guint8      n_present;
-  int         line;          /* the parser's position after the start tag… */
-  int         column;
-  int         tag_line;      /* …and where the tag starts, as where() says */
-  int         tag_column;
-} PersonRow;
-
-/* At most 80 characters of @value, for a message. */
-static char *
-shorten (const char *value)
-{
-  g_autofree char *start = NULL;
-
-  if (g_utf8_strlen (value, 4 * 81) <= 80)
-    return g_strdup (value);
-  start = g_utf8_substring (value, 0, 79);
-  return g_strconcat (start, "…", NULL);
-}
-
-/* Why @value of attribute @name is not a @kind: the CSV importer's messages
- * for the same rules. */
-static char *
-value_problem (const ValueChecks *checks,
-               ValueKind          kind,
-               const char        *name,
-               const char        *value)
-{
-  g_autofree char *shown = shorten (value);
-
-  switch (kind)
-    {
-    case VALUE_UID:
-      return g_strdup_printf (_("the uid “%s” may only hold letters, digits and . _ : - (at most 64)"),
-                              shown);
-    case VALUE_TEXT:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s is longer than %u character",
-                                           "%s is longer than %u characters",
-                                           checks->max_length[kind]),
-                              name, (guint)checks->max_length[kind]);
-    case VALUE_COUNTRY:
-      return g_strdup_printf (_("the country “%s” is not a two-letter ISO 3166 code such as PL or TW"),
-                              shown);
-    case VALUE_INSTANT:
-      return g_strdup_printf (_("“%s” is not a valid time for %s"), shown, name);
-    case VALUE_DAY:
-      return g_strdup_printf (_("“%s” is not a valid date for %s"), shown, name);
-    case N_VALUE_KINDS:
-    default:
-      g_assert_not_reached ();
-    }
-}
 
 /* Checks the values of @row in the file's order, as import_reader() once
  * did while reading them: by the rules of @checks (NULL: libxml2 has) for
@@ -595,7 +34,7 @@ value_problem (const ValueChecks *checks,
  * @created and @updated (0 where absent); then the person as a whole, by
  * the person's own validation. Returns NULL, or why the first value that
  * fails does. */
-static char *
+char *
 person_row_problem (const ValueChecks *checks,
                     const int         *kinds,
                     const gboolean    *patterns_hold,
@@ -627,7 +66,7 @@ person_row_problem (const ValueChecks *checks,
 }
 
 /* FILE:LINE:COL: @message, or FILE:LINE: where @column is not known. */
-static GError *
+GError *
 located_error (int         code,
                const char *name,
                int         line,
@@ -643,432 +82,9 @@ located_error (int         code,
   return g_error_new (SUMMIT_XML_ERROR, code, "%s:%d: %s", name, line, message);
 }
 
-/* The statements a merge of one person steps. */
-typedef struct
-{
-  SummitStmt *insert;
-  SummitStmt *update;   /* NULL: the store's cached one, when needed */
-} PersonStatements;
-
-/* One statement for the common case, a new person… */
-static const char insert_person_sql[] =
-  "INSERT INTO person (uid, honorific, given_name, family_name,"
-  " native_name, position, city, country, organisation, email, phone,"
-  " timezone, notes, position_kind, letter_language, created, updated)"
-  " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,"
-  " $14, $15, $16, $17) ON CONFLICT (uid) DO NOTHING";
-
-/* … and one for someone already there. */
-static const char update_person_sql[] =
-  "UPDATE person SET honorific = $2, given_name = $3,"
-  " family_name = $4, native_name = $5, position = $6, city = $7,"
-  " country = $8, organisation = $9, email = $10, phone = $11,"
-  " timezone = $12, notes = $13, position_kind = $14, letter_language = $15,"
-  " updated = $17"
-  " WHERE uid = $1 AND (honorific, given_name, family_name,"
-  " native_name, position, city, country, organisation, email,"
-  " phone, timezone, notes, position_kind, letter_language) IS NOT ($2, $3, $4,"
-  " $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)";
-
-static void
-bind_person_fields (SummitStmt       *stmt,
-                    const char * const *fields,
-                    const int          *lengths)
-{
-  for (guint i = 0; i < SUMMIT_PERSON_N_FIELDS; i++)
-    summit_stmt_bind_static_text (stmt, 1 + i, fields[i], lengths ? lengths[i] : -1);
-}
-
-/* Merges a person's fields (SUMMIT_PERSON_N_FIELDS strings, the uid not
- * empty; @lengths in bytes, or NULL) and times (not 0) with @stmts, which
- * hold every parameter they use on each call (so none is cleared). The XML
- * import's writer thread calls it with its own statements, prepared once for
- * the whole import, without a SummitPerson for each row. Returns the row's
- * id, or 0 with @error set. */
-static gint64
-merge_person_fields (SummitStore         *store,
-                     PersonStatements    *stmts,
-                     const char * const  *fields,
-                     const int           *lengths,
-                     gint64               created,
-                     gint64               updated,
-                     SummitImportCounts  *counts,
-                     GError             **error)
-{
-  SummitStmt *update;
-
-  bind_person_fields (stmts->insert, fields, lengths);
-  summit_stmt_bind_int64 (stmts->insert, 16, created);
-  summit_stmt_bind_int64 (stmts->insert, 17, updated);
-  if (!summit_store_step_done (store, stmts->insert, error))
-    return 0;
-  if (summit_store_changes (store) > 0)
-    {
-      counts->added++;
-      return summit_store_last_insert_id (store);
-    }
-
-  update = stmts->update;
-  if (update == NULL && (update = summit_store_prepare (store, update_person_sql, error)) == NULL)
-    return 0;
-  bind_person_fields (update, fields, lengths);
-  summit_stmt_bind_int64 (update, 17, updated);
-  if (!summit_store_step_done (store, update, error))
-    return 0;
-  if (summit_store_changes (store) > 0)
-    counts->updated++;
-  else
-    counts->unchanged++;
-  return -1;   /* not 0: no error; the id is not needed */
-}
-
-/* People are written by a second thread.
- *
- * Reading and validating people and inserting them each take about half of
- * an import; on two cores they overlap. The reader (the
- * importing thread) parses, validates the structure and hands people over
- * in batches, their attributes as the file has them; the writer checks
- * their values (ValueChecks, and the times as times) and inserts them into
- * the same transaction, in file order. Parsing is the larger share, so the
- * writer takes whatever can move. Anything else in the file — editions,
- * invitations, sessions, figures, which look people up — waits until the
- * writer has caught up, so that the database is only ever used by one
- * thread at a time. The first problem in the file is the one reported: the
- * writer's, if it finds one, comes before anything the reader has found
- * since (import_reader() waits for it). The commit, or the rollback, comes
- * after the writer has finished and the whole file has been validated: all
- * or nothing, as before. */
-
-/* A batch is handed over at 256 people or 512 kB of text, whichever comes
- * first, and at most four are in flight: that bounds the memory an import
- * takes, even for people with 100,000-character notes. */
-#define BATCH_ROWS 256
-#define BATCH_BYTES (512 * 1024)
-#define MAX_BATCHES 4
-#define WRITE_BACK_BATCHES 32
-
-typedef struct
-{
-  GStringChunk *chunk;   /* the rows' text */
-  gsize         bytes;   /* in chunk */
-  GArray       *rows;    /* PersonRow */
-} Batch;
-
-typedef struct
-{
-  SummitStore        *store;
-  const char         *name;
-  GThread            *thread;
-  GAsyncQueue        *full;       /* Batch*: to write; &stop_batch ends the thread */
-  GAsyncQueue        *empty;      /* Batch*: written, to fill again */
-  guint               n_batches;
-  Batch              *current;    /* being filled by the reader */
-  GMutex              lock;
-  GCond               idle;
-  guint               pending;    /* batches handed over and not yet written */
-  GError             *error;      /* the first failure, as FILE:LINE:COL: reason */
-  SummitImportCounts  counts;     /* the writer's, until it is joined */
-  PersonStatements    stmts;      /* prepared once for the whole import */
-  const ValueChecks  *checks;     /* NULL: libxml2 checked the values */
-  int                 kinds[SUMMIT_PERSON_N_ATTRIBUTES];   /* ValueKind of each attribute, or -1 */
-  gboolean            patterns_hold[SUMMIT_PERSON_N_ATTRIBUTES];   /* for every row of the batch */
-  GString            *list;       /* values matched in one go */
-  gint64              now;        /* a time the file leaves out */
-  guint               n_written;  /* batches */
-} Writer;
-
-static Batch stop_batch;
-
-static void
-batch_free (Batch *batch)
-{
-  g_string_chunk_free (batch->chunk);
-  g_array_unref (batch->rows);
-  g_free (batch);
-}
-
-/* Sets w->patterns_hold: for each attribute with a pattern, whether every
- * value of it in @batch matches, tried in one go; where not, each value
- * is matched on its own, which finds the first that does not. (PCRE gives
- * up on a list of a few thousand values — its limit on backtracking — which
- * only sends them one by one: a batch holds far fewer.) */
-G_STATIC_ASSERT (BATCH_ROWS <= 256);
-static void
-match_batch_patterns (Writer      *w,
-                      const Batch *batch)
-{
-  for (guint slot = 0; slot < SUMMIT_PERSON_N_ATTRIBUTES; slot++)
-    {
-      GRegex *list = w->checks && w->kinds[slot] >= 0 ? w->checks->fast_list[w->kinds[slot]]
-                                                      : NULL;
-      gboolean holds = list != NULL;
-
-      g_string_truncate (w->list, 0);
-      for (guint i = 0; i < batch->rows->len && holds; i++)
-        {
-          const PersonRow *row = &g_array_index (batch->rows, PersonRow, i);
-
-          if (row->values[slot] == NULL)
-            continue;
-          /* XML has no such character; should a value hold it anyway, the
-           * list is no list. */
-          holds = memchr (row->values[slot], LIST_END, row->lengths[slot]) == NULL;
-          g_string_append_len (w->list, row->values[slot], row->lengths[slot]);
-          g_string_append_c (w->list, LIST_END);
-        }
-      w->patterns_hold[slot] = holds && g_regex_match_full (list, w->list->str, w->list->len, 0,
-                                                            0, NULL, NULL);
-    }
-}
-
-/* Checks and writes one person; NULL, or the error to stop the import with. */
-/* Whether @error is the database's, not the file's: busy, unwritable,
- * damaged or missing tables. */
-static gboolean
-is_database_error (const GError *error)
-{
-  return error->domain == SUMMIT_STORE_ERROR &&
-         (error->code == SUMMIT_STORE_ERROR_CORRUPT || error->code == SUMMIT_STORE_ERROR_IO ||
-          error->code == SUMMIT_STORE_ERROR_BUSY || error->code == SUMMIT_STORE_ERROR_READ_ONLY ||
-          error->code == SUMMIT_STORE_ERROR_NOT_DATABASE);
-}
-
-static GError *
-write_row (Writer          *w,
-           const PersonRow *row)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *problem = NULL;
-  const char *fields[SUMMIT_PERSON_N_FIELDS];
-  gint64 created, updated;
-
-  problem = person_row_problem (w->checks, w->kinds, w->patterns_hold, row, &created,
-                                &updated);
-  if (problem != NULL)
-    return located_error (SUMMIT_XML_ERROR_INVALID, w->name, row->tag_line, row->tag_column,
-                          problem);
-
-  for (guint i = 0; i < SUMMIT_PERSON_N_FIELDS; i++)
-    fields[i] = row->values[i] ? row->values[i] : "";
-  if (created == 0)
-    created = w->now;
-  if (updated == 0)
-    updated = created;
-  if (merge_person_fields (w->store, &w->stmts, fields, row->lengths, created, updated,
-                           &w->counts, &error) == 0)
-    return is_database_error (error) ? g_error_copy (error) : g_error_new (SUMMIT_XML_ERROR, SUMMIT_XML_ERROR_INVALID, "%s:%d:%d: %s",
-                        w->name, row->line, row->column, error->message);
-  return NULL;
-}
-
-static gpointer
-writer_thread (gpointer data)
-{
-  Writer *w = data;
-  Batch *batch;
-
-  while ((batch = g_async_queue_pop (w->full)) != &stop_batch)
-    {
-      gboolean failed;
-
-      g_mutex_lock (&w->lock);
-      failed = w->error != NULL;
-      g_mutex_unlock (&w->lock);
-
-      if (!failed)
-        match_batch_patterns (w, batch);
-      for (guint i = 0; i < batch->rows->len && !failed; i++)
-        {
-          GError *error = write_row (w, &g_array_index (batch->rows, PersonRow, i));
-
-          if (error != NULL)
-            {
-              g_mutex_lock (&w->lock);
-              w->error = error;
-              g_mutex_unlock (&w->lock);
-              failed = TRUE;
-            }
-        }
-
-      /* About every 4 MB of pages (8,000 people), so that the checkpoint
-       * after the commit finds the log mostly on the disk already. */
-      if (!failed && ++w->n_written % WRITE_BACK_BATCHES == 0)
-        summit_store_write_back (w->store);
-
-      g_array_set_size (batch->rows, 0);
-      g_string_chunk_clear (batch->chunk);
-      batch->bytes = 0;
-      g_async_queue_push (w->empty, batch);
-      g_mutex_lock (&w->lock);
-      w->pending--;
-      g_cond_broadcast (&w->idle);
-      g_mutex_unlock (&w->lock);
-    }
-  return NULL;
-}
-
-/* Starts the writer, which checks what @checks (NULL: none) says of a
- * person's values, and gives a person without times @now. */
-static gboolean
-writer_start (Writer             *w,
-              SummitStore        *store,
-              const char         *name,
-              const ValueChecks  *checks,
-              gint64              now,
-              GError            **error)
-{
-  GHashTable *person = checks ? g_hash_table_lookup (checks->elements, "person") : NULL;
-
-  /* Prepared here, before the thread runs: the database is used by one
-   * thread at a time. */
-  if ((w->stmts.insert = summit_store_prepare_owned (store, insert_person_sql, error)) == NULL ||
-      (w->stmts.update = summit_store_prepare_owned (store, update_person_sql, error)) == NULL)
-    {
-      g_clear_pointer (&w->stmts.insert, summit_stmt_free);
-      return FALSE;
-    }
-  w->store = store;
-  w->name = name;
-  w->checks = checks;
-  w->now = now;
-  w->list = g_string_new (NULL);
-  for (guint slot = 0; slot < SUMMIT_PERSON_N_ATTRIBUTES; slot++)
-    w->kinds[slot] = GPOINTER_TO_INT (person ? g_hash_table_lookup (person,
-                                                                    summit_person_attribute_name (slot))
-                                             : NULL) - 1;
-  w->full = g_async_queue_new ();
-  w->empty = g_async_queue_new ();
-  g_mutex_init (&w->lock);
-  g_cond_init (&w->idle);
-  w->thread = g_thread_new ("summit-import", writer_thread, w);
-  return TRUE;
-}
-
-/* The batch to add a row to; waits for the writer when all are in use. */
-static Batch *
-writer_batch (Writer *w)
-{
-  if (w->current == NULL)
-    w->current = g_async_queue_try_pop (w->empty);
-  if (w->current == NULL && w->n_batches < MAX_BATCHES)
-    {
-      w->current = g_new0 (Batch, 1);
-      w->current->chunk = g_string_chunk_new (128 * 1024);
-      w->current->rows = g_array_sized_new (FALSE, FALSE, sizeof (PersonRow), BATCH_ROWS);
-      w->n_batches++;
-    }
-  if (w->current == NULL)
-    w->current = g_async_queue_pop (w->empty);
-  return w->current;
-}
-
-/* Hands the current batch over; returns a copy of the writer's first
- * failure, if there was one so far. */
-static GError *
-writer_flush (Writer *w)
-{
-  GError *error = NULL;
-
-  g_mutex_lock (&w->lock);
-  if (w->current != NULL && w->current->rows->len > 0)
-    {
-      w->pending++;
-      g_async_queue_push (w->full, g_steal_pointer (&w->current));
-    }
-  if (w->error != NULL)
-    error = g_error_copy (w->error);
-  g_mutex_unlock (&w->lock);
-  return error;
-}
-
-/* Hands everything over and waits until it is written. */
-static GError *
-writer_sync (Writer *w)
-{
-  GError *error = NULL;
-
-  if (w->thread == NULL)
-    return NULL;
-  error = writer_flush (w);
-  g_clear_error (&error);
-  g_mutex_lock (&w->lock);
-  while (w->pending > 0)
-    g_cond_wait (&w->idle, &w->lock);
-  error = w->error ? g_error_copy (w->error) : NULL;
-  g_mutex_unlock (&w->lock);
-  return error;
-}
-
-/* Ends the thread, writing what was handed over (and no more). */
-static void
-writer_stop (Writer *w)
-{
-  Batch *batch;
-
-  if (w->thread == NULL)
-    return;
-  g_async_queue_push (w->full, &stop_batch);
-  g_thread_join (g_steal_pointer (&w->thread));
-  if (w->current != NULL)
-    batch_free (g_steal_pointer (&w->current));
-  while ((batch = g_async_queue_try_pop (w->empty)) != NULL)
-    batch_free (batch);
-  while ((batch = g_async_queue_try_pop (w->full)) != NULL)
-    batch_free (batch);
-  g_async_queue_unref (w->full);
-  g_async_queue_unref (w->empty);
-  g_clear_error (&w->error);
-  g_mutex_clear (&w->lock);
-  g_cond_clear (&w->idle);
-  g_clear_pointer (&w->stmts.insert, summit_stmt_free);
-  g_clear_pointer (&w->stmts.update, summit_stmt_free);
-  g_string_free (g_steal_pointer (&w->list), TRUE);
-}
-
-typedef struct
-{
-  SummitStore         *store;
-  xmlTextReaderPtr     reader;
-  const char          *name;
-  GCancellable        *cancellable;
-  SummitImportReport  *report;
-
-  /* The first problem: libxml2's or ours. */
-  GError              *error;
-
-  SummitEdition       *edition;
-  SummitPanel         *panel;
-  gint64               invitation_id;
-  Change               invitation_change;
-  SummitInvitationStatus invitation_status;
-  guint                invitation_events;
-  gboolean             root_closed;
-  GHashTable          *seen;          /* "kind:key" → line of its first occurrence */
-  GBytes              *bytes;         /* the data, or NULL: the file @name */
-  gboolean             quiet;         /* libxml2's errors are not the import's */
-  gint64               now;
-  const ValueChecks   *checks;        /* NULL: libxml2 checks every value itself */
-  GHashTable          *interned_checks;   /* ValueChecks' elements, by interned names */
-  GHashTable          *person_checks;     /* those of <person>, by text and by address */
-  GHashTable          *person_interned;
-  Writer               writer;
-
-  /* Names as the reader's dictionary holds them: attribute names are
-   * compared by address first (see person_slot()). */
-  const xmlChar       *slot_names[SUMMIT_PERSON_N_ATTRIBUTES];
-} ImportContext;
-
 /* Auxiliary methods */
 
-static void
-fail_at (ImportContext *ctx,
-         int            code,
-         int            line,
-         int            column,
-         const char    *format,
-         ...) G_GNUC_PRINTF (5, 6);
-
-static void
+void
 fail_at (ImportContext *ctx,
          int            code,
          int            line,
@@ -1118,114 +134,6 @@ where (ImportContext *ctx,
     where ((ctx), &fail_line_, &fail_column_); \
     fail_at ((ctx), (code), fail_line_, fail_column_, __VA_ARGS__); \
   } G_STMT_END
-
-/* Whether libxml2's @error says the bytes are not in the file's encoding. */
-static gboolean
-is_encoding_error (xmlErrorPtr error)
-{
-  if (error->domain == XML_FROM_I18N ||
-      (error->domain == XML_FROM_IO && error->code == XML_IO_ENCODER))
-    return TRUE;
-  return error->domain == XML_FROM_PARSER &&
-         (error->code == XML_ERR_INVALID_ENCODING || error->code == XML_ERR_UNSUPPORTED_ENCODING ||
-          error->code == XML_ERR_UNKNOWN_ENCODING ||
-          (error->code == XML_ERR_INVALID_CHAR && error->message != NULL &&
-           g_str_has_prefix (error->message, "Input is not proper UTF-8")));
-}
-
-/* Whether @error is libxml2's limit on the size of one value or text. */
-static gboolean
-is_size_limit_error (xmlErrorPtr error)
-{
-  return error->domain == XML_FROM_PARSER && error->message != NULL &&
-         ((error->code == XML_ERR_INTERNAL_ERROR && strstr (error->message, "Huge input lookup")) ||
-          (error->code == XML_ERR_NO_MEMORY && strstr (error->message, "huge text node")));
-}
-
-static void
-structured_error_cb (void        *user_data,
-                     xmlErrorPtr  error)
-{
-  ImportContext *ctx = user_data;
-  int code = SUMMIT_XML_ERROR_INVALID;
-  int line, column;
-
-  if (error == NULL || error->level == XML_ERR_WARNING || ctx->quiet)
-    return;
-
-  if (error->domain == XML_FROM_IO)
-    code = SUMMIT_XML_ERROR_IO;
-
-  /* libxml2's own words ("encoding error", "I/O error", "internal error:
-   * Huge input lookup", some raised without a position) never reach a
-   * person: ours say what to do. */
-  line = error->line;
-  column = error->int2;
-  if (line <= 0)
-    {
-      line = xmlTextReaderGetParserLineNumber (ctx->reader);
-      column = 0;
-    }
-  if (is_encoding_error (error))
-    {
-      fail_at (ctx, SUMMIT_XML_ERROR_INVALID, line, column, "%s",
-               _("the characters are not in the file’s encoding (UTF-8 unless it declares "
-                 "another); save the file as UTF-8"));
-      return;
-    }
-  if (is_size_limit_error (error))
-    {
-      fail_at (ctx, SUMMIT_XML_ERROR_INVALID, line, column, "%s",
-               _("a value or text is longer than 10 MB; is this a Summit Planner file?"));
-      return;
-    }
-  if (error->domain == XML_FROM_IO)
-    {
-      fail_at (ctx, code, line, column, "%s", _("the file could not be read to its end"));
-      return;
-    }
-  if (error->domain == XML_FROM_RELAXNGV && error->node != NULL && error->message != NULL &&
-      ((xmlNodePtr)error->node)->type == XML_ELEMENT_NODE &&
-      g_str_has_prefix (error->message, "Did not expect text"))
-    {
-      fail_at (ctx, code, error->line, error->int2,
-               _("<%s> may not hold text, only the elements the format allows (see "
-                 "summit-planner.rng)"),
-               (const char *)((xmlNodePtr)error->node)->name);
-      return;
-    }
-
-  /* libxml2's RelaxNG messages name no namespace and no attribute; say
-   * what a person can check. */
-  if (error->domain == XML_FROM_RELAXNGV && error->node != NULL &&
-      ((xmlNodePtr)error->node)->type == XML_ELEMENT_NODE)
-    {
-      xmlNodePtr node = error->node;
-      g_autofree char *message = g_strdup (error->message ? error->message : "");
-
-      g_strchomp (message);
-      if (node->ns == NULL || g_strcmp0 ((const char *)node->ns->href, SUMMIT_XML_NAMESPACE) != 0)
-        fail_at (ctx, code, error->line, error->int2,
-                 _("<%s> is not in the Summit Planner namespace: the file must say xmlns=\"%s\""),
-                 (const char *)node->name, SUMMIT_XML_NAMESPACE);
-      else
-        fail_at (ctx, code, error->line, error->int2,
-                 _("<%s>: %s (see the format in summit-planner.rng)"), (const char *)node->name,
-                 message);
-      return;
-    }
-
-  /* The reader says "extra content" when the file simply stops. */
-  if (error->domain == XML_FROM_PARSER && error->code == XML_ERR_DOCUMENT_END && !ctx->root_closed)
-    {
-      fail_at (ctx, code, error->line, error->int2 > 0 ? error->int2 : 1, "%s",
-               _("the file ends in the middle of the document (is it truncated?)"));
-      return;
-    }
-
-  fail_at (ctx, code, error->line, error->int2, "%s",
-           error->message ? error->message : _("invalid XML"));
-}
 
 static void
 propagate_store_error (ImportContext *ctx,
@@ -1498,50 +406,6 @@ read_person (ImportContext *ctx)
     }
 }
 
-/* Compares ctx->edition with the edition of the same year in the database,
- * and gives ctx->edition the row's id when nothing differs. */
-static Change
-classify_edition (ImportContext *ctx)
-{
-  g_autoptr(GError) error = NULL;
-  SummitEdition *e = ctx->edition;
-  SummitStmt *stmt;
-  Change change = CHANGE_ADDED;
-
-  stmt = summit_store_prepare (ctx->store,
-                               "SELECT id, (theme, host_city, host_country, timezone, format,"
-                               " start_date, end_date) IS ($2, $3, $4, $5, $6, $7, $8)"
-                               " FROM edition WHERE year = $1",
-                               &error);
-  if (stmt == NULL)
-    {
-      propagate_store_error (ctx, error);
-      return CHANGE_FAILED;
-    }
-  summit_stmt_bind_int (stmt, 1, summit_edition_get_year (e));
-  summit_stmt_bind_text (stmt, 2, summit_edition_get_theme (e));
-  summit_stmt_bind_text (stmt, 3, summit_edition_get_host_city (e));
-  summit_stmt_bind_text (stmt, 4, summit_edition_get_host_country (e));
-  summit_stmt_bind_text (stmt, 5, summit_edition_get_timezone (e));
-  summit_stmt_bind_static_text (stmt, 6, summit_edition_format_to_string (summit_edition_get_format (e)), -1);
-  if (summit_edition_get_start_date (e))
-    summit_stmt_bind_nullable_text (stmt, 7, summit_edition_get_start_date (e));
-  if (summit_edition_get_end_date (e))
-    summit_stmt_bind_nullable_text (stmt, 8, summit_edition_get_end_date (e));
-  if (summit_stmt_step (stmt) == SUMMIT_STEP_ROW)
-    {
-      if (summit_stmt_column_int (stmt, 1))
-        {
-          summit_edition_set_id (e, summit_stmt_column_int64 (stmt, 0));
-          change = CHANGE_NONE;
-        }
-      else
-        change = CHANGE_UPDATED;
-    }
-  summit_stmt_reset (stmt);
-  return change;
-}
-
 static void
 read_edition (ImportContext *ctx)
 {
@@ -1583,23 +447,9 @@ read_edition (ImportContext *ctx)
       return;
     }
 
-  switch (classify_edition (ctx))
-    {
-    case CHANGE_NONE:
-      ctx->report->counts[SUMMIT_IMPORT_EDITIONS].unchanged++;
-      return;
-    case CHANGE_ADDED:
-      ctx->report->counts[SUMMIT_IMPORT_EDITIONS].added++;
-      break;
-    case CHANGE_UPDATED:
-      ctx->report->counts[SUMMIT_IMPORT_EDITIONS].updated++;
-      break;
-    case CHANGE_FAILED:
-      return;
-    }
-
-  if (!summit_store_put_edition (ctx->store, ctx->edition, &error))
-    return propagate_store_error (ctx, error);
+  if (!summit_store_merge_edition (ctx->store, ctx->edition,
+                                   &ctx->report->counts[SUMMIT_IMPORT_EDITIONS], &error))
+    propagate_store_error (ctx, error);
 }
 
 static void
@@ -1611,35 +461,17 @@ insert_event (ImportContext *ctx,
               const char    *note)
 {
   g_autoptr(GError) error = NULL;
-  SummitStmt *stmt;
+  gboolean added;
 
   if ((from != NULL && !summit_invitation_validate_event (from, NULL, NULL, &error)) ||
       !summit_invitation_validate_event (to, channel, note, &error))
     return propagate_store_error (ctx, error);
 
-  /* Skip an event already in the history, so that importing a file twice
-   * changes nothing. */
-  stmt = summit_store_prepare (ctx->store,
-                               "INSERT INTO invitation_event (invitation_id, at, old_status,"
-                               " new_status, channel, note)"
-                               " SELECT $1, $2, $3, $4, $5, $6 WHERE NOT EXISTS ("
-                               "  SELECT 1 FROM invitation_event WHERE invitation_id = $1"
-                               "  AND at = $2 AND old_status IS $3 AND new_status = $4)",
-                               &error);
-  if (stmt == NULL)
+  if (!summit_store_merge_invitation_event (ctx->store, ctx->invitation_id, at, from, to, channel,
+                                            note, &added, &error))
     return propagate_store_error (ctx, error);
-  summit_stmt_bind_int64 (stmt, 1, ctx->invitation_id);
-  summit_stmt_bind_int64 (stmt, 2, at);
-  if (from)
-    summit_stmt_bind_text (stmt, 3, from);
-  summit_stmt_bind_text (stmt, 4, to);
-  summit_stmt_bind_text (stmt, 5, channel);
-  summit_stmt_bind_text (stmt, 6, note);
-  if (!summit_store_step_done (ctx->store, stmt, &error))
-    return propagate_store_error (ctx, error);
-  if (summit_store_changes (ctx->store) > 0 &&
-      ctx->invitation_change == CHANGE_NONE)
-    ctx->invitation_change = CHANGE_UPDATED;
+  if (added && ctx->invitation_change == SUMMIT_MERGE_UNCHANGED)
+    ctx->invitation_change = SUMMIT_MERGE_UPDATED;
 }
 
 static void
@@ -1650,7 +482,6 @@ read_invitation (ImportContext *ctx)
   g_autofree char *person = attr (ctx, "person");
   g_autofree char *key = g_strdup_printf ("%d:%s", summit_edition_get_year (ctx->edition),
                                           person ? person : "");
-  SummitStmt *stmt;
   gint64 person_id;
   int first;
 
@@ -1665,35 +496,9 @@ read_invitation (ImportContext *ctx)
     return;
   summit_invitation_status_from_string (status, &ctx->invitation_status);
 
-  stmt = summit_store_prepare (ctx->store,
-                               "SELECT status = $3 FROM invitation"
-                               " WHERE person_id = $1 AND edition_id = $2",
-                               &error);
-  if (stmt == NULL)
-    return propagate_store_error (ctx, error);
-  summit_stmt_bind_int64 (stmt, 1, person_id);
-  summit_stmt_bind_int64 (stmt, 2, summit_edition_get_id (ctx->edition));
-  summit_stmt_bind_text (stmt, 3, status);
-  ctx->invitation_change = CHANGE_ADDED;
-  if (summit_stmt_step (stmt) == SUMMIT_STEP_ROW)
-    ctx->invitation_change = summit_stmt_column_int (stmt, 0) ? CHANGE_NONE : CHANGE_UPDATED;
-  summit_stmt_reset (stmt);
-
-  stmt = summit_store_prepare (ctx->store,
-                               "INSERT INTO invitation (person_id, edition_id, status, updated)"
-                               " VALUES ($1, $2, $3, $4) ON CONFLICT (person_id, edition_id)"
-                               " DO UPDATE SET status = excluded.status RETURNING id",
-                               &error);
-  if (stmt == NULL)
-    return propagate_store_error (ctx, error);
-  summit_stmt_bind_int64 (stmt, 1, person_id);
-  summit_stmt_bind_int64 (stmt, 2, summit_edition_get_id (ctx->edition));
-  summit_stmt_bind_text (stmt, 3, status);
-  summit_stmt_bind_int64 (stmt, 4, ctx->now);
-  ctx->invitation_id = 0;
-  if (summit_stmt_step (stmt) == SUMMIT_STEP_ROW)
-    ctx->invitation_id = summit_stmt_column_int64 (stmt, 0);
-  if (!summit_store_step_done (ctx->store, stmt, &error))
+  if (!summit_store_merge_invitation (ctx->store, person_id, summit_edition_get_id (ctx->edition),
+                                      status, ctx->now, &ctx->invitation_change,
+                                      &ctx->invitation_id, &error))
     return propagate_store_error (ctx, error);
 
   ctx->invitation_events = 0;
@@ -1703,42 +508,31 @@ static void
 end_invitation (ImportContext *ctx)
 {
   g_autoptr(GError) error = NULL;
-  SummitStmt *stmt;
+  gboolean has_events;
 
   /* An invitation given without history still gets one line of it. */
   if (ctx->invitation_events == 0)
     {
-      stmt = summit_store_prepare (ctx->store,
-                                   "SELECT 1 FROM invitation_event WHERE invitation_id = $1",
-                                   &error);
-      if (stmt == NULL)
+      if (!summit_store_invitation_has_events (ctx->store, ctx->invitation_id, &has_events,
+                                               &error))
         return propagate_store_error (ctx, error);
-      summit_stmt_bind_int64 (stmt, 1, ctx->invitation_id);
-      if (summit_stmt_step (stmt) != SUMMIT_STEP_ROW)
+      if (!has_events)
         insert_event (ctx, ctx->now, NULL,
                       summit_invitation_status_to_string (ctx->invitation_status), "",
                       _("Imported"));
-      summit_stmt_reset (stmt);
     }
 
   /* The invitation's time of last change is that of its latest event. */
-  stmt = summit_store_prepare (ctx->store,
-                               "UPDATE invitation SET updated = (SELECT max (at) FROM"
-                               " invitation_event WHERE invitation_id = $1) WHERE id = $1",
-                               &error);
-  if (stmt == NULL)
-    return propagate_store_error (ctx, error);
-  summit_stmt_bind_int64 (stmt, 1, ctx->invitation_id);
-  if (!summit_store_step_done (ctx->store, stmt, &error))
+  if (!summit_store_touch_invitation (ctx->store, ctx->invitation_id, &error))
     return propagate_store_error (ctx, error);
   ctx->invitation_id = 0;
 
   switch (ctx->invitation_change)
     {
-    case CHANGE_NONE: ctx->report->counts[SUMMIT_IMPORT_INVITATIONS].unchanged++; break;
-    case CHANGE_ADDED: ctx->report->counts[SUMMIT_IMPORT_INVITATIONS].added++; break;
-    case CHANGE_UPDATED: ctx->report->counts[SUMMIT_IMPORT_INVITATIONS].updated++; break;
-    case CHANGE_FAILED: break;
+    case SUMMIT_MERGE_UNCHANGED: ctx->report->counts[SUMMIT_IMPORT_INVITATIONS].unchanged++; break;
+    case SUMMIT_MERGE_ADDED: ctx->report->counts[SUMMIT_IMPORT_INVITATIONS].added++; break;
+    case SUMMIT_MERGE_UPDATED: ctx->report->counts[SUMMIT_IMPORT_INVITATIONS].updated++; break;
+    default: break;
     }
 }
 
@@ -1828,70 +622,10 @@ read_member (ImportContext *ctx)
   summit_panel_append_member (ctx->panel, &member);
 }
 
-/* The lineup of a session as "person-id:role,…", in order. */
-static char *
-lineup_signature (SummitPanel *panel)
-{
-  GString *sig = g_string_new (NULL);
-
-  for (guint i = 0; i < summit_panel_get_n_members (panel); i++)
-    {
-      const SummitPanelMember *m = summit_panel_get_member (panel, i);
-      g_string_append_printf (sig, "%s%" G_GINT64_FORMAT ":%s", i ? "," : "", m->person_id,
-                              summit_role_to_string (m->role));
-    }
-  return g_string_free (sig, FALSE);
-}
-
-static Change
-classify_session (ImportContext *ctx)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *lineup = lineup_signature (ctx->panel);
-  SummitPanel *p = ctx->panel;
-  SummitStmt *stmt;
-  Change change = CHANGE_ADDED;
-  gint64 start;
-
-  stmt = summit_store_prepare (ctx->store,
-                               "SELECT (edition_id, title, kind, start_utc, day, duration_min, room,"
-                               " description, end_confirmed, room_confirmed)"
-                               " IS ($2, $3, $4, $5, $6, $7, $8, $9, $11, $12)"
-                               " AND coalesce ((SELECT group_concat (person_id || ':' || role, ',')"
-                               "  FROM (SELECT person_id, role FROM panel_member"
-                               "   WHERE panel_id = panel.id ORDER BY position)), '') = $10"
-                               " FROM panel WHERE uid = $1",
-                               &error);
-  if (stmt == NULL)
-    {
-      propagate_store_error (ctx, error);
-      return CHANGE_FAILED;
-    }
-  summit_stmt_bind_text (stmt, 1, summit_panel_get_uid (p));
-  summit_stmt_bind_int64 (stmt, 2, summit_panel_get_edition_id (p));
-  summit_stmt_bind_text (stmt, 3, summit_panel_get_title (p));
-  summit_stmt_bind_static_text (stmt, 4, summit_panel_kind_to_string (summit_panel_get_kind (p)), -1);
-  if (summit_panel_get_start (p, &start))
-    summit_stmt_bind_int64 (stmt, 5, start);
-  if (summit_panel_get_day (p))
-    summit_stmt_bind_text (stmt, 6, summit_panel_get_day (p));
-  summit_stmt_bind_int (stmt, 7, summit_panel_get_duration (p));
-  summit_stmt_bind_text (stmt, 8, summit_panel_get_room (p));
-  summit_stmt_bind_text (stmt, 9, summit_panel_get_description (p));
-  summit_stmt_bind_text (stmt, 10, lineup);
-  summit_stmt_bind_int (stmt, 11, summit_panel_get_end_confirmed (p));
-  summit_stmt_bind_int (stmt, 12, summit_panel_get_room_confirmed (p));
-  if (summit_stmt_step (stmt) == SUMMIT_STEP_ROW)
-    change = summit_stmt_column_int (stmt, 0) ? CHANGE_NONE : CHANGE_UPDATED;
-  summit_stmt_reset (stmt);
-  return change;
-}
-
 static void
 end_session (ImportContext *ctx)
 {
   g_autoptr(GError) error = NULL;
-  SummitStmt *stmt;
 
   if (ctx->panel == NULL)
     return;
@@ -1900,28 +634,8 @@ end_session (ImportContext *ctx)
 
   /* A session already known by its uid is replaced as a whole, if it
    * differs at all. */
-  switch (classify_session (ctx))
-    {
-    case CHANGE_NONE:
-      ctx->report->counts[SUMMIT_IMPORT_SESSIONS].unchanged++;
-      g_clear_object (&ctx->panel);
-      return;
-    case CHANGE_ADDED:
-      ctx->report->counts[SUMMIT_IMPORT_SESSIONS].added++;
-      break;
-    case CHANGE_UPDATED:
-      ctx->report->counts[SUMMIT_IMPORT_SESSIONS].updated++;
-      break;
-    case CHANGE_FAILED:
-      return;
-    }
-
-  stmt = summit_store_prepare (ctx->store, "DELETE FROM panel WHERE uid = $1", &error);
-  if (stmt == NULL)
-    return propagate_store_error (ctx, error);
-  summit_stmt_bind_text (stmt, 1, summit_panel_get_uid (ctx->panel));
-  if (!summit_store_step_done (ctx->store, stmt, &error) ||
-      !summit_store_insert_panel (ctx->store, ctx->panel, &error))
+  if (!summit_store_merge_panel (ctx->store, ctx->panel,
+                                 &ctx->report->counts[SUMMIT_IMPORT_SESSIONS], &error))
     return propagate_store_error (ctx, error);
 
   g_clear_object (&ctx->panel);
@@ -1940,8 +654,6 @@ read_statistic (ImportContext *ctx)
   g_autofree char *countries = attr (ctx, "countries");
   g_autofree char *source = attr (ctx, "source");
   SummitFigureKind figure = SUMMIT_FIGURE_MISSING;
-  SummitStmt *stmt;
-  Change change;
   int first;
 
   if ((first = first_seen (ctx, "statistic", year)) > 0)
@@ -1958,40 +670,9 @@ read_statistic (ImportContext *ctx)
   summit_year_statistic_set_countries (stat, countries ? atoi (countries) : -1);
   summit_year_statistic_set_source (stat, source);
 
-  stmt = summit_store_prepare (ctx->store,
-                               "SELECT (kind, overseas_mayors, lower_bound, domestic_mayors,"
-                               " countries, source) IS ($2, $3, $4, $5, $6, $7)"
-                               " FROM year_statistic WHERE year = $1",
-                               &error);
-  if (stmt == NULL)
-    return propagate_store_error (ctx, error);
-  summit_stmt_bind_int (stmt, 1, summit_year_statistic_get_year (stat));
-  summit_stmt_bind_static_text (stmt, 2, summit_figure_kind_to_string (figure), -1);
-  if (figure != SUMMIT_FIGURE_MISSING)
-    summit_stmt_bind_int (stmt, 3, summit_year_statistic_get_overseas (stat));
-  summit_stmt_bind_int (stmt, 4, figure == SUMMIT_FIGURE_ESTIMATE &&
-                             summit_year_statistic_get_lower_bound (stat));
-  if (domestic)
-    summit_stmt_bind_int (stmt, 5, summit_year_statistic_get_domestic (stat));
-  if (countries)
-    summit_stmt_bind_int (stmt, 6, summit_year_statistic_get_countries (stat));
-  summit_stmt_bind_text (stmt, 7, summit_year_statistic_get_source (stat));
-  change = CHANGE_ADDED;
-  if (summit_stmt_step (stmt) == SUMMIT_STEP_ROW)
-    change = summit_stmt_column_int (stmt, 0) ? CHANGE_NONE : CHANGE_UPDATED;
-  summit_stmt_reset (stmt);
-
-  if (change == CHANGE_NONE)
-    {
-      ctx->report->counts[SUMMIT_IMPORT_STATISTICS].unchanged++;
-      return;
-    }
-  if (!summit_store_put_year_statistic (ctx->store, stat, &error))
-    return propagate_store_error (ctx, error);
-  if (change == CHANGE_ADDED)
-    ctx->report->counts[SUMMIT_IMPORT_STATISTICS].added++;
-  else
-    ctx->report->counts[SUMMIT_IMPORT_STATISTICS].updated++;
+  if (!summit_store_merge_year_statistic (ctx->store, stat,
+                                          &ctx->report->counts[SUMMIT_IMPORT_STATISTICS], &error))
+    propagate_store_error (ctx, error);
 }
 
 /* Waits for the writer to have written everything handed to it; FALSE (and
@@ -2075,117 +756,132 @@ end_element (ImportContext *ctx)
     g_clear_object (&ctx->edition);
 }
 
-/* The built-in schema, and in @checks what import must check itself (see
- * ValueChecks): with @streamline, a schema without those checks. */
-static xmlRelaxNGPtr
-load_schema (gboolean      streamline,
-             ValueChecks **checks,
-             GError      **error)
+/* Keys ctx->checks by the names of the reader's dictionary, which the
+ * reader's attribute names are compared with by address first. */
+static void
+intern_checks (ImportContext *ctx)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  xmlRelaxNGParserCtxtPtr parser;
-  xmlRelaxNGPtr schema;
-  xmlDocPtr doc;
-  gsize size;
-  const char *data;
+  const ValueChecks *checks = ctx->checks;
+  xmlTextReaderPtr reader = ctx->reader;
 
-  *checks = NULL;
-  bytes = g_resource_lookup_data (summit_core_get_resource (), DATA_PATH "summit-planner.rng",
-                                  G_RESOURCE_LOOKUP_FLAGS_NONE, error);
-  if (bytes == NULL)
-    return NULL;
-  data = g_bytes_get_data (bytes, &size);
-  /* Our own file, built in: no network, no entities, nothing from outside. */
-  doc = xmlReadMemory (data, (int)size, "summit-planner.rng", NULL, XML_PARSE_NONET);
-  if (doc != NULL && streamline)
-    *checks = streamline_schema (doc);
-  /* The parser works on a copy of doc. */
-  parser = doc ? xmlRelaxNGNewDocParserCtxt (doc) : NULL;
-  schema = parser ? xmlRelaxNGParse (parser) : NULL;
-  if (parser != NULL)
-    xmlRelaxNGFreeParserCtxt (parser);
-  if (doc != NULL)
-    xmlFreeDoc (doc);
-  if (schema == NULL)
+  ctx->interned_checks = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                                (GDestroyNotify)g_hash_table_unref);
+  if (checks != NULL)
     {
-      g_clear_pointer (checks, value_checks_free);
-      g_set_error (error, SUMMIT_XML_ERROR, SUMMIT_XML_ERROR_INVALID,
-                   "The built-in schema could not be read");
+      GHashTableIter iter;
+      gpointer element, attributes;
+
+      g_hash_table_iter_init (&iter, checks->elements);
+      while (g_hash_table_iter_next (&iter, &element, &attributes))
+        {
+          GHashTable *interned = g_hash_table_new (g_direct_hash, g_direct_equal);
+          GHashTableIter inner;
+          gpointer attribute, kind;
+
+          g_hash_table_iter_init (&inner, attributes);
+          while (g_hash_table_iter_next (&inner, &attribute, &kind))
+            g_hash_table_insert (interned, (gpointer)xmlTextReaderConstString (reader, attribute),
+                                 kind);
+          g_hash_table_insert (ctx->interned_checks,
+                               (gpointer)xmlTextReaderConstString (reader, element), interned);
+        }
     }
-  return schema;
+  if (checks != NULL)
+    {
+      ctx->person_checks = g_hash_table_lookup (checks->elements, "person");
+      ctx->person_interned = g_hash_table_lookup (ctx->interned_checks,
+                                                  xmlTextReaderConstString (reader,
+                                                                            BAD_CAST "person"));
+    }
+  for (int i = 0; i < SUMMIT_PERSON_N_ATTRIBUTES; i++)
+    ctx->slot_names[i] = xmlTextReaderConstString (reader,
+                                                   BAD_CAST summit_person_attribute_name (i));
 }
 
-/**
- * summit_xml_schema_is_streamlined:
- *
- * For tests: whether imports check the values of the schema's uid, text,
- * country, instant and day defines themselves (see ValueChecks in
- * summit-xml.c), or — if the schema holds anything those checks do not
- * cover — leave everything to libxml2.
- */
-gboolean
-summit_xml_schema_is_streamlined (void)
-{
-  g_autoptr(ValueChecks) checks = NULL;
-  xmlRelaxNGPtr schema = load_schema (TRUE, &checks, NULL);
-
-  if (schema != NULL)
-    xmlRelaxNGFree (schema);
-  return checks != NULL;
-}
-
+/* Reads the file to its end or its first problem, reporting progress by
+ * the share of @size read. */
 static void
-doctype_cb (void          *user_data,
-            const xmlChar *name,
-            const xmlChar *external_id,
-            const xmlChar *system_id)
+read_nodes (ImportContext      *ctx,
+            goffset             size,
+            SummitProgressFunc  progress,
+            gpointer            progress_data)
 {
-  xmlParserCtxtPtr parser = user_data;
-  int *position = parser->_private;
+  xmlTextReaderPtr reader = ctx->reader;
+  guint n_nodes = 0;
+  int ret;
 
-  position[0] = parser->input->line;
-  position[1] = parser->input->col;
-  xmlStopParser (parser);
+  while (ctx->error == NULL && (ret = xmlTextReaderRead (reader)) == 1)
+    {
+      /* Validation errors arrive with the node that caused them. */
+      if (ctx->error != NULL)
+        break;
+
+      switch (xmlTextReaderNodeType (reader))
+        {
+        case XML_READER_TYPE_DOCUMENT_TYPE:
+          {
+            int line, column;
+
+            if (!find_doctype (ctx, &line, &column))
+              where (ctx, &line, &column);
+            fail_at (ctx, SUMMIT_XML_ERROR_FORBIDDEN, line, column, "%s",
+                     _("a DOCTYPE is not allowed in a Summit Planner file"));
+          }
+          break;
+        case XML_READER_TYPE_ENTITY_REFERENCE:
+        case XML_READER_TYPE_ENTITY:
+          fail (ctx, SUMMIT_XML_ERROR_FORBIDDEN, _("entities are not allowed"));
+          break;
+        case XML_READER_TYPE_ELEMENT:
+          start_element (ctx);
+          break;
+        case XML_READER_TYPE_END_ELEMENT:
+          end_element (ctx);
+          if (xmlTextReaderDepth (reader) == 0)
+            ctx->root_closed = TRUE;
+          break;
+        default:
+          break;
+        }
+
+      if (++n_nodes % 4096 == 0)
+        {
+          if (g_cancellable_is_cancelled (ctx->cancellable))
+            ctx->error = g_error_new (SUMMIT_XML_ERROR, SUMMIT_XML_ERROR_CANCELLED,
+                                      _("The import was cancelled; nothing was changed"));
+          else if (progress != NULL && size > 0)
+            progress (MIN (1.0, (double)xmlTextReaderByteConsumed (reader) / size),
+                      progress_data);
+        }
+    }
+
+  if (ctx->error == NULL && ret != 0)
+    fail (ctx, SUMMIT_XML_ERROR_INVALID, "%s", _("the file is not well-formed XML"));
+  if (ctx->error == NULL && n_nodes == 0)
+    fail_at (ctx, SUMMIT_XML_ERROR_INVALID, 1, 0, "%s", _("the file is empty"));
+  if (ctx->error == NULL && xmlTextReaderIsValid (reader) != 1)
+    fail (ctx, SUMMIT_XML_ERROR_INVALID, "%s",
+          _("the file does not follow the Summit Planner format"));
 }
 
+/* The writer checks the people the reader has passed: a problem it finds
+ * comes earlier in the file than any the reader found since, so it is
+ * the one to report (unless the import was cancelled). */
 static void
-ignore_error_cb (void        *user_data,
-                 xmlErrorPtr  error)
+stop_writer (ImportContext *ctx)
 {
-}
+  GError *writer_error = writer_sync (&ctx->writer);
 
-/* Where the DOCTYPE is: the reader meets it only once it has read past the
- * prolog, so the file is read again from its start, by libxml2, up to the
- * DOCTYPE and no further (nothing of it is loaded). */
-static gboolean
-find_doctype (ImportContext *ctx,
-              int           *line,
-              int           *column)
-{
-  xmlParserCtxtPtr parser;
-  int position[2] = { 0, 0 };
-
-  if (ctx->bytes != NULL)
-    parser = xmlCreateMemoryParserCtxt (g_bytes_get_data (ctx->bytes, NULL),
-                                        (int)g_bytes_get_size (ctx->bytes));
-  else
-    parser = xmlCreateFileParserCtxt (ctx->name);
-  if (parser == NULL)
-    return FALSE;
-  xmlCtxtUseOptions (parser, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-  parser->sax->internalSubset = doctype_cb;
-  parser->sax->serror = ignore_error_cb;
-  parser->_private = position;
-  ctx->quiet = TRUE;
-  xmlParseDocument (parser);
-  ctx->quiet = FALSE;
-  if (parser->myDoc != NULL)
-    xmlFreeDoc (parser->myDoc);
-  xmlFreeParserCtxt (parser);
-
-  *line = position[0];
-  *column = position[1];
-  return *line > 0;
+  if (writer_error != NULL && ctx->error != NULL &&
+      g_error_matches (ctx->error, SUMMIT_XML_ERROR, SUMMIT_XML_ERROR_CANCELLED))
+    g_clear_error (&writer_error);
+  if (writer_error != NULL)
+    {
+      g_clear_error (&ctx->error);
+      ctx->error = writer_error;
+    }
+  writer_stop (&ctx->writer);
+  ctx->report->counts[SUMMIT_IMPORT_PEOPLE] = ctx->writer.counts;
 }
 
 static gboolean
@@ -2206,8 +902,6 @@ import_reader (SummitStore         *store,
   g_autoptr(ValueChecks) checks = NULL;
   xmlStructuredErrorFunc old_error_func;
   void *old_error_data;
-  guint n_nodes = 0;
-  int ret;
 
   ctx.store = store;
   ctx.reader = reader;
@@ -2226,38 +920,7 @@ import_reader (SummitStore         *store,
     }
 
   ctx.checks = checks;
-  ctx.interned_checks = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
-                                               (GDestroyNotify)g_hash_table_unref);
-  if (checks != NULL)
-    {
-      GHashTableIter iter;
-      gpointer element, attributes;
-
-      g_hash_table_iter_init (&iter, checks->elements);
-      while (g_hash_table_iter_next (&iter, &element, &attributes))
-        {
-          GHashTable *interned = g_hash_table_new (g_direct_hash, g_direct_equal);
-          GHashTableIter inner;
-          gpointer attribute, kind;
-
-          g_hash_table_iter_init (&inner, attributes);
-          while (g_hash_table_iter_next (&inner, &attribute, &kind))
-            g_hash_table_insert (interned, (gpointer)xmlTextReaderConstString (reader, attribute),
-                                 kind);
-          g_hash_table_insert (ctx.interned_checks,
-                               (gpointer)xmlTextReaderConstString (reader, element), interned);
-        }
-    }
-  if (checks != NULL)
-    {
-      ctx.person_checks = g_hash_table_lookup (checks->elements, "person");
-      ctx.person_interned = g_hash_table_lookup (ctx.interned_checks,
-                                                 xmlTextReaderConstString (reader,
-                                                                           BAD_CAST "person"));
-    }
-  for (int i = 0; i < SUMMIT_PERSON_N_ATTRIBUTES; i++)
-    ctx.slot_names[i] = xmlTextReaderConstString (reader,
-                                                  BAD_CAST summit_person_attribute_name (i));
+  intern_checks (&ctx);
   xmlTextReaderSetStructuredErrorHandler (reader, structured_error_cb, &ctx);
   /* Some errors (of character conversion, of reading) go to libxml2's
    * global handler, which would print them: they come here too. */
@@ -2280,75 +943,8 @@ import_reader (SummitStore         *store,
   if (ctx.error == NULL)
     writer_start (&ctx.writer, store, name, checks, ctx.now, &ctx.error);
 
-  while (ctx.error == NULL && (ret = xmlTextReaderRead (reader)) == 1)
-    {
-      /* Validation errors arrive with the node that caused them. */
-      if (ctx.error != NULL)
-        break;
-
-      switch (xmlTextReaderNodeType (reader))
-        {
-        case XML_READER_TYPE_DOCUMENT_TYPE:
-          {
-            int line, column;
-
-            if (!find_doctype (&ctx, &line, &column))
-              where (&ctx, &line, &column);
-            fail_at (&ctx, SUMMIT_XML_ERROR_FORBIDDEN, line, column, "%s",
-                     _("a DOCTYPE is not allowed in a Summit Planner file"));
-          }
-          break;
-        case XML_READER_TYPE_ENTITY_REFERENCE:
-        case XML_READER_TYPE_ENTITY:
-          fail (&ctx, SUMMIT_XML_ERROR_FORBIDDEN, _("entities are not allowed"));
-          break;
-        case XML_READER_TYPE_ELEMENT:
-          start_element (&ctx);
-          break;
-        case XML_READER_TYPE_END_ELEMENT:
-          end_element (&ctx);
-          if (xmlTextReaderDepth (reader) == 0)
-            ctx.root_closed = TRUE;
-          break;
-        default:
-          break;
-        }
-
-      if (++n_nodes % 4096 == 0)
-        {
-          if (g_cancellable_is_cancelled (cancellable))
-            ctx.error = g_error_new (SUMMIT_XML_ERROR, SUMMIT_XML_ERROR_CANCELLED,
-                                     _("The import was cancelled; nothing was changed"));
-          else if (progress != NULL && size > 0)
-            progress (MIN (1.0, (double)xmlTextReaderByteConsumed (reader) / size),
-                      progress_data);
-        }
-    }
-
-  if (ctx.error == NULL && ret != 0)
-    fail (&ctx, SUMMIT_XML_ERROR_INVALID, "%s", _("the file is not well-formed XML"));
-  if (ctx.error == NULL && n_nodes == 0)
-    fail_at (&ctx, SUMMIT_XML_ERROR_INVALID, 1, 0, "%s", _("the file is empty"));
-  if (ctx.error == NULL && xmlTextReaderIsValid (reader) != 1)
-    fail (&ctx, SUMMIT_XML_ERROR_INVALID, "%s",
-          _("the file does not follow the Summit Planner format"));
-  /* The writer checks the people the reader has passed: a problem it finds
-   * comes earlier in the file than any the reader found since, so it is
-   * the one to report (unless the import was cancelled). */
-  {
-    GError *writer_error = writer_sync (&ctx.writer);
-
-    if (writer_error != NULL && ctx.error != NULL &&
-        g_error_matches (ctx.error, SUMMIT_XML_ERROR, SUMMIT_XML_ERROR_CANCELLED))
-      g_clear_error (&writer_error);
-    if (writer_error != NULL)
-      {
-        g_clear_error (&ctx.error);
-        ctx.error = writer_error;
-      }
-  }
-  writer_stop (&ctx.writer);
-  local_report.counts[SUMMIT_IMPORT_PEOPLE] = ctx.writer.counts;
+  read_nodes (&ctx, size, progress, progress_data);
+  stop_writer (&ctx);
   xmlSetStructuredErrorFunc (old_error_data, old_error_func);
 
   g_clear_object (&ctx.edition);
@@ -2374,535 +970,6 @@ import_reader (SummitStore         *store,
     *report = local_report;
   if (progress != NULL)
     progress (1.0, progress_data);
-  return TRUE;
-}
-
-/* Export */
-
-typedef struct
-{
-  SummitStore        *store;
-  xmlTextWriterPtr    writer;
-  GOutputStream      *stream;
-  GCancellable       *cancellable;
-  SummitProgressFunc  progress;
-  gpointer            progress_data;
-  GError             *error;
-  gint64              done;
-  gint64              total;
-} ExportContext;
-
-static int
-export_write_cb (void       *user_data,
-                 const char *buffer,
-                 int         len)
-{
-  ExportContext *ctx = user_data;
-  gsize written = 0;
-
-  if (ctx->error != NULL)
-    return -1;
-  if (!g_output_stream_write_all (ctx->stream, buffer, len, &written, ctx->cancellable,
-                                  &ctx->error))
-    return -1;
-  return len;
-}
-
-static int
-export_close_cb (void *user_data)
-{
-  return 0;
-}
-
-static gboolean
-writer_failed (ExportContext *ctx,
-               int            rc)
-{
-  if (rc >= 0 && ctx->error == NULL)
-    return FALSE;
-  if (ctx->error == NULL)
-    ctx->error = g_error_new (SUMMIT_XML_ERROR, SUMMIT_XML_ERROR_IO, "%s",
-                              _("The file could not be written"));
-  return TRUE;
-}
-
-/* Writes an attribute unless @value is NULL or empty. */
-static int
-write_attr (ExportContext *ctx,
-            const char    *name,
-            const char    *value)
-{
-  if (value == NULL || *value == '\0')
-    return 0;
-  /* XML cannot hold these even as references: a file written with them
-   * could not be read back. Import refuses them; an older database may
-   * still hold some. */
-  for (const guchar *p = (const guchar *)value; *p != '\0'; p++)
-    if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
-      {
-        if (ctx->error == NULL)
-          ctx->error = g_error_new (SUMMIT_XML_ERROR, SUMMIT_XML_ERROR_INVALID,
-                                    _("%s holds a control character (U+%04X), which an XML file "
-                                      "cannot hold; remove it, then export again"),
-                                    name, *p);
-        return -1;
-      }
-  return xmlTextWriterWriteAttribute (ctx->writer, (const xmlChar *)name, (const xmlChar *)value);
-}
-
-static int
-write_attr_int (ExportContext *ctx,
-                const char    *name,
-                gint64         value)
-{
-  char buf[32];
-
-  g_snprintf (buf, sizeof buf, "%" G_GINT64_FORMAT, value);
-  return write_attr (ctx, name, buf);
-}
-
-static int
-write_attr_column (ExportContext *ctx,
-                   const char    *name,
-                   SummitStmt  *stmt,
-                   int            column)
-{
-  return write_attr (ctx, name, summit_stmt_column_text (stmt, column));
-}
-
-static int
-write_attr_instant (ExportContext *ctx,
-                    const char    *name,
-                    gint64         unix_time)
-{
-  char text[32];
-
-  if (!summit_format_instant (unix_time, text, sizeof text))
-    return -1;
-  return write_attr (ctx, name, text);
-}
-
-static gboolean
-export_step (ExportContext *ctx,
-             SummitStmt  *stmt,
-             int           *rc)
-{
-  *rc = summit_stmt_step (stmt);
-  if (*rc == SUMMIT_STEP_ROW)
-    return TRUE;
-  if (*rc != SUMMIT_STEP_DONE && ctx->error == NULL)
-    summit_store_set_error_from_db (ctx->store, *rc, &ctx->error);
-  return FALSE;
-}
-
-static gboolean
-export_tick (ExportContext *ctx)
-{
-  if (++ctx->done % 1024 != 0)
-    return TRUE;
-  if (g_cancellable_set_error_if_cancelled (ctx->cancellable, &ctx->error))
-    return FALSE;
-  if (ctx->progress != NULL && ctx->total > 0)
-    ctx->progress (MIN (1.0, (double)ctx->done / ctx->total), ctx->progress_data);
-  return TRUE;
-}
-
-static gboolean
-export_person (const SummitPersonRow  *row,
-               gpointer                user_data,
-               GError                **error)
-{
-  ExportContext *ctx = user_data;
-  int w = xmlTextWriterStartElement (ctx->writer, BAD_CAST "person");
-
-  for (guint i = 0; i < SUMMIT_PERSON_N_FIELDS && w >= 0; i++)
-    w = write_attr (ctx, summit_person_field_name (i), row->fields[i]);
-  if (w >= 0)
-    w = write_attr_instant (ctx, "created", row->created);
-  if (w >= 0)
-    w = write_attr_instant (ctx, "updated", row->updated);
-  if (w >= 0)
-    w = xmlTextWriterEndElement (ctx->writer);
-  return !writer_failed (ctx, w) && export_tick (ctx);
-}
-
-static gboolean
-export_people (ExportContext *ctx)
-{
-  if (!summit_store_foreach_person (ctx->store, SUMMIT_PERSON_ORDER_NAME, export_person, ctx,
-                                    ctx->error ? NULL : &ctx->error))
-    return FALSE;
-  return ctx->error == NULL;
-}
-
-static gboolean
-export_invitations (ExportContext *ctx,
-                    gint64         edition_id)
-{
-  SummitStmt *stmt;
-  SummitStmt *events;
-  int rc, erc;
-
-  stmt = summit_store_prepare (ctx->store,
-                               "SELECT i.id, p.uid, i.status FROM invitation i"
-                               " JOIN person p ON p.id = i.person_id"
-                               " WHERE i.edition_id = $1 ORDER BY p.uid",
-                               &ctx->error);
-  if (stmt == NULL)
-    return FALSE;
-  summit_stmt_bind_int64 (stmt, 1, edition_id);
-
-  while (export_step (ctx, stmt, &rc))
-    {
-      int w = xmlTextWriterStartElement (ctx->writer, BAD_CAST "invitation");
-
-      if (w >= 0)
-        w = write_attr_column (ctx, "person", stmt, 1);
-      if (w >= 0)
-        w = write_attr_column (ctx, "status", stmt, 2);
-      if (writer_failed (ctx, w))
-        break;
-
-      events = summit_store_prepare (ctx->store,
-                                     "SELECT at, old_status, new_status, channel, note"
-                                     " FROM invitation_event WHERE invitation_id = $1"
-                                     " ORDER BY at, id",
-                                     &ctx->error);
-      if (events == NULL)
-        break;
-      summit_stmt_bind_int64 (events, 1, summit_stmt_column_int64 (stmt, 0));
-      while (export_step (ctx, events, &erc))
-        {
-          w = xmlTextWriterStartElement (ctx->writer, BAD_CAST "event");
-          if (w >= 0)
-            w = write_attr_instant (ctx, "at", summit_stmt_column_int64 (events, 0));
-          if (w >= 0)
-            w = write_attr_column (ctx, "from", events, 1);
-          if (w >= 0)
-            w = write_attr_column (ctx, "to", events, 2);
-          if (w >= 0)
-            w = write_attr_column (ctx, "channel", events, 3);
-          if (w >= 0)
-            w = write_attr_column (ctx, "note", events, 4);
-          if (w >= 0)
-            w = xmlTextWriterEndElement (ctx->writer);
-          if (writer_failed (ctx, w))
-            break;
-        }
-      summit_stmt_reset (events);
-      if (ctx->error != NULL)
-        break;
-
-      if (writer_failed (ctx, xmlTextWriterEndElement (ctx->writer)) || !export_tick (ctx))
-        break;
-    }
-  summit_stmt_reset (stmt);
-  return ctx->error == NULL;
-}
-
-static gboolean
-export_sessions (ExportContext *ctx,
-                 gint64         edition_id)
-{
-  SummitStmt *stmt;
-  SummitStmt *members;
-  int rc, mrc;
-
-  stmt = summit_store_prepare (ctx->store,
-                               "SELECT id, uid, kind, title, start_utc, day, duration_min, room,"
-                               " description, end_confirmed, room_confirmed FROM panel"
-                               " WHERE edition_id = $1"
-                               " ORDER BY coalesce (start_utc, unixepoch (day, '+1 day', '-1 second')),"
-                               " uid",
-                               &ctx->error);
-  if (stmt == NULL)
-    return FALSE;
-  summit_stmt_bind_int64 (stmt, 1, edition_id);
-
-  while (export_step (ctx, stmt, &rc))
-    {
-      int w = xmlTextWriterStartElement (ctx->writer, BAD_CAST "session");
-
-      if (w >= 0)
-        w = write_attr_column (ctx, "uid", stmt, 1);
-      if (w >= 0)
-        w = write_attr_column (ctx, "kind", stmt, 2);
-      if (w >= 0)
-        w = write_attr_column (ctx, "title", stmt, 3);
-      if (w >= 0 && !summit_stmt_column_is_null (stmt, 4))
-        w = write_attr_instant (ctx, "start", summit_stmt_column_int64 (stmt, 4));
-      if (w >= 0)
-        w = write_attr_column (ctx, "day", stmt, 5);
-      if (w >= 0)
-        w = write_attr_int (ctx, "duration", summit_stmt_column_int64 (stmt, 6));
-      if (w >= 0)
-        w = write_attr_column (ctx, "room", stmt, 7);
-      if (w >= 0)
-        w = write_attr_column (ctx, "description", stmt, 8);
-      if (w >= 0 && summit_stmt_column_int (stmt, 9))
-        w = write_attr (ctx, "end-confirmed", "true");
-      if (w >= 0 && summit_stmt_column_int (stmt, 10))
-        w = write_attr (ctx, "room-confirmed", "true");
-      if (writer_failed (ctx, w))
-        break;
-
-      members = summit_store_prepare (ctx->store,
-                                      "SELECT p.uid, m.role FROM panel_member m"
-                                      " JOIN person p ON p.id = m.person_id"
-                                      " WHERE m.panel_id = $1 ORDER BY m.position",
-                                      &ctx->error);
-      if (members == NULL)
-        break;
-      summit_stmt_bind_int64 (members, 1, summit_stmt_column_int64 (stmt, 0));
-      while (export_step (ctx, members, &mrc))
-        {
-          w = xmlTextWriterStartElement (ctx->writer, BAD_CAST "member");
-          if (w >= 0)
-            w = write_attr_column (ctx, "person", members, 0);
-          if (w >= 0)
-            w = write_attr_column (ctx, "role", members, 1);
-          if (w >= 0)
-            w = xmlTextWriterEndElement (ctx->writer);
-          if (writer_failed (ctx, w))
-            break;
-        }
-      summit_stmt_reset (members);
-      if (ctx->error != NULL)
-        break;
-
-      if (writer_failed (ctx, xmlTextWriterEndElement (ctx->writer)) || !export_tick (ctx))
-        break;
-    }
-  summit_stmt_reset (stmt);
-  return ctx->error == NULL;
-}
-
-static gboolean
-export_editions (ExportContext *ctx)
-{
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  SummitStmt *stmt;
-  int rc;
-
-  stmt = summit_store_prepare (ctx->store,
-                               "SELECT id, year, theme, host_city, host_country, timezone, format,"
-                               " start_date, end_date FROM edition ORDER BY year",
-                               &ctx->error);
-  if (stmt == NULL)
-    return FALSE;
-
-  /* Editions are few: collect them first, as their contents need the same
-   * cached statements. */
-  while (export_step (ctx, stmt, &rc))
-    {
-      gint64 id = summit_stmt_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  summit_stmt_reset (stmt);
-  if (ctx->error != NULL)
-    return FALSE;
-
-  for (guint i = 0; i < ids->len; i++)
-    {
-      int w;
-
-      stmt = summit_store_prepare (ctx->store,
-                                   "SELECT id, year, theme, host_city, host_country, timezone,"
-                                   " format, start_date, end_date FROM edition WHERE id = $1",
-                                   &ctx->error);
-      if (stmt == NULL)
-        return FALSE;
-      summit_stmt_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
-      if (!export_step (ctx, stmt, &rc))
-        return FALSE;
-
-      w = xmlTextWriterStartElement (ctx->writer, BAD_CAST "edition");
-      if (w >= 0)
-        w = write_attr_column (ctx, "year", stmt, 1);
-      if (w >= 0)
-        w = write_attr_column (ctx, "theme", stmt, 2);
-      if (w >= 0)
-        w = write_attr_column (ctx, "host-city", stmt, 3);
-      if (w >= 0)
-        w = write_attr_column (ctx, "host-country", stmt, 4);
-      if (w >= 0)
-        w = write_attr_column (ctx, "timezone", stmt, 5);
-      if (w >= 0)
-        w = write_attr_column (ctx, "format", stmt, 6);
-      if (w >= 0)
-        w = write_attr_column (ctx, "start-date", stmt, 7);
-      if (w >= 0)
-        w = write_attr_column (ctx, "end-date", stmt, 8);
-      summit_stmt_reset (stmt);
-      if (writer_failed (ctx, w))
-        return FALSE;
-
-      if (!export_invitations (ctx, g_array_index (ids, gint64, i)) ||
-          !export_sessions (ctx, g_array_index (ids, gint64, i)) ||
-          writer_failed (ctx, xmlTextWriterEndElement (ctx->writer)))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-export_statistics (ExportContext *ctx)
-{
-  SummitStmt *stmt;
-  int rc;
-
-  stmt = summit_store_prepare (ctx->store,
-                               "SELECT year, kind, overseas_mayors, lower_bound, domestic_mayors,"
-                               " countries, source FROM year_statistic ORDER BY year",
-                               &ctx->error);
-  if (stmt == NULL)
-    return FALSE;
-
-  while (export_step (ctx, stmt, &rc))
-    {
-      int w = xmlTextWriterStartElement (ctx->writer, BAD_CAST "statistic");
-
-      if (w >= 0)
-        w = write_attr_column (ctx, "year", stmt, 0);
-      if (w >= 0)
-        w = write_attr_column (ctx, "kind", stmt, 1);
-      if (w >= 0)
-        w = write_attr_column (ctx, "overseas-mayors", stmt, 2);
-      if (w >= 0 && summit_stmt_column_int (stmt, 3))
-        w = write_attr (ctx, "lower-bound", "true");
-      if (w >= 0)
-        w = write_attr_column (ctx, "domestic-mayors", stmt, 4);
-      if (w >= 0)
-        w = write_attr_column (ctx, "countries", stmt, 5);
-      if (w >= 0)
-        w = write_attr_column (ctx, "source", stmt, 6);
-      if (w >= 0)
-        w = xmlTextWriterEndElement (ctx->writer);
-      if (writer_failed (ctx, w))
-        break;
-    }
-  summit_stmt_reset (stmt);
-  return ctx->error == NULL;
-}
-
-static gint64
-count_rows (SummitStore *store)
-{
-  SummitStmt *stmt;
-  gint64 n = 0;
-
-  stmt = summit_store_prepare (store,
-                               "SELECT (SELECT count(*) FROM person)"
-                               " + (SELECT count(*) FROM invitation)"
-                               " + (SELECT count(*) FROM panel)",
-                               NULL);
-  if (stmt == NULL)
-    return 0;
-  if (summit_stmt_step (stmt) == SUMMIT_STEP_ROW)
-    n = summit_stmt_column_int64 (stmt, 0);
-  summit_stmt_reset (stmt);
-  return n;
-}
-
-/**
- * summit_format_instant:
- * @buf: (out caller-allocates): at least 21 bytes
- *
- * Writes @unix_time as "2020-08-13T07:00:00Z" (UTC), the form the files
- * use. gmtime_r, as GDateTime's formatting is ten times slower and exports
- * write two of these for each person.
- *
- * Returns: %FALSE if the time is outside years 1–9999
- */
-gboolean
-summit_format_instant (gint64  unix_time,
-                       char   *buf,
-                       gsize   size)
-{
-  time_t t = (time_t)unix_time;
-  struct tm tm;
-
-  int year;
-
-  if (size < 21 || gmtime_r (&t, &tm) == NULL || tm.tm_year + 1900 < 1 ||
-      tm.tm_year + 1900 > 9999)
-    return FALSE;
-
-  /* Digit by digit: printf's format parsing was a tenth of a CSV export. */
-  year = tm.tm_year + 1900;
-  buf[0] = '0' + year / 1000;
-  buf[1] = '0' + year / 100 % 10;
-  buf[2] = '0' + year / 10 % 10;
-  buf[3] = '0' + year % 10;
-  buf[4] = '-';
-  buf[5] = '0' + (tm.tm_mon + 1) / 10;
-  buf[6] = '0' + (tm.tm_mon + 1) % 10;
-  buf[7] = '-';
-  buf[8] = '0' + tm.tm_mday / 10;
-  buf[9] = '0' + tm.tm_mday % 10;
-  buf[10] = 'T';
-  buf[11] = '0' + tm.tm_hour / 10;
-  buf[12] = '0' + tm.tm_hour % 10;
-  buf[13] = ':';
-  buf[14] = '0' + tm.tm_min / 10;
-  buf[15] = '0' + tm.tm_min % 10;
-  buf[16] = ':';
-  buf[17] = '0' + tm.tm_sec / 10;
-  buf[18] = '0' + tm.tm_sec % 10;
-  buf[19] = 'Z';
-  buf[20] = '\0';
-  return TRUE;
-}
-
-/**
- * summit_store_merge_person:
- * @person: a person with a uid; created/updated of 0 mean now
- * @counts: (inout): gains one added, updated or unchanged
- *
- * Adds @person, or — if someone with the same uid exists — writes the
- * fields that differ (stamping the person updated at @person's time), or
- * leaves them alone. For importers, inside their transaction.
- */
-gboolean
-summit_store_merge_person (SummitStore         *store,
-                           SummitPerson        *person,
-                           SummitImportCounts  *counts,
-                           GError             **error)
-{
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-  gint64 created = summit_person_get_created (person);
-  gint64 updated = summit_person_get_updated (person);
-  const char *fields[SUMMIT_PERSON_N_FIELDS];
-  PersonStatements stmts;
-  guint before = counts->added;
-  gint64 id;
-
-  g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
-  g_return_val_if_fail (SUMMIT_IS_PERSON (person), FALSE);
-
-  if (created == 0)
-    created = now;
-  if (updated == 0)
-    updated = MAX (created, now);
-  summit_person_set_times (person, created, updated);
-
-  if (*summit_person_get_uid (person) == '\0')
-    {
-      g_autofree char *uid = g_uuid_string_random ();
-      summit_person_set_field (person, SUMMIT_PERSON_UID, uid);
-    }
-
-  for (guint i = 0; i < SUMMIT_PERSON_N_FIELDS; i++)
-    fields[i] = summit_person_get_field (person, i);
-  /* The store's cached statements: a CSV import merges row by row. */
-  if ((stmts.insert = summit_store_prepare (store, insert_person_sql, error)) == NULL)
-    return FALSE;
-  stmts.update = NULL;
-  id = merge_person_fields (store, &stmts, fields, NULL, created, updated, counts, error);
-  if (id == 0)
-    return FALSE;
-  if (counts->added > before)
-    summit_person_set_id (person, id);
   return TRUE;
 }
 
@@ -3010,236 +1077,4 @@ summit_xml_import_bytes (SummitStore         *store,
       return FALSE;
     }
   return import_reader (store, reader, bytes, name, size, NULL, NULL, report, cancellable, error);
-}
-
-/**
- * summit_store_seed:
- *
- * Fills a new database with the facts of the public announcement
- * (data/seed.xml, built in).
- */
-gboolean
-summit_store_seed (SummitStore  *store,
-                   GError      **error)
-{
-  g_autoptr(GBytes) bytes = NULL;
-
-  bytes = g_resource_lookup_data (summit_core_get_resource (), DATA_PATH "seed.xml",
-                                  G_RESOURCE_LOOKUP_FLAGS_NONE, error);
-  if (bytes == NULL)
-    return FALSE;
-  return summit_xml_import_bytes (store, bytes, "seed.xml", NULL, NULL, error);
-}
-
-/**
- * summit_store_open_and_seed:
- *
- * Opens @path like summit_store_open(), seeding it if it was new.
- *
- * Returns: (transfer full): the store, or %NULL with @error set
- */
-SummitStore *
-summit_store_open_and_seed (const char  *path,
-                            GError     **error)
-{
-  return summit_store_open_and_seed_with_flags (path, SUMMIT_STORE_OPEN_NONE, error);
-}
-
-/**
- * summit_store_open_and_seed_with_flags:
- *
- * Opens @path like summit_store_open_with_flags(), seeding it if it was new.
- *
- * Returns: (transfer full): the store, or %NULL with @error set
- */
-SummitStore *
-summit_store_open_and_seed_with_flags (const char            *path,
-                                       SummitStoreOpenFlags   flags,
-                                       GError               **error)
-{
-  g_autoptr(SummitStore) store = NULL;
-
-  store = summit_store_open_with_flags (path, flags, error);
-  if (store == NULL)
-    return NULL;
-  if (summit_store_is_new (store) && !summit_store_seed (store, error))
-    return NULL;
-  return g_steal_pointer (&store);
-}
-
-/**
- * summit_default_database_path:
- *
- * Returns: (transfer full): `$XDG_DATA_HOME/summit-planner/summit.db`
- */
-char *
-summit_default_database_path (void)
-{
-  return g_build_filename (g_get_user_data_dir (), "summit-planner", "summit.db", NULL);
-}
-
-/**
- * summit_xml_export_stream:
- * @progress: (nullable): called from this thread with the share of the work done
- *
- * Writes everything in the database — people, editions with their
- * invitations (and history) and sessions (and lineups), yearly figures — to
- * @stream in the format of data/summit-planner.rng, in a stable order, so
- * that exporting what was imported gives the same bytes. Reads in one
- * transaction, so the file is a consistent snapshot. Does not close @stream.
- */
-gboolean
-summit_xml_export_stream (SummitStore         *store,
-                          GOutputStream       *stream,
-                          SummitProgressFunc   progress,
-                          gpointer             progress_data,
-                          GCancellable        *cancellable,
-                          GError             **error)
-{
-  ExportContext ctx = { 0 };
-  xmlOutputBufferPtr out;
-  gboolean own_txn;
-  int w;
-
-  g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
-  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
-
-  ctx.store = store;
-  ctx.stream = stream;
-  ctx.cancellable = cancellable;
-  ctx.progress = progress;
-  ctx.progress_data = progress_data;
-
-  /* One snapshot; people sorted in memory. */
-  if (!summit_store_begin_long_read (store, &own_txn, error))
-    return FALSE;
-  ctx.total = count_rows (store);
-
-  out = xmlOutputBufferCreateIO (export_write_cb, export_close_cb, &ctx, NULL);
-  ctx.writer = xmlNewTextWriter (out);
-  if (ctx.writer == NULL)
-    {
-      xmlOutputBufferClose (out);
-      summit_store_end_long_read (store, own_txn);
-      g_set_error (error, SUMMIT_XML_ERROR, SUMMIT_XML_ERROR_IO, "%s", _("Out of memory"));
-      return FALSE;
-    }
-  xmlTextWriterSetIndent (ctx.writer, 1);
-  xmlTextWriterSetIndentString (ctx.writer, BAD_CAST "  ");
-
-  w = xmlTextWriterStartDocument (ctx.writer, NULL, "UTF-8", NULL);
-  if (w >= 0)
-    w = xmlTextWriterStartElement (ctx.writer, BAD_CAST "summit");
-  if (w >= 0)
-    w = write_attr (&ctx, "xmlns", SUMMIT_XML_NAMESPACE);
-  if (w >= 0)
-    w = write_attr (&ctx, "format-version", "1");
-  if (!writer_failed (&ctx, w) &&
-      export_people (&ctx) && export_editions (&ctx) && export_statistics (&ctx))
-    {
-      w = xmlTextWriterEndElement (ctx.writer);
-      if (w >= 0)
-        w = xmlTextWriterEndDocument (ctx.writer);
-      if (w >= 0)
-        w = xmlTextWriterFlush (ctx.writer);
-      writer_failed (&ctx, w);
-    }
-  xmlFreeTextWriter (ctx.writer);
-  summit_store_end_long_read (store, own_txn);
-
-  if (ctx.error != NULL)
-    {
-      g_propagate_error (error, ctx.error);
-      return FALSE;
-    }
-  if (progress != NULL)
-    progress (1.0, progress_data);
-  return TRUE;
-}
-
-/**
- * summit_xml_export_file:
- *
- * Exports to @path (see summit_xml_export_stream()), replacing it only once
- * everything is written: on error or cancellation the old file stays. A
- * new file is readable by its owner only.
- */
-gboolean
-summit_xml_export_file (SummitStore         *store,
-                        const char          *path,
-                        SummitProgressFunc   progress,
-                        gpointer             progress_data,
-                        GCancellable        *cancellable,
-                        GError             **error)
-{
-  g_autoptr(SummitFileWriter) writer = NULL;
-  g_autoptr(GOutputStream) stream = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  /* The file holds personal data: readable by its owner only. */
-  writer = summit_file_writer_new (path, SUMMIT_FILE_PRIVATE, &local_error);
-  if (writer == NULL)
-    {
-      g_set_error_literal (error, SUMMIT_XML_ERROR, SUMMIT_XML_ERROR_IO, local_error->message);
-      return FALSE;
-    }
-  stream = g_buffered_output_stream_new_sized (summit_file_writer_get_stream (writer),
-                                               256 * 1024);
-
-  if (!summit_xml_export_stream (store, stream, progress, progress_data, cancellable,
-                                 &local_error))
-    {
-      g_set_error (error, local_error->domain, local_error->code, "%s: %s", path,
-                   local_error->message);
-      return FALSE;
-    }
-  if (!g_output_stream_close (stream, cancellable, &local_error))
-    {
-      g_set_error (error, SUMMIT_XML_ERROR, SUMMIT_XML_ERROR_IO, "%s: %s", path,
-                   local_error->message);
-      return FALSE;
-    }
-  if (!summit_file_writer_commit (writer, &local_error))
-    {
-      g_set_error_literal (error, SUMMIT_XML_ERROR, SUMMIT_XML_ERROR_IO, local_error->message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/**
- * summit_import_report_to_string:
- *
- * Returns: (transfer full): one sentence a person reads, such as
- *   "3 added, 1 updated, 12 unchanged"
- */
-char *
-summit_import_report_to_string (const SummitImportReport *report)
-{
-  guint added = 0, updated = 0, unchanged = 0;
-  GString *text = g_string_new (NULL);
-
-  for (guint i = 0; i < SUMMIT_IMPORT_N_KINDS; i++)
-    {
-      added += report->counts[i].added;
-      updated += report->counts[i].updated;
-      unchanged += report->counts[i].unchanged;
-    }
-  /* Translators: records added by an import, in "3 added, 1 updated, 12 unchanged" */
-  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u added", "%u added", added), added);
-  /* Translators: appended to "3 added": ", 1 updated" */
-  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, ", %u updated", ", %u updated", updated),
-                          updated);
-  /* Translators: appended to "3 added, 1 updated": ", 12 unchanged" */
-  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, ", %u unchanged", ", %u unchanged",
-                                             unchanged), unchanged);
-  if (report->skipped > 0)
-    /* Translators: appended to "N added, N updated, N unchanged" */
-    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, ", %u invalid row skipped",
-                                               ", %u invalid rows skipped", report->skipped),
-                            report->skipped);
-  return g_string_free (text, FALSE);
 }

@@ -7,6 +7,9 @@
 
 #include "summit-person.h"
 #include "summit-store.h"
+#include "summit-store-import.h"
+#include "summit-store-seed.h"
+#include "summit-time.h"
 
 G_BEGIN_DECLS
 
@@ -22,32 +25,6 @@ typedef enum
   SUMMIT_XML_ERROR_CANCELLED,
 } SummitXmlError;
 
-/* What an import did, by kind of record. */
-typedef enum
-{
-  SUMMIT_IMPORT_PEOPLE,
-  SUMMIT_IMPORT_EDITIONS,
-  SUMMIT_IMPORT_INVITATIONS,
-  SUMMIT_IMPORT_SESSIONS,
-  SUMMIT_IMPORT_STATISTICS,
-  SUMMIT_IMPORT_N_KINDS
-} SummitImportKind;
-
-typedef struct
-{
-  guint added;
-  guint updated;
-  guint unchanged;
-} SummitImportCounts;
-
-typedef struct
-{
-  SummitImportCounts counts[SUMMIT_IMPORT_N_KINDS];
-  guint              skipped;   /* rows left out on request (CSV) */
-  guint              matched;   /* CSV rows without a uid that updated someone known */
-  guint              left;      /* CSV rows left out: several people match, none chosen */
-} SummitImportReport;
-
 /* Called now and then from the thread that imports or exports, with the
  * share of the work done (0..1). */
 typedef void (*SummitProgressFunc) (double   fraction,
@@ -55,7 +32,6 @@ typedef void (*SummitProgressFunc) (double   fraction,
 
 GQuark   summit_xml_error_quark  (void);
 gboolean summit_xml_schema_is_streamlined (void);
-char    *summit_import_report_to_string (const SummitImportReport *report);
 gboolean summit_xml_import_file_full (SummitStore         *store,
                                       const char          *path,
                                       SummitProgressFunc   progress,
@@ -86,20 +62,5 @@ gboolean summit_xml_import_bytes (SummitStore         *store,
                                   SummitImportReport  *report,
                                   GCancellable        *cancellable,
                                   GError             **error);
-gboolean summit_format_instant     (gint64              unix_time,
-                                    char               *buf,
-                                    gsize               size);
-gboolean summit_store_merge_person (SummitStore        *store,
-                                    SummitPerson       *person,
-                                    SummitImportCounts *counts,
-                                    GError            **error);
-gboolean summit_store_seed       (SummitStore         *store,
-                                  GError             **error);
-SummitStore *summit_store_open_and_seed (const char  *path,
-                                         GError     **error);
-SummitStore *summit_store_open_and_seed_with_flags (const char            *path,
-                                                    SummitStoreOpenFlags   flags,
-                                                    GError               **error);
-char    *summit_default_database_path (void);
 
 G_END_DECLS
