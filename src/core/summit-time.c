@@ -441,8 +441,8 @@ summit_time_zone_is_known (const char *identifier)
  * @buf: (out caller-allocates): at least 21 bytes
  *
  * Writes @unix_time as "2020-08-13T07:00:00Z" (UTC), the form the files
- * use. gmtime_r, as GDateTime's formatting is ten times slower and exports
- * write two of these for each person.
+ * use. Stands in for g_date_time_format(), too slow for issue 6's CSV export
+ * figure (tests/bench/README.md): exports write two of these per person.
  *
  * Returns: %FALSE if the time is outside years 1–9999
  */
@@ -460,7 +460,7 @@ summit_format_instant (gint64  unix_time,
       tm.tm_year + 1900 > 9999)
     return FALSE;
 
-  /* Digit by digit: printf's format parsing was a tenth of a CSV export. */
+  /* Digit by digit, without printf's format parsing. */
   year = tm.tm_year + 1900;
   buf[0] = '0' + year / 1000;
   buf[1] = '0' + year / 100 % 10;

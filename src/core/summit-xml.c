@@ -339,8 +339,7 @@ read_person (ImportContext *ctx)
   row.column = xmlTextReaderGetParserColumnNumber (ctx->reader);
   where (ctx, &row.tag_line, &row.tag_column);
 
-  /* One pass over the attributes: a file of 100,000 people asks for
-   * 1.5 million of them, and looking each up by name is most of the work.
+  /* One pass over the attributes, rather than looking each up by name.
    * Each value is copied into the batch as it comes: the reader may reuse
    * its memory for the next. */
   if (xmlTextReaderMoveToFirstAttribute (ctx->reader) == 1)
