@@ -12,40 +12,6 @@
 #include "summit-store-export.h"
 #include "summit-store-private.h"
 
-/* Fills a row of its kind from the current row of @stmt and hands it to
- * @func, a callback of that kind. */
-typedef gboolean (*RowCall) (SummitStmt  *stmt,
-                             GCallback    func,
-                             gpointer     user_data,
-                             GError     **error);
-
-/* Steps @stmt (bound already) to its end, or until @call returns FALSE. */
-static gboolean
-foreach_row (SummitStore  *store,
-             SummitStmt   *stmt,
-             RowCall       call,
-             GCallback     func,
-             gpointer      user_data,
-             GError      **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  gboolean go_on = TRUE;
-  int rc;
-
-  while (go_on && (rc = summit_stmt_step (stmt)) == SUMMIT_STEP_ROW)
-    go_on = call (stmt, func, user_data, &local_error);
-  if (go_on && rc != SUMMIT_STEP_DONE)
-    summit_store_set_error_from_db (store, rc, &local_error);
-  summit_stmt_reset (stmt);
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /**
  * summit_store_count_export_rows:
  *
@@ -130,7 +96,7 @@ summit_store_foreach_edition (SummitStore           *store,
                                error);
   /* Editions are few: collect them first, as their contents need the same
    * cached statements. */
-  if (stmt == NULL || !foreach_row (store, stmt, collect_id, NULL, ids, error))
+  if (stmt == NULL || !summit_store_foreach_row (store, stmt, collect_id, NULL, ids, error))
     return FALSE;
 
   for (guint i = 0; i < ids->len; i++)
@@ -202,7 +168,8 @@ summit_store_foreach_invitation (SummitStore              *store,
   if (stmt == NULL)
     return FALSE;
   summit_stmt_bind_int64 (stmt, 1, edition_id);
-  return foreach_row (store, stmt, call_invitation, (GCallback)func, user_data, error);
+  return summit_store_foreach_row (store, stmt, call_invitation, (GCallback)func, user_data,
+                                   error);
 }
 
 static gboolean
@@ -247,7 +214,8 @@ summit_store_foreach_invitation_event (SummitStore                   *store,
   if (stmt == NULL)
     return FALSE;
   summit_stmt_bind_int64 (stmt, 1, invitation_id);
-  return foreach_row (store, stmt, call_invitation_event, (GCallback)func, user_data, error);
+  return summit_store_foreach_row (store, stmt, call_invitation_event, (GCallback)func, user_data,
+                                   error);
 }
 
 static gboolean
@@ -302,7 +270,8 @@ summit_store_foreach_session (SummitStore           *store,
   if (stmt == NULL)
     return FALSE;
   summit_stmt_bind_int64 (stmt, 1, edition_id);
-  return foreach_row (store, stmt, call_session, (GCallback)func, user_data, error);
+  return summit_store_foreach_row (store, stmt, call_session, (GCallback)func, user_data,
+                                   error);
 }
 
 static gboolean
@@ -344,7 +313,8 @@ summit_store_foreach_session_member (SummitStore                 *store,
   if (stmt == NULL)
     return FALSE;
   summit_stmt_bind_int64 (stmt, 1, panel_id);
-  return foreach_row (store, stmt, call_session_member, (GCallback)func, user_data, error);
+  return summit_store_foreach_row (store, stmt, call_session_member, (GCallback)func, user_data,
+                                   error);
 }
 
 static gboolean
@@ -388,5 +358,6 @@ summit_store_foreach_statistic (SummitStore             *store,
                                error);
   if (stmt == NULL)
     return FALSE;
-  return foreach_row (store, stmt, call_statistic, (GCallback)func, user_data, error);
+  return summit_store_foreach_row (store, stmt, call_statistic, (GCallback)func, user_data,
+                                   error);
 }

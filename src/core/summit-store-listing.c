@@ -16,55 +16,31 @@
   " p.email, p.updated, i.status, i.updated" \
   " FROM person p LEFT JOIN invitation i ON i.person_id = p.id AND i.edition_id = $1"
 
-static const char *
-column_text (SummitStmt *stmt,
-             int         column)
-{
-  const char *text = summit_stmt_column_text (stmt, column);
-
-  return text ? text : "";
-}
-
-/* Hands @func one record per row of @stmt, a LISTING_SQL query with its
- * parameters bound, then resets it. */
+/* Hands @func the record of the current row of a LISTING_SQL query. */
 static gboolean
-foreach_row (SummitStore        *store,
-             SummitStmt         *stmt,
-             SummitListingFunc   func,
-             gpointer            user_data,
-             GError            **error)
+call_listing (SummitStmt  *stmt,
+              GCallback    func,
+              gpointer     user_data,
+              GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
   SummitListingRow row;
-  gboolean go_on = TRUE;
-  int rc;
 
-  while (go_on && (rc = summit_stmt_step (stmt)) == SUMMIT_STEP_ROW)
-    {
-      row.id = summit_stmt_column_int64 (stmt, 0);
-      row.given_name = column_text (stmt, 1);
-      row.family_name = column_text (stmt, 2);
-      row.native_name = column_text (stmt, 3);
-      row.position = column_text (stmt, 4);
-      row.city = column_text (stmt, 5);
-      row.country = column_text (stmt, 6);
-      row.email = column_text (stmt, 7);
-      row.updated = summit_stmt_column_int64 (stmt, 8);
-      row.invited = !summit_stmt_column_is_null (stmt, 9) &&
-                    summit_invitation_status_from_string (column_text (stmt, 9), &row.status);
-      if (!row.invited)
-        row.status = 0;
-      row.since = row.invited ? summit_stmt_column_int64 (stmt, 10) : 0;
-      go_on = func (&row, user_data, &local_error);
-    }
-  summit_store_end_rows (store, stmt, go_on ? rc : SUMMIT_STEP_DONE, &local_error);
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  return TRUE;
+  row.id = summit_stmt_column_int64 (stmt, 0);
+  row.given_name = summit_stmt_column_string (stmt, 1);
+  row.family_name = summit_stmt_column_string (stmt, 2);
+  row.native_name = summit_stmt_column_string (stmt, 3);
+  row.position = summit_stmt_column_string (stmt, 4);
+  row.city = summit_stmt_column_string (stmt, 5);
+  row.country = summit_stmt_column_string (stmt, 6);
+  row.email = summit_stmt_column_string (stmt, 7);
+  row.updated = summit_stmt_column_int64 (stmt, 8);
+  row.invited = !summit_stmt_column_is_null (stmt, 9) &&
+                summit_invitation_status_from_string (summit_stmt_column_string (stmt, 9),
+                                                      &row.status);
+  if (!row.invited)
+    row.status = 0;
+  row.since = row.invited ? summit_stmt_column_int64 (stmt, 10) : 0;
+  return ((SummitListingFunc)func) (&row, user_data, error);
 }
 
 /* Runs @sql, LISTING_SQL with more, for @edition_id and, if not NULL,
@@ -85,7 +61,8 @@ read_listing (SummitStore        *store,
   summit_stmt_bind_int64 (stmt, 1, edition_id);
   if (second != NULL)
     summit_stmt_bind_int64 (stmt, 2, *second);
-  return foreach_row (store, stmt, func, user_data, error);
+  return summit_store_foreach_row (store, stmt, call_listing, (GCallback)func, user_data,
+                                   error);
 }
 
 /**

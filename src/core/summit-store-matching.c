@@ -11,13 +11,21 @@
 #include "summit-store-matching.h"
 #include "summit-store-private.h"
 
-static const char *
-column_text (SummitStmt *stmt,
-             int         column)
+static gboolean
+call_person_keys (SummitStmt  *stmt,
+                  GCallback    func,
+                  gpointer     user_data,
+                  GError     **error)
 {
-  const char *text = summit_stmt_column_text (stmt, column);
+  SummitPersonKeysRow row;
 
-  return text ? text : "";
+  row.id = summit_stmt_column_int64 (stmt, 0);
+  row.given_name = summit_stmt_column_string (stmt, 1);
+  row.family_name = summit_stmt_column_string (stmt, 2);
+  row.native_name = summit_stmt_column_string (stmt, 3);
+  row.city = summit_stmt_column_string (stmt, 4);
+  row.email = summit_stmt_column_string (stmt, 5);
+  return ((SummitPersonKeysFunc)func) (&row, user_data, error);
 }
 
 /**
@@ -38,11 +46,7 @@ summit_store_foreach_person_keys (SummitStore           *store,
                                   gpointer               user_data,
                                   GError               **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  SummitPersonKeysRow row;
   SummitStmt *stmt;
-  gboolean go_on = TRUE;
-  int rc;
 
   g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
 
@@ -53,22 +57,6 @@ summit_store_foreach_person_keys (SummitStore           *store,
   if (stmt == NULL)
     return FALSE;
 
-  while (go_on && (rc = summit_stmt_step (stmt)) == SUMMIT_STEP_ROW)
-    {
-      row.id = summit_stmt_column_int64 (stmt, 0);
-      row.given_name = column_text (stmt, 1);
-      row.family_name = column_text (stmt, 2);
-      row.native_name = column_text (stmt, 3);
-      row.city = column_text (stmt, 4);
-      row.email = column_text (stmt, 5);
-      go_on = func (&row, user_data, &local_error);
-    }
-  summit_store_end_rows (store, stmt, go_on ? rc : SUMMIT_STEP_DONE, &local_error);
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  return TRUE;
+  return summit_store_foreach_row (store, stmt, call_person_keys, (GCallback)func, user_data,
+                                   error);
 }

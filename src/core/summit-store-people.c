@@ -19,6 +19,22 @@
   " organisation, email, phone, timezone, notes, position_kind, letter_language," \
   " created, updated, id"
 
+static gboolean
+call_person (SummitStmt  *stmt,
+             GCallback    func,
+             gpointer     user_data,
+             GError     **error)
+{
+  SummitPersonRow row;
+
+  for (int i = 0; i < SUMMIT_PERSON_N_FIELDS; i++)
+    row.fields[i] = summit_stmt_column_string (stmt, i);
+  row.created = summit_stmt_column_int64 (stmt, SUMMIT_PERSON_N_FIELDS);
+  row.updated = summit_stmt_column_int64 (stmt, SUMMIT_PERSON_N_FIELDS + 1);
+  row.id = summit_stmt_column_int64 (stmt, SUMMIT_PERSON_N_FIELDS + 2);
+  return ((SummitPersonRowFunc)func) (&row, user_data, error);
+}
+
 /**
  * summit_store_foreach_person:
  * @order: the order of the calls
@@ -43,11 +59,7 @@ summit_store_foreach_person (SummitStore          *store,
     [SUMMIT_PERSON_ORDER_NAME] = "SELECT " PERSON_COLUMNS " FROM person"
                                  " ORDER BY +family_name, given_name, uid",
   };
-  g_autoptr(GError) local_error = NULL;
-  SummitPersonRow row;
   SummitStmt *stmt;
-  gboolean go_on = TRUE;
-  int rc;
 
   g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
   g_return_val_if_fail (order < G_N_ELEMENTS (sql), FALSE);
@@ -55,27 +67,7 @@ summit_store_foreach_person (SummitStore          *store,
   stmt = summit_store_prepare (store, sql[order], error);
   if (stmt == NULL)
     return FALSE;
-
-  while (go_on && (rc = summit_stmt_step (stmt)) == SUMMIT_STEP_ROW)
-    {
-      for (int i = 0; i < SUMMIT_PERSON_N_FIELDS; i++)
-        {
-          const char *text = summit_stmt_column_text (stmt, i);
-          row.fields[i] = text ? text : "";
-        }
-      row.created = summit_stmt_column_int64 (stmt, SUMMIT_PERSON_N_FIELDS);
-      row.updated = summit_stmt_column_int64 (stmt, SUMMIT_PERSON_N_FIELDS + 1);
-      row.id = summit_stmt_column_int64 (stmt, SUMMIT_PERSON_N_FIELDS + 2);
-      go_on = func (&row, user_data, &local_error);
-    }
-  summit_store_end_rows (store, stmt, go_on ? rc : SUMMIT_STEP_DONE, &local_error);
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  return TRUE;
+  return summit_store_foreach_row (store, stmt, call_person, (GCallback)func, user_data, error);
 }
 
 static SummitPerson *

@@ -31,6 +31,13 @@ struct _SummitStore
   guint       is_new : 1;
 };
 
+/* Fills a record of its kind from the current row of @stmt and hands it to
+ * @func, a callback of that kind; returns %FALSE to stop. */
+typedef gboolean (*SummitRowCall) (SummitStmt  *stmt,
+                                   GCallback    func,
+                                   gpointer     user_data,
+                                   GError     **error);
+
 /* The schema, one step per version (summit-store.c). */
 extern const char * const summit_store_migrations[];
 
@@ -62,6 +69,12 @@ gint64        summit_store_changes            (SummitStore      *self);
 gint64        summit_store_last_insert_id     (SummitStore      *self);
 gboolean      summit_store_set_error_from_db  (SummitStore      *self,
                                                int               rc,
+                                               GError          **error);
+gboolean      summit_store_foreach_row        (SummitStore      *self,
+                                               SummitStmt       *stmt,
+                                               SummitRowCall     call,
+                                               GCallback         func,
+                                               gpointer          user_data,
                                                GError          **error);
 gboolean      summit_store_end_rows           (SummitStore      *self,
                                                SummitStmt       *stmt,
@@ -110,6 +123,9 @@ double        summit_stmt_column_double       (SummitStmt       *stmt,
 const char   *summit_stmt_column_text         (SummitStmt       *stmt,
                                                int               column);
 gsize         summit_stmt_column_bytes        (SummitStmt       *stmt,
+                                               int               column);
+/* "" for SQL NULL; valid until the next step or reset */
+const char   *summit_stmt_column_string       (SummitStmt       *stmt,
                                                int               column);
 /* "" for SQL NULL */
 char         *summit_stmt_dup_text            (SummitStmt       *stmt,

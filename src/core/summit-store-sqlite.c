@@ -1004,6 +1004,14 @@ summit_stmt_column_bytes (SummitStmt *stmt,
   return sqlite3_column_bytes (STMT (stmt), column);
 }
 
+const char *
+summit_stmt_column_string (SummitStmt *stmt,
+                           int         column)
+{
+  const char *text = (const char *)sqlite3_column_text (STMT (stmt), column);
+  return text ? text : "";
+}
+
 /**
  * summit_stmt_dup_text:
  *

@@ -393,3 +393,36 @@ summit_store_end_rows (SummitStore  *self,
   summit_stmt_reset (stmt);
   return rc == SUMMIT_STEP_DONE;
 }
+
+/**
+ * summit_store_foreach_row:
+ * @stmt: a read, bound already
+ * @call: fills a record from a row and hands it to @func
+ *
+ * Steps @stmt to its end, or until @call returns %FALSE.
+ *
+ * Returns: %FALSE with @error set if the read or @call failed
+ */
+gboolean
+summit_store_foreach_row (SummitStore    *self,
+                          SummitStmt     *stmt,
+                          SummitRowCall   call,
+                          GCallback       func,
+                          gpointer        user_data,
+                          GError        **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gboolean go_on = TRUE;
+  int rc;
+
+  while (go_on && (rc = summit_stmt_step (stmt)) == SUMMIT_STEP_ROW)
+    go_on = call (stmt, func, user_data, &local_error);
+  summit_store_end_rows (self, stmt, go_on ? rc : SUMMIT_STEP_DONE, &local_error);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
