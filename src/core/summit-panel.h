@@ -5,6 +5,8 @@
 
 #include <glib-object.h>
 
+#include "summit-edition.h"
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -99,5 +101,9 @@ const char      *summit_role_to_string         (SummitRole       role);
 gboolean         summit_role_from_string       (const char      *str,
                                                 SummitRole      *role);
 const char      *summit_role_to_label          (SummitRole       role);
+
+gboolean         summit_panel_validate         (SummitPanel     *panel,
+                                                SummitEdition   *edition,
+                                                GError         **error);
 
 G_END_DECLS

@@ -3,15 +3,10 @@
  */
 #pragma once
 
+/* The programme: sessions (summit-panel.h) and editions, and their store. */
+
 #include "summit-edition.h"
 #include "summit-panel.h"
 #include "summit-store-editions.h"
 #include "summit-store-programme.h"
 
-G_BEGIN_DECLS
-
-gboolean       summit_panel_validate      (SummitPanel    *panel,
-                                           SummitEdition  *edition,
-                                           GError        **error);
-
-G_END_DECLS
