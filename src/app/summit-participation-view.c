@@ -207,7 +207,7 @@ summit_participation_view_dispose (GObject *object)
 {
   SummitParticipationView *self = (SummitParticipationView *)object;
 
-  g_clear_object (&self->chooser);
+  summit_file_dialog_clear (&self->chooser, self);
   summit_widget_dispose_template (GTK_WIDGET (self), SUMMIT_TYPE_PARTICIPATION_VIEW);
   g_clear_object (&self->store);
   g_clear_pointer (&self->rows, g_array_unref);

@@ -1008,12 +1008,7 @@ summit_statistics_page_dispose (GObject *object)
 {
   SummitStatisticsPage *self = (SummitStatisticsPage *)object;
 
-  if (self->chooser != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->chooser, self);
-      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-      g_clear_object (&self->chooser);
-    }
+  summit_file_dialog_clear (&self->chooser, self);
   summit_widget_dispose_template (GTK_WIDGET (self), SUMMIT_TYPE_STATISTICS_PAGE);
   g_clear_object (&self->store);
   g_clear_pointer (&self->stats, g_ptr_array_unref);

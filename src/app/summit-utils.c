@@ -35,6 +35,25 @@ summit_save_dialog_new (GtkWidget  *widget,
 }
 
 /**
+ * summit_file_dialog_clear:
+ * @chooser: where a widget keeps its file chooser, perhaps open
+ * @data: the widget its signal handlers were connected with
+ *
+ * Closes and drops the chooser without calling the widget back: for a
+ * widget going away while its dialog is still open.
+ */
+void
+summit_file_dialog_clear (GtkFileChooserNative **chooser,
+                          gpointer               data)
+{
+  if (*chooser == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (*chooser, data);
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (*chooser));
+  g_clear_object (chooser);
+}
+
+/**
  * summit_chart_save_dialog_new:
  * @format: the file's extension, "png", "svg", "pdf" or "csv"
  *

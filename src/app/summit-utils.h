@@ -11,6 +11,9 @@ GtkFileChooserNative *summit_save_dialog_new (GtkWidget  *widget,
                                               const char *title,
                                               const char *name);
 
+void                  summit_file_dialog_clear (GtkFileChooserNative **chooser,
+                                                gpointer               data);
+
 GtkFileChooserNative *summit_chart_save_dialog_new (GtkWidget  *widget,
                                                     const char *format);
 char                 *summit_chart_save_dialog_dup_path (GtkNativeDialog *dialog);

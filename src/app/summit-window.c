@@ -448,12 +448,7 @@ summit_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SUMMIT_TYPE_WINDOW);
   g_clear_object (&self->store);
-  if (self->file_chooser != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->file_chooser, self);
-      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->file_chooser));
-      g_clear_object (&self->file_chooser);
-    }
+  summit_file_dialog_clear (&self->file_chooser, self);
 
   G_OBJECT_CLASS (summit_window_parent_class)->dispose (object);
 }
