@@ -80,9 +80,6 @@ gboolean      summit_store_end_rows           (SummitStore      *self,
                                                SummitStmt       *stmt,
                                                int               rc,
                                                GError          **error);
-gboolean      summit_store_set_prepare_error  (SummitStore      *self,
-                                               int               rc,
-                                               GError          **error);
 
 int           summit_stmt_step                (SummitStmt       *stmt);
 void          summit_stmt_reset               (SummitStmt       *stmt);
@@ -92,9 +89,6 @@ void          summit_stmt_bind_int64          (SummitStmt       *stmt,
 void          summit_stmt_bind_int            (SummitStmt       *stmt,
                                                int               index,
                                                int               value);
-void          summit_stmt_bind_double         (SummitStmt       *stmt,
-                                               int               index,
-                                               double            value);
 void          summit_stmt_bind_null           (SummitStmt       *stmt,
                                                int               index);
 /* "" for NULL */
@@ -117,18 +111,11 @@ gint64        summit_stmt_column_int64        (SummitStmt       *stmt,
                                                int               column);
 int           summit_stmt_column_int          (SummitStmt       *stmt,
                                                int               column);
-double        summit_stmt_column_double       (SummitStmt       *stmt,
-                                               int               column);
 /* NULL for SQL NULL; valid until the next step or reset */
 const char   *summit_stmt_column_text         (SummitStmt       *stmt,
                                                int               column);
-gsize         summit_stmt_column_bytes        (SummitStmt       *stmt,
-                                               int               column);
 /* "" for SQL NULL; valid until the next step or reset */
 const char   *summit_stmt_column_string       (SummitStmt       *stmt,
-                                               int               column);
-/* "" for SQL NULL */
-char         *summit_stmt_dup_text            (SummitStmt       *stmt,
                                                int               column);
 
 G_END_DECLS

@@ -70,7 +70,7 @@ set_error_for_rc (int          rc,
  *
  * Returns: %FALSE
  */
-gboolean
+static gboolean
 summit_store_set_prepare_error (SummitStore  *self,
                                 int           rc,
                                 GError      **error)
@@ -922,13 +922,6 @@ summit_stmt_bind_int (SummitStmt *stmt,
   sqlite3_bind_int (STMT (stmt), index, value);
 }
 
-void
-summit_stmt_bind_double (SummitStmt *stmt,
-                         int         index,
-                         double      value)
-{
-  sqlite3_bind_double (STMT (stmt), index, value);
-}
 
 void
 summit_stmt_bind_null (SummitStmt *stmt,
@@ -983,12 +976,6 @@ summit_stmt_column_int (SummitStmt *stmt,
   return sqlite3_column_int (STMT (stmt), column);
 }
 
-double
-summit_stmt_column_double (SummitStmt *stmt,
-                           int         column)
-{
-  return sqlite3_column_double (STMT (stmt), column);
-}
 
 const char *
 summit_stmt_column_text (SummitStmt *stmt,
@@ -997,12 +984,6 @@ summit_stmt_column_text (SummitStmt *stmt,
   return (const char *)sqlite3_column_text (STMT (stmt), column);
 }
 
-gsize
-summit_stmt_column_bytes (SummitStmt *stmt,
-                          int         column)
-{
-  return sqlite3_column_bytes (STMT (stmt), column);
-}
 
 const char *
 summit_stmt_column_string (SummitStmt *stmt,
@@ -1010,17 +991,4 @@ summit_stmt_column_string (SummitStmt *stmt,
 {
   const char *text = (const char *)sqlite3_column_text (STMT (stmt), column);
   return text ? text : "";
-}
-
-/**
- * summit_stmt_dup_text:
- *
- * Returns: (transfer full): the column as a string, "" for NULL
- */
-char *
-summit_stmt_dup_text (SummitStmt *stmt,
-                      int         column)
-{
-  const char *text = (const char *)sqlite3_column_text (STMT (stmt), column);
-  return g_strdup (text ? text : "");
 }
