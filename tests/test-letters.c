@@ -198,7 +198,7 @@ test_language_override (void)
 
   store = summit_store_open (db, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (summit_store_get_schema_version (store), ==, 2);
+  g_assert_cmpint (summit_store_get_schema_version (store), ==, SUMMIT_STORE_SCHEMA_VERSION);
   id = summit_store_lookup_person (store, "seed-ko-wen-je", &error);
   g_assert_no_error (error);
   ko = summit_store_get_person (store, id, &error);

@@ -201,7 +201,7 @@ test_migrate_1_to_2 (Fixture       *f,
 
   store = summit_store_open (f->path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (summit_store_get_schema_version (store), ==, 2);
+  g_assert_cmpint (summit_store_get_schema_version (store), ==, SUMMIT_STORE_SCHEMA_VERSION);
   panels = summit_store_list_panels (store, 1, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (panels->len, ==, 1);

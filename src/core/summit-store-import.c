@@ -22,7 +22,7 @@ static const char insert_person_sql[] =
   " native_name, position, city, country, organisation, email, phone,"
   " timezone, notes, position_kind, letter_language, created, updated)"
   " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,"
-  " $14, $15, $16, $17) ON CONFLICT (uid) DO NOTHING";
+  " $14, $15, $16, $17) ON CONFLICT (uid) DO NOTHING RETURNING id";
 
 /* … and one for someone already there. */
 static const char update_person_sql[] =
@@ -63,17 +63,22 @@ merge_person_fields (SummitPersonMerge          *merge,
 {
   SummitStore *store = merge->store;
   SummitStmt *update;
+  int rc;
 
   bind_person_fields (merge->insert, row);
   summit_stmt_bind_int64 (merge->insert, 16, row->created);
   summit_stmt_bind_int64 (merge->insert, 17, row->updated);
-  if (!summit_store_step_done (store, merge->insert, error))
-    return 0;
-  if (summit_store_changes (store) > 0)
+  rc = summit_stmt_step (merge->insert);
+  if (rc == SUMMIT_STEP_ROW)
     {
+      gint64 id = summit_stmt_column_int64 (merge->insert, 0);
+
+      summit_stmt_reset (merge->insert);
       counts->added++;
-      return summit_store_last_insert_id (store);
+      return id;
     }
+  if (!summit_store_end_rows (store, merge->insert, rc, error))
+    return 0;
 
   update = merge->update;
   if (update == NULL && (update = summit_store_prepare (store, update_person_sql, error)) == NULL)

@@ -2,9 +2,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * For the store's own files only (summit-store*.c): the seam between the
- * typed queries and the database engine. Everything here that touches the
- * engine is implemented in summit-store-sqlite.c; a second engine is a
- * second such file. SQL texts use $1-style parameters.
+ * typed queries and the database engines. The seam's functions dispatch to
+ * the engine of the store (SummitEngine). SQL texts use $1-style parameters
+ * and, where the engines differ, SUMMIT_SQL().
  */
 #pragma once
 
@@ -12,8 +12,14 @@
 
 G_BEGIN_DECLS
 
-/* A prepared statement of the engine. */
-typedef struct _SummitStmt SummitStmt;
+typedef struct _SummitEngine SummitEngine;
+
+/* A prepared statement of an engine; each engine's own statement begins
+ * with this. */
+typedef struct _SummitStmt
+{
+  const SummitEngine *engine;
+} SummitStmt;
 
 /* What summit_stmt_step() returns besides an engine error code (> 0). */
 #define SUMMIT_STEP_ROW  (-1)
@@ -23,13 +29,59 @@ struct _SummitStore
 {
   GObject     parent_instance;
 
-  char       *path;
+  const SummitEngine *engine;
+  char       *path;         /* a file, or a server location without its password */
   gpointer    db;           /* the engine's connection */
-  GHashTable *statements;   /* SQL text → the engine's prepared statement */
+  GHashTable *statements;   /* SQL text → SummitStmt */
   const char *journal_mode;
   guint       read_only : 1;
   guint       is_new : 1;
 };
+
+/* An engine: SQLite (summit-store-sqlite.c) or PostgreSQL (summit-store-pg.c). */
+struct _SummitEngine
+{
+  gboolean    (*open)               (SummitStore *self, int version, SummitStoreOpenFlags flags,
+                                     GError **error);
+  void        (*close)              (SummitStore *self);
+  gboolean    (*set_version)        (SummitStore *self, int version, GError **error);
+  int         (*get_schema_version) (SummitStore *self);
+  SummitStmt *(*prepare)            (SummitStore *self, const char *sql, GError **error);
+  gboolean    (*exec)               (SummitStore *self, const char *sql, GError **error);
+  gint64      (*changes)            (SummitStore *self);
+  gboolean    (*set_error_from_db)  (SummitStore *self, int rc, GError **error);
+  gboolean    (*in_transaction)     (SummitStore *self);
+  const char   *begin_sql;          /* starts a transaction that will write */
+  /* a snapshot for a long read, outside any transaction; %FALSE with @error */
+  gboolean    (*begin_long_read)    (SummitStore *self, GError **error);
+  void        (*end_long_read)      (SummitStore *self);
+  GPtrArray  *(*check)              (SummitStore *self, GError **error);
+  SummitStore *(*open_reader)       (SummitStore *self, GError **error);
+  void        (*write_back)         (SummitStore *self);
+  SummitStoreRights (*get_rights)   (SummitStore *self);
+  void        (*watch)              (SummitStore *self);
+  gboolean    (*is_online)          (SummitStore *self);
+
+  void        (*stmt_free)          (SummitStmt *stmt);
+  int         (*step)               (SummitStmt *stmt);
+  void        (*reset)              (SummitStmt *stmt, gboolean clear_bindings);
+  void        (*bind_int64)         (SummitStmt *stmt, int index, gint64 value);
+  void        (*bind_null)          (SummitStmt *stmt, int index);
+  /* @copy: the engine keeps a copy of @text; otherwise @text stays until the reset */
+  void        (*bind_text)          (SummitStmt *stmt, int index, const char *text, gssize length,
+                                     gboolean copy);
+  gboolean    (*column_is_null)     (SummitStmt *stmt, int column);
+  gint64      (*column_int64)       (SummitStmt *stmt, int column);
+  const char *(*column_text)        (SummitStmt *stmt, int column);
+};
+
+extern const SummitEngine summit_engine_sqlite;
+extern const SummitEngine summit_engine_pg;
+
+/* Chooses the SQL text of the engine of @store where the two spell a
+ * statement differently. */
+#define SUMMIT_SQL(store, sqlite_sql, pg_sql) \
+  (summit_store_is_server (store) ? (pg_sql) : (sqlite_sql))
 
 /* Fills a record of its kind from the current row of @stmt and hands it to
  * @func, a callback of that kind; returns %FALSE to stop. */
@@ -41,17 +93,7 @@ typedef gboolean (*SummitRowCall) (SummitStmt  *stmt,
 /* The schema, one step per version (summit-store.c). */
 extern const char * const summit_store_migrations[];
 
-/* The engine (summit-store-sqlite.c). */
-void          summit_store_engine_init        (SummitStore      *self);
-void          summit_store_engine_close       (SummitStore      *self);
-gboolean      summit_store_engine_open        (SummitStore      *self,
-                                               int               version,
-                                               SummitStoreOpenFlags flags,
-                                               GError          **error);
-gboolean      summit_store_engine_set_version (SummitStore      *self,
-                                               int               version,
-                                               GError          **error);
-
+/* The seam (summit-store.c), the same for every engine. */
 SummitStmt   *summit_store_prepare            (SummitStore      *self,
                                                const char       *sql,
                                                GError          **error);
@@ -66,7 +108,6 @@ gboolean      summit_store_step_done          (SummitStore      *self,
                                                SummitStmt       *stmt,
                                                GError          **error);
 gint64        summit_store_changes            (SummitStore      *self);
-gint64        summit_store_last_insert_id     (SummitStore      *self);
 gboolean      summit_store_set_error_from_db  (SummitStore      *self,
                                                int               rc,
                                                GError          **error);
@@ -76,6 +117,11 @@ gboolean      summit_store_foreach_row        (SummitStore      *self,
                                                GCallback         func,
                                                gpointer          user_data,
                                                GError          **error);
+/* For the engines: tells those watching the store. */
+void          summit_store_emit_changed       (SummitStore      *self,
+                                               const char       *table,
+                                               GArray           *ids);
+void          summit_store_notify_online      (SummitStore      *self);
 gboolean      summit_store_end_rows           (SummitStore      *self,
                                                SummitStmt       *stmt,
                                                int               rc,

@@ -25,7 +25,16 @@
 #include "summit-store-sqlite.h"
 
 #define DB(store) ((sqlite3 *)(store)->db)
-#define STMT(stmt) ((sqlite3_stmt *)(stmt))
+#define STMT(stmt) (((SqliteStmt *)(stmt))->stmt)
+
+typedef struct
+{
+  SummitStmt    parent;
+  sqlite3_stmt *stmt;
+} SqliteStmt;
+
+static gboolean sqlite_exec (SummitStore *self, const char *sql, GError **error);
+static gboolean sqlite_set_error_from_db (SummitStore *self, int rc, GError **error);
 
 static const char * const sidecar_suffixes[] = { "-wal", "-shm", "-journal" };
 
@@ -76,7 +85,7 @@ summit_store_set_prepare_error (SummitStore  *self,
                                 GError      **error)
 {
   if ((rc & 0xff) != SQLITE_ERROR)
-    return summit_store_set_error_from_db (self, rc, error);
+    return sqlite_set_error_from_db (self, rc, error);
   g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_CORRUPT,
                _("The database “%s” is damaged or incomplete (%s); check it with "
                  "“summit-planner-cli check”"),
@@ -84,10 +93,10 @@ summit_store_set_prepare_error (SummitStore  *self,
   return FALSE;
 }
 
-gboolean
-summit_store_set_error_from_db (SummitStore  *self,
-                                int           rc,
-                                GError      **error)
+static gboolean
+sqlite_set_error_from_db (SummitStore  *self,
+                          int           rc,
+                          GError      **error)
 {
   return set_error_for_rc (rc, sqlite3_errmsg (DB (self)), error);
 }
@@ -327,7 +336,7 @@ read_identity (SummitStore  *self,
 {
   const char *path = self->path;
 
-  if (!summit_store_exec (self, "PRAGMA foreign_keys = ON", NULL) ||
+  if (!sqlite_exec (self, "PRAGMA foreign_keys = ON", NULL) ||
       !query_int (DB (self), "PRAGMA application_id", app_id, NULL) ||
       !query_int (DB (self), "PRAGMA user_version", user_version, NULL) ||
       !query_int (DB (self), "SELECT count(*) FROM sqlite_schema", n_objects, NULL))
@@ -371,7 +380,7 @@ check_identity (SummitStore  *self,
       /* Pages of 16 KiB, not SQLite's 4 KiB, while the file is still empty
        * (it cannot change later without rewriting the file): a bulk import
        * writes and checkpoints a quarter as many pages. */
-      if (writable && !summit_store_exec (self, "PRAGMA page_size = 16384", error))
+      if (writable && !sqlite_exec (self, "PRAGMA page_size = 16384", error))
         return FALSE;
     }
   else if (app_id != SUMMIT_STORE_APPLICATION_ID)
@@ -400,14 +409,14 @@ set_journal_mode (SummitStore  *self,
   if (is_network_file_system (self->path))
     {
       /* WAL needs shared memory, which network file systems do not provide. */
-      if (!summit_store_exec (self, "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL",
+      if (!sqlite_exec (self, "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL",
                               error))
         return FALSE;
       self->journal_mode = "delete";
     }
   else
     {
-      if (!summit_store_exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL",
+      if (!sqlite_exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL",
                               error))
         return FALSE;
       self->journal_mode = "wal";
@@ -417,11 +426,11 @@ set_journal_mode (SummitStore  *self,
 }
 
 /* Opens self->path; see summit_store_open_at_version(). */
-gboolean
-summit_store_engine_open (SummitStore           *self,
-                          int                    version,
-                          SummitStoreOpenFlags   flags,
-                          GError               **error)
+static gboolean
+sqlite_open (SummitStore           *self,
+             int                    version,
+             SummitStoreOpenFlags   flags,
+             GError               **error)
 {
   const char *path = self->path;
   sqlite3 *db = NULL;
@@ -488,7 +497,11 @@ summit_store_check_integrity (const char  *path,
 
   g_return_val_if_fail (path != NULL, FALSE);
 
+  if (summit_store_location_is_server (path))
+    return TRUE;   /* the server keeps its pages sound itself */
+
   self = g_object_new (SUMMIT_TYPE_STORE, NULL);
+  self->engine = &summit_engine_sqlite;
   self->path = g_strdup (path);
   rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
   self->db = db;
@@ -502,21 +515,16 @@ summit_store_check_integrity (const char  *path,
   return check_quick (self, error);
 }
 
-int
-summit_store_get_schema_version (SummitStore *self)
+static int
+sqlite_get_schema_version (SummitStore *self)
 {
   gint64 v = -1;
-
-  g_return_val_if_fail (SUMMIT_IS_STORE (self), -1);
 
   query_int (DB (self), "PRAGMA user_version", &v, NULL);
   return (int)v;
 }
 
-/**
- * summit_store_write_back:
- *
- * Asks the kernel to start writing to the disk what a long transaction has
+/* summit_store_write_back(): asks the kernel to start writing to the disk what a long transaction has
  * put in the write-ahead log so far, and returns without waiting. The
  * checkpoint after the commit must have the whole log on the disk before
  * it copies it into the file (fsync), and then waits for what it copied.
@@ -525,14 +533,12 @@ summit_store_get_schema_version (SummitStore *self)
  * does nothing where the system lacks sync_file_range() or the file has no
  * write-ahead log. Call it from the thread using the store.
  */
-void
-summit_store_write_back (SummitStore *self)
+static void
+sqlite_write_back (SummitStore *self)
 {
 #if HAVE_SYNC_FILE_RANGE
   g_autofree char *wal = NULL;
   int fd;
-
-  g_return_if_fail (SUMMIT_IS_STORE (self));
 
   if (g_strcmp0 (self->journal_mode, "wal") != 0 || self->read_only)
     return;
@@ -544,8 +550,6 @@ summit_store_write_back (SummitStore *self)
   if (sync_file_range (fd, 0, 0, SYNC_FILE_RANGE_WRITE) != 0)
     g_debug ("Could not start writing %s: %s", wal, g_strerror (errno));
   close (fd);
-#else
-  g_return_if_fail (SUMMIT_IS_STORE (self));
 #endif
 }
 
@@ -581,113 +585,45 @@ rewrite_parameters (const char *sql)
 }
 
 static SummitStmt *
-prepare (SummitStore  *self,
-         const char   *sql,
-         unsigned int  flags,
-         GError      **error)
+sqlite_prepare (SummitStore  *self,
+                const char   *sql,
+                GError      **error)
 {
   g_autofree char *rewritten = rewrite_parameters (sql);
   sqlite3_stmt *stmt = NULL;
+  SqliteStmt *result;
   int rc;
 
-  rc = sqlite3_prepare_v3 (DB (self), rewritten ? rewritten : sql, -1, flags, &stmt, NULL);
+  rc = sqlite3_prepare_v3 (DB (self), rewritten ? rewritten : sql, -1, SQLITE_PREPARE_PERSISTENT,
+                           &stmt, NULL);
   if (rc != SQLITE_OK)
     {
       summit_store_set_prepare_error (self, rc, error);
       return NULL;
     }
-  return (SummitStmt *)stmt;
+  result = g_new0 (SqliteStmt, 1);
+  result->parent.engine = &summit_engine_sqlite;
+  result->stmt = stmt;
+  return (SummitStmt *)result;
 }
 
-/**
- * summit_store_prepare:
- * @sql: one SQL statement, with $1-style parameters
- *
- * Returns: (transfer none): a cached statement, reset and with its bindings
- *   cleared; the store keeps ownership. Do not use the same SQL re-entrantly.
- */
-SummitStmt *
-summit_store_prepare (SummitStore  *self,
-                      const char   *sql,
-                      GError      **error)
-{
-  SummitStmt *stmt;
-
-  g_return_val_if_fail (SUMMIT_IS_STORE (self), NULL);
-
-  stmt = g_hash_table_lookup (self->statements, sql);
-  if (stmt != NULL)
-    {
-      sqlite3_reset (STMT (stmt));
-      sqlite3_clear_bindings (STMT (stmt));
-      return stmt;
-    }
-
-  stmt = prepare (self, sql, SQLITE_PREPARE_PERSISTENT, error);
-  if (stmt != NULL)
-    g_hash_table_insert (self->statements, g_strdup (sql), stmt);
-  return stmt;
-}
-
-/**
- * summit_store_prepare_owned:
- *
- * Returns: (transfer full): a statement of the caller's own, for one that
- *   must run beside the cached one of the same SQL; free with summit_stmt_free()
- */
-SummitStmt *
-summit_store_prepare_owned (SummitStore  *self,
-                            const char   *sql,
-                            GError      **error)
-{
-  g_return_val_if_fail (SUMMIT_IS_STORE (self), NULL);
-  return prepare (self, sql, SQLITE_PREPARE_PERSISTENT, error);
-}
-
-void
-summit_stmt_free (SummitStmt *stmt)
+static void
+sqlite_stmt_free (SummitStmt *stmt)
 {
   sqlite3_finalize (STMT (stmt));
+  g_free (stmt);
 }
 
-/**
- * summit_store_step_done:
- *
- * Steps a statement that returns no rows and resets it.
- */
-gboolean
-summit_store_step_done (SummitStore  *self,
-                        SummitStmt   *stmt,
-                        GError      **error)
-{
-  int rc = sqlite3_step (STMT (stmt));
-
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    {
-      summit_store_set_error_from_db (self, rc, error);
-      sqlite3_reset (STMT (stmt));
-      return FALSE;
-    }
-  sqlite3_reset (STMT (stmt));
-  return TRUE;
-}
-
-gint64
-summit_store_changes (SummitStore *self)
+static gint64
+sqlite_changes (SummitStore *self)
 {
   return sqlite3_changes64 (DB (self));
 }
 
-gint64
-summit_store_last_insert_id (SummitStore *self)
-{
-  return sqlite3_last_insert_rowid (DB (self));
-}
-
-gboolean
-summit_store_exec (SummitStore  *self,
-                   const char   *sql,
-                   GError      **error)
+static gboolean
+sqlite_exec (SummitStore  *self,
+             const char   *sql,
+             GError      **error)
 {
   char *errmsg = NULL;
   int rc;
@@ -702,85 +638,44 @@ summit_store_exec (SummitStore  *self,
   return TRUE;
 }
 
-void
-summit_store_rollback (SummitStore *self)
+static gboolean
+sqlite_in_transaction (SummitStore *self)
 {
-  g_return_if_fail (SUMMIT_IS_STORE (self));
-
-  if (!sqlite3_get_autocommit (DB (self)))
-    summit_store_exec (self, "ROLLBACK", NULL);
-}
-
-gboolean
-summit_store_in_transaction (SummitStore *self)
-{
-  g_return_val_if_fail (SUMMIT_IS_STORE (self), FALSE);
   return !sqlite3_get_autocommit (DB (self));
 }
 
-/**
- * summit_store_begin_long_read:
- * @owned: (out): whether this started a transaction, to give to
- *   summit_store_end_long_read()
- *
- * Starts a read of everything (an export): one snapshot of the file, and
- * sorts done in memory rather than through temporary files that SQLite
- * writes and reads back. Inside a caller's transaction it joins it, and
- * sorts as before: SQLite allows the change outside a transaction only.
- */
-gboolean
-summit_store_begin_long_read (SummitStore  *self,
-                              gboolean     *owned,
-                              GError      **error)
+/* A read of everything: one snapshot of the file, and sorts done in memory
+ * rather than through temporary files that SQLite writes and reads back
+ * (SQLite allows that change outside a transaction only). */
+static gboolean
+sqlite_begin_long_read (SummitStore  *self,
+                        GError      **error)
 {
-  g_return_val_if_fail (SUMMIT_IS_STORE (self), FALSE);
-
-  *owned = !summit_store_in_transaction (self);
-  if (!*owned)
-    return TRUE;
-  if (!summit_store_exec (self, "PRAGMA temp_store = MEMORY", error))
+  if (!sqlite_exec (self, "PRAGMA temp_store = MEMORY", error))
     return FALSE;
-  if (!summit_store_exec (self, "BEGIN", error))
+  if (!sqlite_exec (self, "BEGIN", error))
     {
-      summit_store_exec (self, "PRAGMA temp_store = DEFAULT", NULL);
+      sqlite_exec (self, "PRAGMA temp_store = DEFAULT", NULL);
       return FALSE;
     }
   return TRUE;
 }
 
-/**
- * summit_store_end_long_read:
- * @owned: what summit_store_begin_long_read() said
- */
-void
-summit_store_end_long_read (SummitStore *self,
-                            gboolean     owned)
+static void
+sqlite_end_long_read (SummitStore *self)
 {
-  g_return_if_fail (SUMMIT_IS_STORE (self));
-
-  if (!owned)
-    return;
-  summit_store_rollback (self);
-  summit_store_exec (self, "PRAGMA temp_store = DEFAULT", NULL);
+  sqlite_exec (self, "ROLLBACK", NULL);
+  sqlite_exec (self, "PRAGMA temp_store = DEFAULT", NULL);
 }
 
-/**
- * summit_store_check:
- *
- * Runs SQLite's integrity check and the foreign-key check.
- *
- * Returns: (transfer full) (element-type utf8): the problems found, empty
- *   when all is well, or %NULL with @error set if the checks could not run
- */
-GPtrArray *
-summit_store_check (SummitStore  *self,
-                    GError      **error)
+/* summit_store_check(): SQLite's integrity check and the foreign-key check. */
+static GPtrArray *
+sqlite_check (SummitStore  *self,
+              GError      **error)
 {
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt = NULL;
   int rc;
-
-  g_return_val_if_fail (SUMMIT_IS_STORE (self), NULL);
 
   rc = sqlite3_prepare_v2 (DB (self), "PRAGMA integrity_check", -1, &stmt, NULL);
   while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -818,19 +713,11 @@ summit_store_check (SummitStore  *self,
   return g_steal_pointer (&problems);
 }
 
-/* The engine's own: open, close, the schema version */
+/* The engine's own: close, the schema version */
 
-void
-summit_store_engine_init (SummitStore *self)
+static void
+sqlite_close (SummitStore *self)
 {
-  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                            (GDestroyNotify)sqlite3_finalize);
-}
-
-void
-summit_store_engine_close (SummitStore *self)
-{
-  g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     {
       sqlite3_close_v2 (DB (self));
@@ -838,36 +725,27 @@ summit_store_engine_close (SummitStore *self)
     }
 }
 
-gboolean
-summit_store_engine_set_version (SummitStore  *self,
-                                 int           version,
-                                 GError      **error)
+static gboolean
+sqlite_set_version (SummitStore  *self,
+                    int           version,
+                    GError      **error)
 {
   g_autofree char *pragmas = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
                                               SUMMIT_STORE_APPLICATION_ID, version);
 
-  return summit_store_exec (self, pragmas, error);
+  return sqlite_exec (self, pragmas, error);
 }
 
-/**
- * summit_store_open_reader:
- *
- * Opens a read-only connection of its own to the database of @self, for a
- * worker thread; summit_store_begin_long_read() on it takes one snapshot.
- *
- * Returns: (transfer full): the reader, or %NULL with @error set
- */
-SummitStore *
-summit_store_open_reader (SummitStore  *self,
-                          GError      **error)
+static SummitStore *
+sqlite_open_reader (SummitStore  *self,
+                    GError      **error)
 {
   g_autoptr(SummitStore) reader = NULL;
   sqlite3 *db = NULL;
   int rc;
 
-  g_return_val_if_fail (SUMMIT_IS_STORE (self), NULL);
-
   reader = g_object_new (SUMMIT_TYPE_STORE, NULL);
+  reader->engine = &summit_engine_sqlite;
   reader->path = g_strdup (self->path);
   reader->read_only = TRUE;
   reader->journal_mode = self->journal_mode;
@@ -892,103 +770,114 @@ summit_store_get_sqlite (SummitStore *self)
 
 /* The statements */
 
-int
-summit_stmt_step (SummitStmt *stmt)
+static int
+sqlite_step (SummitStmt *stmt)
 {
   int rc = sqlite3_step (STMT (stmt));
 
   return rc == SQLITE_ROW ? SUMMIT_STEP_ROW : rc == SQLITE_DONE ? SUMMIT_STEP_DONE : rc;
 }
 
-void
-summit_stmt_reset (SummitStmt *stmt)
+static void
+sqlite_reset (SummitStmt *stmt,
+              gboolean    clear_bindings)
 {
   sqlite3_reset (STMT (stmt));
+  if (clear_bindings)
+    sqlite3_clear_bindings (STMT (stmt));
 }
 
-void
-summit_stmt_bind_int64 (SummitStmt *stmt,
-                        int         index,
-                        gint64      value)
+static void
+sqlite_bind_int64 (SummitStmt *stmt,
+                   int         index,
+                   gint64      value)
 {
   sqlite3_bind_int64 (STMT (stmt), index, value);
 }
 
-void
-summit_stmt_bind_int (SummitStmt *stmt,
-                      int         index,
-                      int         value)
-{
-  sqlite3_bind_int (STMT (stmt), index, value);
-}
-
-
-void
-summit_stmt_bind_null (SummitStmt *stmt,
-                       int         index)
+static void
+sqlite_bind_null (SummitStmt *stmt,
+                  int         index)
 {
   sqlite3_bind_null (STMT (stmt), index);
 }
 
-void
-summit_stmt_bind_text (SummitStmt *stmt,
-                       int         index,
-                       const char *text)
+static void
+sqlite_bind_text (SummitStmt *stmt,
+                  int         index,
+                  const char *text,
+                  gssize      length,
+                  gboolean    copy)
 {
-  sqlite3_bind_text (STMT (stmt), index, text ? text : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (STMT (stmt), index, text, length < 0 ? -1 : (int)length,
+                     copy ? SQLITE_TRANSIENT : SQLITE_STATIC);
 }
 
-void
-summit_stmt_bind_nullable_text (SummitStmt *stmt,
-                                int         index,
-                                const char *text)
-{
-  sqlite3_bind_text (STMT (stmt), index, text, -1, SQLITE_TRANSIENT);
-}
-
-void
-summit_stmt_bind_static_text (SummitStmt *stmt,
-                              int         index,
-                              const char *text,
-                              gssize      length)
-{
-  sqlite3_bind_text (STMT (stmt), index, text, length < 0 ? -1 : (int)length, SQLITE_STATIC);
-}
-
-gboolean
-summit_stmt_column_is_null (SummitStmt *stmt,
-                            int         column)
+static gboolean
+sqlite_column_is_null (SummitStmt *stmt,
+                       int         column)
 {
   return sqlite3_column_type (STMT (stmt), column) == SQLITE_NULL;
 }
 
-gint64
-summit_stmt_column_int64 (SummitStmt *stmt,
-                          int         column)
+static gint64
+sqlite_column_int64 (SummitStmt *stmt,
+                     int         column)
 {
   return sqlite3_column_int64 (STMT (stmt), column);
 }
 
-int
-summit_stmt_column_int (SummitStmt *stmt,
-                        int         column)
-{
-  return sqlite3_column_int (STMT (stmt), column);
-}
-
-
-const char *
-summit_stmt_column_text (SummitStmt *stmt,
-                         int         column)
+static const char *
+sqlite_column_text (SummitStmt *stmt,
+                    int         column)
 {
   return (const char *)sqlite3_column_text (STMT (stmt), column);
 }
 
-
-const char *
-summit_stmt_column_string (SummitStmt *stmt,
-                           int         column)
+/* A file gives every right; summit_store_get_rights() says none when it is read-only. */
+static SummitStoreRights
+sqlite_get_rights (SummitStore *self)
 {
-  const char *text = (const char *)sqlite3_column_text (STMT (stmt), column);
-  return text ? text : "";
+  return SUMMIT_STORE_RIGHT_ALL;
 }
+
+static gboolean
+sqlite_is_online (SummitStore *self)
+{
+  return TRUE;
+}
+
+static void
+sqlite_watch (SummitStore *self)
+{
+}
+
+const SummitEngine summit_engine_sqlite = {
+  .open = sqlite_open,
+  .close = sqlite_close,
+  .set_version = sqlite_set_version,
+  .get_schema_version = sqlite_get_schema_version,
+  .prepare = sqlite_prepare,
+  .exec = sqlite_exec,
+  .changes = sqlite_changes,
+  .set_error_from_db = sqlite_set_error_from_db,
+  .in_transaction = sqlite_in_transaction,
+  .begin_sql = "BEGIN IMMEDIATE",
+  .begin_long_read = sqlite_begin_long_read,
+  .end_long_read = sqlite_end_long_read,
+  .check = sqlite_check,
+  .open_reader = sqlite_open_reader,
+  .write_back = sqlite_write_back,
+  .get_rights = sqlite_get_rights,
+  .watch = sqlite_watch,
+  .is_online = sqlite_is_online,
+  .stmt_free = sqlite_stmt_free,
+  .step = sqlite_step,
+  .reset = sqlite_reset,
+  .bind_int64 = sqlite_bind_int64,
+  .bind_null = sqlite_bind_null,
+  .bind_text = sqlite_bind_text,
+  .column_is_null = sqlite_column_is_null,
+  .column_int64 = sqlite_column_int64,
+  .column_text = sqlite_column_text,
+};

@@ -17,6 +17,20 @@ G_DEFINE_FINAL_TYPE (SummitStore, summit_store, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (summit-store-error-quark, summit_store_error)
 
+enum {
+  PROP_0,
+  PROP_ONLINE,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
 /* Each entry moves the schema from version i to i + 1; keep them append-only. */
 const char * const summit_store_migrations[SUMMIT_STORE_SCHEMA_VERSION] = {
   /* 0 → 1: the whole model of DESIGN.md */
@@ -129,6 +143,15 @@ const char * const summit_store_migrations[SUMMIT_STORE_SCHEMA_VERSION] = {
   "  CHECK (position_kind IN ('', 'mayor', 'deputy-mayor', 'official'));"
   "ALTER TABLE person ADD COLUMN letter_language TEXT NOT NULL DEFAULT ''"
   "  CHECK (letter_language IN ('', 'en', 'pl', 'zh_TW'));",
+
+  /* 2 → 3: a version on every row a person edits, raised by each save, so
+   * that a save of a row someone else changed meanwhile is noticed (a
+   * session's version covers its lineup) */
+  "ALTER TABLE person ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE invitation ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE edition ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE panel ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE year_statistic ADD COLUMN version INTEGER NOT NULL DEFAULT 1;",
 };
 
 
@@ -141,10 +164,30 @@ summit_store_finalize (GObject *object)
 {
   SummitStore *self = (SummitStore *)object;
 
-  summit_store_engine_close (self);
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->engine != NULL)
+    self->engine->close (self);
   g_clear_pointer (&self->path, g_free);
 
   G_OBJECT_CLASS (summit_store_parent_class)->finalize (object);
+}
+
+static void
+summit_store_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  SummitStore *self = SUMMIT_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ONLINE:
+      g_value_set_boolean (value, summit_store_is_online (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -153,13 +196,41 @@ summit_store_class_init (SummitStoreClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = summit_store_finalize;
+  object_class->get_property = summit_store_get_property;
+
+  /**
+   * SummitStore:online:
+   *
+   * Whether the server answers; always %TRUE for a file.
+   */
+  properties[PROP_ONLINE] =
+    g_param_spec_boolean ("online", NULL, NULL, TRUE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * SummitStore::changed:
+   * @table: (nullable): the table that changed ("person", "invitation",
+   *   "invitation_event", "edition", "panel", "panel_member",
+   *   "year_statistic"), or %NULL for anything
+   * @ids: (nullable) (element-type gint64): the ids of the rows that changed
+   *   (person_id for invitations and their events, panel_id for lineups,
+   *   the year for yearly figures), or %NULL for many or unknown rows
+   *
+   * Another connection committed a change; emitted in the main context of
+   * the thread that called summit_store_watch().
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_POINTER);
 }
 
 static void
 summit_store_init (SummitStore *self)
 {
   self->journal_mode = "delete";
-  summit_store_engine_init (self);
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify)summit_stmt_free);
 }
 
 static gboolean
@@ -167,11 +238,11 @@ run_migration (SummitStore  *self,
                int           from,
                GError      **error)
 {
-  if (!summit_store_exec (self, "BEGIN IMMEDIATE", error))
+  if (!summit_store_exec (self, self->engine->begin_sql, error))
     return FALSE;
 
   if (!summit_store_exec (self, summit_store_migrations[from], error) ||
-      !summit_store_engine_set_version (self, from + 1, error) ||
+      !self->engine->set_version (self, from + 1, error) ||
       !summit_store_exec (self, "COMMIT", error))
     {
       summit_store_rollback (self);
@@ -207,8 +278,9 @@ open_full (const char            *path,
   g_return_val_if_fail (version >= 0 && version <= SUMMIT_STORE_SCHEMA_VERSION, NULL);
 
   self = g_object_new (SUMMIT_TYPE_STORE, NULL);
+  self->engine = summit_store_location_is_server (path) ? &summit_engine_pg : &summit_engine_sqlite;
   self->path = g_strdup (path);
-  if (!summit_store_engine_open (self, version, flags, error))
+  if (!self->engine->open (self, version, flags, error))
     return NULL;
   return g_steal_pointer (&self);
 }
@@ -332,7 +404,7 @@ summit_store_begin (SummitStore  *self,
                    _("“%s” is open read-only; changes cannot be saved"), self->path);
       return FALSE;
     }
-  return summit_store_exec (self, "BEGIN IMMEDIATE", error);
+  return summit_store_exec (self, self->engine->begin_sql, error);
 }
 
 gboolean
@@ -425,4 +497,352 @@ summit_store_foreach_row (SummitStore    *self,
       return FALSE;
     }
   return TRUE;
+}
+
+/* The seam: each call goes to the engine of the store */
+
+/**
+ * summit_store_prepare:
+ * @sql: one SQL statement, with $1-style parameters
+ *
+ * Returns: (transfer none): a cached statement, reset and with its bindings
+ *   cleared; the store keeps ownership. Do not use the same SQL re-entrantly.
+ */
+SummitStmt *
+summit_store_prepare (SummitStore  *self,
+                      const char   *sql,
+                      GError      **error)
+{
+  SummitStmt *stmt;
+
+  g_return_val_if_fail (SUMMIT_IS_STORE (self), NULL);
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      stmt->engine->reset (stmt, TRUE);
+      return stmt;
+    }
+
+  stmt = self->engine->prepare (self, sql, error);
+  if (stmt != NULL)
+    g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+/**
+ * summit_store_prepare_owned:
+ *
+ * Returns: (transfer full): a statement of the caller's own, for one that
+ *   must run beside the cached one of the same SQL; free with summit_stmt_free()
+ */
+SummitStmt *
+summit_store_prepare_owned (SummitStore  *self,
+                            const char   *sql,
+                            GError      **error)
+{
+  g_return_val_if_fail (SUMMIT_IS_STORE (self), NULL);
+  return self->engine->prepare (self, sql, error);
+}
+
+void
+summit_stmt_free (SummitStmt *stmt)
+{
+  if (stmt != NULL)
+    stmt->engine->stmt_free (stmt);
+}
+
+/**
+ * summit_store_step_done:
+ *
+ * Steps a statement that returns no rows and resets it.
+ */
+gboolean
+summit_store_step_done (SummitStore  *self,
+                        SummitStmt   *stmt,
+                        GError      **error)
+{
+  int rc = stmt->engine->step (stmt);
+
+  if (rc != SUMMIT_STEP_DONE && rc != SUMMIT_STEP_ROW)
+    {
+      summit_store_set_error_from_db (self, rc, error);
+      stmt->engine->reset (stmt, FALSE);
+      return FALSE;
+    }
+  stmt->engine->reset (stmt, FALSE);
+  return TRUE;
+}
+
+gint64
+summit_store_changes (SummitStore *self)
+{
+  return self->engine->changes (self);
+}
+
+gboolean
+summit_store_exec (SummitStore  *self,
+                   const char   *sql,
+                   GError      **error)
+{
+  return self->engine->exec (self, sql, error);
+}
+
+gboolean
+summit_store_set_error_from_db (SummitStore  *self,
+                                int           rc,
+                                GError      **error)
+{
+  return self->engine->set_error_from_db (self, rc, error);
+}
+
+void
+summit_store_rollback (SummitStore *self)
+{
+  g_return_if_fail (SUMMIT_IS_STORE (self));
+
+  if (self->engine->in_transaction (self))
+    summit_store_exec (self, "ROLLBACK", NULL);
+}
+
+gboolean
+summit_store_in_transaction (SummitStore *self)
+{
+  g_return_val_if_fail (SUMMIT_IS_STORE (self), FALSE);
+  return self->engine->in_transaction (self);
+}
+
+int
+summit_store_get_schema_version (SummitStore *self)
+{
+  g_return_val_if_fail (SUMMIT_IS_STORE (self), -1);
+  return self->engine->get_schema_version (self);
+}
+
+/**
+ * summit_store_begin_long_read:
+ * @owned: (out): whether this started a transaction, to give to
+ *   summit_store_end_long_read()
+ *
+ * Starts a read of everything (an export): one snapshot of the data. Inside
+ * a caller's transaction it joins it.
+ */
+gboolean
+summit_store_begin_long_read (SummitStore  *self,
+                              gboolean     *owned,
+                              GError      **error)
+{
+  g_return_val_if_fail (SUMMIT_IS_STORE (self), FALSE);
+
+  *owned = !summit_store_in_transaction (self);
+  if (!*owned)
+    return TRUE;
+  return self->engine->begin_long_read (self, error);
+}
+
+/**
+ * summit_store_end_long_read:
+ * @owned: what summit_store_begin_long_read() said
+ */
+void
+summit_store_end_long_read (SummitStore *self,
+                            gboolean     owned)
+{
+  g_return_if_fail (SUMMIT_IS_STORE (self));
+
+  if (owned)
+    self->engine->end_long_read (self);
+}
+
+/**
+ * summit_store_check:
+ *
+ * Runs the engine's integrity checks.
+ *
+ * Returns: (transfer full) (element-type utf8): the problems found, empty
+ *   when all is well, or %NULL with @error set if the checks could not run
+ */
+GPtrArray *
+summit_store_check (SummitStore  *self,
+                    GError      **error)
+{
+  g_return_val_if_fail (SUMMIT_IS_STORE (self), NULL);
+  return self->engine->check (self, error);
+}
+
+/**
+ * summit_store_open_reader:
+ *
+ * Opens a read-only connection of its own to the database of @self, for a
+ * worker thread; summit_store_begin_long_read() on it takes one snapshot.
+ *
+ * Returns: (transfer full): the reader, or %NULL with @error set
+ */
+SummitStore *
+summit_store_open_reader (SummitStore  *self,
+                          GError      **error)
+{
+  g_return_val_if_fail (SUMMIT_IS_STORE (self), NULL);
+  return self->engine->open_reader (self, error);
+}
+
+/**
+ * summit_store_write_back:
+ *
+ * Lets the engine start writing to the disk what a long transaction has
+ * written so far (see the SQLite engine); call it from the thread using the
+ * store.
+ */
+void
+summit_store_write_back (SummitStore *self)
+{
+  g_return_if_fail (SUMMIT_IS_STORE (self));
+  if (self->engine->write_back != NULL)
+    self->engine->write_back (self);
+}
+
+gboolean
+summit_store_is_server (SummitStore *self)
+{
+  g_return_val_if_fail (SUMMIT_IS_STORE (self), FALSE);
+  return self->engine == &summit_engine_pg;
+}
+
+SummitStoreRights
+summit_store_get_rights (SummitStore *self)
+{
+  g_return_val_if_fail (SUMMIT_IS_STORE (self), SUMMIT_STORE_RIGHT_NONE);
+  if (self->read_only)
+    return SUMMIT_STORE_RIGHT_NONE;
+  return self->engine->get_rights (self);
+}
+
+void
+summit_store_watch (SummitStore *self)
+{
+  g_return_if_fail (SUMMIT_IS_STORE (self));
+  self->engine->watch (self);
+}
+
+gboolean
+summit_store_is_online (SummitStore *self)
+{
+  g_return_val_if_fail (SUMMIT_IS_STORE (self), FALSE);
+  return self->engine->is_online (self);
+}
+
+/* For the engines: tells the watchers */
+void
+summit_store_emit_changed (SummitStore *self,
+                           const char  *table,
+                           GArray      *ids)
+{
+  g_signal_emit (self, signals[CHANGED], 0, table, ids);
+}
+
+void
+summit_store_notify_online (SummitStore *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ONLINE]);
+}
+
+/* The statements */
+
+int
+summit_stmt_step (SummitStmt *stmt)
+{
+  return stmt->engine->step (stmt);
+}
+
+void
+summit_stmt_reset (SummitStmt *stmt)
+{
+  stmt->engine->reset (stmt, FALSE);
+}
+
+void
+summit_stmt_bind_int64 (SummitStmt *stmt,
+                        int         index,
+                        gint64      value)
+{
+  stmt->engine->bind_int64 (stmt, index, value);
+}
+
+void
+summit_stmt_bind_int (SummitStmt *stmt,
+                      int         index,
+                      int         value)
+{
+  stmt->engine->bind_int64 (stmt, index, value);
+}
+
+void
+summit_stmt_bind_null (SummitStmt *stmt,
+                       int         index)
+{
+  stmt->engine->bind_null (stmt, index);
+}
+
+void
+summit_stmt_bind_text (SummitStmt *stmt,
+                       int         index,
+                       const char *text)
+{
+  stmt->engine->bind_text (stmt, index, text ? text : "", -1, TRUE);
+}
+
+void
+summit_stmt_bind_nullable_text (SummitStmt *stmt,
+                                int         index,
+                                const char *text)
+{
+  if (text == NULL)
+    stmt->engine->bind_null (stmt, index);
+  else
+    stmt->engine->bind_text (stmt, index, text, -1, TRUE);
+}
+
+void
+summit_stmt_bind_static_text (SummitStmt *stmt,
+                              int         index,
+                              const char *text,
+                              gssize      length)
+{
+  stmt->engine->bind_text (stmt, index, text, length, FALSE);
+}
+
+gboolean
+summit_stmt_column_is_null (SummitStmt *stmt,
+                            int         column)
+{
+  return stmt->engine->column_is_null (stmt, column);
+}
+
+gint64
+summit_stmt_column_int64 (SummitStmt *stmt,
+                          int         column)
+{
+  return stmt->engine->column_int64 (stmt, column);
+}
+
+int
+summit_stmt_column_int (SummitStmt *stmt,
+                        int         column)
+{
+  return (int)stmt->engine->column_int64 (stmt, column);
+}
+
+const char *
+summit_stmt_column_text (SummitStmt *stmt,
+                         int         column)
+{
+  return stmt->engine->column_text (stmt, column);
+}
+
+const char *
+summit_stmt_column_string (SummitStmt *stmt,
+                           int         column)
+{
+  const char *text = stmt->engine->column_text (stmt, column);
+  return text ? text : "";
 }
