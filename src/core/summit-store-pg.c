@@ -45,6 +45,48 @@ summit_store_location_is_server (const char *location)
   return TRUE;
 }
 
+/**
+ * summit_store_location_display:
+ * @location: a file path or a server location
+ *
+ * Returns: (transfer full): @location to show a person or write in a log:
+ *   a server location without its password; a path as it is
+ */
+char *
+summit_store_location_display (const char *location)
+{
+  PQconninfoOption *options;
+  GString *out;
+
+  g_return_val_if_fail (location != NULL, NULL);
+
+  if (!summit_store_location_is_server (location))
+    return g_strdup (location);
+  if (g_str_has_prefix (location, "postgres"))
+    {
+      g_autoptr(GUri) uri = g_uri_parse (location, G_URI_FLAGS_HAS_PASSWORD | G_URI_FLAGS_ENCODED,
+                                         NULL);
+      /* without the query too: it may hold password=… */
+      return uri ? g_uri_join (G_URI_FLAGS_ENCODED, g_uri_get_scheme (uri), g_uri_get_user (uri),
+                               g_uri_get_host (uri), g_uri_get_port (uri), g_uri_get_path (uri),
+                               NULL, NULL)
+                 : g_strdup ("postgresql://");
+    }
+
+  options = PQconninfoParse (location, NULL);
+  out = g_string_new (NULL);
+  for (PQconninfoOption *o = options; o && o->keyword; o++)
+    {
+      if (o->val == NULL || g_str_equal (o->keyword, "password"))
+        continue;
+      if (out->len > 0)
+        g_string_append_c (out, ' ');
+      g_string_append_printf (out, "%s=%s", o->keyword, o->val);
+    }
+  PQconninfoFree (options);
+  return g_string_free (out, FALSE);
+}
+
 void
 summit_store_set_password (const char *location,
                            const char *password)
