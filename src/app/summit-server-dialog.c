@@ -171,6 +171,7 @@ connect_clicked_cb (SummitServerDialog *self)
       return;
     }
 
+  gtk_spin_button_update (self->port_spin);   /* a port typed but not yet taken */
   job = g_new0 (ConnectJob, 1);
   job->location =
     summit_store_location_for_server (gtk_editable_get_text (GTK_EDITABLE (self->host_entry)),
