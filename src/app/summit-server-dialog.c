@@ -254,6 +254,17 @@ recent_activated_cb (SummitServerDialog *self,
   fill_from_location (self, g_object_get_data (G_OBJECT (row), "location"));
 }
 
+/* The list's mnemonic (its heading's) goes to its first server, which
+ * Enter then chooses, rather than to the list as a whole. */
+static gboolean
+recent_mnemonic_cb (SummitServerDialog *self,
+                    gboolean            group_cycling)
+{
+  /* Moving the focus in, not grabbing it for the row, makes it the list's
+   * cursor row, which Enter activates. */
+  return gtk_widget_child_focus (GTK_WIDGET (self->recent_list), GTK_DIR_TAB_FORWARD);
+}
+
 static void
 fill_recent_servers (SummitServerDialog *self)
 {
@@ -268,7 +279,6 @@ fill_recent_servers (SummitServerDialog *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), shown);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, shown, -1);
       g_object_set_data_full (G_OBJECT (row), "location", g_strdup (recent[i]), g_free);
       gtk_list_box_append (self->recent_list, row);
       gtk_widget_set_visible (self->recent_box, TRUE);
@@ -321,6 +331,7 @@ summit_server_dialog_class_init (SummitServerDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SummitServerDialog, user_entry);
   gtk_widget_class_bind_template_callback (widget_class, connect_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, recent_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, recent_mnemonic_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
