@@ -105,12 +105,12 @@ connect_thread (GTask        *task,
       return;
     }
 
-  if (job->remember && job->password != NULL)
-    summit_keyring_store_sync (job->location, job->password, NULL, &keyring_error);
-  else if (!job->remember)
-    summit_keyring_clear_sync (job->location, NULL, &keyring_error);
-  if (keyring_error != NULL)
+  if (job->remember && job->password != NULL &&
+      !summit_keyring_store_sync (job->location, job->password, NULL, &keyring_error))
     job->keyring_problem = g_strdup (keyring_error->message);
+  /* Not to be remembered: forget an earlier one; without a keyring there is none. */
+  else if (!job->remember && !summit_keyring_clear_sync (job->location, NULL, &keyring_error))
+    g_debug ("Could not forget the password: %s", keyring_error->message);
   g_task_return_pointer (task, store, g_object_unref);
 }
 
@@ -133,7 +133,8 @@ connect_done_cb (GObject      *object,
     {
       /* Everything typed stays; the engine's sentence says what went wrong. */
       show_message (self, error->message, TRUE);
-      gtk_widget_grab_focus (GTK_WIDGET (self->connect_button));
+      /* Focused, so that a screen reader reads it out. */
+      gtk_widget_grab_focus (GTK_WIDGET (self->message_label));
       return;
     }
 
