@@ -5,7 +5,8 @@ and everything typed stays; putting only the right password in its place
 then opens a window on the server with the first-run data. The password
 went to the keyring (a private, unlocked gnome-keyring), never to GSettings
 or the log; started again, the app offers the server among the recent ones,
-and choosing it fills the form and the password from the keyring.
+and choosing it fills the form and the password from the keyring; started on
+`--database postgresql://USER@HOST:PORT/DB`, it takes the keyring's too.
 
 Needs a PostgreSQL server from the environment (PGHOST, PGPORT, PGUSER,
 PGPASSWORD: tools/test.sh runs the suite under pg_virtualenv); skips,
@@ -181,6 +182,12 @@ def main():
         app.find("Showing 3 of 3 people", "label", parent=window, timeout=30)
         log = app.output()
         check(password not in log and WRONG not in log, "a password is in the log: %r" % log)
+        app.close()
+
+        # --database with the server and no password: the keyring's is used.
+        app = App(database=shown, env=env)
+        window = app.window(title, "frame", timeout=60)
+        app.find("Showing 3 of 3 people", "label", parent=window, timeout=30)
     except AssertionError as e:
         if app:
             app.fail(str(e))
@@ -193,7 +200,7 @@ def main():
         subprocess.run(["dropdb", "--if-exists", "--force", database], env=psql_env())
         home.cleanup()
     print("ok - server dialog: a wrong password told in place, the form kept; the right one opens "
-          "the server; remembered in the keyring and offered again")
+          "the server; remembered in the keyring, offered again and used for --database")
 
 
 if __name__ == "__main__":
