@@ -135,6 +135,7 @@ connect_done_cb (GObject      *object,
       show_message (self, error->message, TRUE);
       /* Focused, so that a screen reader reads it out. */
       gtk_widget_grab_focus (GTK_WIDGET (self->message_label));
+      gtk_label_select_region (self->message_label, 0, 0);
       return;
     }
 
