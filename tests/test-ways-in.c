@@ -30,9 +30,7 @@ static SummitStore *
 open_full (const char *name,
            gboolean    seeded)
 {
-  g_autofree char *path = g_build_filename (tmpdir, name, NULL);
-
-  g_remove (path);
+  test_store_remove (tmpdir, name);
   return test_open_store (tmpdir, name, seeded);
 }
 
@@ -186,7 +184,7 @@ cli_refusal (const char *name,
              const char *contents)
 {
   g_autofree char *path = g_build_filename (tmpdir, name, NULL);
-  g_autofree char *db = g_build_filename (tmpdir, "cli-ways-in.db", NULL);
+  g_autofree char *db = test_store_location (tmpdir, "cli-ways-in.db");
   g_autofree char *err = NULL;
   int status;
 
