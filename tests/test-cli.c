@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "summit-people.h"
 #include "summit-statistics.h"
 #include "summit-store.h"
 #include "test-util.h"
@@ -741,6 +742,180 @@ test_csv_reimport_matches (void)
   g_assert_cmpstr (third.err, ==, "");
 }
 
+/* copy FROM TO (issue 13) ------------------------------------------------ */
+
+/* Every row of every table of the SQLite file @path, ids and versions too,
+ * as text, in a fixed order. */
+static char *
+dump_file (const char *path)
+{
+  const char *tables[] = { "person", "edition", "invitation", "invitation_event", "panel",
+                           "panel_member", "year_statistic" };
+  GString *dump = g_string_new (NULL);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY 1, 2", tables[t]);
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      g_string_append_printf (dump, "%s\n", tables[t]);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            g_string_append_printf (dump, "%s|", sqlite3_column_type (stmt, c) == SQLITE_NULL
+                                                   ? "(null)"
+                                                   : (const char *)sqlite3_column_text (stmt, c));
+          g_string_append_c (dump, '\n');
+        }
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_close (db);
+  return g_string_free (dump, FALSE);
+}
+
+/* A file holding the golden fixture (tests/golden/input.xml) and nothing
+ * else, as check-golden.sh makes it. */
+static char *
+make_golden_file (const char *name)
+{
+  g_autofree char *input = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "golden", "input.xml",
+                                             NULL);
+  char *db = g_build_filename (tmpdir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SummitStore) store = summit_store_open (db, &error);
+  g_auto(Run) import = { 0 };
+
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  run_cli (&import, db, "import", input, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+  return db;
+}
+
+/* The XML export of @database, compared with the golden one. */
+static void
+assert_exports_golden (const char *database,
+                       const char *name)
+{
+  g_autofree char *xml = g_build_filename (tmpdir, name, NULL);
+  g_autofree char *expected = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "golden", "expected",
+                                                "all.xml", NULL);
+  g_autoptr(GBytes) got = NULL;
+  g_autoptr(GBytes) want = NULL;
+  g_auto(Run) export = { 0 };
+
+  run_cli (&export, database, "export", xml, NULL);
+  g_assert_cmpint (export.status, ==, 0);
+  got = test_read_bytes (xml);
+  want = test_read_bytes (expected);
+  g_assert_true (g_bytes_equal (got, want));
+}
+
+/* A file to a server database and back: the exports of all three are the
+ * golden one, byte for byte; the file back holds the same rows, ids and
+ * versions as the first; the server goes on with new ids past the copied. */
+static void
+test_copy_to_server_and_back (void)
+{
+  g_autofree char *file = NULL;
+  g_autofree char *server = NULL;
+  g_autofree char *back = g_build_filename (tmpdir, "copy-back.db", NULL);
+  g_autofree char *first_rows = NULL;
+  g_autofree char *back_rows = NULL;
+  g_autoptr(SummitStore) store = NULL;
+  g_autoptr(SummitPerson) person = summit_person_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) there = { 0 };
+  g_auto(Run) again = { 0 };
+  gint64 largest;
+
+  if (test_skip_without_server ())
+    return;
+  file = make_golden_file ("copy-first.db");
+  server = test_server_location (tmpdir, "copy-server");
+  assert_exports_golden (file, "copy-first.xml");
+
+  run_cli (&there, NULL, "copy", file, server, NULL);
+  g_assert_cmpint (there.status, ==, 0);
+  g_assert_cmpstr (there.err, ==, "");
+  g_assert_true (g_str_has_prefix (there.out, "Copied "));
+  g_assert_nonnull (strstr (there.out, " rows from "));
+  assert_exports_golden (server, "copy-server.xml");
+
+  run_cli (&again, NULL, "copy", server, back, NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  assert_exports_golden (back, "copy-back.xml");
+  first_rows = dump_file (file);
+  back_rows = dump_file (back);
+  g_assert_cmpstr (first_rows, ==, back_rows);
+
+  store = summit_store_open (server, &error);
+  g_assert_no_error (error);
+  largest = test_store_count (store, "SELECT max (id) FROM person");
+  summit_person_set_field (person, SUMMIT_PERSON_GIVEN_NAME, "Nowa");
+  g_assert_true (summit_store_insert_person (store, person, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (summit_person_get_id (person), >, largest);
+}
+
+/* A database that holds anything is refused as TO, untouched, in one line. */
+static void
+test_copy_refuses_non_empty (void)
+{
+  g_autofree char *from = make_golden_file ("copy-from.db");
+  g_autofree char *to = test_store_location (tmpdir, "copy-full.db");
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_auto(Run) seed = { 0 };
+  g_auto(Run) run = { 0 };
+
+  run_cli (&seed, to, "stats", NULL);
+  g_assert_cmpint (seed.status, ==, 0);
+  before = test_store_snapshot (tmpdir, "copy-full.db");
+
+  run_cli (&run, NULL, "copy", from, to, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpuint (count_lines (run.err), ==, 1);
+  g_assert_nonnull (strstr (run.err, "already holds data"));
+  after = test_store_snapshot (tmpdir, "copy-full.db");
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+/* A row the target refuses half-way: nothing is copied, and a file made
+ * for the copy is gone again. */
+static void
+test_copy_all_or_nothing (void)
+{
+  g_autofree char *from = make_golden_file ("copy-dangling.db");
+  g_autofree char *to = test_store_location (tmpdir, "copy-refused.db");
+  g_autoptr(SummitStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+
+  /* Another tool, with foreign keys off, left an invitation of nobody. */
+  test_sqlite_exec (from, "PRAGMA foreign_keys = OFF;"
+                          "INSERT INTO invitation (person_id, edition_id, status, updated)"
+                          " VALUES (999, 1, 'invited', 0);");
+  run_cli (&run, NULL, "copy", from, to, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpuint (count_lines (run.err), ==, 1);
+  g_test_message ("%s", run.err);
+
+  if (!test_engine_is_server ())
+    {
+      g_assert_false (g_file_test (to, G_FILE_TEST_EXISTS));
+      return;
+    }
+  store = summit_store_open (to, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (test_store_count (store, "SELECT count(*) FROM person"), ==, 0);
+  g_assert_cmpint (test_store_count (store, "SELECT count(*) FROM edition"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -767,6 +942,9 @@ main (int   argc,
   g_test_add_func ("/cli/csv/problem-once", test_csv_problem_once);
   g_test_add_func ("/cli/hostile-paths", test_hostile_paths);
   g_test_add_func ("/cli/csv/reimport-matches", test_csv_reimport_matches);
+  g_test_add_func ("/cli/copy/to-server-and-back", test_copy_to_server_and_back);
+  g_test_add_func ("/cli/copy/refuses-non-empty", test_copy_refuses_non_empty);
+  g_test_add_func ("/cli/copy/all-or-nothing", test_copy_all_or_nothing);
 
   ret = g_test_run ();
   test_tmpdir_free (tmpdir);

@@ -12,6 +12,7 @@
 #include <libpq-fe.h>
 #include <string.h>
 
+#include "summit-store-pg.h"
 #include "summit-store-private.h"
 
 /* Passwords given for a location, kept in memory only. */
@@ -131,3 +132,10 @@ pg_open (SummitStore           *self,
 const SummitEngine summit_engine_pg = {
   .open = pg_open,
 };
+
+/* For the store's files that need libpq beyond the seam (summit-store-pg.h). */
+PGconn *
+summit_store_pg_get_conn (SummitStore *self)
+{
+  return self->db;
+}
