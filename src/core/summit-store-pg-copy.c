@@ -9,7 +9,6 @@
 #include "config.h"
 
 #include <csv.h>
-#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "summit-store-pg.h"
