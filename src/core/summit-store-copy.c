@@ -161,6 +161,26 @@ insert_rows (Copy        *copy,
   return ok;
 }
 
+/* The number of rows of @table in @store. */
+static gboolean
+count_table (SummitStore  *store,
+             const char   *table,
+             gint64       *n,
+             GError      **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM \"%s\"", table);
+  SummitStmt *stmt = summit_store_prepare (store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  if ((rc = summit_stmt_step (stmt)) != SUMMIT_STEP_ROW)
+    return summit_store_end_rows (store, stmt, rc, error);
+  *n = summit_stmt_column_int64 (stmt, 0);
+  summit_stmt_reset (stmt);
+  return TRUE;
+}
+
 /* Refuses, with @error set, a target that holds any row already. */
 static gboolean
 check_empty (SummitStore  *to,
@@ -168,18 +188,11 @@ check_empty (SummitStore  *to,
 {
   for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
     {
-      g_autofree char *sql = g_strdup_printf ("SELECT EXISTS (SELECT 1 FROM \"%s\")", tables[t]);
-      SummitStmt *stmt = summit_store_prepare (to, sql, error);
-      int rc;
-      gboolean any;
+      gint64 n = 0;
 
-      if (stmt == NULL)
+      if (!count_table (to, tables[t], &n, error))
         return FALSE;
-      if ((rc = summit_stmt_step (stmt)) != SUMMIT_STEP_ROW)
-        return summit_store_end_rows (to, stmt, rc, error);
-      any = summit_stmt_column_int64 (stmt, 0) != 0;
-      summit_stmt_reset (stmt);
-      if (any)
+      if (n > 0)
         {
           g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_INVALID,
                        _("“%s” already holds data; copy only into a new or empty database. "
@@ -199,16 +212,11 @@ count_rows (SummitStore  *store,
   *total = 0;
   for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
     {
-      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM \"%s\"", tables[t]);
-      SummitStmt *stmt = summit_store_prepare (store, sql, error);
-      int rc;
+      gint64 n = 0;
 
-      if (stmt == NULL)
+      if (!count_table (store, tables[t], &n, error))
         return FALSE;
-      if ((rc = summit_stmt_step (stmt)) != SUMMIT_STEP_ROW)
-        return summit_store_end_rows (store, stmt, rc, error);
-      *total += summit_stmt_column_int64 (stmt, 0);
-      summit_stmt_reset (stmt);
+      *total += n;
     }
   return TRUE;
 }
