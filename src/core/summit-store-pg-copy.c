@@ -34,45 +34,23 @@ append_field (GString    *out,
   g_string_truncate (out, old + csv_write (out->str + old, 2 * len + 2, value, len));
 }
 
-static gboolean
-set_error_from_result (PGconn    *conn,
-                       PGresult  *result,
-                       GError   **error)
-{
-  const char *state = result ? PQresultErrorField (result, PG_DIAG_SQLSTATE) : NULL;
-  const char *message = result ? PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY) : NULL;
-  const char *detail = result ? PQresultErrorField (result, PG_DIAG_MESSAGE_DETAIL) : NULL;
-  int code = SUMMIT_STORE_ERROR_FAILED;
-
-  if (PQstatus (conn) != CONNECTION_OK)
-    code = SUMMIT_STORE_ERROR_CONNECTION;
-  else if (state != NULL && g_str_has_prefix (state, "23"))
-    code = SUMMIT_STORE_ERROR_CONSTRAINT;
-  else if (g_strcmp0 (state, "42501") == 0)
-    code = SUMMIT_STORE_ERROR_PERMISSION;
-  if (message == NULL)
-    message = PQerrorMessage (conn);
-  g_set_error (error, SUMMIT_STORE_ERROR, code, "%s%s%s", g_strchomp ((char *)message),
-               detail ? " " : "", detail ? detail : "");
-  return FALSE;
-}
-
 /* Ends the COPY, saying @failure (why it stops) or, with %NULL, that all
  * was sent; %TRUE if the server took every row. */
 static gboolean
-end_copy (PGconn      *conn,
-          const char  *failure,
-          GError     **error)
+end_copy (SummitStore  *self,
+          const char   *failure,
+          GError      **error)
 {
+  PGconn *conn = summit_store_pg_get_conn (self);
   PGresult *result;
   gboolean ok = PQputCopyEnd (conn, failure) == 1;
 
   if (!ok)
-    set_error_from_result (conn, NULL, error);
+    summit_store_pg_set_error (self, NULL, error);
   while ((result = PQgetResult (conn)) != NULL)
     {
       if (ok && PQresultStatus (result) != PGRES_COMMAND_OK)
-        ok = set_error_from_result (conn, result, error);
+        ok = summit_store_pg_set_error (self, result, error);
       PQclear (result);
     }
   return ok;
@@ -110,7 +88,7 @@ summit_store_pg_copy_in (SummitStore         *self,
   result = PQexec (conn, sql->str);
   if (PQresultStatus (result) != PGRES_COPY_IN)
     {
-      set_error_from_result (conn, result, error);
+      summit_store_pg_set_error (self, result, error);
       PQclear (result);
       return FALSE;
     }
@@ -136,11 +114,11 @@ summit_store_pg_copy_in (SummitStore         *self,
 
   if (local_error != NULL)
     {
-      end_copy (conn, local_error->message, NULL);
+      end_copy (self, local_error->message, NULL);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
   if (!sent)
-    return set_error_from_result (conn, NULL, error);
-  return end_copy (conn, NULL, error);
+    return summit_store_pg_set_error (self, NULL, error);
+  return end_copy (self, NULL, error);
 }
