@@ -41,6 +41,8 @@ run_cli (Run        *run,
   va_start (args, database);
   run->status = test_run_cli_v (&run->out, &run->err, database, args);
   va_end (args);
+  if (run->status != 0)
+    g_test_message ("exit %d; stderr: %s", run->status, run->err);
 }
 
 static guint

@@ -159,7 +159,7 @@ test_store_location (const char *dir,
 }
 
 /* Removes the database @name of @dir: the file and SQLite's files beside it,
- * or the test server's database standing for it. */
+ * or the test server's database standing for it (made again, empty). */
 static inline void
 test_store_remove (const char *dir,
                    const char *name)
@@ -171,7 +171,9 @@ test_store_remove (const char *dir,
     {
       g_autofree char *database = test_server_database (dir, name);
 
+      /* dropped and made again empty, as a file not there yet */
       test_server_drop_prefix (database);
+      g_free (test_server_location (dir, name));
       return;
     }
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)

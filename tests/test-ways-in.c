@@ -551,7 +551,7 @@ test_xml_export_refuses_controls (void)
   g_autoptr(GError) error = NULL;
 
   summit_store_exec (store, "INSERT INTO person (uid, given_name, created, updated)"
-                            " VALUES ('old', 'A' || char(1) || 'B', 1, 1)", &error);
+                            " VALUES ('old', 'A\001B', 1, 1)", &error);
   g_assert_no_error (error);
   g_assert_false (summit_xml_export_stream (store, out, NULL, NULL, NULL, &error));
   g_assert_nonnull (error);
