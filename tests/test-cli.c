@@ -158,7 +158,7 @@ test_check_missing_file (void)
 /* A server location reaches the store as it is (never looked for as a file,
  * never made into one), and what is printed does not show its password. */
 static void
-test_server_location (void)
+test_check_server_location (void)
 {
   const char *location = "postgresql://ann:s3cret@127.0.0.1:1/summit";
   g_auto(Run) run = { 0 };
@@ -949,7 +949,7 @@ main (int   argc,
   g_test_add_func ("/cli/check/damaged", test_check_damaged);
   g_test_add_func ("/cli/check/dangling-reference", test_check_dangling_reference);
   g_test_add_func ("/cli/check/missing-file", test_check_missing_file);
-  g_test_add_func ("/cli/check/server-location", test_server_location);
+  g_test_add_func ("/cli/check/server-location", test_check_server_location);
   g_test_add_func ("/cli/bad-usage", test_bad_usage);
   g_test_add_func ("/cli/command-help", test_command_help);
   g_test_add_func ("/cli/stats/csv", test_stats_csv);
