@@ -300,9 +300,11 @@ summit_session_field_describe (SummitPanel        *panel,
       return g_strdup (summit_panel_get_description (panel) ? summit_panel_get_description (panel)
                                                             : "");
     case SUMMIT_SESSION_END_CONFIRMED:
-      return g_strdup (summit_panel_get_end_confirmed (panel) ? _("Confirmed") : _("Not confirmed"));
+      return g_strdup (summit_panel_get_end_confirmed (panel) ? C_("confirmation", "Confirmed")
+                                                               : C_("confirmation", "Not confirmed"));
     case SUMMIT_SESSION_ROOM_CONFIRMED:
-      return g_strdup (summit_panel_get_room_confirmed (panel) ? _("Confirmed") : _("Not confirmed"));
+      return g_strdup (summit_panel_get_room_confirmed (panel) ? C_("confirmation", "Confirmed")
+                                                                : C_("confirmation", "Not confirmed"));
     case SUMMIT_SESSION_LINEUP:
       text = g_string_new (NULL);
       for (guint i = 0; i < summit_panel_get_n_members (panel); i++)
