@@ -52,6 +52,17 @@ assert_fields (GArray    *conflicts,
     g_assert_cmpint (g_array_index (conflicts, int, i), ==, expected[i]);
 }
 
+/* A save that must have been refused with @code, writing nothing. */
+static void
+assert_refused (gboolean   saved,
+                GError   **error,
+                int        code)
+{
+  g_assert_false (saved);
+  g_assert_error (*error, SUMMIT_STORE_ERROR, code);
+  g_clear_error (error);
+}
+
 /* Merge rules, record by record in memory */
 
 static SummitPerson *
@@ -190,21 +201,47 @@ first_person (SummitStore *store)
                                   &error);
 }
 
+/* A and B open the same person; @base is B's as loaded. */
+static void
+both_open_person (Fixture       *f,
+                  SummitPerson **in_a,
+                  SummitPerson **in_b,
+                  SummitPerson **base)
+{
+  *in_a = first_person (f->a);
+  *in_b = summit_store_get_person (f->b, summit_person_get_id (*in_a), NULL);
+  *base = summit_person_copy (*in_b);
+}
+
+/* B's merge with the person as stored now. */
+static SummitPerson *
+merge_stored_person (Fixture       *f,
+                     SummitPerson  *base,
+                     SummitPerson  *in_b,
+                     GArray       **conflicts)
+{
+  g_autoptr(SummitPerson) theirs = summit_store_get_person (f->b, summit_person_get_id (in_b), NULL);
+
+  return summit_merge_person (base, in_b, theirs, conflicts);
+}
+
 static void
 test_person_different_fields (Fixture       *f,
                               gconstpointer  data)
 {
-  g_autoptr(SummitPerson) in_a = first_person (f->a);
-  g_autoptr(SummitPerson) in_b = summit_store_get_person (f->b, summit_person_get_id (in_a), NULL);
-  g_autoptr(SummitPerson) base = summit_person_copy (in_b);
-  g_autoptr(SummitPerson) theirs = NULL;
+  g_autoptr(SummitPerson) in_a = NULL;
+  g_autoptr(SummitPerson) in_b = NULL;
+  g_autoptr(SummitPerson) base = NULL;
   g_autoptr(SummitPerson) merged = NULL;
   g_autoptr(SummitPerson) stored = NULL;
   g_autoptr(GArray) conflicts = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *position = g_strdup (summit_person_get_position (in_a));
-  gint64 version = summit_person_get_version (in_a);
+  g_autofree char *position = NULL;
+  gint64 version;
 
+  both_open_person (f, &in_a, &in_b, &base);
+  position = g_strdup (summit_person_get_position (in_a));
+  version = summit_person_get_version (in_a);
   g_assert_cmpint (version, >=, 1);
   summit_person_set_field (in_a, SUMMIT_PERSON_EMAIL, "a.changed@example.org");
   g_assert_true (summit_store_update_person (f->a, in_a, &error));
@@ -213,16 +250,14 @@ test_person_different_fields (Fixture       *f,
 
   /* B saves over the version it read: refused, and nothing of B's written. */
   summit_person_set_field (in_b, SUMMIT_PERSON_POSITION, "Deputy Mayor of Lublin");
-  g_assert_false (summit_store_update_person (f->b, in_b, &error));
-  g_assert_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_CONFLICT);
-  g_clear_error (&error);
+  assert_refused (summit_store_update_person (f->b, in_b, &error),
+                  &error, SUMMIT_STORE_ERROR_CONFLICT);
   stored = summit_store_get_person (f->a, summit_person_get_id (in_a), NULL);
   g_assert_cmpstr (summit_person_get_position (stored), ==, position);
   g_assert_cmpstr (summit_person_get_field (stored, SUMMIT_PERSON_EMAIL), ==, "a.changed@example.org");
 
   /* The merge keeps both, and saves over the version it merged with. */
-  theirs = summit_store_get_person (f->b, summit_person_get_id (in_b), NULL);
-  merged = summit_merge_person (base, in_b, theirs, &conflicts);
+  merged = merge_stored_person (f, base, in_b, &conflicts);
   g_assert_cmpuint (conflicts->len, ==, 0);
   g_assert_true (summit_store_update_person (f->b, merged, &error));
   g_assert_no_error (error);
@@ -238,26 +273,24 @@ static void
 test_person_same_field (Fixture       *f,
                         gconstpointer  data)
 {
-  g_autoptr(SummitPerson) in_a = first_person (f->a);
-  g_autoptr(SummitPerson) in_b = summit_store_get_person (f->b, summit_person_get_id (in_a), NULL);
-  g_autoptr(SummitPerson) base = summit_person_copy (in_b);
-  g_autoptr(SummitPerson) theirs = NULL;
+  g_autoptr(SummitPerson) in_a = NULL;
+  g_autoptr(SummitPerson) in_b = NULL;
+  g_autoptr(SummitPerson) base = NULL;
   g_autoptr(SummitPerson) merged = NULL;
   g_autoptr(SummitPerson) stored = NULL;
   g_autoptr(GArray) conflicts = NULL;
   g_autoptr(GError) error = NULL;
   const int email[] = { SUMMIT_PERSON_EMAIL };
 
+  both_open_person (f, &in_a, &in_b, &base);
   summit_person_set_field (in_a, SUMMIT_PERSON_EMAIL, "from.a@example.org");
   g_assert_true (summit_store_update_person (f->a, in_a, &error));
   summit_person_set_field (in_b, SUMMIT_PERSON_EMAIL, "from.b@example.org");
   summit_person_set_field (in_b, SUMMIT_PERSON_PHONE, "+48 81 466 1000");
-  g_assert_false (summit_store_update_person (f->b, in_b, &error));
-  g_assert_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_CONFLICT);
-  g_clear_error (&error);
+  assert_refused (summit_store_update_person (f->b, in_b, &error),
+                  &error, SUMMIT_STORE_ERROR_CONFLICT);
 
-  theirs = summit_store_get_person (f->b, summit_person_get_id (in_b), NULL);
-  merged = summit_merge_person (base, in_b, theirs, &conflicts);
+  merged = merge_stored_person (f, base, in_b, &conflicts);
   assert_fields (conflicts, email, 1);
   /* Until B chooses, the merge holds A's email and B's phone. */
   g_assert_cmpstr (summit_person_get_field (merged, SUMMIT_PERSON_EMAIL), ==, "from.a@example.org");
@@ -272,8 +305,8 @@ test_person_same_field (Fixture       *f,
 
   /* A, still on its old version, is refused in turn. */
   summit_person_set_field (in_a, SUMMIT_PERSON_NOTES, "late");
-  g_assert_false (summit_store_update_person (f->a, in_a, &error));
-  g_assert_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_CONFLICT);
+  assert_refused (summit_store_update_person (f->a, in_a, &error),
+                  &error, SUMMIT_STORE_ERROR_CONFLICT);
 }
 
 static void
@@ -288,15 +321,14 @@ test_person_deleted_meanwhile (Fixture       *f,
   deleted = summit_store_delete_people (f->a, &id, 1, &error);
   g_assert_no_error (error);
   summit_person_set_field (in_b, SUMMIT_PERSON_NOTES, "B's note");
-  g_assert_false (summit_store_update_person (f->b, in_b, &error));
-  g_assert_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_NOT_FOUND);
-  g_clear_error (&error);
+  assert_refused (summit_store_update_person (f->b, in_b, &error),
+                  &error, SUMMIT_STORE_ERROR_NOT_FOUND);
 
   /* Undo brings the person back past the version B read. */
   g_assert_true (summit_store_restore_people (f->a, deleted, &error));
   g_assert_no_error (error);
-  g_assert_false (summit_store_update_person (f->b, in_b, &error));
-  g_assert_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_CONFLICT);
+  assert_refused (summit_store_update_person (f->b, in_b, &error),
+                  &error, SUMMIT_STORE_ERROR_CONFLICT);
 }
 
 /* A person read by no editor (an import, the CLI) saves whatever the version. */
@@ -374,9 +406,8 @@ test_session_title_and_lineup (Fixture       *f,
   added.person_id = other_person_id (f->b, in_b);
   added.role = SUMMIT_ROLE_MODERATOR;
   summit_panel_append_member (in_b, &added);
-  g_assert_false (summit_store_update_panel_with_lineup (f->b, in_b, &error));
-  g_assert_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_CONFLICT);
-  g_clear_error (&error);
+  assert_refused (summit_store_update_panel_with_lineup (f->b, in_b, &error),
+                  &error, SUMMIT_STORE_ERROR_CONFLICT);
   stored = summit_store_get_panel (f->a, summit_panel_get_id (in_a), NULL);
   g_assert_cmpuint (summit_panel_get_n_members (stored), ==, n);
 
@@ -420,9 +451,8 @@ test_session_both_lineups (Fixture       *f,
   summit_panel_clear_members (in_b);
   summit_panel_set_room (in_b, "Room B");
   summit_panel_set_description (in_b, "B's description");
-  g_assert_false (summit_store_update_panel_with_lineup (f->b, in_b, &error));
-  g_assert_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_CONFLICT);
-  g_clear_error (&error);
+  assert_refused (summit_store_update_panel_with_lineup (f->b, in_b, &error),
+                  &error, SUMMIT_STORE_ERROR_CONFLICT);
 
   theirs = summit_store_get_panel (f->b, summit_panel_get_id (in_b), NULL);
   merged = summit_merge_session (base, in_b, theirs, &conflicts);
@@ -446,8 +476,8 @@ test_session_lineup_change_raises_version (Fixture       *f,
                                                      &error));
   g_assert_no_error (error);
   summit_panel_set_title (in_b, "B's title");
-  g_assert_false (summit_store_update_panel (f->b, in_b, &error));
-  g_assert_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_CONFLICT);
+  assert_refused (summit_store_update_panel (f->b, in_b, &error),
+                  &error, SUMMIT_STORE_ERROR_CONFLICT);
 }
 
 static void
@@ -470,9 +500,8 @@ test_edition_and_figure (Fixture       *f,
   g_assert_true (summit_store_put_edition (f->a, in_a, &error));
   g_assert_no_error (error);
   summit_edition_set_theme (in_b, "B's theme");
-  g_assert_false (summit_store_put_edition (f->b, in_b, &error));
-  g_assert_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_CONFLICT);
-  g_clear_error (&error);
+  assert_refused (summit_store_put_edition (f->b, in_b, &error),
+                  &error, SUMMIT_STORE_ERROR_CONFLICT);
   stored = summit_store_get_edition (f->b, 2020, NULL);
   g_assert_cmpstr (summit_edition_get_theme (stored), ==, "A's theme");
 
@@ -480,15 +509,13 @@ test_edition_and_figure (Fixture       *f,
   g_assert_true (summit_store_save_year_statistic (f->a, stat_a, year, &error));
   g_assert_no_error (error);
   summit_year_statistic_set_source (stat_b, "B's source");
-  g_assert_false (summit_store_save_year_statistic (f->b, stat_b, year, &error));
-  g_assert_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_CONFLICT);
-  g_clear_error (&error);
+  assert_refused (summit_store_save_year_statistic (f->b, stat_b, year, &error),
+                  &error, SUMMIT_STORE_ERROR_CONFLICT);
   /* Nor may B move the year it read to another. */
   moved = summit_year_statistic_new (1999, SUMMIT_FIGURE_MISSING);
   summit_year_statistic_set_version (moved, summit_year_statistic_get_version (stat_b));
-  g_assert_false (summit_store_save_year_statistic (f->b, moved, year, &error));
-  g_assert_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_CONFLICT);
-  g_clear_error (&error);
+  assert_refused (summit_store_save_year_statistic (f->b, moved, year, &error),
+                  &error, SUMMIT_STORE_ERROR_CONFLICT);
 
   stats = summit_store_list_year_statistics (f->b, NULL);
   g_assert_cmpint (summit_year_statistic_get_year (g_ptr_array_index (stats, 0)), ==, year);

@@ -4,7 +4,8 @@
  * Where someone else saved the same fields while an editor was open: one
  * row per field, the editor's value beside the stored one, and a choice per
  * row. ::save is emitted only once every row has its choice; ::cancel goes
- * back to editing with everything as typed.
+ * back to editing with everything as typed. It holds, for the editor, what
+ * was merged with and how until the choice is made.
  */
 #define G_LOG_DOMAIN "summit-merge-chooser"
 
@@ -25,6 +26,12 @@ struct _SummitMergeChooser
 
   /* Borrowed: the "yours" and "theirs" buttons of each row, in turn */
   GPtrArray      *choices;
+
+  /* Owned: the merge waiting for the choice */
+  GObject        *theirs;
+  GObject        *mine;
+  GObject        *merged;
+  GArray         *fields;
 };
 
 G_DEFINE_FINAL_TYPE (SummitMergeChooser, summit_merge_chooser, GTK_TYPE_WIDGET)
@@ -61,8 +68,18 @@ save_clicked_cb (SummitMergeChooser *self)
 }
 
 static void
+forget_merge (SummitMergeChooser *self)
+{
+  g_clear_object (&self->theirs);
+  g_clear_object (&self->mine);
+  g_clear_object (&self->merged);
+  g_clear_pointer (&self->fields, g_array_unref);
+}
+
+static void
 cancel_clicked_cb (SummitMergeChooser *self)
 {
+  forget_merge (self);
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
   g_signal_emit (self, signals[CANCEL], 0);
 }
@@ -107,6 +124,7 @@ summit_merge_chooser_dispose (GObject *object)
 
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_pointer (&self->choices, g_ptr_array_unref);
+  forget_merge (self);
 
   G_OBJECT_CLASS (summit_merge_chooser_parent_class)->dispose (object);
 }
@@ -186,7 +204,7 @@ summit_merge_chooser_init (SummitMergeChooser *self)
 /**
  * summit_merge_chooser_clear:
  *
- * Takes every row away, and hides the chooser.
+ * Takes every row and the merge away, and hides the chooser.
  */
 void
 summit_merge_chooser_clear (SummitMergeChooser *self)
@@ -195,6 +213,7 @@ summit_merge_chooser_clear (SummitMergeChooser *self)
 
   g_return_if_fail (SUMMIT_IS_MERGE_CHOOSER (self));
 
+  forget_merge (self);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->grid))) != NULL)
     gtk_grid_remove (self->grid, child);
   g_ptr_array_set_size (self->choices, 0);
@@ -289,4 +308,56 @@ summit_merge_chooser_present (SummitMergeChooser *self)
   gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
   if (self->choices->len > 0)
     gtk_widget_grab_focus (g_ptr_array_index (self->choices, 0));
+}
+
+/**
+ * summit_merge_chooser_begin:
+ * @theirs: the record as stored now
+ * @mine: the editor's record
+ * @merged: their merge, conflicting fields as @theirs
+ * @fields: (transfer full): the conflicting fields, in the order of the rows
+ *   to add
+ *
+ * Starts a choice: clears the chooser and keeps the merge for the editor.
+ */
+void
+summit_merge_chooser_begin (SummitMergeChooser *self,
+                            GObject            *theirs,
+                            GObject            *mine,
+                            GObject            *merged,
+                            GArray             *fields)
+{
+  g_return_if_fail (SUMMIT_IS_MERGE_CHOOSER (self));
+
+  summit_merge_chooser_clear (self);
+  self->theirs = g_object_ref (theirs);
+  self->mine = g_object_ref (mine);
+  self->merged = g_object_ref (merged);
+  self->fields = fields;
+}
+
+/**
+ * summit_merge_chooser_get_merge:
+ * @theirs: (out) (transfer none) (optional)
+ * @mine: (out) (transfer none) (optional)
+ * @fields: (out) (transfer none) (optional): the fields of the rows
+ *
+ * Returns: (transfer none) (nullable): the merge waiting for the choice,
+ *   or %NULL if there is none
+ */
+GObject *
+summit_merge_chooser_get_merge (SummitMergeChooser  *self,
+                                GObject            **theirs,
+                                GObject            **mine,
+                                GArray             **fields)
+{
+  g_return_val_if_fail (SUMMIT_IS_MERGE_CHOOSER (self), NULL);
+
+  if (theirs != NULL)
+    *theirs = self->theirs;
+  if (mine != NULL)
+    *mine = self->mine;
+  if (fields != NULL)
+    *fields = self->fields;
+  return self->merged;
 }

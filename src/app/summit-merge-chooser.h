@@ -11,6 +11,15 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SummitMergeChooser, summit_merge_chooser, SUMMIT, MERGE_CHOOSER, GtkWidget)
 
 void      summit_merge_chooser_clear      (SummitMergeChooser *self);
+void      summit_merge_chooser_begin      (SummitMergeChooser *self,
+                                           GObject            *theirs,
+                                           GObject            *mine,
+                                           GObject            *merged,
+                                           GArray             *fields);
+GObject  *summit_merge_chooser_get_merge  (SummitMergeChooser *self,
+                                           GObject           **theirs,
+                                           GObject           **mine,
+                                           GArray            **fields);
 void      summit_merge_chooser_add        (SummitMergeChooser *self,
                                            const char         *field,
                                            const char         *yours,

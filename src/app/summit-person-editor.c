@@ -67,11 +67,6 @@ struct _SummitPersonEditor
   SummitEdition       *edition;
   SummitPerson        *person;
   SummitPerson        *base;          /* as loaded, for the merge */
-  /* While the merge chooser is shown: what was merged with, and how */
-  SummitPerson        *merge_base;
-  SummitPerson        *merge_mine;
-  SummitPerson        *merged;
-  GArray              *conflicts;     /* SummitPersonField, the chooser's rows */
   GArray              *next_statuses; /* SummitInvitationStatus behind change_dropdown */
   GtkStringList       *position_kinds; /* behind position_kind_dropdown */
   gint64               duplicate_id;
@@ -481,15 +476,6 @@ field_label (SummitPersonField field)
     }
 }
 
-static void
-clear_merge (SummitPersonEditor *self)
-{
-  g_clear_object (&self->merge_base);
-  g_clear_object (&self->merge_mine);
-  g_clear_object (&self->merged);
-  g_clear_pointer (&self->conflicts, g_array_unref);
-}
-
 /* Saves @mine, edited from @base. If someone saved the person since, merges
  * with what is stored now: saves at once where no field was changed by
  * both, otherwise shows the chooser and waits. Closes the editor once saved. */
@@ -537,20 +523,16 @@ save_person (SummitPersonEditor *self,
       save_person (self, theirs, merge, TRUE);
       return;
     }
+  summit_merge_chooser_begin (self->merge_chooser, G_OBJECT (theirs), G_OBJECT (mine),
+                              G_OBJECT (merge), g_array_ref (conflicts));
 
-  clear_merge (self);
-  self->merge_base = g_steal_pointer (&theirs);
-  self->merge_mine = g_object_ref (mine);
-  self->merged = g_steal_pointer (&merge);
-  self->conflicts = g_steal_pointer (&conflicts);
-  summit_merge_chooser_clear (self->merge_chooser);
-  for (guint i = 0; i < self->conflicts->len; i++)
+  for (guint i = 0; i < conflicts->len; i++)
     {
-      SummitPersonField f = g_array_index (self->conflicts, SummitPersonField, i);
+      SummitPersonField f = g_array_index (conflicts, SummitPersonField, i);
 
       summit_merge_chooser_add (self->merge_chooser, field_label (f),
                                 summit_person_get_field (mine, f),
-                                summit_person_get_field (self->merge_base, f));
+                                summit_person_get_field (theirs, f));
     }
   gtk_widget_set_visible (GTK_WIDGET (self->problem_label), FALSE);
   summit_merge_chooser_present (self->merge_chooser);
@@ -573,29 +555,31 @@ save_clicked_cb (SummitPersonEditor *self)
 static void
 merge_save_cb (SummitPersonEditor *self)
 {
+  GObject *theirs, *mine;
+  GArray *fields;
+  GObject *merged = summit_merge_chooser_get_merge (self->merge_chooser, &theirs, &mine, &fields);
   g_autoptr(SummitPerson) base = NULL;
-  g_autoptr(SummitPerson) merged = NULL;
+  g_autoptr(SummitPerson) merge = NULL;
 
-  if (self->merged == NULL)
+  if (merged == NULL)
     return;
-  for (guint i = 0; i < self->conflicts->len; i++)
+  for (guint i = 0; i < fields->len; i++)
     {
-      SummitPersonField f = g_array_index (self->conflicts, SummitPersonField, i);
+      SummitPersonField f = g_array_index (fields, SummitPersonField, i);
 
       if (summit_merge_chooser_keeps_mine (self->merge_chooser, i))
-        summit_person_set_field (self->merged, f, summit_person_get_field (self->merge_mine, f));
+        summit_person_set_field (SUMMIT_PERSON (merged), f,
+                                 summit_person_get_field (SUMMIT_PERSON (mine), f));
     }
-  base = g_steal_pointer (&self->merge_base);
-  merged = g_steal_pointer (&self->merged);
-  clear_merge (self);
+  base = g_object_ref (SUMMIT_PERSON (theirs));
+  merge = g_object_ref (SUMMIT_PERSON (merged));
   summit_merge_chooser_clear (self->merge_chooser);
-  save_person (self, base, merged, TRUE);
+  save_person (self, base, merge, TRUE);
 }
 
 static void
 merge_cancel_cb (SummitPersonEditor *self)
 {
-  clear_merge (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->save_button));
 }
 
@@ -675,7 +659,6 @@ summit_person_editor_dispose (GObject *object)
   g_clear_object (&self->edition);
   g_clear_object (&self->person);
   g_clear_object (&self->base);
-  clear_merge (self);
   g_clear_pointer (&self->next_statuses, g_array_unref);
   g_clear_object (&self->position_kinds);
 

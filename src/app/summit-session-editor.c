@@ -47,11 +47,6 @@ struct _SummitSessionEditor
   SummitStore   *store;
   SummitEdition *edition;
   SummitPanel   *panel;        /* NULL for a new session; as loaded */
-  /* While the merge chooser is shown: what was merged with, and how */
-  SummitPanel   *merge_base;
-  SummitPanel   *merge_mine;
-  SummitPanel   *merged;
-  GArray        *conflicts;    /* SummitSessionField, the chooser's rows */
   char          *second_zone;
   gboolean       show_errors;   /* once the planner has changed something */
 };
@@ -225,15 +220,6 @@ say_problem (SummitSessionEditor *self,
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
 }
 
-static void
-clear_merge (SummitSessionEditor *self)
-{
-  g_clear_object (&self->merge_base);
-  g_clear_object (&self->merge_mine);
-  g_clear_object (&self->merged);
-  g_clear_pointer (&self->conflicts, g_array_unref);
-}
-
 /* Saves @mine, edited from @base. If someone saved the session since,
  * merges with what is stored now: saves at once where no field was changed
  * by both, otherwise shows the chooser and waits. Closes once saved. */
@@ -287,17 +273,13 @@ save_session (SummitSessionEditor *self,
       return;
     }
 
-  clear_merge (self);
-  self->merge_base = g_steal_pointer (&theirs);
-  self->merge_mine = g_object_ref (mine);
-  self->merged = g_steal_pointer (&merge);
-  self->conflicts = g_steal_pointer (&conflicts);
-  summit_merge_chooser_clear (self->merge_chooser);
-  for (guint i = 0; i < self->conflicts->len; i++)
+  summit_merge_chooser_begin (self->merge_chooser, G_OBJECT (theirs), G_OBJECT (mine),
+                              G_OBJECT (merge), g_array_ref (conflicts));
+  for (guint i = 0; i < conflicts->len; i++)
     {
-      SummitSessionField f = g_array_index (self->conflicts, SummitSessionField, i);
+      SummitSessionField f = g_array_index (conflicts, SummitSessionField, i);
       g_autofree char *yours = summit_session_field_describe (mine, f, zone);
-      g_autofree char *their = summit_session_field_describe (self->merge_base, f, zone);
+      g_autofree char *their = summit_session_field_describe (theirs, f, zone);
 
       summit_merge_chooser_add (self->merge_chooser, summit_session_field_to_label (f), yours, their);
     }
@@ -333,32 +315,33 @@ save_clicked_cb (SummitSessionEditor *self)
 static void
 merge_save_cb (SummitSessionEditor *self)
 {
+  GObject *theirs, *mine;
+  GArray *fields;
+  GObject *merged = summit_merge_chooser_get_merge (self->merge_chooser, &theirs, &mine, &fields);
   g_autoptr(SummitPanel) base = NULL;
-  g_autoptr(SummitPanel) merged = NULL;
+  g_autoptr(SummitPanel) merge = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (self->merged == NULL)
+  if (merged == NULL)
     return;
-  for (guint i = 0; i < self->conflicts->len; i++)
+  for (guint i = 0; i < fields->len; i++)
     if (summit_merge_chooser_keeps_mine (self->merge_chooser, i))
-      summit_session_field_copy (self->merged, self->merge_mine,
-                                 g_array_index (self->conflicts, SummitSessionField, i));
-  if (!summit_panel_validate (self->merged, self->edition, &error))
+      summit_session_field_copy (SUMMIT_PANEL (merged), SUMMIT_PANEL (mine),
+                                 g_array_index (fields, SummitSessionField, i));
+  if (!summit_panel_validate (SUMMIT_PANEL (merged), self->edition, &error))
     {
       say_problem (self, error->message);
       return;
     }
-  base = g_steal_pointer (&self->merge_base);
-  merged = g_steal_pointer (&self->merged);
-  clear_merge (self);
+  base = g_object_ref (SUMMIT_PANEL (theirs));
+  merge = g_object_ref (SUMMIT_PANEL (merged));
   summit_merge_chooser_clear (self->merge_chooser);
-  save_session (self, base, merged, TRUE);
+  save_session (self, base, merge, TRUE);
 }
 
 static void
 merge_cancel_cb (SummitSessionEditor *self)
 {
-  clear_merge (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->save_button));
 }
 
@@ -371,7 +354,6 @@ summit_session_editor_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->edition);
   g_clear_object (&self->panel);
-  clear_merge (self);
   g_clear_pointer (&self->second_zone, g_free);
 
   G_OBJECT_CLASS (summit_session_editor_parent_class)->dispose (object);
