@@ -2,8 +2,10 @@
 """No lost update: two windows (two processes) on one database file edit the
 same person. Different fields: both are saved, merged without a question.
 The same field: the window saving second shows both values side by side and
-saves only what the person chooses; going back to editing loses nothing."""
+saves only what the person chooses; going back to editing loses nothing.
+A session edited while someone saves it: the same."""
 
+import sqlite3
 import subprocess
 import sys
 import time
@@ -99,6 +101,41 @@ def other_saves(database, field, text):
     other.close()
 
 
+def opening(app):
+    with app.db() as db:
+        return db.execute("SELECT room, description FROM panel"
+                          " WHERE title = 'Official opening'").fetchone()
+
+
+def session_saved_meanwhile(app):
+    """A planner's session editor is open on the opening while another
+    planner saves its room and description (written here as their program
+    would: the row and its version); the room was changed by both."""
+    app.find("Panels", "page tab").doActionNamed("click")
+    app.find("Official opening", "label").click()
+    app.find("Edit…", "label").parent.doActionNamed("click")
+    editor = wait_for("the session editor", lambda: [
+        w for w in app.windows() if w.roleName == "frame" and w.name == "Edit Session"])[0]
+    with sqlite3.connect(app.database) as db:
+        db.execute("UPDATE panel SET room = 'Hall B', description = 'Opening remarks',"
+                   " version = version + 1 WHERE title = 'Official opening'")
+    app.find("Room or stream", "text", parent=editor).click()
+    app.key("<Control>a")
+    app.type("Main hall")
+    app.find("Save", "label", parent=editor).parent.doActionNamed("click")
+    app.find("Room or stream, yours: Main hall", parent=editor)
+    app.find("Room or stream, theirs: Hall B", parent=editor)
+    check(opening(app) == ("Hall B", "Opening remarks"), "saved before the choice")
+    wait_for("the focus on the first choice", lambda: app.focused(editor, "check box"))
+    app.key("space")
+    choose = app.find("Save Choices", "push button", parent=editor)
+    wait_for("Save Choices to become sensitive", lambda: choose.sensitive)
+    choose.doActionNamed("click")
+    app.wait_closed(editor, "the session editor")
+    check(opening(app) == ("Main hall", "Opening remarks"),
+          "the session holds %r, not the room chosen and their description" % (opening(app),))
+
+
 def main():
     app = Window()
     try:
@@ -148,10 +185,13 @@ def main():
         row = sagan(app)
         check(row[:2] == ("Deputy Mayor of Lublin", "sagan@um.lublin.example.eu"),
               "the chosen email was not saved: %r" % (row,))
+
+        session_saved_meanwhile(app)
     except AssertionError as e:
         app.fail(str(e))
     app.close()
-    print("ok - no lost update: different fields merged, the same field chosen")
+    print("ok - no lost update: different fields merged, the same field chosen, for a person"
+          " and a session")
 
 
 if __name__ == "__main__":
