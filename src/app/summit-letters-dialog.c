@@ -66,14 +66,20 @@ mark_response_cb (AdwMessageDialog *dialog,
                   Job              *job)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree int *seen = NULL;
 
   if (g_strcmp0 (response, "mark") != 0)
     {
       job_finish (job, NULL);
       return;
     }
-  if (!summit_store_record_invitations (job->store, (gint64 *)(gpointer)job->drafts->data,
-                                        job->drafts->len, summit_edition_get_id (job->edition),
+  /* They were drafts when asked; anyone changed since stops the marking. */
+  seen = g_new (int, job->drafts->len);
+  for (guint i = 0; i < job->drafts->len; i++)
+    seen[i] = SUMMIT_STATUS_DRAFT;
+  if (!summit_store_change_invitations (job->store, (gint64 *)(gpointer)job->drafts->data,
+                                        seen, job->drafts->len,
+                                        summit_edition_get_id (job->edition),
                                         SUMMIT_STATUS_INVITED, SUMMIT_CHANNEL_LETTER, NULL, 0,
                                         &error))
     {

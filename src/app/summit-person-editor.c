@@ -58,6 +58,7 @@ struct _SummitPersonEditor
   SummitEdition       *edition;
   SummitPerson        *person;
   GArray              *next_statuses; /* SummitInvitationStatus behind change_dropdown */
+  int                  seen_status;   /* the status shown, or SUMMIT_INVITATION_NONE */
   GtkStringList       *position_kinds; /* behind position_kind_dropdown */
   gint64               duplicate_id;
   guint                duplicate_timeout;
@@ -298,6 +299,7 @@ load_invitation (SummitPersonEditor *self)
       has = summit_store_get_invitation_status (self->store, id,
                                                 summit_edition_get_id (self->edition), &status,
                                                 NULL);
+      self->seen_status = has ? (int)status : SUMMIT_INVITATION_NONE;
       /* Translators: %d is the edition's year */
       title = g_strdup_printf (_("Invitation to %d"), summit_edition_get_year (self->edition));
       adw_preferences_group_set_title (self->invitation_group, title);
@@ -468,14 +470,20 @@ record_clicked_cb (SummitPersonEditor *self)
     channel = SUMMIT_CHANNEL_NONE;
   note = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->note_row))));
 
-  if (!summit_store_record_invitation (self->store, summit_person_get_id (self->person),
-                                       summit_edition_get_id (self->edition),
+  if (!summit_store_change_invitation (self->store, summit_person_get_id (self->person),
+                                       summit_edition_get_id (self->edition), self->seen_status,
                                        g_array_index (self->next_statuses,
                                                       SummitInvitationStatus, pos),
                                        channel, note, 0, &error))
     {
       gtk_label_set_label (self->problem_label, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->problem_label), TRUE);
+      /* Someone else changed it: show theirs, keep the note typed. */
+      if (g_error_matches (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_CONFLICT))
+        {
+          load_invitation (self);
+          g_signal_emit (self, signals[SIGNAL_CHANGED], 0, summit_person_get_id (self->person));
+        }
       return;
     }
   gtk_editable_set_text (GTK_EDITABLE (self->note_row), "");
