@@ -17,6 +17,7 @@
 #include "summit-letters.h"
 #include "summit-letters-dialog.h"
 #include "summit-people.h"
+#include "summit-rights.h"
 #include "summit-utils.h"
 
 typedef struct
@@ -134,7 +135,7 @@ letters_written (Job *job)
           status == SUMMIT_STATUS_DRAFT)
         g_array_append_val (job->drafts, id);
     }
-  if (job->drafts->len > 0 && !summit_store_is_read_only (job->store))
+  if (job->drafts->len > 0 && summit_rights_allow (job->store, SUMMIT_STORE_RIGHT_PEOPLE))
     ask_to_mark (job);
   else
     job_finish (job, NULL);

@@ -23,6 +23,7 @@
 #include "summit-place-chooser.h"
 #include "summit-places.h"
 #include "summit-application.h"
+#include "summit-rights.h"
 #include "summit-utils.h"
 
 struct _SummitPeoplePage
@@ -125,7 +126,7 @@ update_actions (SummitPeoplePage *self)
 {
   g_autoptr(GtkBitset) set = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
   guint64 n = gtk_bitset_get_size (set);
-  gboolean writable = self->store != NULL && !summit_store_is_read_only (self->store);
+  gboolean writable = summit_rights_allow (self->store, SUMMIT_STORE_RIGHT_PEOPLE);
   g_autofree char *text = NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "people.edit", n == 1);
@@ -134,6 +135,7 @@ update_actions (SummitPeoplePage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "people.delete", n > 0 && writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "people.add", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "people.prepare-letters", self->edition != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->status_menu_button), writable);
 
   /* Translators: how many people are selected in the list */
   text = n ? g_strdup_printf (g_dngettext (NULL, "%u selected", "%u selected", n), (guint)n)
@@ -801,8 +803,15 @@ summit_people_page_set_store (SummitPeoplePage *self,
 
   if (g_set_object (&self->store, store))
     {
+      static const char * const changes[] = { "people.add", "people.delete", "people.set-status",
+                                              NULL };
+      g_autofree char *refusal = summit_rights_refusal (store, SUMMIT_STORE_RIGHT_PEOPLE);
+
       reload (self);
       update_actions (self);
+      /* Those who may not change people see why on each control that would. */
+      summit_rights_explain_actions (GTK_WIDGET (self), changes, refusal);
+      summit_rights_explain (GTK_WIDGET (self->status_menu_button), refusal);
     }
 }
 

@@ -18,6 +18,7 @@
 #include "summit-people.h"
 #include "summit-person-editor.h"
 #include "summit-place-chooser.h"
+#include "summit-rights.h"
 
 struct _SummitPersonEditor
 {
@@ -233,7 +234,8 @@ validate (SummitPersonEditor *self)
   gtk_label_set_label (self->problem_label, problems->str);
   gtk_widget_set_visible (GTK_WIDGET (self->problem_label), problems->len > 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_button),
-                            valid && self->dirty && !summit_store_is_read_only (self->store));
+                            valid && self->dirty &&
+                            summit_rights_allow (self->store, SUMMIT_STORE_RIGHT_PEOPLE));
   return valid;
 }
 
@@ -323,7 +325,7 @@ load_invitation (SummitPersonEditor *self)
       gtk_drop_down_set_model (self->change_dropdown, G_LIST_MODEL (choices));
       gtk_widget_set_sensitive (GTK_WIDGET (self->record_button),
                                 self->next_statuses->len > 0 &&
-                                !summit_store_is_read_only (self->store));
+                                summit_rights_allow (self->store, SUMMIT_STORE_RIGHT_PEOPLE));
     }
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->history_list))))
@@ -674,6 +676,12 @@ summit_person_editor_new (GtkWindow     *parent,
   if (self->person == NULL)
     self->person = summit_person_new ();
 
+  {
+    g_autofree char *refusal = summit_rights_refusal (store, SUMMIT_STORE_RIGHT_PEOPLE);
+
+    summit_rights_explain (GTK_WIDGET (self->save_button), refusal);
+    summit_rights_explain (GTK_WIDGET (self->record_button), refusal);
+  }
   populate (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->given_row));
   return self;
