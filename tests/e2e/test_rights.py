@@ -11,6 +11,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 
 from summit_e2e import App, check, wait_for
 
@@ -98,9 +99,63 @@ def test_read_only_file():
     print("ok - read-only file: every change is off and says why; exports stay")
 
 
+def psql(dbname, sql):
+    subprocess.run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", dbname, "-c", sql],
+                   check=True, stdout=subprocess.DEVNULL)
+
+
+def count_people(dbname):
+    out = subprocess.run(["psql", "-X", "-A", "-t", "-d", dbname, "-c",
+                          "SELECT count(*) FROM person"],
+                         check=True, capture_output=True, text=True).stdout
+    return int(out.strip())
+
+
+def test_reporter_on_server():
+    """A user who has only summit_reporter, on a server database made (and
+    seeded) by its administrator."""
+    suffix = "%d_%d" % (os.getpid(), int(time.time()))
+    dbname, user = "rights_" + suffix, "rep_" + suffix
+    subprocess.run(["createdb", dbname], check=True)
+    admin = "host=%s port=%s dbname=%s user=%s" % (
+        os.environ["PGHOST"], os.environ.get("PGPORT", "5432"), dbname,
+        os.environ.get("PGUSER", "postgres"))
+    cli = os.environ["SUMMIT_CLI"]
+    subprocess.run([cli, "--database", admin, "stats"], check=True, stdout=subprocess.DEVNULL)
+    psql(dbname, "CREATE ROLE %s LOGIN PASSWORD 'x' IN ROLE summit_reporter" % user)
+    reporter = "host=%s port=%s dbname=%s user=%s" % (
+        os.environ["PGHOST"], os.environ.get("PGPORT", "5432"), dbname, user)
+    env = dict(os.environ, PGPASSWORD="x")
+
+    # A change the server refuses for want of a right: the engine's
+    # sentence, and nothing written.
+    tmp = tempfile.TemporaryDirectory(prefix="summit-rights-")
+    csv = os.path.join(tmp.name, "mayors.csv")
+    with open(csv, "w") as f:
+        f.write("given-name,family-name,country\nAnna,Nowak,PL\n")
+    before = count_people(dbname)
+    done = subprocess.run([cli, "--database", reporter, "import", csv], env=env,
+                          capture_output=True, text=True)
+    check(done.returncode != 0, "the reporter's import succeeded")
+    check("The server refused the change" in done.stderr,
+          "the refusal said %r" % done.stderr)
+    check(count_people(dbname) == before, "the refused import changed the people")
+
+    app = App(database=reporter, env={"PGPASSWORD": "x"})
+    try:
+        check_controls(app, REPORTER)
+    except AssertionError as e:
+        app.fail(str(e))
+    app.close()
+    tmp.cleanup()
+    print("ok - reporter on a server: every change is off and says the role; exports stay")
+
+
 def main():
     test_read_only_file()
-    if not os.environ.get("PGHOST"):
+    if os.environ.get("PGHOST"):
+        test_reporter_on_server()
+    else:
         print("ok - reporter on a server # SKIP no PostgreSQL server (PGHOST is not set)")
 
 
