@@ -14,6 +14,13 @@ G_BEGIN_DECLS
 
 typedef struct _SummitEngine SummitEngine;
 
+/* Fills @values (one a column; NULL for SQL NULL; valid until the next call)
+ * with the next row and returns %TRUE; returns %FALSE at the end, or with
+ * @error set. */
+typedef gboolean (*SummitRowSource) (gpointer      user_data,
+                                     const char  **values,
+                                     GError      **error);
+
 /* A prepared statement of an engine; each engine's own statement begins
  * with this. */
 typedef struct _SummitStmt
@@ -74,6 +81,12 @@ struct _SummitEngine
   gboolean    (*column_is_null)     (SummitStmt *stmt, int column);
   gint64      (*column_int64)       (SummitStmt *stmt, int column);
   const char *(*column_text)        (SummitStmt *stmt, int column);
+
+  /* optional: writes the rows of @next into @columns of @table in bulk,
+   * inside the current transaction (summit_store_copy()) */
+  gboolean    (*copy_in)            (SummitStore *self, const char *table,
+                                     const char * const *columns, SummitRowSource next,
+                                     gpointer user_data, GError **error);
 };
 
 extern const SummitEngine summit_engine_sqlite;
@@ -130,6 +143,21 @@ void          summit_store_notify_online      (SummitStore      *self);
 gboolean      summit_store_end_rows           (SummitStore      *self,
                                                SummitStmt       *stmt,
                                                int               rc,
+                                               GError          **error);
+/* No lost update: steps a save ending in "RETURNING version" to its end and
+ * gives the row's new version, or 0 if no row matched (@error unset). */
+gboolean      summit_store_step_version       (SummitStore      *self,
+                                               SummitStmt       *stmt,
+                                               gint64           *version,
+                                               GError          **error);
+/* After a save of row @id of @table matched no row: %SUMMIT_STORE_ERROR_CONFLICT
+ * with @changed if the row is still there (saved by someone else since it
+ * was read), otherwise %SUMMIT_STORE_ERROR_NOT_FOUND with @gone. Returns %FALSE. */
+gboolean      summit_store_refuse_stale       (SummitStore      *self,
+                                               const char       *table,
+                                               gint64            id,
+                                               const char       *changed,
+                                               const char       *gone,
                                                GError          **error);
 
 int           summit_stmt_step                (SummitStmt       *stmt);
