@@ -7,8 +7,6 @@
  */
 #include "config.h"
 
-#include <unistd.h>
-
 #include "summit-people.h"
 #include "summit-store-editions.h"
 #include "summit-store-seed.h"
@@ -41,33 +39,8 @@ add_person (SummitStore *store,
   return summit_person_get_id (person);
 }
 
-/* A fresh database on the server in the environment (PGHOST…), made with
- * createdb; NULL (the test skipped) without one. */
-static char *
-new_server_location (void)
-{
-  static int counter;
-  g_autofree char *name = g_strdup_printf ("invitations_%d_%d", getpid (), ++counter);
-  const char *argv[] = { "createdb", name, NULL };
-  g_autoptr(GError) error = NULL;
-  int status = -1;
-
-  if (g_getenv ("PGHOST") == NULL)
-    {
-      g_test_skip ("no PostgreSQL server: run under pg_virtualenv (tools/test.sh does)");
-      return NULL;
-    }
-  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
-                &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return g_strdup_printf ("host=%s port=%s dbname=%s user=%s", g_getenv ("PGHOST"),
-                          g_getenv ("PGPORT") ? g_getenv ("PGPORT") : "5432", name,
-                          g_getenv ("PGUSER") ? g_getenv ("PGUSER") : g_get_user_name ());
-}
-
-/* @data: "server" for two connections to a server database, else two
- * stores on one SQLite file. */
+/* Two stores on one database: a SQLite file, or in the suite core-pg a
+ * database of the test server (test-util.h). */
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -77,18 +50,8 @@ fixture_set_up (Fixture       *f,
   g_autofree char *location = NULL;
 
   f->dir = test_tmpdir_new ();
-  if (g_strcmp0 (data, "server") == 0)
-    {
-      if ((location = new_server_location ()) == NULL)
-        return;
-      f->a = summit_store_open_and_seed (location, &error);
-      g_assert_no_error (error);
-    }
-  else
-    {
-      f->a = test_open_store (f->dir, "team.db", TRUE);
-      location = g_strdup (summit_store_get_path (f->a));
-    }
+  f->a = test_open_store (f->dir, "team.db", TRUE);
+  location = test_store_location (f->dir, "team.db");
   f->b = summit_store_open (location, &error);
   g_assert_no_error (error);
   edition = summit_store_get_edition (f->a, 2020, &error);
@@ -162,8 +125,6 @@ test_declined_meanwhile (Fixture       *f,
   g_autoptr(GPtrArray) history = NULL;
   gint64 before;
 
-  if (f->a == NULL)   /* no server */
-    return;
   invite (f, f->jane);
   /* Both see Jane invited; B records her letter declining first. */
   g_assert_true (summit_store_change_invitation (f->b, f->jane, f->edition,
@@ -192,8 +153,6 @@ test_both_invite_new (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) history = NULL;
 
-  if (f->a == NULL)   /* no server */
-    return;
   /* Neither saw an invitation; B makes one first. */
   g_assert_true (summit_store_change_invitation (f->b, f->jan, f->edition,
                                                  SUMMIT_INVITATION_NONE, SUMMIT_STATUS_INVITED,
@@ -218,8 +177,6 @@ test_same_reply_twice (Fixture       *f,
   g_autoptr(GPtrArray) history = NULL;
   SummitInvitationEvent *ev;
 
-  if (f->a == NULL)   /* no server */
-    return;
   invite (f, f->jane);
   /* Both record Jane's yes at once, one from her email, one from her call. */
   g_assert_true (summit_store_change_invitation (f->b, f->jane, f->edition,
@@ -251,8 +208,6 @@ test_note_never_conflicts (Fixture       *f,
   SummitInvitationEvent *ev;
   gint64 before;
 
-  if (f->a == NULL)   /* no server */
-    return;
   invite (f, f->jane);
   g_assert_true (summit_store_change_invitation (f->b, f->jane, f->edition,
                                                  SUMMIT_STATUS_INVITED, SUMMIT_STATUS_DECLINED,
@@ -287,8 +242,6 @@ test_bulk_all_or_nothing (Fixture       *f,
   int seen[3] = { SUMMIT_STATUS_INVITED, SUMMIT_STATUS_INVITED, SUMMIT_STATUS_INVITED };
   gint64 before;
 
-  if (f->a == NULL)   /* no server */
-    return;
   for (guint i = 0; i < 3; i++)
     invite (f, ids[i]);
   g_assert_true (summit_store_change_invitation (f->b, f->lin, f->edition,
@@ -335,8 +288,6 @@ test_version_and_undo (Fixture       *f,
   SummitStmt *stmt;
   gint64 version;
 
-  if (f->a == NULL)   /* no server */
-    return;
   g_assert_true (summit_store_change_invitations (f->a, ids,
                                                   (int[]){ SUMMIT_INVITATION_NONE,
                                                            SUMMIT_INVITATION_NONE },
@@ -376,22 +327,15 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  /* The same tests on each engine. */
-  for (guint i = 0; i < 2; i++)
-    {
-      const char *engine = i == 0 ? "sqlite" : "server";
-#define ADD(name, func) G_STMT_START { \
-        g_autofree char *path = g_strdup_printf ("/invitations/%s/%s", engine, name); \
-        g_test_add (path, Fixture, engine, fixture_set_up, func, fixture_tear_down); \
-      } G_STMT_END
-      ADD ("declined-meanwhile-is-told-not-done", test_declined_meanwhile);
-      ADD ("both-invite-someone-new", test_both_invite_new);
-      ADD ("same-reply-twice-both-in-history", test_same_reply_twice);
-      ADD ("note-never-conflicts", test_note_never_conflicts);
-      ADD ("bulk-conflict-changes-nobody", test_bulk_all_or_nothing);
-      ADD ("undo-keeps-answers-and-versions", test_version_and_undo);
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/invitations/declined-meanwhile-is-told-not-done", test_declined_meanwhile);
+  ADD ("/invitations/both-invite-someone-new", test_both_invite_new);
+  ADD ("/invitations/same-reply-twice-both-in-history", test_same_reply_twice);
+  ADD ("/invitations/note-never-conflicts", test_note_never_conflicts);
+  ADD ("/invitations/bulk-conflict-changes-nobody", test_bulk_all_or_nothing);
+  ADD ("/invitations/undo-keeps-answers-and-versions", test_version_and_undo);
 #undef ADD
-    }
 
   return g_test_run ();
 }
