@@ -682,6 +682,7 @@ command_letters (const char  *database,
   g_autoptr(GArray) drafts = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GError) error = NULL;
   g_autofree char *output = NULL;
+  g_autofree int *seen = NULL;
   g_auto(GStrv) uids = NULL;
   gboolean mark_invited = FALSE, one_file;
   int year = 0;
@@ -769,10 +770,14 @@ command_letters (const char  *database,
               status == SUMMIT_STATUS_DRAFT)
             g_array_append_val (drafts, id);
         }
+      seen = g_new (int, MAX (drafts->len, 1));
+      for (guint i = 0; i < drafts->len; i++)
+        seen[i] = SUMMIT_STATUS_DRAFT;
       if (drafts->len > 0 &&
-          !summit_store_record_invitations (store, (gint64 *)(gpointer)drafts->data, drafts->len,
-                                            summit_edition_get_id (edition), SUMMIT_STATUS_INVITED,
-                                            SUMMIT_CHANNEL_LETTER, NULL, 0, &error))
+          !summit_store_change_invitations (store, (gint64 *)(gpointer)drafts->data, seen,
+                                            drafts->len, summit_edition_get_id (edition),
+                                            SUMMIT_STATUS_INVITED, SUMMIT_CHANNEL_LETTER, NULL, 0,
+                                            &error))
         {
           print_error ("%s", error->message);
           return 1;

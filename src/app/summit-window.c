@@ -18,6 +18,7 @@
 #include "summit-import-dialog.h"
 #include "summit-panels-page.h"
 #include "summit-people-page.h"
+#include "summit-rights.h"
 #include "summit-statistics-page.h"
 #include "summit-utils.h"
 #include "summit-window.h"
@@ -543,7 +544,7 @@ summit_window_new (SummitApplication *application,
       gtk_window_set_title (GTK_WINDOW (self), title);
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import",
-                                 store != NULL && !summit_store_is_read_only (store));
+                                 summit_rights_allow (store, SUMMIT_STORE_RIGHT_PEOPLE));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", store != NULL);
 
   settings = summit_application_get_settings (application);
