@@ -1328,4 +1328,5 @@ const SummitEngine summit_engine_pg = {
   .column_is_null = pg_column_is_null,
   .column_int64 = pg_column_int64,
   .column_text = pg_column_text,
+  .copy_in = summit_store_pg_copy_in,
 };
