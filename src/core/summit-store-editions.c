@@ -136,9 +136,7 @@ summit_store_put_edition (SummitStore    *store,
   if (summit_edition_get_end_date (edition))
     summit_stmt_bind_text (stmt, 8, summit_edition_get_end_date (edition));
 
-  if (summit_stmt_step (stmt) == SUMMIT_STEP_ROW)
-    id = summit_stmt_column_int64 (stmt, 0);
-  if (!summit_store_step_done (store, stmt, error))
+  if (!summit_store_step_id (store, stmt, &id, error))
     return FALSE;
 
   summit_edition_set_id (edition, id);

@@ -115,9 +115,7 @@ record_invitation_txn (SummitStore  *store,
   summit_stmt_bind_int64 (stmt, 2, r->edition_id);
   summit_stmt_bind_static_text (stmt, 3, summit_invitation_status_to_string (r->status), -1);
   summit_stmt_bind_int64 (stmt, 4, r->at);
-  if (summit_stmt_step (stmt) == SUMMIT_STEP_ROW)
-    invitation_id = summit_stmt_column_int64 (stmt, 0);
-  if (!summit_store_step_done (store, stmt, error))
+  if (!summit_store_step_id (store, stmt, &invitation_id, error))
     return FALSE;
   if (invitation_id == 0)
     {
