@@ -2,9 +2,10 @@
 # Sets everything up on a fresh Debian 12 machine, builds, and runs the whole
 # test suite headless: every meson test (core, CLI, data, translations, UI
 # end-to-end under Xvfb), then the core tests again (on both engines) in a
-# build with AddressSanitizer and UndefinedBehaviorSanitizer. The tests run against a
-# throw-away PostgreSQL server of their own (pg_virtualenv, PGHOST…), started
-# for the run and stopped at its end. Ends with one line "N passed, N failed".
+# build with AddressSanitizer and UndefinedBehaviorSanitizer. The tests run
+# against a throw-away PostgreSQL server of their own (pg_virtualenv,
+# PGHOST…), started for the run and stopped at its end. Ends with one line
+# "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
