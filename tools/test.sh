@@ -1,10 +1,11 @@
 #!/bin/bash
 # Sets everything up on a fresh Debian 12 machine, builds, and runs the whole
 # test suite headless: every meson test (core, CLI, data, translations, UI
-# end-to-end under Xvfb), then the core tests again in a build with
-# AddressSanitizer and UndefinedBehaviorSanitizer. The tests run against a
-# throw-away PostgreSQL server of their own (pg_virtualenv, PGHOST…), started
-# for the run and stopped at its end. Ends with one line "N passed, N failed".
+# end-to-end under Xvfb), then the core tests again (on both engines) in a
+# build with AddressSanitizer and UndefinedBehaviorSanitizer. The tests run
+# against a throw-away PostgreSQL server of their own (pg_virtualenv,
+# PGHOST…), started for the run and stopped at its end. Ends with one line
+# "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -72,7 +73,8 @@ run_suite build-asan -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype
 if [ -f build-asan/build.ninja ]; then
   rm -f build-asan/meson-logs/testlog.json
   G_SLICE=always-malloc UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-    meson test -C build-asan --suite core --suite cli --print-errorlogs --num-processes 2
+    meson test -C build-asan --suite core --suite cli --suite core-pg --print-errorlogs \
+    --num-processes 2
   [ -f build-asan/meson-logs/testlog.json ] && count build-asan/meson-logs/testlog.json
 fi
 

@@ -368,10 +368,7 @@ summit_store_merge_invitation (SummitStore        *store,
   summit_stmt_bind_int64 (stmt, 2, edition_id);
   summit_stmt_bind_text (stmt, 3, status);
   summit_stmt_bind_int64 (stmt, 4, updated);
-  *invitation_id = 0;
-  if (summit_stmt_step (stmt) == SUMMIT_STEP_ROW)
-    *invitation_id = summit_stmt_column_int64 (stmt, 0);
-  return summit_store_step_done (store, stmt, error);
+  return summit_store_step_id (store, stmt, invitation_id, error);
 }
 
 /**

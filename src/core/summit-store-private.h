@@ -125,6 +125,10 @@ gboolean      summit_store_exec               (SummitStore      *self,
 gboolean      summit_store_step_done          (SummitStore      *self,
                                                SummitStmt       *stmt,
                                                GError          **error);
+gboolean      summit_store_step_id            (SummitStore      *self,
+                                               SummitStmt       *stmt,
+                                               gint64           *id,
+                                               GError          **error);
 gint64        summit_store_changes            (SummitStore      *self);
 gboolean      summit_store_set_error_from_db  (SummitStore      *self,
                                                int               rc,

@@ -580,6 +580,29 @@ summit_store_step_done (SummitStore  *self,
   return TRUE;
 }
 
+/**
+ * summit_store_step_id:
+ * @id: (out): the first column of the row @stmt returned, or 0 if none
+ *
+ * Steps a statement that returns at most one row (an INSERT … RETURNING id)
+ * once, and resets it. After an error it does not step again: a server
+ * would answer that the transaction is aborted instead of what went wrong.
+ */
+gboolean
+summit_store_step_id (SummitStore  *self,
+                      SummitStmt   *stmt,
+                      gint64       *id,
+                      GError      **error)
+{
+  int rc = stmt->engine->step (stmt);
+
+  *id = rc == SUMMIT_STEP_ROW ? stmt->engine->column_int64 (stmt, 0) : 0;
+  if (rc != SUMMIT_STEP_ROW && rc != SUMMIT_STEP_DONE)
+    summit_store_set_error_from_db (self, rc, error);
+  stmt->engine->reset (stmt, FALSE);
+  return rc == SUMMIT_STEP_ROW || rc == SUMMIT_STEP_DONE;
+}
+
 gint64
 summit_store_changes (SummitStore *self)
 {
