@@ -256,7 +256,9 @@ test_roles (void)
   g_autoptr(SummitStore) store = NULL;
   g_autoptr(SummitPerson) person = make_person ("Anna", "Nowak");
   g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GPtrArray) deleted = NULL;
   g_autoptr(GError) error = NULL;
+  gint64 id;
 
   if (!have_server ())
     return;
@@ -295,6 +297,13 @@ test_roles (void)
   g_clear_pointer (&people, g_ptr_array_unref);
   people = summit_store_list_people (owner, &error);
   g_assert_cmpuint (people->len, ==, 4);
+
+  /* staff delete a person, who may sit on a panel, and undo it */
+  id = summit_person_get_id (person);
+  deleted = summit_store_delete_people (store, &id, 1, &error);
+  g_assert_no_error (error);
+  g_assert_true (summit_store_restore_people (store, deleted, &error));
+  g_assert_no_error (error);
 }
 
 typedef struct
@@ -342,6 +351,7 @@ test_announcements (void)
   g_autoptr(SummitStore) writer = NULL;
   g_autoptr(SummitPerson) person = make_person ("Jan", "Kowalski");
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) deleted = NULL;
   Heard heard = { 0 };
   gint64 id;
 
@@ -370,8 +380,9 @@ test_announcements (void)
   summit_person_set_field (person, SUMMIT_PERSON_CITY, "Gdańsk");
   g_assert_true (summit_store_update_person (watcher, person, &error));
   g_assert_no_error (error);
-  g_assert_true (summit_store_delete_people (writer, &id, 1, &error) != NULL);
+  deleted = summit_store_delete_people (writer, &id, 1, &error);
   g_assert_no_error (error);
+  g_assert_nonnull (deleted);
   g_assert_true (wait_for_news (&heard, 1));
   g_assert_cmpstr (heard.table, !=, NULL);
   /* the delete was announced, not the watcher's own update */

@@ -405,14 +405,18 @@ static const struct {
 };
 
 /* The three group roles and what each may change; everyone reads. */
+/* Roles belong to the whole server: another database being set up at the
+ * same moment may create one between the look and the creation. */
+#define CREATE_ROLE(name) \
+  "  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" name "') THEN" \
+  "    BEGIN CREATE ROLE " name " NOLOGIN;" \
+  "    EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END;" \
+  "  END IF;"
 static const char roles_sql[] =
   "DO $$ BEGIN"
-  "  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'summit_staff') THEN"
-  "    CREATE ROLE summit_staff NOLOGIN; END IF;"
-  "  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'summit_planner') THEN"
-  "    CREATE ROLE summit_planner NOLOGIN; END IF;"
-  "  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'summit_reporter') THEN"
-  "    CREATE ROLE summit_reporter NOLOGIN; END IF;"
+  CREATE_ROLE ("summit_staff")
+  CREATE_ROLE ("summit_planner")
+  CREATE_ROLE ("summit_reporter")
   "END $$;";
 
 static const char grants_sql[] =
@@ -420,6 +424,10 @@ static const char grants_sql[] =
   "GRANT USAGE ON SCHEMA %1$s TO summit_staff, summit_planner, summit_reporter;"
   "GRANT INSERT, UPDATE, DELETE ON person, invitation, edition, year_statistic TO summit_staff;"
   "GRANT INSERT ON invitation_event TO summit_staff;"
+  /* deleting a person frees their panel seats and raises those sessions'
+   * versions; Undo gives the seats back */
+  "GRANT UPDATE (version) ON panel TO summit_staff;"
+  "GRANT INSERT, DELETE ON panel_member TO summit_staff;"
   "GRANT INSERT, UPDATE, DELETE ON panel, panel_member TO summit_planner;"
   "GRANT USAGE ON ALL SEQUENCES IN SCHEMA %1$s TO summit_staff, summit_planner;";
 
