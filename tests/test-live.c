@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include "summit-live.h"
 #include "summit-people.h"
 #include "summit-people-model.h"
 #include "summit-store.h"
@@ -256,6 +257,106 @@ test_model_refresh_all_keeps_rows (Fixture       *f,
   g_assert_cmpuint (changes->len, ==, 0);
 }
 
+static void
+test_concerns (void)
+{
+  static const char * const people[] = { "person", "invitation", NULL };
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 id = 7;
+
+  g_array_append_val (ids, id);
+  g_assert_true (summit_live_concerns (NULL, NULL, people, 7));
+  g_assert_true (summit_live_concerns ("person", NULL, people, 7));
+  g_assert_true (summit_live_concerns ("invitation", ids, people, 7));
+  g_assert_true (summit_live_concerns ("person", ids, people, 0));
+  g_assert_false (summit_live_concerns ("person", ids, people, 8));
+  g_assert_false (summit_live_concerns ("panel", NULL, people, 7));
+}
+
+/* Only a server that could not be reached is worth trying again unchanged:
+ * a conflict, a refusal or bad data would fail the same way. */
+static void
+test_retry_decision (void)
+{
+  g_autoptr(GError) connection = g_error_new_literal (SUMMIT_STORE_ERROR,
+                                                      SUMMIT_STORE_ERROR_CONNECTION, "down");
+  g_autoptr(GError) conflict = g_error_new_literal (SUMMIT_STORE_ERROR,
+                                                    SUMMIT_STORE_ERROR_CONFLICT, "changed");
+  g_autoptr(GError) permission = g_error_new_literal (SUMMIT_STORE_ERROR,
+                                                      SUMMIT_STORE_ERROR_PERMISSION, "no");
+  g_autoptr(GError) io = g_error_new_literal (G_IO_ERROR, SUMMIT_STORE_ERROR_CONNECTION, "io");
+
+  g_assert_true (summit_live_should_retry (connection));
+  g_assert_false (summit_live_should_retry (conflict));
+  g_assert_false (summit_live_should_retry (permission));
+  g_assert_false (summit_live_should_retry (io));
+  g_assert_false (summit_live_should_retry (NULL));
+}
+
+typedef struct
+{
+  guint        n_tries;
+  gboolean     fail_again;
+  SummitRetry *retry;
+} Saver;
+
+static gboolean
+try_save_cb (gpointer user_data)
+{
+  Saver *saver = user_data;
+
+  saver->n_tries++;
+  if (saver->fail_again)
+    summit_retry_schedule (saver->retry);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_for_tries (Saver *saver,
+                guint  n)
+{
+  guint timeout = g_timeout_add_seconds (10, give_up_cb, NULL);
+
+  while (saver->n_tries < n)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (timeout);
+}
+
+/* A save retried on its own: after the interval, again while it fails, and
+ * at once when the store says it is online, but never after it is done. */
+static void
+test_retry_schedule (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(SummitStore) store = open_store (f);
+  Saver saver = { 0 };
+
+  saver.retry = summit_retry_new (store, 50, try_save_cb, &saver);
+  g_assert_false (summit_retry_is_scheduled (saver.retry));
+
+  saver.fail_again = TRUE;
+  summit_retry_schedule (saver.retry);
+  summit_retry_schedule (saver.retry);   /* once is enough */
+  g_assert_true (summit_retry_is_scheduled (saver.retry));
+  wait_for_tries (&saver, 2);
+  g_assert_true (summit_retry_is_scheduled (saver.retry));
+
+  /* Back online: tried at once, not an interval later. */
+  summit_retry_free (saver.retry);
+  saver.retry = summit_retry_new (store, 60 * 60 * 1000, try_save_cb, &saver);
+  saver.n_tries = 0;
+  saver.fail_again = FALSE;
+  summit_retry_schedule (saver.retry);
+  g_object_notify (G_OBJECT (store), "online");
+  g_assert_cmpuint (saver.n_tries, ==, 1);
+  g_assert_false (summit_retry_is_scheduled (saver.retry));
+
+  /* Saved: nothing more. */
+  g_object_notify (G_OBJECT (store), "online");
+  g_assert_cmpuint (saver.n_tries, ==, 1);
+  summit_retry_free (saver.retry);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -268,6 +369,11 @@ main (int   argc,
               test_sqlite_watch_ends_with_store, fixture_teardown);
   g_test_add ("/core/live/model-refresh-all-keeps-rows", Fixture, NULL, fixture_setup,
               test_model_refresh_all_keeps_rows, fixture_teardown);
+
+  g_test_add_func ("/core/live/concerns", test_concerns);
+  g_test_add_func ("/core/live/retry-only-when-unreachable", test_retry_decision);
+  g_test_add ("/core/live/retry-schedule", Fixture, NULL, fixture_setup, test_retry_schedule,
+              fixture_teardown);
 
   return g_test_run ();
 }
