@@ -190,8 +190,14 @@ take_changes (SummitPeopleModel *self,
 {
   RowSet *set;
 
-  if (self->set == NULL || self->loading || job->changed_ids->len == 0)
+  if (self->set == NULL || self->loading)
     return;
+  if (job->changed_ids->len == 0)
+    {
+      /* Nothing to show again; those waiting for the refresh hear so. */
+      g_signal_emit (self, signals[SIGNAL_READY], 0);
+      return;
+    }
   if (job->changed_ids->len > 2000)
     {
       /* So many changed that showing the new set whole costs less. */
