@@ -39,6 +39,7 @@ typedef struct
   char       *message;       /* of the last error */
   char        sqlstate[6];
   int         backend_pid;
+  gboolean    in_transaction;  /* we began one and have not ended it */
   SummitStoreRights rights;
 
   /* summit_store_watch() */
@@ -529,26 +530,24 @@ query (SummitStore  *self,
   return result;
 }
 
-/* Reconnects a connection that broke; its statements prepare again. */
+/* Reconnects a connection that broke, unless it broke inside a
+ * transaction: what was written there is gone, and the caller must learn
+ * that rather than go on writing the rest. Statements prepare again. */
 static gboolean
-ensure_connected (SummitStore  *self,
-                  GError      **error)
+mend_connection (PgDb *db)
 {
-  PgDb *db = PG (self);
-
   if (PQstatus (db->conn) == CONNECTION_OK)
     return TRUE;
-  PQreset (db->conn);
+  if (!db->in_transaction)
+    PQreset (db->conn);
   if (PQstatus (db->conn) != CONNECTION_OK)
     {
       remember_error (db, NULL);
-      return pg_set_error_from_db (self, PG_ERROR, error);
+      return FALSE;
     }
   PQsetNoticeProcessor (db->conn, ignore_notice, NULL);
   db->generation++;
   db->backend_pid = PQbackendPID (db->conn);
-  if (self->read_only)
-    PQclear (PQexec (db->conn, "SET default_transaction_read_only = on"));
   return TRUE;
 }
 
@@ -557,14 +556,30 @@ pg_exec (SummitStore  *self,
          const char   *sql,
          GError      **error)
 {
+  PgDb *db = PG (self);
+  gboolean ends = g_str_has_prefix (sql, "COMMIT") || g_str_has_prefix (sql, "ROLLBACK");
   PGresult *result;
 
-  if (!ensure_connected (self, error))
-    return FALSE;
+  /* the server dropped a transaction whose connection broke */
+  if (g_str_has_prefix (sql, "ROLLBACK") && PQstatus (db->conn) != CONNECTION_OK)
+    {
+      db->in_transaction = FALSE;
+      return TRUE;
+    }
+  if (!mend_connection (db))
+    {
+      if (ends)
+        db->in_transaction = FALSE;
+      return pg_set_error_from_db (self, PG_ERROR, error);
+    }
   result = query (self, sql, error);
+  if (ends)
+    db->in_transaction = FALSE;
+  else if (result != NULL && g_str_has_prefix (sql, "BEGIN"))
+    db->in_transaction = TRUE;
   if (result == NULL)
     return FALSE;
-  PG (self)->changes = g_ascii_strtoll (PQcmdTuples (result), NULL, 10);
+  db->changes = g_ascii_strtoll (PQcmdTuples (result), NULL, 10);
   PQclear (result);
   return TRUE;
 }
@@ -578,9 +593,7 @@ pg_changes (SummitStore *self)
 static gboolean
 pg_in_transaction (SummitStore *self)
 {
-  PGTransactionStatusType status = PQtransactionStatus (PG (self)->conn);
-
-  return status == PQTRANS_INTRANS || status == PQTRANS_INERROR || status == PQTRANS_ACTIVE;
+  return PG (self)->in_transaction;
 }
 
 /* Opening */
@@ -1053,21 +1066,7 @@ pg_step (SummitStmt *s)
   if (stmt->row >= 0)
     return ++stmt->row < stmt->n_rows ? SUMMIT_STEP_ROW : SUMMIT_STEP_DONE;
 
-  /* A broken connection is mended before a statement that starts a
-   * transaction's work, never inside one. */
-  if (PQstatus (db->conn) != CONNECTION_OK)
-    {
-      PQreset (db->conn);
-      if (PQstatus (db->conn) != CONNECTION_OK)
-        {
-          remember_error (db, NULL);
-          return PG_ERROR;
-        }
-      PQsetNoticeProcessor (db->conn, ignore_notice, NULL);
-      db->generation++;
-      db->backend_pid = PQbackendPID (db->conn);
-    }
-  if (!ensure_prepared (stmt))
+  if (!mend_connection (db) || !ensure_prepared (stmt))
     return PG_ERROR;
 
   stmt->result = PQexecPrepared (db->conn, stmt->name, stmt->n_params,
@@ -1253,8 +1252,7 @@ start_listening (SummitStore *self)
   if (was_offline)
     {
       /* what others did meanwhile is unknown: everything may have changed */
-      if (PQstatus (db->conn) != CONNECTION_OK && !summit_store_in_transaction (self))
-        ensure_connected (self, NULL);
+      mend_connection (db);
       set_online (self, TRUE);
       summit_store_emit_changed (self, NULL, NULL);
     }
