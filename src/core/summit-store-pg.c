@@ -289,20 +289,29 @@ static const char schema_sql[] =
   "  version         bigint NOT NULL DEFAULT 1,"
   "  CHECK ((kind = 'missing') = (overseas_mayors IS NULL)),"
   "  CHECK (lower_bound = 0 OR kind = 'estimate')"
-  ");"
+  ");";
 
-  /* Each committed change is announced on CHANNEL as "TABLE PID IDS": the
-   * backend that made it, and the ids of the rows (the person's for an
-   * invitation and its history, the session's for a lineup, the year for a
-   * yearly figure) or "*" for too many to list. */
-  "CREATE FUNCTION summit_announce () RETURNS trigger LANGUAGE plpgsql AS $$"
-  "  DECLARE n bigint; ids text;"
+/* Each committed change is announced on CHANNEL as "TABLE PID IDS": the
+ * backend that made it, and the ids of the rows (see announced[]) or "*"
+ * for too many to list. A transaction that changes more than a few times
+ * (an import) announces its first changes, then once "* PID *" for
+ * anything, so that no one is flooded. One function per table, %1$s its
+ * name and %2$s the id of a row r of changed_rows. */
+static const char announce_sql[] =
+  "CREATE FUNCTION summit_announce_%1$s () RETURNS trigger LANGUAGE plpgsql AS $$"
+  "  DECLARE n int; ids text;"
   "  BEGIN"
-  "    EXECUTE format ('SELECT count (*), string_agg (DISTINCT (%s)::text, '','')"
-  "                     FROM changed_rows r', TG_ARGV[0]) INTO n, ids;"
-  "    IF n = 0 THEN RETURN NULL; END IF;"
-  "    IF ids IS NULL OR length (ids) > 7000 THEN ids := '*'; END IF;"
-  "    PERFORM pg_notify ('" CHANNEL "', TG_TABLE_NAME || ' ' || pg_backend_pid () || ' ' || ids);"
+  "    n := coalesce (nullif (current_setting ('summit.announced', true), ''), '0')::int;"
+  "    IF n > 20 THEN RETURN NULL; END IF;"
+  "    PERFORM set_config ('summit.announced', (n + 1)::text, true);"
+  "    IF n = 20 THEN"
+  "      PERFORM pg_notify ('" CHANNEL "', '* ' || pg_backend_pid () || ' *');"
+  "      RETURN NULL;"
+  "    END IF;"
+  "    SELECT string_agg (DISTINCT (%2$s)::text, ',') INTO ids FROM changed_rows r;"
+  "    IF ids IS NULL THEN RETURN NULL; END IF;"
+  "    IF length (ids) > 7000 THEN ids := '*'; END IF;"
+  "    PERFORM pg_notify ('" CHANNEL "', '%1$s ' || pg_backend_pid () || ' ' || ids);"
   "    RETURN NULL;"
   "  END $$;";
 
@@ -657,13 +666,14 @@ create_schema (SummitStore  *self,
     {
       static const char * const ops[] = { "INSERT", "UPDATE", "DELETE" };
 
+      g_string_append_printf (sql, announce_sql, announced[i].table, announced[i].key);
       for (guint j = 0; j < G_N_ELEMENTS (ops); j++)
         g_string_append_printf (sql,
-                                "CREATE TRIGGER %s_announce_%c AFTER %s ON %s"
-                                " REFERENCING %s TABLE AS changed_rows"
-                                " FOR EACH STATEMENT EXECUTE FUNCTION summit_announce ('%s');",
+                                "CREATE TRIGGER %1$s_announce_%2$c AFTER %3$s ON %1$s"
+                                " REFERENCING %4$s TABLE AS changed_rows"
+                                " FOR EACH STATEMENT EXECUTE FUNCTION summit_announce_%1$s ();",
                                 announced[i].table, g_ascii_tolower (ops[j][0]), ops[j],
-                                announced[i].table, j == 2 ? "OLD" : "NEW", announced[i].key);
+                                j == 2 ? "OLD" : "NEW");
     }
 
   if (!pg_exec (self, sql->str, &local_error))
@@ -1161,7 +1171,7 @@ announce (SummitStore *self,
           g_array_append_val (ids, id);
         }
     }
-  summit_store_emit_changed (self, parts[0], ids);
+  summit_store_emit_changed (self, g_str_equal (parts[0], "*") ? NULL : parts[0], ids);
 }
 
 static gboolean start_listening (SummitStore *self);
@@ -1318,4 +1328,5 @@ const SummitEngine summit_engine_pg = {
   .column_is_null = pg_column_is_null,
   .column_int64 = pg_column_int64,
   .column_text = pg_column_text,
+  .copy_in = summit_store_pg_copy_in,
 };
