@@ -313,8 +313,13 @@ online_changed_cb (SummitWindow *self,
 {
   gboolean online = summit_store_is_online (store);
 
-  if (online && self->offline_bar == NULL)
-    return;
+  if (online)
+    {
+      if (self->offline_bar != NULL)
+        gtk_box_remove (GTK_BOX (gtk_widget_get_parent (self->offline_bar)), self->offline_bar);
+      self->offline_bar = NULL;
+      return;
+    }
   if (self->offline_bar == NULL)
     {
       GtkWidget *label = gtk_label_new (_("The server cannot be reached. Retrying…; nothing you "
@@ -329,8 +334,7 @@ online_changed_cb (SummitWindow *self,
       gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->toast_overlay))),
                                   self->offline_bar, GTK_WIDGET (self->header_bar));
     }
-  gtk_info_bar_set_revealed (GTK_INFO_BAR (self->offline_bar), !online);
-  gtk_widget_set_visible (self->offline_bar, !online);
+  gtk_info_bar_set_revealed (GTK_INFO_BAR (self->offline_bar), TRUE);
 }
 
 /* Follows @store's changes made elsewhere and its server's state. */
