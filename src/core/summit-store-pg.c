@@ -66,6 +66,7 @@ typedef struct
   PGresult   *result;
   int         row;
   int         n_rows;
+  gboolean    failed;        /* until the reset: the error stays the first one */
 } PgStmt;
 
 /* Passwords given for a location, kept in memory only. */
@@ -139,6 +140,69 @@ summit_store_location_display (const char *location)
     }
   PQconninfoFree (options);
   return g_string_free (out, FALSE);
+}
+
+/**
+ * summit_store_location_for_server:
+ * @host: (nullable): host name, IP address or socket directory
+ * @port: the port, or 0 for libpq's default
+ * @dbname: (nullable): the database's name
+ * @user: (nullable): the user name
+ *
+ * Each part that is %NULL or empty is left to libpq's defaults.
+ *
+ * Returns: (transfer full): a postgresql:// location for these parts,
+ *   with each escaped as a URI needs, and without a password
+ */
+char *
+summit_store_location_for_server (const char *host,
+                                  int         port,
+                                  const char *dbname,
+                                  const char *user)
+{
+  g_autofree char *escaped_host = NULL;
+  g_autofree char *escaped_user = NULL;
+  g_autofree char *escaped_dbname = NULL;
+  g_autofree char *path = NULL;
+
+  /* An IPv6 address goes in brackets, which g_uri_join() adds; anything else
+   * (a socket directory too) is percent-encoded, as libpq reads it. */
+  if (host != NULL && strchr (host, ':') != NULL && g_hostname_is_ip_address (host))
+    escaped_host = g_strdup (host);
+  else if (host != NULL && *host != '\0')
+    escaped_host = g_uri_escape_string (host, NULL, FALSE);
+  if (user != NULL && *user != '\0')
+    escaped_user = g_uri_escape_string (user, NULL, FALSE);
+  if (dbname != NULL)
+    escaped_dbname = g_uri_escape_string (dbname, NULL, FALSE);
+  path = g_strconcat ("/", escaped_dbname, NULL);
+  return g_uri_join (G_URI_FLAGS_ENCODED, "postgresql", escaped_user, escaped_host ? escaped_host : "",
+                     port > 0 ? port : -1, path, NULL, NULL);
+}
+
+/**
+ * summit_store_location_parse:
+ * @location: a server location
+ *
+ * Returns: (transfer full) (nullable): the connection options that
+ *   @location sets, by libpq's keywords ("host", "port", "dbname", "user",
+ *   "password", …) to their values; %NULL if @location is not a server
+ */
+GHashTable *
+summit_store_location_parse (const char *location)
+{
+  PQconninfoOption *options;
+  GHashTable *parts;
+
+  if (!summit_store_location_is_server (location) ||
+      (options = PQconninfoParse (location, NULL)) == NULL)
+    return NULL;
+  parts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (PQconninfoOption *o = options; o->keyword; o++)
+    if (o->val != NULL)
+      g_hash_table_insert (parts, g_strdup (o->keyword), g_strdup (o->val));
+  PQconninfoFree (options);
+  return parts;
 }
 
 void
@@ -974,6 +1038,7 @@ pg_reset (SummitStmt *s,
   g_clear_pointer (&stmt->result, PQclear);
   stmt->row = -1;
   stmt->n_rows = 0;
+  stmt->failed = FALSE;
   if (clear_bindings)
     for (int i = 0; i < stmt->n_params; i++)
       clear_value (stmt, i);
@@ -1073,11 +1138,16 @@ pg_step (SummitStmt *s)
   PgDb *db = stmt->db;
   ExecStatusType status;
 
+  if (stmt->failed)
+    return PG_ERROR;
   if (stmt->row >= 0)
     return ++stmt->row < stmt->n_rows ? SUMMIT_STEP_ROW : SUMMIT_STEP_DONE;
 
   if (!mend_connection (db) || !ensure_prepared (stmt))
-    return PG_ERROR;
+    {
+      stmt->failed = TRUE;
+      return PG_ERROR;
+    }
 
   stmt->result = PQexecPrepared (db->conn, stmt->name, stmt->n_params,
                                  (const char * const *)stmt->values, NULL, NULL, 0);
@@ -1086,6 +1156,7 @@ pg_step (SummitStmt *s)
     {
       remember_error (db, stmt->result);
       g_clear_pointer (&stmt->result, PQclear);
+      stmt->failed = TRUE;
       return PG_ERROR;
     }
   db->changes = g_ascii_strtoll (PQcmdTuples (stmt->result), NULL, 10);
