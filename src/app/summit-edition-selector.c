@@ -260,6 +260,21 @@ summit_edition_selector_set_store (SummitEditionSelector *self,
 }
 
 /**
+ * summit_edition_selector_refresh:
+ *
+ * Lists the editions again after a change made elsewhere, keeping the one
+ * chosen if it is still there.
+ */
+void
+summit_edition_selector_refresh (SummitEditionSelector *self)
+{
+  g_return_if_fail (SUMMIT_IS_EDITION_SELECTOR (self));
+
+  if (self->store != NULL)
+    reload (self, self->edition ? summit_edition_get_year (self->edition) : 0);
+}
+
+/**
  * summit_edition_selector_get_edition:
  *
  * Returns: (transfer none) (nullable): the edition chosen

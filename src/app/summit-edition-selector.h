@@ -17,5 +17,6 @@ G_DECLARE_FINAL_TYPE (SummitEditionSelector, summit_edition_selector, SUMMIT, ED
 void           summit_edition_selector_set_store   (SummitEditionSelector *self,
                                                     SummitStore           *store);
 SummitEdition *summit_edition_selector_get_edition (SummitEditionSelector *self);
+void           summit_edition_selector_refresh     (SummitEditionSelector *self);
 
 G_END_DECLS

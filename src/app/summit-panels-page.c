@@ -787,6 +787,46 @@ summit_panels_page_reload_programme (SummitPanelsPage *self)
   summit_panels_page_reload (self);
 }
 
+/* The agenda's scrolled window, inside the AdwPreferencesPage. */
+static GtkAdjustment *
+agenda_adjustment (SummitPanelsPage *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->agenda)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_SCROLLED_WINDOW (child))
+      return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (child));
+  return NULL;
+}
+
+/**
+ * summit_panels_page_refresh:
+ *
+ * Shows changes made elsewhere (another window or person) to the
+ * programme, lineups, people or invitations: read again, keeping the
+ * session chosen, the agenda's scroll position and the zone being typed.
+ * A page not shown reads them when it is shown next.
+ */
+void
+summit_panels_page_refresh (SummitPanelsPage *self)
+{
+  g_autofree char *zone = NULL;
+  GtkAdjustment *adjustment;
+  double value = 0;
+
+  g_return_if_fail (SUMMIT_IS_PANELS_PAGE (self));
+
+  if (self->store == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  zone = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->zone_entry)));
+  adjustment = agenda_adjustment (self);
+  if (adjustment != NULL)
+    value = gtk_adjustment_get_value (adjustment);
+  summit_panels_page_reload (self);
+  gtk_editable_set_text (GTK_EDITABLE (self->zone_entry), zone);
+  if (adjustment != NULL)
+    gtk_adjustment_set_value (adjustment, value);
+}
+
 /**
  * summit_panels_page_get_store:
  *

@@ -17,6 +17,7 @@ void     summit_panels_page_set_store  (SummitPanelsPage  *self,
 void     summit_panels_page_set_year   (SummitPanelsPage  *self,
                                         int                year);
 void     summit_panels_page_reload_programme (SummitPanelsPage *self);
+void     summit_panels_page_refresh    (SummitPanelsPage  *self);
 gboolean summit_panels_page_export_pdf (SummitPanelsPage  *self,
                                         const char        *path,
                                         GError           **error);

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "summit-live.h"
 #include "summit-people.h"
 #include "summit-people-page.h"
 #include "summit-letters-dialog.h"
@@ -825,11 +826,52 @@ summit_people_page_set_edition (SummitPeoplePage *self,
 {
   g_return_if_fail (SUMMIT_IS_PEOPLE_PAGE (self));
 
+  /* The same edition read again (a change elsewhere): the list stays. */
+  if (edition != NULL && self->edition != NULL &&
+      summit_edition_get_id (edition) == summit_edition_get_id (self->edition) &&
+      g_strcmp0 (summit_edition_get_host_country (edition),
+                 summit_edition_get_host_country (self->edition)) == 0)
+    {
+      g_set_object (&self->edition, edition);
+      update_summary (self);
+      return;
+    }
+
   if (g_set_object (&self->edition, edition))
     {
       reload (self);
       update_actions (self);
     }
+}
+
+/**
+ * summit_people_page_refresh:
+ * @table: (nullable): the table changed elsewhere, %NULL for any
+ * @ids: (nullable) (element-type gint64): the people changed, %NULL for any
+ *
+ * Shows changes made elsewhere (another window or person) to the people
+ * and their invitations, keeping the search, filters, selection and scroll
+ * position.
+ */
+void
+summit_people_page_refresh (SummitPeoplePage *self,
+                            const char       *table,
+                            GArray           *ids)
+{
+  static const char * const tables[] = { "person", "invitation", "invitation_event", NULL };
+
+  g_return_if_fail (SUMMIT_IS_PEOPLE_PAGE (self));
+
+  if (self->store == NULL || !summit_live_concerns (table, ids, tables, 0))
+    return;
+  if (ids != NULL)
+    {
+      refresh_keeping_selection (self, (const gint64 *)(gpointer)ids->data, ids->len);
+      return;
+    }
+  g_clear_pointer (&self->keep_selected, g_array_unref);
+  self->keep_selected = selected_ids (self);
+  summit_people_model_refresh_all (self->model);
 }
 
 /**

@@ -23,4 +23,7 @@ void               summit_people_page_sort_by     (SummitPeoplePage *self,
                                                    guint             column,
                                                    gboolean          descending);
 
+void               summit_people_page_refresh     (SummitPeoplePage *self,
+                                                   const char       *table,
+                                                   GArray           *ids);
 G_END_DECLS

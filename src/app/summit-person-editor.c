@@ -20,6 +20,7 @@
 
 #include <glib/gi18n.h>
 
+#include "summit-live.h"
 #include "summit-merge.h"
 #include "summit-merge-chooser.h"
 #include "summit-people.h"
@@ -75,6 +76,11 @@ struct _SummitPersonEditor
   guint                duplicate_timeout;
   gboolean             populating;
   gboolean             dirty;
+  /* Live: the person as read when opened, the note that someone changed
+   * them elsewhere (made when needed), and a save waiting for the server */
+  SummitPerson        *as_loaded;
+  GtkLabel            *elsewhere_label;
+  SummitRetry         *retry;
 };
 
 G_DEFINE_FINAL_TYPE (SummitPersonEditor, summit_person_editor, ADW_TYPE_WINDOW)
@@ -447,6 +453,8 @@ save_txn (SummitStore  *store,
          : summit_store_insert_person (store, person, error);
 }
 
+static gboolean retry_save_cb (gpointer user_data);
+
 static void
 say_problem (SummitPersonEditor *self,
              const char         *message)
@@ -508,6 +516,16 @@ save_person (SummitPersonEditor *self,
     }
   /* Nothing was written: the version stays the one read. */
   summit_person_set_version (mine, version);
+  if (summit_live_should_retry (error))
+    {
+      /* Nothing was written: keep everything, and save when the server is back. */
+      if (self->retry == NULL)
+        self->retry = summit_retry_new (self->store, 5000, retry_save_cb, self);
+      summit_retry_schedule (self->retry);
+      say_problem (self, _("Not saved yet: the server cannot be reached. Nothing you typed is "
+                           "lost; it is saved as soon as the server is back."));
+      return;
+    }
   if (!g_error_matches (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_CONFLICT))
     {
       say_problem (self, error->message);
@@ -587,6 +605,55 @@ merge_cancel_cb (SummitPersonEditor *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->save_button));
 }
 
+static gboolean
+retry_save_cb (gpointer user_data)
+{
+  SummitPersonEditor *self = user_data;
+
+  if (gtk_widget_get_sensitive (GTK_WIDGET (self->save_button)))
+    save_clicked_cb (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Someone else changed or deleted this person while the editor is open:
+ * said in place; what is typed here stays as it is. */
+static void
+store_changed_cb (SummitPersonEditor *self,
+                  const char         *table,
+                  GArray             *ids)
+{
+  static const char * const tables[] = { "person", "invitation", "invitation_event", NULL };
+  gint64 id = summit_person_get_id (self->person);
+  g_autoptr(SummitPerson) stored = NULL;
+  gboolean changed = FALSE;
+
+  if (id == 0 || self->as_loaded == NULL || !summit_live_concerns (table, ids, tables, id))
+    return;
+  load_invitation (self);
+  stored = summit_store_get_person (self->store, id, NULL);
+  for (guint i = 0; stored != NULL && i < SUMMIT_PERSON_N_FIELDS && !changed; i++)
+    changed = g_strcmp0 (summit_person_get_field (stored, i),
+                         summit_person_get_field (self->as_loaded, i)) != 0;
+  if (stored != NULL && !changed)
+    return;
+
+  if (self->elsewhere_label == NULL)
+    {
+      self->elsewhere_label = GTK_LABEL (gtk_label_new (NULL));
+      gtk_label_set_wrap (self->elsewhere_label, TRUE);
+      gtk_label_set_xalign (self->elsewhere_label, 0);
+      gtk_widget_add_css_class (GTK_WIDGET (self->elsewhere_label), "warning");
+      gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->problem_label))),
+                                  GTK_WIDGET (self->elsewhere_label), NULL);
+    }
+  gtk_label_set_label (self->elsewhere_label,
+                       stored == NULL
+                         ? _("Someone else has deleted this person meanwhile. What you typed is "
+                             "still here.")
+                         : _("Someone else has changed this person meanwhile. What you typed is "
+                             "still here."));
+}
+
 static void
 record_clicked_cb (SummitPersonEditor *self)
 {
@@ -664,6 +731,8 @@ summit_person_editor_dispose (GObject *object)
   SummitPersonEditor *self = (SummitPersonEditor *)object;
 
   g_clear_handle_id (&self->duplicate_timeout, g_source_remove);
+  g_clear_pointer (&self->retry, summit_retry_free);
+  g_clear_object (&self->as_loaded);
   gtk_widget_dispose_template (GTK_WIDGET (self), SUMMIT_TYPE_PERSON_EDITOR);
   g_clear_object (&self->store);
   g_clear_object (&self->edition);
@@ -806,6 +875,9 @@ summit_person_editor_new (GtkWindow     *parent,
       self->person = summit_store_get_person (store, person_id, &error);
       if (self->person == NULL)
         g_warning ("%s", error->message);
+      self->as_loaded = summit_store_get_person (store, person_id, NULL);
+      g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self,
+                               G_CONNECT_SWAPPED);
     }
   if (self->person == NULL)
     self->person = summit_person_new ();

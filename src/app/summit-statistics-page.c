@@ -1112,6 +1112,66 @@ summit_statistics_page_set_store (SummitStatisticsPage *self,
     }
 }
 
+static gboolean
+same_stats (GPtrArray *x,
+            GPtrArray *y)
+{
+  if (x->len != y->len)
+    return FALSE;
+  for (guint i = 0; i < x->len; i++)
+    {
+      SummitYearStatistic *a = g_ptr_array_index (x, i);
+      SummitYearStatistic *b = g_ptr_array_index (y, i);
+
+      if (summit_year_statistic_get_year (a) != summit_year_statistic_get_year (b) ||
+          summit_year_statistic_get_kind (a) != summit_year_statistic_get_kind (b) ||
+          summit_year_statistic_get_overseas (a) != summit_year_statistic_get_overseas (b) ||
+          summit_year_statistic_get_lower_bound (a) != summit_year_statistic_get_lower_bound (b) ||
+          summit_year_statistic_get_domestic (a) != summit_year_statistic_get_domestic (b) ||
+          summit_year_statistic_get_countries (a) != summit_year_statistic_get_countries (b) ||
+          g_strcmp0 (summit_year_statistic_get_source (a), summit_year_statistic_get_source (b)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * summit_statistics_page_refresh:
+ *
+ * Shows changes made elsewhere (another window or person) to the figures
+ * or invitations: the chart and its table follow; the figures being edited
+ * are rebuilt only while nobody is typing in them.
+ */
+void
+summit_statistics_page_refresh (SummitStatisticsPage *self)
+{
+  g_autoptr(GPtrArray) stats = NULL;
+  g_autoptr(GArray) derived = NULL;
+  GtkWidget *focus;
+
+  g_return_if_fail (SUMMIT_IS_STATISTICS_PAGE (self));
+
+  if (self->store == NULL || self->stats == NULL || self->derived == NULL)
+    return;
+  summit_participation_view_set_store (self->participation_view, self->store);
+  if ((stats = summit_store_list_year_statistics (self->store, NULL)) == NULL ||
+      (derived = summit_store_derive_statistics (self->store, NULL)) == NULL ||
+      (same_stats (stats, self->stats) && same_derived (derived, self->derived)))
+    return;
+
+  focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->editor_grid)))
+    {
+      reload (self);
+      return;
+    }
+  g_clear_pointer (&self->stats, g_ptr_array_unref);
+  g_clear_pointer (&self->derived, g_array_unref);
+  self->stats = g_steal_pointer (&stats);
+  self->derived = g_steal_pointer (&derived);
+  rebuild_chart (self);
+}
+
 /**
  * summit_statistics_page_get_store:
  *

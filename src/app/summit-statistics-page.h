@@ -18,5 +18,6 @@ void summit_statistics_page_set_store (SummitStatisticsPage *self,
 SummitStore *summit_statistics_page_get_store (SummitStatisticsPage *self);
 void         summit_statistics_page_set_year  (SummitStatisticsPage *self,
                                                int                   year);
+void         summit_statistics_page_refresh   (SummitStatisticsPage *self);
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include "summit-csv.h"
 #include "summit-edition-selector.h"
 #include "summit-import-dialog.h"
+#include "summit-live.h"
 #include "summit-panels-page.h"
 #include "summit-people-page.h"
 #include "summit-rights.h"
@@ -47,6 +48,7 @@ struct _SummitWindow
   gboolean              check_integrity;
   char                 *database_path;
   GtkFileChooserNative *file_chooser;
+  GtkWidget            *offline_bar;   /* made when the server is first lost */
 };
 
 G_DEFINE_FINAL_TYPE (SummitWindow, summit_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -276,6 +278,102 @@ edition_changed_cb (SummitWindow *self)
                                      edition ? summit_edition_get_year (edition) : 0);
 }
 
+/* Live updates */
+
+/* For benchmarks (tests/bench/bench-live.py): when a change made elsewhere
+ * is painted, on the clock every process shares. */
+static void
+live_painted_cb (GdkFrameClock *clock,
+                 SummitWindow  *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, live_painted_cb, self);
+  g_print ("live-painted-us %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+}
+
+static void
+live_shown_cb (SummitPeopleModel *model,
+               SummitWindow      *self)
+{
+  g_signal_handlers_disconnect_by_func (model, live_shown_cb, self);
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                           G_CALLBACK (live_painted_cb), self, 0);
+  gtk_widget_queue_draw (GTK_WIDGET (self->people_page));
+}
+
+/* Another window, program or person committed a change: each part of the
+ * window shows what concerns it, in place. */
+static void
+store_changed_cb (SummitWindow *self,
+                  const char   *table,
+                  GArray       *ids,
+                  SummitStore  *store)
+{
+  static const char * const editions[] = { "edition", NULL };
+  static const char * const programme[] = {
+    "panel", "panel_member", "person", "invitation", "edition", NULL
+  };
+  static const char * const figures[] = {
+    "year_statistic", "invitation", "person", "edition", NULL
+  };
+
+  if (g_getenv ("SUMMIT_PLANNER_REPORT_LIVE") != NULL)
+    g_signal_connect_object (summit_people_page_get_model (self->people_page), "ready",
+                             G_CALLBACK (live_shown_cb), self, 0);
+  if (summit_live_concerns (table, ids, editions, 0))
+    summit_edition_selector_refresh (self->edition_selector);
+  summit_people_page_refresh (self->people_page, table, ids);
+  if (self->panels_page != NULL && summit_live_concerns (table, ids, programme, 0))
+    summit_panels_page_refresh (self->panels_page);
+  if (self->statistics_page != NULL && summit_live_concerns (table, ids, figures, 0))
+    summit_statistics_page_refresh (self->statistics_page);
+}
+
+/* The server lost (or back): said in place, above the pages, which stay as
+ * they are; the store announces everything changed once it is back. */
+static void
+online_changed_cb (SummitWindow *self,
+                   GParamSpec   *pspec,
+                   SummitStore  *store)
+{
+  gboolean online = summit_store_is_online (store);
+
+  if (online)
+    {
+      if (self->offline_bar != NULL)
+        gtk_box_remove (GTK_BOX (gtk_widget_get_parent (self->offline_bar)), self->offline_bar);
+      self->offline_bar = NULL;
+      return;
+    }
+  if (self->offline_bar == NULL)
+    {
+      GtkWidget *label = gtk_label_new (_("The server cannot be reached. Retrying…; nothing you "
+                                          "typed is lost."));
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      self->offline_bar = gtk_info_bar_new ();
+      gtk_info_bar_set_message_type (GTK_INFO_BAR (self->offline_bar), GTK_MESSAGE_WARNING);
+      gtk_info_bar_add_child (GTK_INFO_BAR (self->offline_bar), label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->offline_bar),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Server connection"), -1);
+      gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->toast_overlay))),
+                                  self->offline_bar, GTK_WIDGET (self->header_bar));
+    }
+  gtk_info_bar_set_revealed (GTK_INFO_BAR (self->offline_bar), TRUE);
+}
+
+/* Follows @store's changes made elsewhere and its server's state. */
+static void
+watch_store (SummitWindow *self,
+             SummitStore  *store)
+{
+  summit_store_watch (store);
+  g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "notify::online", G_CALLBACK (online_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  online_changed_cb (self, NULL, store);
+}
+
 /* Says the database cannot be used, and why (@message), instead of the
  * pages. The page is built if it is ever needed. */
 static void
@@ -319,6 +417,8 @@ check_integrity_done_cb (GObject      *object,
   show_error_page (self, error->message);
   gtk_widget_set_sensitive (GTK_WIDGET (self->stack), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->edition_selector), FALSE);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
 }
 
@@ -447,6 +547,8 @@ summit_window_dispose (GObject *object)
 {
   SummitWindow *self = (SummitWindow *)object;
 
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SUMMIT_TYPE_WINDOW);
   g_clear_object (&self->store);
   summit_file_dialog_clear (&self->file_chooser, self);
@@ -566,6 +668,7 @@ summit_window_new (SummitApplication *application,
     }
 
   self->store = g_object_ref (store);
+  watch_store (self, store);
 
   if (summit_store_is_read_only (store))
     {
@@ -652,7 +755,9 @@ summit_window_reload (SummitWindow *self)
       g_warning ("Could not reopen %s: %s", shown, error->message);
       return;
     }
+  g_signal_handlers_disconnect_by_data (self->store, self);
   g_set_object (&self->store, store);
+  watch_store (self, store);
   summit_edition_selector_set_store (self->edition_selector, store);
   summit_people_page_set_store (self->people_page, store);
   /* A page that has been shown reloads now; the others when they are shown. */

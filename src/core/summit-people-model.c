@@ -29,6 +29,8 @@ typedef struct
   SummitStore      *load_from;   /* set for a load: the store to read */
   gint64            edition_id;
   char             *host_country;
+  RowSet           *previous;    /* set for a refresh of everyone: what was shown */
+  GArray           *changed_ids; /* its result: who differs from @previous */
   /* Computing */
   RowSet           *set;
   Sorted           *sorted;
@@ -75,6 +77,8 @@ struct _SummitPeopleModel
   guint             running : 1;
   guint             pending : 1;
   guint             reload_pending : 1;
+  guint             refresh_pending : 1;
+  guint             keep_places : 1;  /* the next publish shows a few people re-read */
   guint             loading : 1;
 };
 
@@ -99,6 +103,8 @@ job_free (gpointer data)
 
   g_clear_object (&job->load_from);
   g_free (job->host_country);
+  g_clear_pointer (&job->previous, summit_people_row_set_unref);
+  g_clear_pointer (&job->changed_ids, g_array_unref);
   g_clear_pointer (&job->set, summit_people_row_set_unref);
   g_clear_pointer (&job->sorted, summit_people_sorted_unref);
   g_clear_pointer (&job->by_name, summit_people_sorted_unref);
@@ -156,6 +162,12 @@ job_thread (GTask        *task,
           g_task_return_boolean (task, FALSE);
           return;
         }
+      if (job->previous != NULL)
+        {
+          job->changed_ids = summit_people_rows_differ (job->previous, job->set);
+          g_task_return_boolean (task, TRUE);
+          return;
+        }
     }
   compute (job);
   g_debug ("%s took %.1f ms (%s)", job->load_from ? "load" : "search/sort",
@@ -167,6 +179,110 @@ job_thread (GTask        *task,
 /* Auxiliary methods: the model */
 
 static void start_job (SummitPeopleModel *self);
+static void start_refresh_job (SummitPeopleModel *self);
+
+/* After a refresh of everyone: reads again only who differs, in the set
+ * shown, so that everyone else keeps their row (and the list its scroll
+ * position and selection). */
+static void
+take_changes (SummitPeopleModel *self,
+              Job               *job)
+{
+  RowSet *set;
+
+  if (self->set == NULL || self->loading)
+    return;
+  if (job->changed_ids->len == 0)
+    {
+      /* Nothing to show again; those waiting for the refresh hear so. */
+      g_signal_emit (self, signals[SIGNAL_READY], 0);
+      return;
+    }
+  if (job->changed_ids->len > 2000)
+    {
+      /* So many changed that showing the new set whole costs less. */
+      g_clear_pointer (&self->set, summit_people_row_set_unref);
+      self->set = summit_people_row_set_ref (job->set);
+    }
+  else
+    {
+      set = summit_people_rows_reread (self->set, self->store, self->edition_id, self->host_country,
+                                       (const gint64 *)(gpointer)job->changed_ids->data,
+                                       job->changed_ids->len);
+      g_clear_pointer (&self->set, summit_people_row_set_unref);
+      self->set = set;
+      self->keep_places = TRUE;
+    }
+  self->pending = TRUE;
+}
+
+typedef struct
+{
+  guint position;
+  guint removed;
+  guint added;
+} Run;
+
+#define MAX_RUNS 64
+
+/* The runs of rows that differ from @old to @visible (of one storage), if
+ * the rows in both keep their order and there are few runs; else %NULL. */
+static GArray *
+find_runs (GPtrArray *old,
+           GPtrArray *visible,
+           guint      n_indices)
+{
+  g_autofree guint8 *in_old = g_malloc0 (MAX (n_indices, 1));
+  g_autofree guint8 *in_new = g_malloc0 (MAX (n_indices, 1));
+  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (Run));
+  guint i = 0, j = 0;
+
+  for (guint k = 0; k < old->len; k++)
+    in_old[((const Row *)old->pdata[k])->index] = 1;
+  for (guint k = 0; k < visible->len; k++)
+    in_new[((const Row *)visible->pdata[k])->index] = 1;
+
+  while (i < old->len || j < visible->len)
+    {
+      Run run = { j, 0, 0 };
+
+      if (i < old->len && j < visible->len && old->pdata[i] == visible->pdata[j])
+        {
+          i++;
+          j++;
+          continue;
+        }
+      while (i < old->len && !in_new[((const Row *)old->pdata[i])->index])
+        i++, run.removed++;
+      while (j < visible->len && !in_old[((const Row *)visible->pdata[j])->index])
+        j++, run.added++;
+      /* Rows in both, in another order: not a few changes. */
+      if ((run.removed == 0 && run.added == 0) || runs->len == MAX_RUNS)
+        return NULL;
+      g_array_append_val (runs, run);
+    }
+  return g_steal_pointer (&runs);
+}
+
+/* Shows @visible as one items-changed per run of rows that differ from
+ * what is shown, so that a view keeps its place and selection around them. */
+static void
+publish_runs (SummitPeopleModel *self,
+              GPtrArray         *visible,
+              GArray            *runs)
+{
+  GPtrArray *working = self->visible;
+
+  for (guint r = 0; r < runs->len; r++)
+    {
+      const Run *run = &g_array_index (runs, Run, r);
+
+      g_ptr_array_remove_range (working, run->position, run->removed);
+      for (guint k = 0; k < run->added; k++)
+        g_ptr_array_insert (working, run->position + k, visible->pdata[run->position + k]);
+      g_list_model_items_changed (G_LIST_MODEL (self), run->position, run->removed, run->added);
+    }
+}
 
 static void
 publish (SummitPeopleModel *self,
@@ -184,6 +300,25 @@ publish (SummitPeopleModel *self,
   while (suffix < old_len - prefix && suffix < visible->len - prefix &&
          old->pdata[old_len - 1 - suffix] == visible->pdata[visible->len - 1 - suffix])
     suffix++;
+
+  if (self->keep_places && old != NULL && old_storage == storage &&
+      old_len - prefix - suffix + visible->len - prefix - suffix > 2)
+    {
+      g_autoptr(GArray) runs = find_runs (old, visible, storage->rows->len);
+
+      if (runs != NULL)
+        {
+          /* A copy of what is shown becomes what is shown, run by run. */
+          self->visible = g_ptr_array_copy (old, NULL, NULL);
+          summit_people_params_clear (&self->visible_params);
+          summit_people_params_copy (&self->visible_params, params);
+          publish_runs (self, visible, runs);
+          g_ptr_array_unref (self->visible);
+          prefix = old_len = visible->len;
+          suffix = 0;
+        }
+    }
+  self->keep_places = FALSE;
 
   self->visible = g_ptr_array_ref (visible);
   self->visible_storage = summit_people_storage_ref (storage);
@@ -221,6 +356,8 @@ finish_job (SummitPeopleModel *self,
       g_warning ("Could not load the people: %s", job->error ? job->error->message : "?");
       self->loading = FALSE;
     }
+  else if (job->previous != NULL)
+    take_changes (self, job);
   else if (loaded || job->set == self->set)
     {
       if (loaded)
@@ -247,6 +384,8 @@ finish_job (SummitPeopleModel *self,
       self->reload_pending = FALSE;
       summit_people_model_load (self, self->store, self->edition_id, self->host_country, 0);
     }
+  else if (self->refresh_pending)
+    start_refresh_job (self);
   else if (self->pending)
     start_job (self);
 }
@@ -328,6 +467,31 @@ start_job (SummitPeopleModel *self)
 
   task = g_task_new (self, NULL, job_done_cb, NULL);
   g_task_set_source_tag (task, start_job);
+  g_task_set_task_data (task, job, job_free);
+  g_task_run_in_thread (task, job_thread);
+}
+
+static void
+start_refresh_job (SummitPeopleModel *self)
+{
+  g_autoptr(GTask) task = NULL;
+  Job *job;
+
+  if (self->running || self->start_source != 0)
+    {
+      self->refresh_pending = TRUE;
+      return;
+    }
+  self->refresh_pending = FALSE;
+  self->running = TRUE;
+  job = g_new0 (Job, 1);
+  job->load_from = g_object_ref (self->store);
+  job->edition_id = self->edition_id;
+  job->host_country = g_strdup (self->host_country);
+  job->previous = summit_people_row_set_ref (self->set);
+
+  task = g_task_new (self, NULL, job_done_cb, NULL);
+  g_task_set_source_tag (task, start_refresh_job);
   g_task_set_task_data (task, job, job_free);
   g_task_run_in_thread (task, job_thread);
 }
@@ -571,6 +735,8 @@ summit_people_model_load (SummitPeopleModel *self,
   g_return_if_fail (SUMMIT_IS_STORE (store));
 
   g_set_object (&self->store, store);
+  /* Reading everyone shows every change made elsewhere too. */
+  self->refresh_pending = FALSE;
   self->edition_id = edition_id;
   if (host_country != self->host_country)
     {
@@ -665,7 +831,30 @@ summit_people_model_refresh (SummitPeopleModel *self,
                                    self->host_country, person_ids, n_ids);
   g_clear_pointer (&self->set, summit_people_row_set_unref);
   self->set = set;
+  self->keep_places = TRUE;
   start_job (self);
+}
+
+/**
+ * summit_people_model_refresh_all:
+ *
+ * Reads everyone again off the main thread after changes made elsewhere (by
+ * another program or person) to unknown people, and shows only those that
+ * differ: the others keep their rows.
+ */
+void
+summit_people_model_refresh_all (SummitPeopleModel *self)
+{
+  g_return_if_fail (SUMMIT_IS_PEOPLE_MODEL (self));
+
+  if (self->store == NULL)
+    return;
+  if (self->set == NULL || self->set->provisional || self->loading)
+    {
+      summit_people_model_load (self, self->store, self->edition_id, self->host_country, 0);
+      return;
+    }
+  start_refresh_job (self);
 }
 
 void

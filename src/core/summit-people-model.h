@@ -60,6 +60,7 @@ void        summit_people_model_continue_loading    (SummitPeopleModel  *self);
 void        summit_people_model_refresh             (SummitPeopleModel  *self,
                                                      const gint64       *person_ids,
                                                      guint               n_ids);
+void        summit_people_model_refresh_all         (SummitPeopleModel  *self);
 void        summit_people_model_set_search          (SummitPeopleModel  *self,
                                                      const char         *text);
 void        summit_people_model_set_status_filter   (SummitPeopleModel  *self,

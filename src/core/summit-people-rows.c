@@ -695,3 +695,56 @@ summit_people_rows_reread (RowSet       *set,
   row_reader_clear (&reader);
   return row_set_new (set->storage, rows);
 }
+
+static gboolean
+rows_equal (const Row *a,
+            const Row *b)
+{
+  return a->id == b->id && a->changed == b->changed && a->since == b->since &&
+         a->status == b->status && a->overseas == b->overseas &&
+         strcmp (a->country, b->country) == 0 && strcmp (a->name, b->name) == 0 &&
+         strcmp (a->position, b->position) == 0 && strcmp (a->city, b->city) == 0 &&
+         strcmp (a->key, b->key) == 0;
+}
+
+/**
+ * summit_people_rows_differ:
+ *
+ * Compares two sets of the same people read at different times.
+ *
+ * Returns: (transfer full) (element-type gint64): the ids of the people
+ *   changed, added or deleted from @before to @after
+ */
+GArray *
+summit_people_rows_differ (RowSet *before,
+                           RowSet *after)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint i = 0, j = 0;
+
+  /* Both are ordered by id. */
+  while (i < before->rows->len || j < after->rows->len)
+    {
+      const Row *a = i < before->rows->len ? before->rows->pdata[i] : NULL;
+      const Row *b = j < after->rows->len ? after->rows->pdata[j] : NULL;
+
+      if (b == NULL || (a != NULL && a->id < b->id))
+        {
+          g_array_append_val (ids, a->id);
+          i++;
+        }
+      else if (a == NULL || b->id < a->id)
+        {
+          g_array_append_val (ids, b->id);
+          j++;
+        }
+      else
+        {
+          if (!rows_equal (a, b))
+            g_array_append_val (ids, a->id);
+          i++;
+          j++;
+        }
+    }
+  return ids;
+}

@@ -89,6 +89,8 @@ RowSet    *summit_people_rows_reread     (RowSet             *set,
                                           const char         *host_country,
                                           const gint64       *person_ids,
                                           guint               n_ids);
+GArray    *summit_people_rows_differ     (RowSet             *before,
+                                          RowSet             *after);
 
 Sorted    *summit_people_sort_rows       (RowSet             *set,
                                           GPtrArray          *from,

@@ -715,9 +715,13 @@ sqlite_check (SummitStore  *self,
 
 /* The engine's own: close, the schema version */
 
+static void sqlite_unwatch (SummitStore *self);
+
 static void
 sqlite_close (SummitStore *self)
 {
+  /* The watch's statement goes before its connection. */
+  sqlite_unwatch (self);
   if (self->db != NULL)
     {
       sqlite3_close_v2 (DB (self));
@@ -847,9 +851,88 @@ sqlite_is_online (SummitStore *self)
   return TRUE;
 }
 
+/* What a watched file keeps: the source polling it and the last data_version seen. */
+typedef struct
+{
+  SummitStore  *store;
+  sqlite3_stmt *data_version;
+  gint64        last;
+  GSource      *source;
+} SqliteWatch;
+
+#define WATCH_KEY "summit-sqlite-watch"
+/* Often enough for another window to show a change within a second. */
+#define WATCH_INTERVAL_MS 300
+
+static void
+sqlite_watch_free (gpointer data)
+{
+  SqliteWatch *watch = data;
+
+  if (watch->source != NULL)
+    g_source_destroy (watch->source);
+  g_clear_pointer (&watch->source, g_source_unref);
+  sqlite3_finalize (watch->data_version);
+  g_free (watch);
+}
+
+/* PRAGMA data_version changes when another connection (another program, or
+ * a connection of our own elsewhere) commits to the file. */
+static gboolean
+sqlite_read_data_version (SqliteWatch *watch,
+                          gint64      *version)
+{
+  gboolean ok = sqlite3_step (watch->data_version) == SQLITE_ROW;
+
+  if (ok)
+    *version = sqlite3_column_int64 (watch->data_version, 0);
+  sqlite3_reset (watch->data_version);
+  return ok;
+}
+
+static gboolean
+sqlite_watch_poll_cb (gpointer user_data)
+{
+  SqliteWatch *watch = user_data;
+  gint64 version;
+
+  if (sqlite_read_data_version (watch, &version) && version != watch->last)
+    {
+      watch->last = version;
+      summit_store_emit_changed (watch->store, NULL, NULL);
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+sqlite_unwatch (SummitStore *self)
+{
+  g_object_set_data (G_OBJECT (self), WATCH_KEY, NULL);
+}
+
 static void
 sqlite_watch (SummitStore *self)
 {
+  SqliteWatch *watch;
+
+  if (self->db == NULL || g_object_get_data (G_OBJECT (self), WATCH_KEY) != NULL)
+    return;
+  watch = g_new0 (SqliteWatch, 1);
+  watch->store = self;
+  if (sqlite3_prepare_v2 (DB (self), "PRAGMA data_version", -1, &watch->data_version, NULL)
+        != SQLITE_OK ||
+      !sqlite_read_data_version (watch, &watch->last))
+    {
+      g_warning ("Cannot watch %s for changes: %s", self->path, sqlite3_errmsg (DB (self)));
+      sqlite_watch_free (watch);
+      return;
+    }
+  /* Holds no reference: closing the store removes it (sqlite_close). */
+  watch->source = g_timeout_source_new (WATCH_INTERVAL_MS);
+  g_source_set_callback (watch->source, sqlite_watch_poll_cb, watch, NULL);
+  g_source_set_static_name (watch->source, "[summit] sqlite data_version");
+  g_source_attach (watch->source, g_main_context_get_thread_default ());
+  g_object_set_data_full (G_OBJECT (self), WATCH_KEY, watch, sqlite_watch_free);
 }
 
 const SummitEngine summit_engine_sqlite = {
