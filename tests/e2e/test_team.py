@@ -1,0 +1,468 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Team mode, end to end: two real windows (two summit-planner processes, as
+two office staff at two machines) on one PostgreSQL database, driven through
+the accessibility tree as the people at them would:
+  a. A changes a person's e-mail while B changes her position: both are
+     saved, and each window shows both, within a second of the second save;
+  b. both change the same field: the second to save sees both values side by
+     side and chooses; nothing of theirs is written before the choice;
+  c. A confirms an invitation: B's window shows it within a second;
+  d. a window of a login role granted only summit_reporter cannot edit: its
+     edit controls are insensitive, with a tooltip saying why;
+  e. the server stops and starts under an open editor: nothing typed is lost.
+
+The server comes from the environment (PGHOST, PGPORT, PGUSER, PGPASSWORD, as
+pg_virtualenv sets them); without one the test skips, saying so. Each case
+has a database and login roles of its own, dropped at its end; a case that
+fails does not stop the others. `run-e2e.sh test_team.py a c` runs some.
+
+Each app runs on a session bus of its own (the app is a unique
+GApplication: a second process on one bus would hand its window to the
+first) and on the test's accessibility bus, where it is told apart by its
+process id. Without a window manager every window sits at +0+0, so before
+the pointer or the keyboard is used in one app its windows are raised and
+given the focus (xdotool)."""
+
+import os
+import secrets
+import subprocess
+import sys
+import time
+import traceback
+
+from office_e2e import select_by_search
+from summit_e2e import App, GONE, POLL, _children, check, tree, wait_for
+from gi.repository import Gio
+
+CLI = os.environ["SUMMIT_CLI"]
+SKIP = 77
+
+DATA = """<?xml version="1.0" encoding="UTF-8"?>
+<summit xmlns="https://summitplanner.github.io/ns/summit/1" format-version="1">
+  <person uid="t-anna-nowak" given-name="Anna" family-name="Nowak" position="Mayor"
+          city="Gdansk" country="PL" email="anna.nowak@gdansk.example.pl"/>
+  <person uid="t-jan-kowal" given-name="Jan" family-name="Kowal" position="Mayor"
+          city="Opole" country="PL"/>
+  <edition year="2020" host-city="Taipei" host-country="TW" timezone="Asia/Taipei" format="online">
+    <invitation person="t-jan-kowal" status="invited">
+      <event at="2020-06-01T09:00:00Z" to="invited" channel="letter"/>
+    </invitation>
+  </edition>
+</summit>
+"""
+EVERYONE = "Showing 5 of 5 people"   # the seed's three and DATA's two
+
+# What "shows it within a second" allows; the waits look every POLL.
+LIVE = 1.0
+
+
+def a11y_bus():
+    """The address of the accessibility bus of the test's session."""
+    bus = Gio.bus_get_sync(Gio.BusType.SESSION)
+    reply = bus.call_sync("org.a11y.Bus", "/org/a11y/bus", "org.a11y.Bus", "GetAddress",
+                          None, None, Gio.DBusCallFlags.NONE, -1, None)
+    return reply.unpack()[0]
+
+
+class Server:
+    """The PostgreSQL server of the environment, reached as its superuser."""
+
+    def __init__(self):
+        self.host = os.environ["PGHOST"]
+        self.port = os.environ.get("PGPORT", "5432")
+        self.user = os.environ.get("PGUSER") or os.environ.get("USER", "postgres")
+
+    def psql(self, sql, database="postgres", **variables):
+        """Runs sql (psql's :'name' quotes the variables) and returns its
+        rows, one a line, fields split by |."""
+        args = ["psql", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d", database]
+        for name, value in variables.items():
+            args += ["-v", "%s=%s" % (name, value)]
+        done = subprocess.run(args, input=sql, capture_output=True, text=True, timeout=60)
+        if done.returncode != 0:
+            raise AssertionError("psql failed on %r: %s" % (sql, done.stderr.strip()))
+        return done.stdout.strip()
+
+    def location(self, database, user):
+        return "host=%s port=%s dbname=%s user=%s" % (self.host, self.port, database, user)
+
+    def cluster(self):
+        """(version, name) of the pg_ctlcluster cluster on our port, or None."""
+        done = subprocess.run(["pg_lsclusters", "--no-header"], capture_output=True, text=True)
+        for line in done.stdout.splitlines():
+            fields = line.split()
+            if len(fields) >= 4 and fields[2] == self.port and fields[3] == "online":
+                return fields[0], fields[1]
+        return None
+
+    def control(self, cluster, action):
+        subprocess.run(["pg_ctlcluster", cluster[0], cluster[1], action], check=True,
+                       capture_output=True, timeout=120)
+
+
+class Window(App):
+    """summit-planner on a server database as one login role, on a session
+    bus of its own."""
+
+    def __init__(self, who, location, password, a11y):
+        self.who = who
+        self.bus = subprocess.Popen(["dbus-daemon", "--session", "--nofork", "--print-address=1"],
+                                    stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        address = self.bus.stdout.readline().strip()
+        super().__init__(database=location, env={
+            "DBUS_SESSION_BUS_ADDRESS": address,
+            "AT_SPI_BUS_ADDRESS": a11y,
+            "PGPASSWORD": password,
+        })
+
+    def _wait_for_app(self, timeout=30):
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            self.check_alive()
+            for app in _children(tree.root):
+                try:
+                    if app.get_process_id() == self.proc.pid:
+                        return app
+                except GONE:
+                    continue
+            time.sleep(POLL)
+        self.fail("window %s did not appear on the accessibility bus" % self.who)
+
+    def front(self):
+        """Raises this app's windows (in their own order) above the other
+        app's, and gives the topmost the keyboard focus, as a click on it
+        would under a window manager."""
+        done = subprocess.run(["xdotool", "search", "--onlyvisible", "--pid", str(self.proc.pid)],
+                              capture_output=True, text=True)
+        windows = done.stdout.split()
+        check(windows, "window %s has no X window to raise" % self.who)
+        for window in windows:
+            subprocess.run(["xdotool", "windowraise", window], check=True)
+        subprocess.run(["xdotool", "windowfocus", "--sync", windows[-1]], check=True)
+
+    def report(self):
+        """How the app ended (or that it runs) and what it wrote."""
+        how = self.crashed() or ("closed by the test" if self.closing else "still running")
+        text = self.output() if not self.log.closed else "(already shown)"
+        return "--- window %s (pid %d): %s; its stdout and stderr ---\n%s" % (
+            self.who, self.proc.pid, how, text)
+
+    def close(self):
+        super().close()
+        if self.bus.poll() is None:
+            self.bus.terminate()
+            self.bus.wait(10)
+
+
+class Team:
+    """One case's database (made from DATA by the CLI, as the superuser),
+    its login roles and its windows."""
+
+    def __init__(self, server, case, a11y):
+        self.server = server
+        self.a11y = a11y
+        self.database = "summit_e2e_%d_%s" % (os.getpid(), case)
+        self.roles = []
+        self.windows = []
+        server.psql('CREATE DATABASE "%s"' % self.database)
+        data = os.path.join(os.environ.get("TMPDIR", "/tmp"), self.database + ".xml")
+        with open(data, "w", encoding="utf-8") as f:
+            f.write(DATA)
+        try:
+            done = subprocess.run([CLI, "--database", server.location(self.database, server.user),
+                                   "import", data], capture_output=True, text=True, timeout=120)
+        finally:
+            os.remove(data)
+        check(done.returncode == 0, "summit-planner-cli import into the new server database"
+              " failed: %s" % done.stderr.strip())
+
+    def sql(self, query, **variables):
+        return self.server.psql(query, self.database, **variables)
+
+    def window(self, who, group):
+        """A window on the database as a new login role granted only group."""
+        role = "%s_%s" % (self.database, who.lower())
+        password = secrets.token_hex(12)
+        self.server.psql('CREATE ROLE "%s" LOGIN PASSWORD :\'password\' IN ROLE %s'
+                         % (role, group), password=password)
+        self.roles.append(role)
+        window = Window(who, self.server.location(self.database, role), password, self.a11y)
+        self.windows.append(window)
+        return window
+
+    def wait(self, what, predicate, timeout=15):
+        """wait_for, failing at once with how a window ended if one did."""
+        def checked():
+            for window in self.windows:
+                window.check_alive()
+            return predicate()
+        return wait_for(what, checked, timeout)
+
+    def within(self, seconds, what, predicate):
+        """Waits at most seconds for predicate; returns how long it took."""
+        start = time.monotonic()
+        self.wait("%s (within %.1f s)" % (what, seconds), predicate, seconds)
+        return time.monotonic() - start
+
+    def person(self, family):
+        """(email, position, version) of the person as stored on the server;
+        None while the server cannot be reached or holds no such person."""
+        row = _or_none(self.sql, "SELECT email, position, version FROM person"
+                       " WHERE family_name = :'f'", f=family)
+        return tuple(row.split("|")) if row else None
+
+    def wait_stored(self, what, family, predicate, timeout=15):
+        """Waits until predicate(person(family)) holds; a failure says what
+        the server holds."""
+        def holds():
+            person = self.person(family)
+            return person is not None and predicate(person)
+        try:
+            self.wait(what, holds, timeout)
+        except AssertionError as e:
+            raise AssertionError("%s; the server holds %r" % (e, self.person(family)))
+
+    def close(self):
+        for window in self.windows:
+            window.close()
+        self.server.psql('DROP DATABASE IF EXISTS "%s" WITH (FORCE)' % self.database)
+        for role in self.roles:
+            self.server.psql('DROP ROLE IF EXISTS "%s"' % role)
+
+
+# Steps a person takes
+
+def open_editor(window, search, shown, name):
+    """Finds the person by search, selects them and opens the editor."""
+    window.front()
+    select_by_search(window, search, shown)
+    window.find("1 selected", "label")
+    window.click("Edit")
+    return window.find(name, "filler")   # GTK 4.8 calls a modal AdwWindow a filler
+
+
+def replace_field(window, editor, field, text):
+    """Replaces what a field of the editor holds by typing text into it."""
+    window.front()
+    window.find(field, "text", parent=editor).click()
+    window.key("<Control>a")
+    window.type(text)
+
+
+def save(window, editor):
+    window.find("Save", "push button", parent=editor).doActionNamed("click")
+
+
+def shows(window, text, parent=None):
+    """Whether a label with exactly this text is in the window (or parent)."""
+    return bool(window.find_all(text, "label", parent=parent))
+
+
+def people_table(window):
+    return window.find("People", "tree table")
+
+
+# The cases
+
+def case_a(team):
+    """A's e-mail and B's position of one person: both saved, both shown."""
+    email = "anna.nowak@gdynia.example.pl"
+    position = "Deputy Mayor"
+    a = team.window("A", "summit_staff")
+    a.find(EVERYONE, "label")
+    b = team.window("B", "summit_staff")
+    b.find(EVERYONE, "label")
+
+    editor_a = open_editor(a, "anna nowak", "Showing 1 of 5 people", "Anna Nowak")
+    editor_b = open_editor(b, "anna nowak", "Showing 1 of 5 people", "Anna Nowak")
+    replace_field(a, editor_a, "Email", email)
+    replace_field(b, editor_b, "Position", position)
+
+    save(a, editor_a)
+    team.wait_stored("A's e-mail on the server", "Nowak", lambda p: p[0] == email)
+    a.wait_closed(editor_a, "A's editor")
+    save(b, editor_b)
+    team.wait_stored("B's position on the server, beside A's e-mail", "Nowak",
+                     lambda p: p[:2] == (email, position))
+    b.wait_closed(editor_b, "B's editor")
+
+    # Both windows show the position in the row of the list: A's by the
+    # live update (its own save had the old one).
+    took = team.within(LIVE, "B's position in A's list and in B's",
+                       lambda: shows(a, position, people_table(a))
+                       and shows(b, position, people_table(b)))
+    print("# A showed B's position %.2f s after B's save reached the server" % took)
+    # And both find her by A's new address, the row with B's position.
+    for window in (a, b):
+        window.front()
+        select_by_search(window, "gdynia.example", "Showing 1 of 5 people")
+        window.find("Anna Nowak", "label", parent=people_table(window))
+        check(shows(window, position, people_table(window)),
+              "window %s: her row lacks the position %r" % (window.who, position))
+
+
+def case_b(team):
+    """Both change the e-mail: the second sees both and chooses."""
+    theirs = "anna@gdynia.example.pl"
+    mine = "anna@sopot.example.pl"
+    a = team.window("A", "summit_staff")
+    a.find(EVERYONE, "label")
+    b = team.window("B", "summit_staff")
+    b.find(EVERYONE, "label")
+
+    editor_a = open_editor(a, "anna nowak", "Showing 1 of 5 people", "Anna Nowak")
+    editor_b = open_editor(b, "anna nowak", "Showing 1 of 5 people", "Anna Nowak")
+    replace_field(a, editor_a, "Email", theirs)
+    replace_field(b, editor_b, "Email", mine)
+    save(a, editor_a)
+    team.wait_stored("A's e-mail on the server", "Nowak", lambda p: p[0] == theirs)
+    a.wait_closed(editor_a, "A's editor")
+    version = team.person("Nowak")[2]
+
+    # B saves second: both values side by side, and nothing written yet.
+    save(b, editor_b)
+
+    def both_shown():
+        names = [n.name for n in b.find_all(where=lambda n: theirs in n.name or mine in n.name)]
+        return any(theirs in n for n in names) and any(mine in n for n in names)
+
+    team.wait("B to see A's e-mail and its own side by side", both_shown)
+    check(team.person("Nowak") == (theirs, "Mayor", version),
+          "B's save wrote before B chose: %r" % (team.person("Nowak"),))
+
+    # B keeps its own value, and saves.
+    choice = b.find(where=lambda n: n.roleName in ("radio button", "toggle button", "check box",
+                                                   "push button", "list item")
+                    and mine in n.name)
+    choice.doActionNamed("click")
+    b.click("Save", parent=b.windows()[-1])
+    team.wait_stored("B's choice on the server", "Nowak", lambda p: p[0] == mine)
+
+
+def case_c(team):
+    """A confirms an invitation: B's window shows it within a second."""
+    a = team.window("A", "summit_staff")
+    a.find(EVERYONE, "label")
+    b = team.window("B", "summit_staff")
+    b.find(EVERYONE, "label")
+    b.front()
+    select_by_search(b, "kowal", "Showing 1 of 5 people")
+    table_b = people_table(b)
+    b.find("Invited", "label", parent=table_b)
+    b.find("2020: 1 invited · 3 confirmed · 0 declined", "label")
+
+    a.front()
+    select_by_search(a, "kowal", "Showing 1 of 5 people")
+    a.find("1 selected", "label")
+    a.click("Confirmed")
+    team.wait("the confirmation on the server", lambda: team.sql(
+        "SELECT i.status FROM invitation i JOIN person p ON p.id = i.person_id"
+        " WHERE p.family_name = 'Kowal'") == "confirmed")
+    took = team.within(LIVE, "B's list and counts to show the confirmation",
+                       lambda: shows(b, "Confirmed", table_b)
+                       and not shows(b, "Invited", table_b)
+                       and shows(b, "2020: 0 invited · 4 confirmed · 0 declined"))
+    print("# B showed the confirmation %.2f s after it reached the server" % took)
+    # B's search and selection stay as they were.
+    b.find("Showing 1 of 5 people", "label")
+    b.find("1 selected", "label")
+
+
+def case_d(team):
+    """A reporter's window: every edit control insensitive, saying why."""
+    r = team.window("Reporter", "summit_reporter")
+    r.find(EVERYONE, "label")
+    add = r.find("Add Person", "push button")
+    team.wait("Add Person to be insensitive", lambda: not add.sensitive)
+    check(add.description and add.description != "Add a Person (Ctrl+N)",
+          "Add Person does not say why it is insensitive: %r" % add.description)
+    # Selecting stays possible (exports are the reporter's); changing not.
+    r.click("Select All")
+    r.find("5 selected", "label")
+    for name in ("Edit", "Delete", "Invite", "Confirmed", "Declined"):
+        node = r.find(name, "push button")
+        check(not node.sensitive, "%s is sensitive in a reporter's window" % name)
+        check(node.description, "%s does not say why it is insensitive" % name)
+    print("# the reporter's tooltip: %s" % add.description)
+
+
+def case_e(team):
+    """The server stops and starts under an open editor: nothing typed lost."""
+    cluster = team.server.cluster()
+    if cluster is None:
+        return "the server of the environment is no pg_ctlcluster cluster on port %s" % (
+            team.server.port)
+    position = "Deputy Mayor for Culture"
+    a = team.window("A", "summit_staff")
+    a.find(EVERYONE, "label")
+    editor = open_editor(a, "anna nowak", "Showing 1 of 5 people", "Anna Nowak")
+    replace_field(a, editor, "Position", position[:12])   # half typed …
+    team.server.control(cluster, "stop")
+    try:
+        a.type(position[12:])                               # … the rest with the server gone
+        save(a, editor)
+        lost = a.find(role="label", where=lambda n: "server" in n.name.lower()
+                      and ("reach" in n.name.lower() or "connect" in n.name.lower()))
+        print("# with the server stopped, the window said: %s" % lost.name)
+        check(a.find_all("Save", "push button", parent=editor),
+              "the editor closed while the server was stopped")
+    finally:
+        team.server.control(cluster, "start")
+    team.wait_stored("the typed position to reach the server once it is back", "Nowak",
+                     lambda p: p[1] == position, timeout=60)
+    a.wait_closed(editor, "the editor, saved")
+
+
+def _or_none(func, *args, **kwargs):
+    """func's value, or None where psql cannot reach the server."""
+    try:
+        return func(*args, **kwargs)
+    except AssertionError:
+        return None
+
+
+CASES = {"a": case_a, "b": case_b, "c": case_c, "d": case_d, "e": case_e}
+
+
+def run(name, server, a11y):
+    """Runs one case on a database of its own; prints its TAP line."""
+    func = CASES[name]
+    title = "%s: %s" % (name, func.__doc__)
+    team = None
+    try:
+        team = Team(server, name, a11y)
+        skipped = func(team)
+        print("ok - %s%s" % (title, " # SKIP " + skipped if skipped else ""))
+        return True
+    except (AssertionError, SystemExit, Exception) as e:
+        if not isinstance(e, SystemExit):
+            traceback.print_exc()
+        for window in team.windows if team else []:
+            sys.stderr.write(window.report() + "\n")
+        print("not ok - %s" % title)
+        return False
+    finally:
+        if team:
+            team.close()
+
+
+def main():
+    if not os.environ.get("PGHOST"):
+        print("SKIP: no PostgreSQL server in the environment (PGHOST is unset;"
+              " run the tests under pg_virtualenv, as tools/test.sh does)")
+        return SKIP
+    server = Server()
+    a11y = a11y_bus()
+    # The X server and the session bus are up: a failure from here on is
+    # the test's, not one for run-e2e.sh to retry.
+    started = os.environ.get("SUMMIT_E2E_STARTED")
+    if started:
+        open(started, "w").close()
+    names = sys.argv[1:] or os.environ.get("SUMMIT_E2E_CASES", "").split() or sorted(CASES)
+    print("1..%d" % len(names))
+    results = [run(name, server, a11y) for name in names]
+    return 0 if all(results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
