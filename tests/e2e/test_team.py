@@ -266,8 +266,8 @@ def people_table(window):
 
 def case_a(team):
     """A's e-mail and B's position of one person: both saved, both shown."""
-    email = "anna.nowak@gdynia.example.pl"
-    position = "Deputy Mayor"
+    email = "a.nowak@hel.example.pl"
+    position = "Deputy Mayor for Tourism"
     a = team.window("A", "summit_staff")
     a.find(EVERYONE, "label")
     b = team.window("B", "summit_staff")
@@ -295,7 +295,7 @@ def case_a(team):
     # And both find her by A's new address, the row with B's position.
     for window in (a, b):
         window.front()
-        select_by_search(window, "gdynia.example", "Showing 1 of 5 people")
+        select_by_search(window, "hel.example", "Showing 1 of 5 people")
         window.find("Anna Nowak", "label", parent=people_table(window))
         check(shows(window, position, people_table(window)),
               "window %s: her row lacks the position %r" % (window.who, position))
