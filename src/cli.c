@@ -59,7 +59,8 @@ open_store (const char *database,
   g_autoptr(GError) error = NULL;
   SummitStore *store;
 
-  if (must_exist && !g_file_test (database, G_FILE_TEST_EXISTS))
+  if (must_exist && !summit_store_location_is_server (database) &&
+      !g_file_test (database, G_FILE_TEST_EXISTS))
     {
       print_error (_("“%s” does not exist"), database);
       return NULL;

@@ -261,11 +261,15 @@ summit_store_foreach_session (SummitStore           *store,
   g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
 
   stmt = summit_store_prepare (store,
+                               SUMMIT_SQL (store,
                                "SELECT id, uid, kind, title, start_utc, day, duration_min, room,"
                                " description, end_confirmed, room_confirmed FROM panel"
                                " WHERE edition_id = $1"
-                               " ORDER BY coalesce (start_utc, unixepoch (day, '+1 day', '-1 second')),"
-                               " uid",
+                               " ORDER BY coalesce (start_utc, " SUMMIT_SQL_DAY_END_SQLITE "), uid",
+                               "SELECT id, uid, kind, title, start_utc, day, duration_min, room,"
+                               " description, end_confirmed, room_confirmed FROM panel"
+                               " WHERE edition_id = $1"
+                               " ORDER BY coalesce (start_utc, " SUMMIT_SQL_DAY_END_PG ") NULLS FIRST, uid"),
                                error);
   if (stmt == NULL)
     return FALSE;

@@ -33,7 +33,7 @@ static const char update_person_sql[] =
   " updated = $17"
   " WHERE uid = $1 AND (honorific, given_name, family_name,"
   " native_name, position, city, country, organisation, email,"
-  " phone, timezone, notes, position_kind, letter_language) IS NOT ($2, $3, $4,"
+  " phone, timezone, notes, position_kind, letter_language) IS DISTINCT FROM ($2, $3, $4,"
   " $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)";
 
 struct _SummitPersonMerge
@@ -264,7 +264,7 @@ classify_edition (SummitStore        *store,
 
   stmt = summit_store_prepare (store,
                                "SELECT id, (theme, host_city, host_country, timezone, format,"
-                               " start_date, end_date) IS ($2, $3, $4, $5, $6, $7, $8)"
+                               " start_date, end_date) IS NOT DISTINCT FROM ($2, $3, $4, $5, $6, $7, $8)"
                                " FROM edition WHERE year = $1",
                                error);
   if (stmt == NULL)
@@ -403,7 +403,7 @@ summit_store_merge_invitation_event (SummitStore  *store,
                                " new_status, channel, note)"
                                " SELECT $1, $2, $3, $4, $5, $6 WHERE NOT EXISTS ("
                                "  SELECT 1 FROM invitation_event WHERE invitation_id = $1"
-                               "  AND at = $2 AND old_status IS $3 AND new_status = $4)",
+                               "  AND at = $2 AND old_status IS NOT DISTINCT FROM $3 AND new_status = $4)",
                                error);
   if (stmt == NULL)
     return FALSE;
@@ -494,14 +494,21 @@ classify_session (SummitStore        *store,
   SummitStmt *stmt;
   gint64 start;
 
-  stmt = summit_store_prepare (store,
+  stmt = summit_store_prepare (store, SUMMIT_SQL (store,
                                "SELECT (edition_id, title, kind, start_utc, day, duration_min, room,"
                                " description, end_confirmed, room_confirmed)"
-                               " IS ($2, $3, $4, $5, $6, $7, $8, $9, $11, $12)"
+                               " IS NOT DISTINCT FROM ($2, $3, $4, $5, $6, $7, $8, $9, $11, $12)"
                                " AND coalesce ((SELECT group_concat (person_id || ':' || role, ',')"
                                "  FROM (SELECT person_id, role FROM panel_member"
                                "   WHERE panel_id = panel.id ORDER BY position)), '') = $10"
                                " FROM panel WHERE uid = $1",
+                               "SELECT (edition_id, title, kind, start_utc, day, duration_min, room,"
+                               " description, end_confirmed, room_confirmed)"
+                               " IS NOT DISTINCT FROM ($2, $3, $4, $5, $6, $7, $8, $9, $11, $12)"
+                               " AND coalesce ((SELECT string_agg (person_id || ':' || role, ','"
+                               "  ORDER BY position) FROM panel_member"
+                               "   WHERE panel_id = panel.id), '') = $10"
+                               " FROM panel WHERE uid = $1"),
                                error);
   if (stmt == NULL)
     return FALSE;
@@ -581,7 +588,7 @@ summit_store_merge_year_statistic (SummitStore          *store,
 
   stmt = summit_store_prepare (store,
                                "SELECT (kind, overseas_mayors, lower_bound, domestic_mayors,"
-                               " countries, source) IS ($2, $3, $4, $5, $6, $7)"
+                               " countries, source) IS NOT DISTINCT FROM ($2, $3, $4, $5, $6, $7)"
                                " FROM year_statistic WHERE year = $1",
                                error);
   if (stmt == NULL)

@@ -55,16 +55,21 @@ summit_store_foreach_person (SummitStore          *store,
   static const char * const sql[] = {
     [SUMMIT_PERSON_ORDER_ID] = "SELECT " PERSON_COLUMNS " FROM person ORDER BY id",
     /* "+family_name": sorting the rows themselves is faster than walking
-     * person_by_name and fetching each row from wherever it is. */
+     * person_by_name and fetching each row from wherever it is (SQLite). */
     [SUMMIT_PERSON_ORDER_NAME] = "SELECT " PERSON_COLUMNS " FROM person"
                                  " ORDER BY +family_name, given_name, uid",
+  };
+  static const char * const pg_sql[] = {
+    [SUMMIT_PERSON_ORDER_ID] = "SELECT " PERSON_COLUMNS " FROM person ORDER BY id",
+    [SUMMIT_PERSON_ORDER_NAME] = "SELECT " PERSON_COLUMNS " FROM person"
+                                 " ORDER BY family_name, given_name, uid",
   };
   SummitStmt *stmt;
 
   g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
   g_return_val_if_fail (order < G_N_ELEMENTS (sql), FALSE);
 
-  stmt = summit_store_prepare (store, sql[order], error);
+  stmt = summit_store_prepare (store, SUMMIT_SQL (store, sql[order], pg_sql[order]), error);
   if (stmt == NULL)
     return FALSE;
   return summit_store_foreach_row (store, stmt, call_person, (GCallback)func, user_data, error);
@@ -391,7 +396,7 @@ summit_store_list_person_panels (SummitStore  *store,
                                "SELECT e.year, p.title FROM panel_member m"
                                " JOIN panel p ON p.id = m.panel_id"
                                " JOIN edition e ON e.id = p.edition_id"
-                               " WHERE m.person_id = $1 ORDER BY e.year, p.start_utc, p.id",
+                               " WHERE m.person_id = $1 ORDER BY e.year, p.start_utc IS NOT NULL, p.start_utc, p.id",
                                error);
   if (stmt == NULL)
     return NULL;

@@ -36,6 +36,7 @@ struct _SummitStore
   const char *journal_mode;
   guint       read_only : 1;
   guint       is_new : 1;
+  guint       holding_creation : 1;  /* see SUMMIT_STORE_OPEN_HOLD_CREATION */
 };
 
 /* An engine: SQLite (summit-store-sqlite.c) or PostgreSQL (summit-store-pg.c). */
@@ -82,6 +83,10 @@ extern const SummitEngine summit_engine_pg;
  * statement differently. */
 #define SUMMIT_SQL(store, sqlite_sql, pg_sql) \
   (summit_store_is_server (store) ? (pg_sql) : (sqlite_sql))
+
+/* Where a session without a time sorts: at the last second of its day */
+#define SUMMIT_SQL_DAY_END_SQLITE "unixepoch (day, '+1 day', '-1 second')"
+#define SUMMIT_SQL_DAY_END_PG "(extract (epoch FROM CAST (day AS date) + 1)::bigint - 1)"
 
 /* Fills a record of its kind from the current row of @stmt and hands it to
  * @func, a callback of that kind; returns %FALSE to stop. */

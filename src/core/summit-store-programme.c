@@ -98,9 +98,11 @@ read_panels (SummitStore  *store,
   int rc;
 
   stmt = summit_store_prepare (store,
+                               SUMMIT_SQL (store,
                                "SELECT " PANEL_COLUMNS " FROM panel WHERE edition_id = $1"
-                               " ORDER BY coalesce (start_utc, unixepoch (day, '+1 day', '-1 second')),"
-                               " id",
+                               " ORDER BY coalesce (start_utc, " SUMMIT_SQL_DAY_END_SQLITE "), id",
+                               "SELECT " PANEL_COLUMNS " FROM panel WHERE edition_id = $1"
+                               " ORDER BY coalesce (start_utc, " SUMMIT_SQL_DAY_END_PG ") NULLS FIRST, id"),
                                error);
   if (stmt == NULL)
     return NULL;
@@ -377,9 +379,12 @@ lineup_ids (SummitStore  *store,
   SummitStmt *stmt;
   int rc;
 
-  stmt = summit_store_prepare (store,
+  /* ties in the order they were added */
+  stmt = summit_store_prepare (store, SUMMIT_SQL (store,
                                "SELECT person_id FROM panel_member WHERE panel_id = $1"
                                " ORDER BY position, rowid",
+                               "SELECT person_id FROM panel_member WHERE panel_id = $1"
+                               " ORDER BY position, ctid"),
                                error);
   if (stmt == NULL)
     return NULL;

@@ -60,11 +60,14 @@ summit_store_open_and_seed_with_flags (const char            *path,
 {
   g_autoptr(SummitStore) store = NULL;
 
-  store = summit_store_open_with_flags (path, flags, error);
+  store = summit_store_open_with_flags (path, flags | SUMMIT_STORE_OPEN_HOLD_CREATION, error);
   if (store == NULL)
     return NULL;
   if (summit_store_is_new (store) && !summit_store_seed (store, error))
-    return NULL;
+    {
+      summit_store_rollback (store);
+      return NULL;
+    }
   return g_steal_pointer (&store);
 }
 

@@ -88,9 +88,15 @@ summit_store_put_year_statistic (SummitStore          *store,
     return FALSE;
 
   stmt = summit_store_prepare (store,
-                               "INSERT OR REPLACE INTO year_statistic (year, kind, overseas_mayors,"
+                               "INSERT INTO year_statistic (year, kind, overseas_mayors,"
                                " lower_bound, domestic_mayors, countries, source)"
-                               " VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                               " VALUES ($1, $2, $3, $4, $5, $6, $7)"
+                               " ON CONFLICT (year) DO UPDATE SET kind = excluded.kind,"
+                               " overseas_mayors = excluded.overseas_mayors,"
+                               " lower_bound = excluded.lower_bound,"
+                               " domestic_mayors = excluded.domestic_mayors,"
+                               " countries = excluded.countries, source = excluded.source,"
+                               " version = year_statistic.version + 1",
                                error);
   if (stmt == NULL)
     return FALSE;

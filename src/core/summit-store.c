@@ -404,6 +404,12 @@ summit_store_begin (SummitStore  *self,
                    _("“%s” is open read-only; changes cannot be saved"), self->path);
       return FALSE;
     }
+  if (self->holding_creation)
+    {
+      /* the transaction that created the schema becomes this one */
+      self->holding_creation = FALSE;
+      return TRUE;
+    }
   return summit_store_exec (self, self->engine->begin_sql, error);
 }
 

@@ -47,6 +47,10 @@ typedef enum
   /* Skip PRAGMA quick_check when opening (it reads the whole file); the
    * caller runs summit_store_check_integrity() later. */
   SUMMIT_STORE_OPEN_DEFER_INTEGRITY_CHECK = 1 << 0,
+  /* A new server database: leave the transaction that created its schema
+   * open for the first summit_store_begin() to join, so that the schema
+   * and the first-run data are committed together (or not at all). */
+  SUMMIT_STORE_OPEN_HOLD_CREATION         = 1 << 1,
 } SummitStoreOpenFlags;
 
 /* What the connected user may change. A SQLite file gives every right unless
