@@ -198,11 +198,38 @@ class Team:
             return predicate()
         return wait_for(what, checked, timeout)
 
-    def within(self, seconds, what, predicate):
-        """Waits at most seconds for predicate; returns how long it took."""
-        start = time.monotonic()
-        self.wait("%s (within %.1f s)" % (what, seconds), predicate, seconds)
-        return time.monotonic() - start
+    def stored(self, what, predicate, timeout=15):
+        """Waits until the server holds a change (predicate(), a query, is
+        true), asking as often as psql answers; returns when it was seen
+        first, on the monotonic clock."""
+        deadline = time.monotonic() + timeout
+        while True:
+            for window in self.windows:
+                window.check_alive()
+            if predicate():
+                return time.monotonic()
+            if time.monotonic() > deadline:
+                raise AssertionError("timed out waiting for " + what)
+            time.sleep(0.02)
+
+    def within(self, since, seconds, what, predicate):
+        """Waits until the windows show a change the server held at since
+        (predicate() is true), failing unless a look that began at most
+        seconds after since saw it; returns when that look began."""
+        while True:
+            for window in self.windows:
+                window.check_alive()
+            began = time.monotonic()
+            try:
+                shown = predicate()
+            except GONE:
+                shown = False
+            if shown:
+                return began - since
+            if began - since > seconds:
+                raise AssertionError("%s: not shown %.1f s after the server had it"
+                                     % (what, seconds))
+            time.sleep(0.02)
 
     def person(self, family):
         """(email, position, version) of the person as stored on the server;
@@ -212,13 +239,13 @@ class Team:
         return tuple(row.split("|")) if row else None
 
     def wait_stored(self, what, family, predicate, timeout=15):
-        """Waits until predicate(person(family)) holds; a failure says what
-        the server holds."""
+        """Waits until predicate(person(family)) holds and returns when it
+        was seen first; a failure says what the server holds."""
         def holds():
             person = self.person(family)
             return person is not None and predicate(person)
         try:
-            self.wait(what, holds, timeout)
+            return self.stored(what, holds, timeout)
         except AssertionError as e:
             raise AssertionError("%s; the server holds %r" % (e, self.person(family)))
 
@@ -281,17 +308,19 @@ def case_a(team):
     save(a, editor_a)
     team.wait_stored("A's e-mail on the server", "Nowak", lambda p: p[0] == email)
     a.wait_closed(editor_a, "A's editor")
+    table_a = people_table(a)
+    table_b = people_table(b)
+    clicked = time.monotonic()
     save(b, editor_b)
-    team.wait_stored("B's position on the server, beside A's e-mail", "Nowak",
-                     lambda p: p[:2] == (email, position))
-    b.wait_closed(editor_b, "B's editor")
-
+    since = team.wait_stored("B's position on the server, beside A's e-mail", "Nowak",
+                             lambda p: p[:2] == (email, position))
     # Both windows show the position in the row of the list: A's by the
     # live update (its own save had the old one).
-    took = team.within(LIVE, "B's position in A's list and in B's",
-                       lambda: shows(a, position, people_table(a))
-                       and shows(b, position, people_table(b)))
-    print("# A showed B's position %.2f s after B's save reached the server" % took)
+    took = team.within(since, LIVE, "B's position in A's list and in B's",
+                       lambda: shows(a, position, table_a) and shows(b, position, table_b))
+    print("# A showed B's position %.2f s after B's save reached the server (%.2f s after B"
+          " clicked Save)" % (took, since + took - clicked))
+    b.wait_closed(editor_b, "B's editor")
     # And both find her by A's new address, the row with B's position.
     for window in (a, b):
         window.front()
@@ -354,15 +383,17 @@ def case_c(team):
     a.front()
     select_by_search(a, "kowal", "Showing 1 of 5 people")
     a.find("1 selected", "label")
+    summary = b.find("2020: 1 invited · 3 confirmed · 0 declined", "label")
+    clicked = time.monotonic()
     a.click("Confirmed")
-    team.wait("the confirmation on the server", lambda: team.sql(
-        "SELECT i.status FROM invitation i JOIN person p ON p.id = i.person_id"
+    since = team.stored("the confirmation on the server", lambda: _or_none(
+        team.sql, "SELECT i.status FROM invitation i JOIN person p ON p.id = i.person_id"
         " WHERE p.family_name = 'Kowal'") == "confirmed")
-    took = team.within(LIVE, "B's list and counts to show the confirmation",
-                       lambda: shows(b, "Confirmed", table_b)
-                       and not shows(b, "Invited", table_b)
-                       and shows(b, "2020: 0 invited · 4 confirmed · 0 declined"))
-    print("# B showed the confirmation %.2f s after it reached the server" % took)
+    took = team.within(since, LIVE, "B's list and counts to show the confirmation",
+                       lambda: summary.name == "2020: 0 invited · 4 confirmed · 0 declined"
+                       and shows(b, "Confirmed", table_b) and not shows(b, "Invited", table_b))
+    print("# B showed the confirmation %.2f s after it reached the server (%.2f s after A"
+          " clicked Confirmed)" % (took, since + took - clicked))
     # B's search and selection stay as they were.
     b.find("Showing 1 of 5 people", "label")
     b.find("1 selected", "label")
