@@ -10,9 +10,11 @@
 
 #include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "summit-chart-model.h"
 #include "summit-chart-render.h"
@@ -27,6 +29,7 @@
 #include "summit-programme.h"
 #include "summit-statistics.h"
 #include "summit-store.h"
+#include "summit-store-copy.h"
 #include "summit-time.h"
 #include "summit-xml.h"
 
@@ -775,6 +778,87 @@ command_letters (const char  *database,
   return 0;
 }
 
+/* What copy shows of its progress. */
+typedef struct
+{
+  gint64 done;
+  int    shown;     /* the last tenth said */
+} CopyProgress;
+
+/* Copies of this many rows or more say how far they are, on stderr. */
+#define COPY_PROGRESS_ROWS 10000
+
+static void
+copy_progress_cb (gint64   done,
+                  gint64   total,
+                  gpointer user_data)
+{
+  CopyProgress *progress = user_data;
+  int tenth = total > 0 ? (int)(done * 10 / total) : 10;
+
+  progress->done = done;
+  if (total < COPY_PROGRESS_ROWS || tenth == progress->shown)
+    return;
+  progress->shown = tenth;
+  /* Translators: how much of a copy is done, e.g. "copy: 40%" */
+  g_printerr (_("copy: %d%%"), tenth * 10);
+  g_printerr (isatty (STDERR_FILENO) && tenth < 10 ? "\r" : "\n");
+}
+
+/* copy FROM TO: every table of a database (a file or a server) into a new
+ * or empty one; a file made for it goes again if the copy fails. */
+static int
+command_copy (const char  *database,
+              int          argc,
+              char       **argv)
+{
+  g_autoptr(SummitStore) from = NULL;
+  g_autoptr(SummitStore) to = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *from_shown = NULL;
+  g_autofree char *to_shown = NULL;
+  CopyProgress progress = { 0, 0 };
+  gboolean made_file;
+
+  if (!parse_command_options ("copy", _("FROM TO"), NULL, 2, 2,
+                              _("copy: give the database to copy and the one to copy it to "
+                                "(summit-planner-cli copy FROM TO)"), &argc, &argv))
+    return 2;
+  if (!summit_store_location_is_server (argv[1]) && !g_file_test (argv[1], G_FILE_TEST_EXISTS))
+    {
+      print_error (_("“%s” does not exist"), argv[1]);
+      return 1;
+    }
+  made_file = !summit_store_location_is_server (argv[2]) &&
+              !g_file_test (argv[2], G_FILE_TEST_EXISTS);
+
+  if ((from = summit_store_open (argv[1], &error)) == NULL ||
+      (to = summit_store_open (argv[2], &error)) == NULL ||
+      !summit_store_copy (from, to, copy_progress_cb, &progress, &error))
+    {
+      print_error ("%s", error->message);
+      g_clear_object (&to);
+      if (made_file)
+        {
+          static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+          for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+            {
+              g_autofree char *file = g_strconcat (argv[2], suffixes[i], NULL);
+              g_remove (file);
+            }
+        }
+      return 1;
+    }
+
+  from_shown = summit_store_location_display (argv[1]);
+  to_shown = summit_store_location_display (argv[2]);
+  g_print (ngettext ("Copied %d row from “%s” to “%s”\n", "Copied %d rows from “%s” to “%s”\n",
+                     (gulong)progress.done),
+           (int)progress.done, from_shown, to_shown);
+  return 0;
+}
+
 static const struct {
   const char  *name;
   CommandFunc  func;
@@ -789,6 +873,8 @@ static const struct {
   { "import", command_import, N_("Import FILE.xml (merge) or FILE.csv (people; --skip-invalid)") },
   { "export", command_export, N_("Export the programme to FILE.ics, everything to FILE.xml, or people to FILE.csv") },
   { "schedule", command_schedule, N_("Write the programme to FILE.xml as a frab schedule") },
+  { "copy", command_copy, N_("Copy every table of database FROM (a file or a server) into "
+                             "the new or empty database TO") },
 };
 
 int

@@ -38,7 +38,7 @@ static SummitChartModel *
 seed_model (int from,
             int to)
 {
-  g_autofree char *path = g_build_filename (tmpdir, "seed.db", NULL);
+  g_autofree char *path = test_store_location (tmpdir, "seed.db");
   g_autoptr(SummitStore) store = NULL;
   g_autoptr(GPtrArray) stats = NULL;
   g_autoptr(GError) error = NULL;

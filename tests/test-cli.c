@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "summit-people.h"
 #include "summit-statistics.h"
 #include "summit-store.h"
 #include "test-util.h"
@@ -40,6 +41,8 @@ run_cli (Run        *run,
   va_start (args, database);
   run->status = test_run_cli_v (&run->out, &run->err, database, args);
   va_end (args);
+  if (run->status != 0)
+    g_test_message ("exit %d; stderr: %s", run->status, run->err);
 }
 
 static guint
@@ -56,7 +59,7 @@ count_lines (const char *text)
 static void
 test_stats (void)
 {
-  g_autofree char *db = g_build_filename (tmpdir, "stats.db", NULL);
+  g_autofree char *db = test_store_location (tmpdir, "stats.db");
   g_auto(Run) run = { 0 };
   g_auto(GStrv) lines = NULL;
 
@@ -81,7 +84,7 @@ test_stats (void)
 static void
 test_check_good (void)
 {
-  g_autofree char *db = g_build_filename (tmpdir, "good.db", NULL);
+  g_autofree char *db = test_store_location (tmpdir, "good.db");
   g_auto(Run) first = { 0 };
   g_auto(Run) run = { 0 };
 
@@ -102,6 +105,8 @@ test_check_damaged (void)
   g_autoptr(GBytes) after = NULL;
   g_auto(Run) run = { 0 };
 
+  if (test_skip_on_server ())
+    return;
   test_write (db, "name,city\nKo Wen-je,Taipei\n", -1);
   before = test_read_bytes (db);
 
@@ -122,6 +127,8 @@ test_check_dangling_reference (void)
   g_auto(Run) first = { 0 };
   g_auto(Run) run = { 0 };
 
+  if (test_skip_on_server ())
+    return;
   run_cli (&first, db, "stats", NULL);
   g_assert_cmpint (first.status, ==, 0);
   test_sqlite_exec (db, "PRAGMA foreign_keys = OFF;"
@@ -140,6 +147,8 @@ test_check_missing_file (void)
   g_autofree char *db = g_build_filename (tmpdir, "nowhere.db", NULL);
   g_auto(Run) run = { 0 };
 
+  if (test_skip_on_server ())
+    return;
   run_cli (&run, db, "check", NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "does not exist"));
@@ -151,7 +160,7 @@ test_bad_usage (void)
 {
   g_auto(Run) none = { 0 };
   g_auto(Run) unknown = { 0 };
-  g_autofree char *db = g_build_filename (tmpdir, "usage.db", NULL);
+  g_autofree char *db = test_store_location (tmpdir, "usage.db");
 
   run_cli (&none, db, NULL);
   g_assert_cmpint (none.status, ==, 2);
@@ -172,7 +181,7 @@ test_command_help (void)
     { "press-kit", "--lang" }, { "letters", "--person" }, { "export", "--help" },
     { "schedule", "--help" }, { "check", "--help" },
   };
-  g_autofree char *db = g_build_filename (tmpdir, "help.db", NULL);
+  g_autofree char *db = test_store_location (tmpdir, "help.db");
   g_auto(Run) main_help = { 0 };
 
   run_cli (&main_help, db, "--help", NULL);
@@ -226,7 +235,7 @@ csv_row_cb (int   c,
 static void
 test_stats_csv (void)
 {
-  g_autofree char *db = g_build_filename (tmpdir, "stats-csv.db", NULL);
+  g_autofree char *db = test_store_location (tmpdir, "stats-csv.db");
   g_auto(Run) run = { 0 };
   struct csv_parser parser;
   CsvRead read = { g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref), NULL };
@@ -267,7 +276,7 @@ test_stats_csv (void)
 static void
 test_stats_by_country (void)
 {
-  g_autofree char *db = g_build_filename (tmpdir, "stats-by.db", NULL);
+  g_autofree char *db = test_store_location (tmpdir, "stats-by.db");
   g_auto(Run) run = { 0 };
   g_auto(Run) continent = { 0 };
   g_auto(Run) bad = { 0 };
@@ -303,7 +312,7 @@ assert_contains (const char *text,
 static void
 test_press_kit (void)
 {
-  g_autofree char *db = g_build_filename (tmpdir, "press.db", NULL);
+  g_autofree char *db = test_store_location (tmpdir, "press.db");
   g_autofree char *pdf = g_build_filename (tmpdir, "press.pdf", NULL);
   g_autofree char *pdf_pl = g_build_filename (tmpdir, "press-pl.pdf", NULL);
   g_autofree char *localedir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "po", NULL);
@@ -371,7 +380,7 @@ test_press_kit (void)
 static void
 test_press_kit_year (void)
 {
-  g_autofree char *db = g_build_filename (tmpdir, "press-year.db", NULL);
+  g_autofree char *db = test_store_location (tmpdir, "press-year.db");
   g_autofree char *pdf = g_build_filename (tmpdir, "press-year.pdf", NULL);
   g_autofree char *newest = NULL;
   g_autofree char *chosen = NULL;
@@ -431,8 +440,8 @@ guard_line (GBytes *csv)
 static void
 test_csv_formula_guard (void)
 {
-  g_autofree char *db = g_build_filename (tmpdir, "guard.db", NULL);
-  g_autofree char *other = g_build_filename (tmpdir, "guard-other.db", NULL);
+  g_autofree char *db = test_store_location (tmpdir, "guard.db");
+  g_autofree char *other = test_store_location (tmpdir, "guard-other.db");
   g_autofree char *csv = g_build_filename (tmpdir, "guard.csv", NULL);
   g_autofree char *again = g_build_filename (tmpdir, "guard-again.csv", NULL);
   g_auto(Run) created = { 0 };
@@ -447,10 +456,10 @@ test_csv_formula_guard (void)
 
   run_cli (&created, db, "stats", NULL);
   g_assert_cmpint (created.status, ==, 0);
-  test_sqlite_exec (db, "UPDATE year_statistic SET source = '=cmd|'' /C calc''!A0'"
-                        " WHERE year = 2018;"
-                        "INSERT INTO person (uid, given_name, phone, notes, created, updated)"
-                        " VALUES ('p-guard', 'Ola', '+48 58 000', '@SUM(1+1)', 1, 1);");
+  test_store_exec_sql (db, "UPDATE year_statistic SET source = '=cmd|'' /C calc''!A0'"
+                           " WHERE year = 2018;"
+                           "INSERT INTO person (uid, given_name, phone, notes, created, updated)"
+                           " VALUES ('p-guard', 'Ola', '+48 58 000', '@SUM(1+1)', 1, 1);");
 
   run_cli (&stats, db, "stats", "--csv", NULL);
   g_assert_cmpint (stats.status, ==, 0);
@@ -481,7 +490,7 @@ test_csv_formula_guard (void)
 static void
 test_chart (void)
 {
-  g_autofree char *db = g_build_filename (tmpdir, "chart.db", NULL);
+  g_autofree char *db = test_store_location (tmpdir, "chart.db");
   g_autofree char *png = g_build_filename (tmpdir, "chart.png", NULL);
   g_autofree char *pdf = g_build_filename (tmpdir, "chart.pdf", NULL);
   g_autofree char *jpg = g_build_filename (tmpdir, "chart.jpg", NULL);
@@ -536,12 +545,12 @@ import_refused (const char *name,
                 gssize      len,
                 const char *database_sql)
 {
-  g_autofree char *db = g_build_filename (tmpdir, "refused.db", NULL);
+  g_autofree char *db = test_store_location (tmpdir, "refused.db");
   g_autofree char *path = g_build_filename (tmpdir, name, NULL);
   g_auto(Run) first = { 0 };
   g_auto(Run) run = { 0 };
 
-  g_remove (db);
+  test_store_remove (tmpdir, "refused.db");
   run_cli (&first, db, "stats", NULL);
   g_assert_cmpint (first.status, ==, 0);
   if (database_sql != NULL)
@@ -612,6 +621,10 @@ test_import_messages (void)
   g_remove (link_a);
   g_remove (link_b);
 
+  /* A file whose tables another tool dropped */
+  if (test_engine_is_server ())
+    return;
+
   tables = import_refused ("small.xml", XML_HEAD "  <edition year=\"2021\" theme=\"A\""
                            " timezone=\"UTC\">\n    <session uid=\"s\" kind=\"panel\" title=\"T\""
                            " duration=\"30\"/>\n  </edition>\n</summit>\n", -1,
@@ -625,7 +638,7 @@ test_import_messages (void)
 static void
 test_csv_problem_once (void)
 {
-  g_autofree char *db = g_build_filename (tmpdir, "csv-once.db", NULL);
+  g_autofree char *db = test_store_location (tmpdir, "csv-once.db");
   g_autofree char *path = g_build_filename (tmpdir, "once.csv", NULL);
   g_auto(Run) first = { 0 };
   g_auto(Run) run = { 0 };
@@ -651,7 +664,7 @@ test_csv_problem_once (void)
 static void
 test_hostile_paths (void)
 {
-  g_autofree char *db = g_build_filename (tmpdir, "paths.db", NULL);
+  g_autofree char *db = test_store_location (tmpdir, "paths.db");
   g_autofree char *fifo = g_build_filename (tmpdir, "pipe.xml", NULL);
   g_autofree char *xml = g_build_filename (tmpdir, "zone.xml", NULL);
   g_autofree char *doc = NULL;
@@ -694,7 +707,7 @@ test_hostile_paths (void)
 static void
 test_csv_reimport_matches (void)
 {
-  g_autofree char *db = g_build_filename (tmpdir, "match.db", NULL);
+  g_autofree char *db = test_store_location (tmpdir, "match.db");
   g_autofree char *csv = g_build_filename (tmpdir, "match.csv", NULL);
   g_autofree char *chosen = g_build_filename (tmpdir, "match-chosen.csv", NULL);
   g_auto(Run) created = { 0 };
@@ -704,9 +717,9 @@ test_csv_reimport_matches (void)
 
   run_cli (&created, db, "stats", NULL);
   g_assert_cmpint (created.status, ==, 0);
-  test_sqlite_exec (db, "INSERT INTO person (uid, given_name, family_name, city, created, updated)"
-                        " VALUES ('t-anna-1', 'Anna', 'Nowak', 'Opole', 1, 1),"
-                        " ('t-anna-2', 'Anna', 'Nowak', 'Opole', 1, 1);");
+  test_store_exec_sql (db, "INSERT INTO person (uid, given_name, family_name, city, created, updated)"
+                           " VALUES ('t-anna-1', 'Anna', 'Nowak', 'Opole', 1, 1),"
+                           " ('t-anna-2', 'Anna', 'Nowak', 'Opole', 1, 1);");
   test_write (csv, "given-name,family-name,city,position\n"
                    "Zofia,Kowalska,Gdańsk,Mayor\n"
                    "Anna,Nowak,Opole,Mayor\n", -1);
@@ -729,6 +742,180 @@ test_csv_reimport_matches (void)
   g_assert_cmpint (third.status, ==, 0);
   g_assert_nonnull (strstr (third.out, ": 0 added, 1 updated, 0 unchanged\n"));
   g_assert_cmpstr (third.err, ==, "");
+}
+
+/* copy FROM TO (issue 13) ------------------------------------------------ */
+
+/* Every row of every table of the SQLite file @path, ids and versions too,
+ * as text, in a fixed order. */
+static char *
+dump_file (const char *path)
+{
+  const char *tables[] = { "person", "edition", "invitation", "invitation_event", "panel",
+                           "panel_member", "year_statistic" };
+  GString *dump = g_string_new (NULL);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY 1, 2", tables[t]);
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      g_string_append_printf (dump, "%s\n", tables[t]);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            g_string_append_printf (dump, "%s|", sqlite3_column_type (stmt, c) == SQLITE_NULL
+                                                   ? "(null)"
+                                                   : (const char *)sqlite3_column_text (stmt, c));
+          g_string_append_c (dump, '\n');
+        }
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_close (db);
+  return g_string_free (dump, FALSE);
+}
+
+/* A file holding the golden fixture (tests/golden/input.xml) and nothing
+ * else, as check-golden.sh makes it. */
+static char *
+make_golden_file (const char *name)
+{
+  g_autofree char *input = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "golden", "input.xml",
+                                             NULL);
+  char *db = g_build_filename (tmpdir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SummitStore) store = summit_store_open (db, &error);
+  g_auto(Run) import = { 0 };
+
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  run_cli (&import, db, "import", input, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+  return db;
+}
+
+/* The XML export of @database, compared with the golden one. */
+static void
+assert_exports_golden (const char *database,
+                       const char *name)
+{
+  g_autofree char *xml = g_build_filename (tmpdir, name, NULL);
+  g_autofree char *expected = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "golden", "expected",
+                                                "all.xml", NULL);
+  g_autoptr(GBytes) got = NULL;
+  g_autoptr(GBytes) want = NULL;
+  g_auto(Run) export = { 0 };
+
+  run_cli (&export, database, "export", xml, NULL);
+  g_assert_cmpint (export.status, ==, 0);
+  got = test_read_bytes (xml);
+  want = test_read_bytes (expected);
+  g_assert_true (g_bytes_equal (got, want));
+}
+
+/* A file to a server database and back: the exports of all three are the
+ * golden one, byte for byte; the file back holds the same rows, ids and
+ * versions as the first; the server goes on with new ids past the copied. */
+static void
+test_copy_to_server_and_back (void)
+{
+  g_autofree char *file = NULL;
+  g_autofree char *server = NULL;
+  g_autofree char *back = g_build_filename (tmpdir, "copy-back.db", NULL);
+  g_autofree char *first_rows = NULL;
+  g_autofree char *back_rows = NULL;
+  g_autoptr(SummitStore) store = NULL;
+  g_autoptr(SummitPerson) person = summit_person_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) there = { 0 };
+  g_auto(Run) again = { 0 };
+  gint64 largest;
+
+  if (test_skip_without_server ())
+    return;
+  file = make_golden_file ("copy-first.db");
+  server = test_server_location (tmpdir, "copy-server");
+  assert_exports_golden (file, "copy-first.xml");
+
+  run_cli (&there, NULL, "copy", file, server, NULL);
+  g_assert_cmpint (there.status, ==, 0);
+  g_assert_cmpstr (there.err, ==, "");
+  g_assert_true (g_str_has_prefix (there.out, "Copied "));
+  g_assert_nonnull (strstr (there.out, " rows from "));
+  assert_exports_golden (server, "copy-server.xml");
+
+  run_cli (&again, NULL, "copy", server, back, NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  assert_exports_golden (back, "copy-back.xml");
+  first_rows = dump_file (file);
+  back_rows = dump_file (back);
+  g_assert_cmpstr (first_rows, ==, back_rows);
+
+  store = summit_store_open (server, &error);
+  g_assert_no_error (error);
+  largest = test_store_count (store, "SELECT max (id) FROM person");
+  summit_person_set_field (person, SUMMIT_PERSON_GIVEN_NAME, "Nowa");
+  g_assert_true (summit_store_insert_person (store, person, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (summit_person_get_id (person), >, largest);
+}
+
+/* A database that holds anything is refused as TO, untouched, in one line. */
+static void
+test_copy_refuses_non_empty (void)
+{
+  g_autofree char *from = make_golden_file ("copy-from.db");
+  g_autofree char *to = test_store_location (tmpdir, "copy-full.db");
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_auto(Run) seed = { 0 };
+  g_auto(Run) run = { 0 };
+
+  run_cli (&seed, to, "stats", NULL);
+  g_assert_cmpint (seed.status, ==, 0);
+  before = test_store_snapshot (tmpdir, "copy-full.db");
+
+  run_cli (&run, NULL, "copy", from, to, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpuint (count_lines (run.err), ==, 1);
+  g_assert_nonnull (strstr (run.err, "already holds data"));
+  after = test_store_snapshot (tmpdir, "copy-full.db");
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+/* A row the target refuses half-way: nothing is copied, and a file made
+ * for the copy is gone again. */
+static void
+test_copy_all_or_nothing (void)
+{
+  g_autofree char *from = make_golden_file ("copy-dangling.db");
+  g_autofree char *to = test_store_location (tmpdir, "copy-refused.db");
+  g_autoptr(SummitStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+
+  /* Another tool, with foreign keys off, left an invitation of nobody. */
+  test_sqlite_exec (from, "PRAGMA foreign_keys = OFF;"
+                          "INSERT INTO invitation (person_id, edition_id, status, updated)"
+                          " VALUES (999, 1, 'invited', 0);");
+  run_cli (&run, NULL, "copy", from, to, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpuint (count_lines (run.err), ==, 1);
+  g_test_message ("%s", run.err);
+
+  if (!test_engine_is_server ())
+    {
+      g_assert_false (g_file_test (to, G_FILE_TEST_EXISTS));
+      return;
+    }
+  store = summit_store_open (to, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (test_store_count (store, "SELECT count(*) FROM person"), ==, 0);
+  g_assert_cmpint (test_store_count (store, "SELECT count(*) FROM edition"), ==, 0);
 }
 
 int
@@ -757,6 +944,9 @@ main (int   argc,
   g_test_add_func ("/cli/csv/problem-once", test_csv_problem_once);
   g_test_add_func ("/cli/hostile-paths", test_hostile_paths);
   g_test_add_func ("/cli/csv/reimport-matches", test_csv_reimport_matches);
+  g_test_add_func ("/cli/copy/to-server-and-back", test_copy_to_server_and_back);
+  g_test_add_func ("/cli/copy/refuses-non-empty", test_copy_refuses_non_empty);
+  g_test_add_func ("/cli/copy/all-or-nothing", test_copy_all_or_nothing);
 
   ret = g_test_run ();
   test_tmpdir_free (tmpdir);

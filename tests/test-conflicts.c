@@ -38,9 +38,11 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) panels = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
   static int n;
 
-  path = g_strdup_printf ("%s/conflicts-%d.db", tmpdir, n++);
+  name = g_strdup_printf ("conflicts-%d.db", n++);
+  path = test_store_location (tmpdir, name);
   f->store = summit_store_open_and_seed (path, &error);
   g_assert_no_error (error);
   f->edition = summit_store_get_edition (f->store, 2020, &error);

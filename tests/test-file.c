@@ -439,6 +439,8 @@ test_database_in_read_only_folder (void)
   g_autoptr(SummitStore) rw = NULL;
   g_autoptr(GError) error = NULL;
 
+  if (test_skip_on_server ())
+    return;
   rw = summit_store_open_and_seed (db, &error);
   g_assert_no_error (error);
   g_assert_false (summit_store_is_read_only (rw));
@@ -460,6 +462,8 @@ test_read_only_file_leaves_nothing (void)
   g_autoptr(SummitStore) rw = NULL;
   g_autoptr(GError) error = NULL;
 
+  if (test_skip_on_server ())
+    return;
   rw = summit_store_open_and_seed (db, &error);
   g_assert_no_error (error);
   g_clear_object (&rw);
@@ -479,7 +483,7 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
   tmpdir = test_tmpdir_new ();
-  db = in_dir (tmpdir, "summit.db");
+  db = test_store_location (tmpdir, "summit.db");
   store = summit_store_open_and_seed (db, &error);
   g_assert_no_error (error);
 
@@ -494,6 +498,8 @@ main (int   argc,
   ret = g_test_run ();
   g_clear_object (&store);
   summit_chart_render_shutdown ();
+  if (test_server_used)
+    test_server_drop (tmpdir);
   remove_tree (tmpdir);
   g_free (tmpdir);
   return ret;

@@ -157,7 +157,7 @@ static void
 test_cli_schedule (void)
 {
   g_autoptr(SummitStore) store = open_seeded ("cli.db");
-  g_autofree char *database = g_build_filename (tmpdir, "cli.db", NULL);
+  g_autofree char *database = test_store_location (tmpdir, "cli.db");
   g_autofree char *missing = g_build_filename (tmpdir, "missing.db", NULL);
   g_autofree char *path = g_build_filename (tmpdir, "cli-schedule.xml", NULL);
   g_autofree char *other = g_build_filename (tmpdir, "not-written.xml", NULL);

@@ -215,7 +215,7 @@ static void
 test_cli_export (void)
 {
   g_autoptr(SummitStore) store = open_seeded ("cli.db");
-  g_autofree char *database = g_build_filename (tmpdir, "cli.db", NULL);
+  g_autofree char *database = test_store_location (tmpdir, "cli.db");
   g_autofree char *path = g_build_filename (tmpdir, "cli.ics", NULL);
   g_autofree char *txt = g_build_filename (tmpdir, "cli.txt", NULL);
   g_autofree char *err = NULL;

@@ -25,7 +25,7 @@ fixture_set_up (Fixture       *f,
   g_autofree char *path = NULL;
 
   f->dir = test_tmpdir_new ();
-  path = g_build_filename (f->dir, "people.db", NULL);
+  path = test_store_location (f->dir, "people.db");
   f->store = summit_store_open_and_seed (path, &error);
   g_assert_no_error (error);
   f->edition = summit_store_get_edition (f->store, 2020, &error);
@@ -76,15 +76,7 @@ static gint64
 count_rows (Fixture    *f,
             const char *sql)
 {
-  sqlite3_stmt *stmt = NULL;
-  gint64 n;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (summit_store_get_sqlite (f->store), sql, -1, &stmt, NULL), ==,
-                   SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return n;
+  return test_store_count (f->store, sql);
 }
 
 static SummitInvitationStatus

@@ -194,7 +194,7 @@ static void
 test_people_sorted_by_country_name (void)
 {
   g_autofree char *dir = test_tmpdir_new ();
-  g_autofree char *path = g_build_filename (dir, "places.db", NULL);
+  g_autofree char *path = test_store_location (dir, "places.db");
   g_autoptr(GError) error = NULL;
   g_autoptr(SummitStore) store = summit_store_open_and_seed (path, &error);
   g_autoptr(SummitPeopleModel) model = summit_people_model_new ();

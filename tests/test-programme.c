@@ -114,9 +114,11 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
   static int n;
 
-  f->path = g_strdup_printf ("%s/programme-%d.db", tmpdir, n++);
+  name = g_strdup_printf ("programme-%d.db", n++);
+  f->path = test_store_location (tmpdir, name);
   f->store = summit_store_open_and_seed (f->path, &error);
   g_assert_no_error (error);
   f->edition = summit_store_get_edition (f->store, 2020, &error);

@@ -17,7 +17,7 @@ static SummitStore *
 open_seeded (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (tmpdir, "seeded.db", NULL);
+  g_autofree char *path = test_store_location (tmpdir, "seeded.db");
   SummitStore *store;
 
   store = summit_store_open_and_seed (path, &error);
@@ -220,7 +220,7 @@ static void
 test_seeds_only_new_files (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (tmpdir, "plain.db", NULL);
+  g_autofree char *path = test_store_location (tmpdir, "plain.db");
   g_autoptr(SummitStore) store = NULL;
   g_autoptr(GPtrArray) people = NULL;
 

@@ -18,7 +18,7 @@ static char *tmpdir;
 static SummitStore *
 seeded_store (const char *name)
 {
-  g_autofree char *path = g_build_filename (tmpdir, name, NULL);
+  g_autofree char *path = test_store_location (tmpdir, name);
   g_autoptr(GError) error = NULL;
   SummitStore *store = summit_store_open_and_seed (path, &error);
 

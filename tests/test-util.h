@@ -5,9 +5,231 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <libpq-fe.h>
 #include "summit-store-private.h"
 #include "summit-store-sqlite.h"
 #include "summit-xml.h"
+
+/* The engine the tests run on: SQLite files, or with
+ * SUMMIT_TEST_ENGINE=postgresql (the suite core-pg) databases on the
+ * PostgreSQL server that PGHOST, PGPORT, PGUSER and PGPASSWORD name. */
+static inline gboolean
+test_engine_is_server (void)
+{
+  return g_strcmp0 (g_getenv ("SUMMIT_TEST_ENGINE"), "postgresql") == 0;
+}
+
+/* Skips the running test on the server engine, for a test about the SQLite
+ * file itself; returns %TRUE if it did. */
+static inline gboolean
+test_skip_on_server (void)
+{
+  if (!test_engine_is_server ())
+    return FALSE;
+  g_test_skip ("the SQLite file engine only");
+  return TRUE;
+}
+
+/* Skips the running test where no test server is given; returns %TRUE if it did. */
+static inline gboolean
+test_skip_without_server (void)
+{
+  if (g_getenv ("PGHOST") != NULL)
+    return FALSE;
+  g_test_skip ("no PostgreSQL server: PGHOST is unset (tools/test.sh starts one)");
+  return TRUE;
+}
+
+/* Whether this program made databases on the test server. */
+static gboolean test_server_used;
+
+/* A connection to the test server's maintenance database "postgres". */
+static inline PGconn *
+test_server_connect (void)
+{
+  PGconn *conn = PQconnectdb ("dbname=postgres");
+
+  if (PQstatus (conn) != CONNECTION_OK)
+    g_error ("the test server (PGHOST=%s) does not answer: %s", g_getenv ("PGHOST"),
+             PQerrorMessage (conn));
+  return conn;
+}
+
+static inline void
+test_server_exec (PGconn     *conn,
+                  const char *sql)
+{
+  PGresult *result = PQexec (conn, sql);
+
+  if (PQresultStatus (result) != PGRES_COMMAND_OK && PQresultStatus (result) != PGRES_TUPLES_OK)
+    g_error ("%s: %s", sql, PQerrorMessage (conn));
+  PQclear (result);
+}
+
+/* The test server's database names for the files of @dir start with this. */
+static inline char *
+test_server_prefix (const char *dir)
+{
+  g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA1, dir, -1);
+
+  return g_strdup_printf ("summit_test_%.20s_", hash);
+}
+
+/* The name of the test server's database standing for the file @name in @dir. */
+static inline char *
+test_server_database (const char *dir,
+                      const char *name)
+{
+  g_autofree char *prefix = test_server_prefix (dir);
+  g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA1, name, -1);
+
+  return g_strdup_printf ("%s%.20s", prefix, hash);
+}
+
+/* The location of a database of its own on the test server standing for the
+ * file @name in @dir: created empty on first use, the same one for the same
+ * @dir and @name (as a file would be), dropped by test_tmpdir_free(). */
+static inline char *
+test_server_location (const char *dir,
+                      const char *name)
+{
+  g_autofree char *database = test_server_database (dir, name);
+  const char *values[] = { database };
+  PGconn *conn = test_server_connect ();
+  PGresult *result;
+  char *location;
+
+  result = PQexecParams (conn, "SELECT 1 FROM pg_database WHERE datname = $1", 1, NULL, values,
+                         NULL, NULL, 0);
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
+  if (PQntuples (result) == 0)
+    {
+      g_autofree char *create = g_strdup_printf ("CREATE DATABASE %s", database);
+      test_server_exec (conn, create);
+    }
+  PQclear (result);
+
+  location = g_strdup_printf ("host=%s port=%s dbname=%s user=%s", PQhost (conn), PQport (conn),
+                              database, PQuser (conn));
+  PQfinish (conn);
+  test_server_used = TRUE;
+  return location;
+}
+
+/* Drops the test server's databases whose names start with @prefix. */
+static inline void
+test_server_drop_prefix (const char *prefix)
+{
+  g_autofree char *pattern = g_strconcat (prefix, "%", NULL);
+  const char *values[] = { pattern };
+  PGconn *conn = test_server_connect ();
+  PGresult *result;
+
+  result = PQexecParams (conn, "SELECT datname FROM pg_database WHERE datname LIKE $1", 1, NULL,
+                         values, NULL, NULL, 0);
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
+  for (int i = 0; i < PQntuples (result); i++)
+    {
+      g_autofree char *drop = g_strdup_printf ("DROP DATABASE IF EXISTS %s WITH (FORCE)",
+                                               PQgetvalue (result, i, 0));
+      test_server_exec (conn, drop);
+    }
+  PQclear (result);
+  PQfinish (conn);
+}
+
+/* Drops the test server's databases for the files of @dir. */
+static inline void
+test_server_drop (const char *dir)
+{
+  g_autofree char *prefix = test_server_prefix (dir);
+
+  test_server_drop_prefix (prefix);
+}
+
+/* Where the tests keep the database @name of @dir: the file @dir/@name, or
+ * on the server engine a database of the test server standing for it. */
+static inline char *
+test_store_location (const char *dir,
+                     const char *name)
+{
+  if (test_engine_is_server ())
+    return test_server_location (dir, name);
+  return g_build_filename (dir, name, NULL);
+}
+
+/* Removes the database @name of @dir: the file and SQLite's files beside it,
+ * or the test server's database standing for it (made again, empty). */
+static inline void
+test_store_remove (const char *dir,
+                   const char *name)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  if (test_engine_is_server ())
+    {
+      g_autofree char *database = test_server_database (dir, name);
+
+      /* dropped and made again empty, as a file not there yet */
+      test_server_drop_prefix (database);
+      g_free (test_server_location (dir, name));
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      g_remove (file);
+    }
+}
+
+/* What the database @name of @dir holds, to compare before and after: the
+ * file's bytes (with no write-ahead log beside it), or on the server every
+ * row of every table as text. */
+static inline GBytes *
+test_store_snapshot (const char *dir,
+                     const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *location = NULL;
+  GString *dump;
+  PGconn *conn;
+  PGresult *tables;
+
+  if (!test_engine_is_server ())
+    {
+      char *contents = NULL;
+      gsize len = 0;
+
+      g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+      g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+      return g_bytes_new_take (contents, len);
+    }
+
+  location = test_server_location (dir, name);
+  conn = PQconnectdb (location);
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  tables = PQexec (conn, "SELECT quote_ident (table_name) FROM information_schema.tables"
+                         " WHERE table_schema = current_schema () ORDER BY 1");
+  g_assert_cmpint (PQresultStatus (tables), ==, PGRES_TUPLES_OK);
+  dump = g_string_new (NULL);
+  for (int i = 0; i < PQntuples (tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT t::text FROM %s t ORDER BY 1",
+                                              PQgetvalue (tables, i, 0));
+      PGresult *rows = PQexec (conn, sql);
+
+      g_assert_cmpint (PQresultStatus (rows), ==, PGRES_TUPLES_OK);
+      g_string_append_printf (dump, "%s\n", PQgetvalue (tables, i, 0));
+      for (int r = 0; r < PQntuples (rows); r++)
+        g_string_append_printf (dump, "%s\n", PQgetvalue (rows, r, 0));
+      PQclear (rows);
+    }
+  PQclear (tables);
+  PQfinish (conn);
+  return g_string_free_to_bytes (dump);
+}
 
 /* A fresh temporary folder; removed (with its files) by test_tmpdir_free(). */
 static inline char *
@@ -36,6 +258,8 @@ test_tmpdir_free (char *dir)
     g_dir_close (d);
   g_chmod (dir, 0700);
   g_rmdir (dir);
+  if (test_server_used)
+    test_server_drop (dir);
   g_free (dir);
 }
 
@@ -77,14 +301,35 @@ test_sqlite_exec (const char *path,
   sqlite3_close (db);
 }
 
-/* A store on the file @name in @dir: seeded as on the app's first start, or empty. */
+/* Runs @sql on the database at @location (test_store_location()) for a
+ * fixture, behind the store's back: with sqlite3 on a file, with libpq on a
+ * server database. */
+static inline void
+test_store_exec_sql (const char *location,
+                     const char *sql)
+{
+  PGconn *conn;
+
+  if (!summit_store_location_is_server (location))
+    {
+      test_sqlite_exec (location, sql);
+      return;
+    }
+  conn = PQconnectdb (location);
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  test_server_exec (conn, sql);
+  PQfinish (conn);
+}
+
+/* A store on the database @name in @dir (test_store_location()): seeded as
+ * on the app's first start, or empty. */
 static inline SummitStore *
 test_open_store (const char *dir,
                  const char *name,
                  gboolean    seeded)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *path = test_store_location (dir, name);
   SummitStore *store;
 
   store = seeded ? summit_store_open_and_seed (path, &error) : summit_store_open (path, &error);

@@ -30,9 +30,7 @@ static SummitStore *
 open_full (const char *name,
            gboolean    seeded)
 {
-  g_autofree char *path = g_build_filename (tmpdir, name, NULL);
-
-  g_remove (path);
+  test_store_remove (tmpdir, name);
   return test_open_store (tmpdir, name, seeded);
 }
 
@@ -186,7 +184,7 @@ cli_refusal (const char *name,
              const char *contents)
 {
   g_autofree char *path = g_build_filename (tmpdir, name, NULL);
-  g_autofree char *db = g_build_filename (tmpdir, "cli-ways-in.db", NULL);
+  g_autofree char *db = test_store_location (tmpdir, "cli-ways-in.db");
   g_autofree char *err = NULL;
   int status;
 
@@ -553,7 +551,7 @@ test_xml_export_refuses_controls (void)
   g_autoptr(GError) error = NULL;
 
   summit_store_exec (store, "INSERT INTO person (uid, given_name, created, updated)"
-                            " VALUES ('old', 'A' || char(1) || 'B', 1, 1)", &error);
+                            " VALUES ('old', 'A\001B', 1, 1)", &error);
   g_assert_no_error (error);
   g_assert_false (summit_xml_export_stream (store, out, NULL, NULL, NULL, &error));
   g_assert_nonnull (error);

@@ -2,14 +2,37 @@
 # Sets everything up on a fresh Debian 12 machine, builds, and runs the whole
 # test suite headless: every meson test (core, CLI, data, translations, UI
 # end-to-end under Xvfb), then the core tests again in a build with
-# AddressSanitizer and UndefinedBehaviorSanitizer. Ends with one line
-# "N passed, N failed".
+# AddressSanitizer and UndefinedBehaviorSanitizer. The tests run against a
+# throw-away PostgreSQL server of their own (pg_virtualenv, PGHOST…), started
+# for the run and stopped at its end. Ends with one line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
-sh tools/deps.sh test || { echo "0 passed, 1 failed"; exit 1; }
 
 passed=0
 failed=0
+
+if [ "${1:-}" != --with-server ]; then
+  sh tools/deps.sh test || { echo "0 passed, 1 failed"; exit 1; }
+  # One server for the whole run; -t keeps its files in a temporary folder
+  # and runs it as an unprivileged user, also when we are root. The counts
+  # come back in a file: pg_virtualenv prints its own lines as it stops.
+  results=$(mktemp)
+  pg_virtualenv -t -o max_connections=300 bash "$PWD/tools/test.sh" --with-server "$results"
+  if ! read -r passed failed < "$results"; then
+    echo "the run under the PostgreSQL test server did not finish (could pg_virtualenv start it?)"
+    passed=0
+    failed=1
+  fi
+  rm -f "$results"
+  echo "$passed passed, $failed failed"
+  [ "$failed" -eq 0 ]
+  exit
+fi
+results=$2
+if ! psql -Atqc 'SELECT 1' >/dev/null; then
+  echo "the PostgreSQL test server does not answer at $PGHOST:$PGPORT"
+  failed=$((failed + 1))
+fi
 
 # Counts the results of one meson test run from its JSON log.
 count () {
@@ -53,5 +76,4 @@ if [ -f build-asan/build.ninja ]; then
   [ -f build-asan/meson-logs/testlog.json ] && count build-asan/meson-logs/testlog.json
 fi
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+echo "$passed $failed" > "$results"

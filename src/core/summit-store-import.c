@@ -30,7 +30,7 @@ static const char update_person_sql[] =
   " family_name = $4, native_name = $5, position = $6, city = $7,"
   " country = $8, organisation = $9, email = $10, phone = $11,"
   " timezone = $12, notes = $13, position_kind = $14, letter_language = $15,"
-  " updated = $17"
+  " updated = $16"
   " WHERE uid = $1 AND (honorific, given_name, family_name,"
   " native_name, position, city, country, organisation, email,"
   " phone, timezone, notes, position_kind, letter_language) IS DISTINCT FROM ($2, $3, $4,"
@@ -84,7 +84,7 @@ merge_person_fields (SummitPersonMerge          *merge,
   if (update == NULL && (update = summit_store_prepare (store, update_person_sql, error)) == NULL)
     return 0;
   bind_person_fields (update, row);
-  summit_stmt_bind_int64 (update, 17, row->updated);
+  summit_stmt_bind_int64 (update, 16, row->updated);
   if (!summit_store_step_done (store, update, error))
     return 0;
   if (summit_store_changes (store) > 0)

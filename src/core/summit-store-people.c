@@ -351,13 +351,18 @@ summit_store_find_duplicates (SummitStore   *store,
   if (*city == '\0' || (*given == '\0' && *family == '\0' && *native == '\0'))
     return g_steal_pointer (&ids);
 
-  stmt = summit_store_prepare (store,
-                               "SELECT id FROM person WHERE id <> $1 AND city = $2 COLLATE NOCASE"
-                               " AND (($3 || $4 <> '' AND given_name = $3 COLLATE NOCASE"
-                               "       AND family_name = $4 COLLATE NOCASE)"
-                               "      OR ($5 <> '' AND native_name = $5))"
-                               " ORDER BY id",
-                               error);
+  stmt = summit_store_prepare (store, SUMMIT_SQL (store,
+    "SELECT id FROM person WHERE id <> $1 AND city = $2 COLLATE NOCASE"
+    " AND (($3 || $4 <> '' AND given_name = $3 COLLATE NOCASE"
+    "       AND family_name = $4 COLLATE NOCASE)"
+    "      OR ($5 <> '' AND native_name = $5))"
+    " ORDER BY id",
+    "SELECT id FROM person WHERE id <> $1 AND lower (city) = lower ($2)"
+    " AND (($3 || $4 <> '' AND lower (given_name) = lower ($3)"
+    "       AND lower (family_name) = lower ($4))"
+    "      OR ($5 <> '' AND native_name = $5))"
+    " ORDER BY id"),
+    error);
   if (stmt == NULL)
     return NULL;
   summit_stmt_bind_int64 (stmt, 1, summit_person_get_id (person));

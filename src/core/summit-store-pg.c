@@ -39,6 +39,7 @@ typedef struct
   char       *message;       /* of the last error */
   char        sqlstate[6];
   int         backend_pid;
+  gboolean    in_transaction;  /* we began one and have not ended it */
   SummitStoreRights rights;
 
   /* summit_store_watch() */
@@ -288,20 +289,29 @@ static const char schema_sql[] =
   "  version         bigint NOT NULL DEFAULT 1,"
   "  CHECK ((kind = 'missing') = (overseas_mayors IS NULL)),"
   "  CHECK (lower_bound = 0 OR kind = 'estimate')"
-  ");"
+  ");";
 
-  /* Each committed change is announced on CHANNEL as "TABLE PID IDS": the
-   * backend that made it, and the ids of the rows (the person's for an
-   * invitation and its history, the session's for a lineup, the year for a
-   * yearly figure) or "*" for too many to list. */
-  "CREATE FUNCTION summit_announce () RETURNS trigger LANGUAGE plpgsql AS $$"
-  "  DECLARE n bigint; ids text;"
+/* Each committed change is announced on CHANNEL as "TABLE PID IDS": the
+ * backend that made it, and the ids of the rows (see announced[]) or "*"
+ * for too many to list. A transaction that changes more than a few times
+ * (an import) announces its first changes, then once "* PID *" for
+ * anything, so that no one is flooded. One function per table, %1$s its
+ * name and %2$s the id of a row r of changed_rows. */
+static const char announce_sql[] =
+  "CREATE FUNCTION summit_announce_%1$s () RETURNS trigger LANGUAGE plpgsql AS $$"
+  "  DECLARE n int; ids text;"
   "  BEGIN"
-  "    EXECUTE format ('SELECT count (*), string_agg (DISTINCT (%s)::text, '','')"
-  "                     FROM changed_rows r', TG_ARGV[0]) INTO n, ids;"
-  "    IF n = 0 THEN RETURN NULL; END IF;"
-  "    IF ids IS NULL OR length (ids) > 7000 THEN ids := '*'; END IF;"
-  "    PERFORM pg_notify ('" CHANNEL "', TG_TABLE_NAME || ' ' || pg_backend_pid () || ' ' || ids);"
+  "    n := coalesce (nullif (current_setting ('summit.announced', true), ''), '0')::int;"
+  "    IF n > 20 THEN RETURN NULL; END IF;"
+  "    PERFORM set_config ('summit.announced', (n + 1)::text, true);"
+  "    IF n = 20 THEN"
+  "      PERFORM pg_notify ('" CHANNEL "', '* ' || pg_backend_pid () || ' *');"
+  "      RETURN NULL;"
+  "    END IF;"
+  "    SELECT string_agg (DISTINCT (%2$s)::text, ',') INTO ids FROM changed_rows r;"
+  "    IF ids IS NULL THEN RETURN NULL; END IF;"
+  "    IF length (ids) > 7000 THEN ids := '*'; END IF;"
+  "    PERFORM pg_notify ('" CHANNEL "', '%1$s ' || pg_backend_pid () || ' ' || ids);"
   "    RETURN NULL;"
   "  END $$;";
 
@@ -529,26 +539,24 @@ query (SummitStore  *self,
   return result;
 }
 
-/* Reconnects a connection that broke; its statements prepare again. */
+/* Reconnects a connection that broke, unless it broke inside a
+ * transaction: what was written there is gone, and the caller must learn
+ * that rather than go on writing the rest. Statements prepare again. */
 static gboolean
-ensure_connected (SummitStore  *self,
-                  GError      **error)
+mend_connection (PgDb *db)
 {
-  PgDb *db = PG (self);
-
   if (PQstatus (db->conn) == CONNECTION_OK)
     return TRUE;
-  PQreset (db->conn);
+  if (!db->in_transaction)
+    PQreset (db->conn);
   if (PQstatus (db->conn) != CONNECTION_OK)
     {
       remember_error (db, NULL);
-      return pg_set_error_from_db (self, PG_ERROR, error);
+      return FALSE;
     }
   PQsetNoticeProcessor (db->conn, ignore_notice, NULL);
   db->generation++;
   db->backend_pid = PQbackendPID (db->conn);
-  if (self->read_only)
-    PQclear (PQexec (db->conn, "SET default_transaction_read_only = on"));
   return TRUE;
 }
 
@@ -557,14 +565,30 @@ pg_exec (SummitStore  *self,
          const char   *sql,
          GError      **error)
 {
+  PgDb *db = PG (self);
+  gboolean ends = g_str_has_prefix (sql, "COMMIT") || g_str_has_prefix (sql, "ROLLBACK");
   PGresult *result;
 
-  if (!ensure_connected (self, error))
-    return FALSE;
+  /* the server dropped a transaction whose connection broke */
+  if (g_str_has_prefix (sql, "ROLLBACK") && PQstatus (db->conn) != CONNECTION_OK)
+    {
+      db->in_transaction = FALSE;
+      return TRUE;
+    }
+  if (!mend_connection (db))
+    {
+      if (ends)
+        db->in_transaction = FALSE;
+      return pg_set_error_from_db (self, PG_ERROR, error);
+    }
   result = query (self, sql, error);
+  if (ends)
+    db->in_transaction = FALSE;
+  else if (result != NULL && g_str_has_prefix (sql, "BEGIN"))
+    db->in_transaction = TRUE;
   if (result == NULL)
     return FALSE;
-  PG (self)->changes = g_ascii_strtoll (PQcmdTuples (result), NULL, 10);
+  db->changes = g_ascii_strtoll (PQcmdTuples (result), NULL, 10);
   PQclear (result);
   return TRUE;
 }
@@ -578,9 +602,7 @@ pg_changes (SummitStore *self)
 static gboolean
 pg_in_transaction (SummitStore *self)
 {
-  PGTransactionStatusType status = PQtransactionStatus (PG (self)->conn);
-
-  return status == PQTRANS_INTRANS || status == PQTRANS_INERROR || status == PQTRANS_ACTIVE;
+  return PG (self)->in_transaction;
 }
 
 /* Opening */
@@ -644,13 +666,14 @@ create_schema (SummitStore  *self,
     {
       static const char * const ops[] = { "INSERT", "UPDATE", "DELETE" };
 
+      g_string_append_printf (sql, announce_sql, announced[i].table, announced[i].key);
       for (guint j = 0; j < G_N_ELEMENTS (ops); j++)
         g_string_append_printf (sql,
-                                "CREATE TRIGGER %s_announce_%c AFTER %s ON %s"
-                                " REFERENCING %s TABLE AS changed_rows"
-                                " FOR EACH STATEMENT EXECUTE FUNCTION summit_announce ('%s');",
+                                "CREATE TRIGGER %1$s_announce_%2$c AFTER %3$s ON %1$s"
+                                " REFERENCING %4$s TABLE AS changed_rows"
+                                " FOR EACH STATEMENT EXECUTE FUNCTION summit_announce_%1$s ();",
                                 announced[i].table, g_ascii_tolower (ops[j][0]), ops[j],
-                                announced[i].table, j == 2 ? "OLD" : "NEW", announced[i].key);
+                                j == 2 ? "OLD" : "NEW");
     }
 
   if (!pg_exec (self, sql->str, &local_error))
@@ -1053,21 +1076,7 @@ pg_step (SummitStmt *s)
   if (stmt->row >= 0)
     return ++stmt->row < stmt->n_rows ? SUMMIT_STEP_ROW : SUMMIT_STEP_DONE;
 
-  /* A broken connection is mended before a statement that starts a
-   * transaction's work, never inside one. */
-  if (PQstatus (db->conn) != CONNECTION_OK)
-    {
-      PQreset (db->conn);
-      if (PQstatus (db->conn) != CONNECTION_OK)
-        {
-          remember_error (db, NULL);
-          return PG_ERROR;
-        }
-      PQsetNoticeProcessor (db->conn, ignore_notice, NULL);
-      db->generation++;
-      db->backend_pid = PQbackendPID (db->conn);
-    }
-  if (!ensure_prepared (stmt))
+  if (!mend_connection (db) || !ensure_prepared (stmt))
     return PG_ERROR;
 
   stmt->result = PQexecPrepared (db->conn, stmt->name, stmt->n_params,
@@ -1162,7 +1171,7 @@ announce (SummitStore *self,
           g_array_append_val (ids, id);
         }
     }
-  summit_store_emit_changed (self, parts[0], ids);
+  summit_store_emit_changed (self, g_str_equal (parts[0], "*") ? NULL : parts[0], ids);
 }
 
 static gboolean start_listening (SummitStore *self);
@@ -1253,8 +1262,7 @@ start_listening (SummitStore *self)
   if (was_offline)
     {
       /* what others did meanwhile is unknown: everything may have changed */
-      if (PQstatus (db->conn) != CONNECTION_OK && !summit_store_in_transaction (self))
-        ensure_connected (self, NULL);
+      mend_connection (db);
       set_online (self, TRUE);
       summit_store_emit_changed (self, NULL, NULL);
     }
@@ -1320,4 +1328,5 @@ const SummitEngine summit_engine_pg = {
   .column_is_null = pg_column_is_null,
   .column_int64 = pg_column_int64,
   .column_text = pg_column_text,
+  .copy_in = summit_store_pg_copy_in,
 };

@@ -19,4 +19,12 @@ gboolean summit_store_pg_set_error (SummitStore *self,
                                     PGresult    *result,
                                     GError     **error);
 
+/* SummitEngine.copy_in (summit-store-pg-copy.c) */
+gboolean summit_store_pg_copy_in (SummitStore         *self,
+                                  const char          *table,
+                                  const char * const  *columns,
+                                  SummitRowSource      next,
+                                  gpointer             user_data,
+                                  GError             **error);
+
 G_END_DECLS

@@ -14,6 +14,13 @@ G_BEGIN_DECLS
 
 typedef struct _SummitEngine SummitEngine;
 
+/* Fills @values (one a column; NULL for SQL NULL; valid until the next call)
+ * with the next row and returns %TRUE; returns %FALSE at the end, or with
+ * @error set. */
+typedef gboolean (*SummitRowSource) (gpointer      user_data,
+                                     const char  **values,
+                                     GError      **error);
+
 /* A prepared statement of an engine; each engine's own statement begins
  * with this. */
 typedef struct _SummitStmt
@@ -74,6 +81,12 @@ struct _SummitEngine
   gboolean    (*column_is_null)     (SummitStmt *stmt, int column);
   gint64      (*column_int64)       (SummitStmt *stmt, int column);
   const char *(*column_text)        (SummitStmt *stmt, int column);
+
+  /* optional: writes the rows of @next into @columns of @table in bulk,
+   * inside the current transaction (summit_store_copy()) */
+  gboolean    (*copy_in)            (SummitStore *self, const char *table,
+                                     const char * const *columns, SummitRowSource next,
+                                     gpointer user_data, GError **error);
 };
 
 extern const SummitEngine summit_engine_sqlite;

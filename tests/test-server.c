@@ -1,0 +1,466 @@
+/* test-server.c — the PostgreSQL engine itself: first connection, refusals,
+ * roles and rights, announcements, a lost server.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Needs a server in the environment (PGHOST, PGPORT, PGUSER, PGPASSWORD, as
+ * pg_virtualenv sets them; tools/test.sh runs the suite under one); skips,
+ * saying so, without.
+ */
+#include "config.h"
+
+#include <libpq-fe.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "summit-people.h"
+#include "summit-store.h"
+#include "test-util.h"
+
+static gboolean
+have_server (void)
+{
+  if (g_getenv ("PGHOST") != NULL)
+    return TRUE;
+  g_test_skip ("no PostgreSQL server: run under pg_virtualenv (tools/test.sh does)");
+  return FALSE;
+}
+
+/* Runs @sql as the administrator on @dbname (NULL: the maintenance database). */
+static void
+admin_exec (const char *dbname,
+            const char *sql)
+{
+  const char *keywords[] = { "dbname", NULL };
+  const char *values[] = { dbname ? dbname : g_getenv ("PGDATABASE"), NULL };
+  PGconn *conn = PQconnectdbParams (keywords, values, FALSE);
+  PGresult *result;
+
+  if (PQstatus (conn) != CONNECTION_OK)
+    g_error ("admin connection: %s", PQerrorMessage (conn));
+  result = PQexec (conn, sql);
+  if (PQresultStatus (result) != PGRES_COMMAND_OK && PQresultStatus (result) != PGRES_TUPLES_OK)
+    g_error ("admin SQL failed: %s: %s", sql, PQresultErrorMessage (result));
+  PQclear (result);
+  PQfinish (conn);
+}
+
+static char *
+admin_query (const char *dbname,
+             const char *sql)
+{
+  const char *keywords[] = { "dbname", NULL };
+  const char *values[] = { dbname, NULL };
+  PGconn *conn = PQconnectdbParams (keywords, values, FALSE);
+  PGresult *result = PQexec (conn, sql);
+  char *value;
+
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
+  value = g_strdup (PQgetvalue (result, 0, 0));
+  PQclear (result);
+  PQfinish (conn);
+  return value;
+}
+
+/* A fresh, empty database; returns its name. */
+static char *
+new_database (void)
+{
+  static int counter;
+  char *name = g_strdup_printf ("server_%d_%d", getpid (), ++counter);
+  g_autofree char *sql = g_strdup_printf ("CREATE DATABASE %s", name);
+
+  admin_exec (NULL, sql);
+  return name;
+}
+
+static char *
+location_for (const char *dbname,
+              const char *user)
+{
+  return g_strdup_printf ("host=%s port=%s dbname=%s user=%s", g_getenv ("PGHOST"),
+                          g_getenv ("PGPORT"), dbname, user ? user : g_getenv ("PGUSER"));
+}
+
+/* A login role of its own, a member of @group, with the password "secret". */
+static char *
+new_login (const char *group)
+{
+  static int counter;
+  char *name = g_strdup_printf ("login_%d_%d", getpid (), ++counter);
+  g_autofree char *sql = g_strdup_printf ("CREATE ROLE %s LOGIN PASSWORD 'secret'%s%s", name,
+                                          group ? " IN ROLE " : "", group ? group : "");
+
+  admin_exec (NULL, sql);
+  return name;
+}
+
+/* The first connection to an empty database makes it ours, with the
+ * first-run data; the next one finds it. */
+static void
+test_new_database (void)
+{
+  g_autofree char *db = NULL;
+  g_autofree char *location = NULL;
+  g_autoptr(SummitStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+
+  if (!have_server ())
+    return;
+  db = new_database ();
+  location = location_for (db, NULL);
+
+  store = summit_store_open_and_seed (location, &error);
+  g_assert_no_error (error);
+  g_assert_true (summit_store_is_server (store));
+  g_assert_true (summit_store_is_new (store));
+  g_assert_cmpint (summit_store_get_schema_version (store), ==, SUMMIT_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (summit_store_get_rights (store), ==, SUMMIT_STORE_RIGHT_ALL);
+  people = summit_store_list_people (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (people->len, ==, 3);
+  g_clear_object (&store);
+
+  store = summit_store_open_and_seed (location, &error);
+  g_assert_no_error (error);
+  g_assert_false (summit_store_is_new (store));
+  g_clear_pointer (&people, g_ptr_array_unref);
+  people = summit_store_list_people (store, &error);
+  g_assert_cmpuint (people->len, ==, 3);
+}
+
+/* Another application's database, or a newer version's, is refused
+ * untouched, saying which. */
+static void
+test_refuses_foreign_and_newer (void)
+{
+  g_autofree char *foreign = NULL;
+  g_autofree char *newer = NULL;
+  g_autofree char *location = NULL;
+  g_autofree char *count = NULL;
+  g_autoptr(SummitStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!have_server ())
+    return;
+  foreign = new_database ();
+  admin_exec (foreign, "CREATE TABLE invoices (id int); INSERT INTO invoices VALUES (1)");
+  location = location_for (foreign, NULL);
+  store = summit_store_open_and_seed (location, &error);
+  g_assert_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_FOREIGN);
+  g_assert_null (store);
+  g_assert_nonnull (strstr (error->message, "another application"));
+  count = admin_query (foreign, "SELECT count (*) FROM pg_tables WHERE schemaname = 'public'");
+  g_assert_cmpstr (count, ==, "1");
+  g_clear_error (&error);
+
+  newer = new_database ();
+  g_free (location);
+  location = location_for (newer, NULL);
+  g_clear_object (&store);
+  store = summit_store_open (location, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  admin_exec (newer, "UPDATE summit_meta SET value = '99' WHERE key = 'schema_version'");
+  store = summit_store_open (location, &error);
+  g_assert_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_TOO_NEW);
+  g_assert_nonnull (strstr (error->message, "version 99"));
+}
+
+/* A user who may not create tables is told which right is missing, and
+ * nothing is left half made. */
+static void
+test_refuses_without_create_right (void)
+{
+  g_autofree char *db = NULL;
+  g_autofree char *user = NULL;
+  g_autofree char *location = NULL;
+  g_autofree char *count = NULL;
+  g_autoptr(SummitStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!have_server ())
+    return;
+  db = new_database ();
+  admin_exec (db, "REVOKE CREATE ON SCHEMA public FROM PUBLIC");
+  user = new_login (NULL);
+  location = g_strdup_printf ("host=%s port=%s dbname=%s user=%s password=secret",
+                              g_getenv ("PGHOST"), g_getenv ("PGPORT"), db, user);
+  store = summit_store_open_and_seed (location, &error);
+  g_assert_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_PERMISSION);
+  g_assert_nonnull (strstr (error->message, "CREATE right"));
+  /* the message shows where, never the password */
+  g_assert_null (strstr (error->message, "secret"));
+  count = admin_query (db, "SELECT count (*) FROM pg_tables WHERE schemaname = 'public'");
+  g_assert_cmpstr (count, ==, "0");
+}
+
+/* Wrong password, unknown host, nothing listening: one sentence each. */
+static void
+test_connection_errors (void)
+{
+  g_autofree char *db = NULL;
+  g_autofree char *user = NULL;
+  g_autofree char *wrong = NULL;
+  g_autoptr(GError) error = NULL;
+  SummitStore *store;
+
+  if (!have_server ())
+    return;
+  db = new_database ();
+  user = new_login (NULL);
+  wrong = g_strdup_printf ("postgresql://%s:wrong@%s:%s/%s", user, g_getenv ("PGHOST"),
+                           g_getenv ("PGPORT"), db);
+  store = summit_store_open (wrong, &error);
+  g_assert_null (store);
+  g_assert_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_AUTHENTICATION);
+  g_assert_nonnull (strstr (error->message, "user name or password"));
+  g_assert_null (strstr (error->message, "wrong"));
+  g_clear_error (&error);
+
+  store = summit_store_open ("postgresql://nobody@no-such-host.invalid/summit", &error);
+  g_assert_null (store);
+  g_assert_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_CONNECTION);
+  g_assert_nonnull (strstr (error->message, "unknown"));
+  g_clear_error (&error);
+
+  /* port 1 on this machine: nothing listens there */
+  store = summit_store_open ("host=127.0.0.1 port=1 dbname=summit connect_timeout=2", &error);
+  g_assert_null (store);
+  g_assert_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_CONNECTION);
+  g_assert_nonnull (strstr (error->message, "does not answer"));
+}
+
+static SummitPerson *
+make_person (const char *given,
+             const char *family)
+{
+  SummitPerson *person = summit_person_new ();
+
+  summit_person_set_field (person, SUMMIT_PERSON_GIVEN_NAME, given);
+  summit_person_set_field (person, SUMMIT_PERSON_FAMILY_NAME, family);
+  summit_person_set_field (person, SUMMIT_PERSON_COUNTRY, "PL");
+  return person;
+}
+
+/* The three roles: a reporter reads and may change nothing; staff change
+ * people but not sessions; the server's refusal is a clear message. */
+static void
+test_roles (void)
+{
+  g_autofree char *db = NULL;
+  g_autofree char *reporter = NULL;
+  g_autofree char *staff = NULL;
+  g_autofree char *location = NULL;
+  g_autoptr(SummitStore) owner = NULL;
+  g_autoptr(SummitStore) store = NULL;
+  g_autoptr(SummitPerson) person = make_person ("Anna", "Nowak");
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!have_server ())
+    return;
+  db = new_database ();
+  location = location_for (db, NULL);
+  owner = summit_store_open_and_seed (location, &error);
+  g_assert_no_error (error);
+
+  reporter = new_login ("summit_reporter");
+  g_free (location);
+  location = g_strdup_printf ("postgresql://%s:secret@%s:%s/%s", reporter, g_getenv ("PGHOST"),
+                              g_getenv ("PGPORT"), db);
+  store = summit_store_open (location, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (summit_store_get_rights (store), ==, SUMMIT_STORE_RIGHT_NONE);
+  people = summit_store_list_people (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (people->len, ==, 3);
+  g_assert_false (summit_store_insert_person (store, person, &error));
+  g_assert_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_PERMISSION);
+  g_assert_nonnull (strstr (error->message, "your role may not"));
+  g_assert_false (summit_store_in_transaction (store));
+  g_clear_error (&error);
+  g_clear_object (&store);
+
+  staff = new_login ("summit_staff");
+  g_free (location);
+  location = g_strdup_printf ("postgresql://%s:secret@%s:%s/%s", staff, g_getenv ("PGHOST"),
+                              g_getenv ("PGPORT"), db);
+  store = summit_store_open (location, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (summit_store_get_rights (store), ==,
+                   SUMMIT_STORE_RIGHT_PEOPLE | SUMMIT_STORE_RIGHT_EDITIONS);
+  g_assert_true (summit_store_insert_person (store, person, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&people, g_ptr_array_unref);
+  people = summit_store_list_people (owner, &error);
+  g_assert_cmpuint (people->len, ==, 4);
+}
+
+typedef struct
+{
+  char   *table;
+  GArray *ids;
+  guint   n;
+} Heard;
+
+static void
+on_changed (SummitStore *store,
+            const char  *table,
+            GArray      *ids,
+            Heard       *heard)
+{
+  heard->n++;
+  g_free (heard->table);
+  heard->table = g_strdup (table);
+  g_clear_pointer (&heard->ids, g_array_unref);
+  if (ids != NULL)
+    heard->ids = g_array_ref (ids);
+}
+
+/* Iterates the main context until @heard has news or 10 s pass. */
+static gboolean
+wait_for_news (Heard *heard,
+               guint  before)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (heard->n == before && g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+  return heard->n > before;
+}
+
+/* A change committed through one connection is announced to a window
+ * watching through another, with the rows it touched; its own are not. */
+static void
+test_announcements (void)
+{
+  g_autofree char *db = NULL;
+  g_autofree char *location = NULL;
+  g_autoptr(SummitStore) watcher = NULL;
+  g_autoptr(SummitStore) writer = NULL;
+  g_autoptr(SummitPerson) person = make_person ("Jan", "Kowalski");
+  g_autoptr(GError) error = NULL;
+  Heard heard = { 0 };
+  gint64 id;
+
+  if (!have_server ())
+    return;
+  db = new_database ();
+  location = location_for (db, NULL);
+  watcher = summit_store_open_and_seed (location, &error);
+  g_assert_no_error (error);
+  writer = summit_store_open (location, &error);
+  g_assert_no_error (error);
+  g_signal_connect (watcher, "changed", G_CALLBACK (on_changed), &heard);
+  summit_store_watch (watcher);
+  g_assert_true (summit_store_is_online (watcher));
+
+  g_assert_true (summit_store_insert_person (writer, person, &error));
+  g_assert_no_error (error);
+  id = summit_person_get_id (person);
+  g_assert_true (wait_for_news (&heard, 0));
+  g_assert_cmpstr (heard.table, ==, "person");
+  g_assert_nonnull (heard.ids);
+  g_assert_cmpuint (heard.ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (heard.ids, gint64, 0), ==, id);
+
+  /* the watcher's own change: no news (checked after the writer's next one) */
+  summit_person_set_field (person, SUMMIT_PERSON_CITY, "Gdańsk");
+  g_assert_true (summit_store_update_person (watcher, person, &error));
+  g_assert_no_error (error);
+  g_assert_true (summit_store_delete_people (writer, &id, 1, &error) != NULL);
+  g_assert_no_error (error);
+  g_assert_true (wait_for_news (&heard, 1));
+  g_assert_cmpstr (heard.table, !=, NULL);
+  /* the delete was announced, not the watcher's own update */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (heard.n, >=, 2);
+
+  g_free (heard.table);
+  g_clear_pointer (&heard.ids, g_array_unref);
+}
+
+/* The server goes away and comes back: the watcher says it is offline, then
+ * online; a transaction cut off writes nothing; the next save works. */
+static void
+test_server_lost (void)
+{
+  g_autofree char *db = NULL;
+  g_autofree char *location = NULL;
+  g_autofree char *count = NULL;
+  g_autoptr(SummitStore) store = NULL;
+  g_autoptr(SummitPerson) person = make_person ("Ewa", "Lis");
+  g_autoptr(GError) error = NULL;
+  const char *version = g_getenv ("PGVERSION");
+  g_autofree char *stop = NULL;
+  g_autofree char *start = NULL;
+  gint64 end;
+  int status;
+
+  if (!have_server ())
+    return;
+  if (g_getenv ("PG_CLUSTER_CONF_ROOT") == NULL || version == NULL)
+    {
+      g_test_skip ("the server cannot be stopped from here (not a pg_virtualenv cluster)");
+      return;
+    }
+  db = new_database ();
+  location = location_for (db, NULL);
+  store = summit_store_open_and_seed (location, &error);
+  g_assert_no_error (error);
+  summit_store_watch (store);
+
+  stop = g_strdup_printf ("pg_ctlcluster %s regress stop -m fast", version);
+  start = g_strdup_printf ("pg_ctlcluster %s regress start", version);
+
+  g_assert_true (summit_store_begin (store, &error));
+  g_assert_true (g_spawn_command_line_sync (stop, NULL, NULL, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_false (summit_store_insert_person (store, person, &error));
+  g_assert_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_CONNECTION);
+  summit_store_rollback (store);
+  g_assert_false (summit_store_in_transaction (store));
+  g_clear_error (&error);
+
+  end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (summit_store_is_online (store) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (summit_store_is_online (store));
+
+  g_assert_true (g_spawn_command_line_sync (start, NULL, NULL, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (!summit_store_is_online (store) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (summit_store_is_online (store));
+
+  /* nothing of the cut-off transaction, and the save now works */
+  count = admin_query (db, "SELECT count (*) FROM person WHERE family_name = 'Lis'");
+  g_assert_cmpstr (count, ==, "0");
+  summit_person_set_id (person, 0);
+  g_assert_true (summit_store_insert_person (store, person, &error));
+  g_assert_no_error (error);
+  g_free (count);
+  count = admin_query (db, "SELECT count (*) FROM person WHERE family_name = 'Lis'");
+  g_assert_cmpstr (count, ==, "1");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/server/new-database", test_new_database);
+  g_test_add_func ("/server/refuses-foreign-and-newer", test_refuses_foreign_and_newer);
+  g_test_add_func ("/server/refuses-without-create-right", test_refuses_without_create_right);
+  g_test_add_func ("/server/connection-errors", test_connection_errors);
+  g_test_add_func ("/server/roles", test_roles);
+  g_test_add_func ("/server/announcements", test_announcements);
+  g_test_add_func ("/server/lost", test_server_lost);
+
+  return g_test_run ();
+}
