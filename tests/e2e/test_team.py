@@ -356,7 +356,8 @@ def case_b(team):
           "B's save wrote before B chose: %r" % (team.person("Nowak"),))
 
     # B keeps its own value, and saves it.
-    b.find("Email, yours: " + mine, "check box", parent=editor_b).doActionNamed("click")
+    b.front()
+    b.find("Email, yours: " + mine, "check box", parent=editor_b).click()
     team.wait("Save Choices to become sensitive", lambda: choose.sensitive)
     choose.doActionNamed("click")
     team.wait_stored("B's choice on the server", "Nowak", lambda p: p[0] == mine)
