@@ -201,11 +201,17 @@ test_round_trip (void)
                                   " 'letter')"), ==, 3);
   g_assert_cmpint (test_store_count (second, "SELECT count(*) FROM person WHERE uid = 'p-anna' AND notes ="
                                   " 'Likes <tables> & \"quotes\"\nsecond line\ttab' AND native_name = 'Анна'"), ==, 1);
-  lineup = query_text (second, "SELECT group_concat (p.uid || '/' || m.role, ' ') FROM"
+  lineup = query_text (second, SUMMIT_SQL (second,
+                               "SELECT group_concat (p.uid || '/' || m.role, ' ') FROM"
                                " (SELECT * FROM panel_member ORDER BY position) m"
                                " JOIN person p ON p.id = m.person_id JOIN panel s"
                                " ON s.id = m.panel_id WHERE s.uid = 'panel-2021-a'"
-                               " AND s.duration_min = 75");
+                               " AND s.duration_min = 75",
+                               "SELECT string_agg (p.uid || '/' || m.role, ' ' ORDER BY m.position)"
+                               " FROM panel_member m"
+                               " JOIN person p ON p.id = m.person_id JOIN panel s"
+                               " ON s.id = m.panel_id WHERE s.uid = 'panel-2021-a'"
+                               " AND s.duration_min = 75"));
   g_assert_cmpstr (lineup, ==, "p-li/moderator p-anna/panelist seed-mariusz-sagan/panelist");
   g_assert_cmpint (test_store_count (second, "SELECT domestic_mayors * 100 + countries FROM year_statistic"
                                   " WHERE year = 2021"), ==, 2231);

@@ -199,6 +199,8 @@ undo_edit_cb (AdwToast         *toast,
 
   if (before == NULL || self->store == NULL)
     return;
+  /* Undo puts back what the edit replaced, over the version that edit wrote. */
+  summit_panel_set_version (before, 0);
   if (!summit_store_update_panel (self->store, before, &error))
     summit_panels_page_say (self, error->message);
   self->selected_id = summit_panel_get_id (before);

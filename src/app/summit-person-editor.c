@@ -8,6 +8,11 @@
  * (same name, same city) is pointed out. For someone already saved, their
  * invitation to the current edition moves through the workflow here, each
  * change recorded with its channel and note in the history below.
+ *
+ * No lost update: if someone saved the person since the editor opened, the
+ * fields only one of them changed are merged and saved; for fields both
+ * changed, the merge chooser shows both values and saves once the person
+ * has chosen.
  */
 #define G_LOG_DOMAIN "summit-person-editor"
 
@@ -15,9 +20,12 @@
 
 #include <glib/gi18n.h>
 
+#include "summit-merge.h"
+#include "summit-merge-chooser.h"
 #include "summit-people.h"
 #include "summit-person-editor.h"
 #include "summit-place-chooser.h"
+#include "summit-window.h"
 
 struct _SummitPersonEditor
 {
@@ -27,6 +35,7 @@ struct _SummitPersonEditor
   AdwWindowTitle      *window_title;
   GtkButton           *save_button;
   GtkLabel            *problem_label;
+  SummitMergeChooser  *merge_chooser;
   GtkWidget           *duplicate_box;
   GtkLabel            *duplicate_label;
   GtkBox              *columns;
@@ -57,6 +66,7 @@ struct _SummitPersonEditor
   SummitStore         *store;
   SummitEdition       *edition;
   SummitPerson        *person;
+  SummitPerson        *base;          /* as loaded, for the merge */
   GArray              *next_statuses; /* SummitInvitationStatus behind change_dropdown */
   GtkStringList       *position_kinds; /* behind position_kind_dropdown */
   gint64               duplicate_id;
@@ -426,32 +436,151 @@ save_txn (SummitStore  *store,
           gpointer      user_data,
           GError      **error)
 {
-  SummitPersonEditor *self = user_data;
-  SummitPerson *person = self->person;
-  guint language = gtk_drop_down_get_selected (self->letter_language_dropdown);
+  SummitPerson *person = user_data;
 
-  summit_person_set_field (person, SUMMIT_PERSON_LETTER_LANGUAGE,
-                           language < G_N_ELEMENTS (letter_languages) ? letter_languages[language] : "");
   return summit_person_get_id (person) > 0
          ? summit_store_update_person (store, person, error)
          : summit_store_insert_person (store, person, error);
 }
 
 static void
-save_clicked_cb (SummitPersonEditor *self)
+say_problem (SummitPersonEditor *self,
+             const char         *message)
+{
+  gtk_label_set_label (self->problem_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), TRUE);
+}
+
+static const char *
+field_label (SummitPersonField field)
+{
+  switch (field)
+    {
+    case SUMMIT_PERSON_UID: return _("Identifier");
+    case SUMMIT_PERSON_HONORIFIC: return _("Honorific");
+    case SUMMIT_PERSON_GIVEN_NAME: return _("Given Name");
+    case SUMMIT_PERSON_FAMILY_NAME: return _("Family Name");
+    case SUMMIT_PERSON_NATIVE_NAME: return _("Native-Script Name");
+    case SUMMIT_PERSON_POSITION: return _("Position");
+    case SUMMIT_PERSON_CITY: return _("City");
+    case SUMMIT_PERSON_COUNTRY: return _("Country");
+    case SUMMIT_PERSON_ORGANISATION: return _("Organisation");
+    case SUMMIT_PERSON_EMAIL: return _("Email");
+    case SUMMIT_PERSON_PHONE: return _("Phone");
+    case SUMMIT_PERSON_TIMEZONE: return _("Time Zone");
+    case SUMMIT_PERSON_NOTES: return _("Notes");
+    case SUMMIT_PERSON_POSITION_KIND: return _("Position kind");
+    case SUMMIT_PERSON_LETTER_LANGUAGE: return _("Letter Language");
+    case SUMMIT_PERSON_N_FIELDS:
+    default: g_return_val_if_reached ("");
+    }
+}
+
+/* Saves @mine, edited from @base. If someone saved the person since, merges
+ * with what is stored now: saves at once where no field was changed by
+ * both, otherwise shows the chooser and waits. Closes the editor once saved. */
+static void
+save_person (SummitPersonEditor *self,
+             SummitPerson       *base,
+             SummitPerson       *mine,
+             gboolean            merged)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(SummitPerson) theirs = NULL;
+  g_autoptr(SummitPerson) merge = NULL;
+  g_autoptr(GArray) conflicts = NULL;
+  gint64 version = summit_person_get_version (mine);
+
+  if (summit_store_transaction (self->store, save_txn, mine, &error))
+    {
+      GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+      if (merged && SUMMIT_IS_WINDOW (parent))
+        summit_window_add_toast (SUMMIT_WINDOW (parent),
+                                 adw_toast_new (_("Saved together with changes made meanwhile")));
+      g_signal_emit (self, signals[SIGNAL_CHANGED], 0, summit_person_get_id (mine));
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+  /* Nothing was written: the version stays the one read. */
+  summit_person_set_version (mine, version);
+  if (!g_error_matches (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_CONFLICT))
+    {
+      say_problem (self, error->message);
+      return;
+    }
+
+  g_clear_error (&error);
+  theirs = summit_store_get_person (self->store, summit_person_get_id (mine), &error);
+  if (theirs == NULL)
+    {
+      say_problem (self, error->message);
+      return;
+    }
+  merge = summit_merge_person (base, mine, theirs, &conflicts);
+  if (conflicts->len == 0)
+    {
+      save_person (self, theirs, merge, TRUE);
+      return;
+    }
+  summit_merge_chooser_begin (self->merge_chooser, G_OBJECT (theirs), G_OBJECT (mine),
+                              G_OBJECT (merge), g_array_ref (conflicts));
+
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      SummitPersonField f = g_array_index (conflicts, SummitPersonField, i);
+
+      summit_merge_chooser_add (self->merge_chooser, field_label (f),
+                                summit_person_get_field (mine, f),
+                                summit_person_get_field (theirs, f));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), FALSE);
+  summit_merge_chooser_present (self->merge_chooser);
+}
+
+static void
+save_clicked_cb (SummitPersonEditor *self)
+{
+  g_autoptr(SummitPerson) mine = NULL;
+  guint language = gtk_drop_down_get_selected (self->letter_language_dropdown);
 
   if (!validate (self))
     return;
-  if (!summit_store_transaction (self->store, save_txn, self, &error))
+  summit_person_set_field (self->person, SUMMIT_PERSON_LETTER_LANGUAGE,
+                           language < G_N_ELEMENTS (letter_languages) ? letter_languages[language] : "");
+  mine = summit_person_copy (self->person);
+  save_person (self, self->base, mine, FALSE);
+}
+
+static void
+merge_save_cb (SummitPersonEditor *self)
+{
+  GObject *theirs, *mine;
+  GArray *fields;
+  GObject *merged = summit_merge_chooser_get_merge (self->merge_chooser, &theirs, &mine, &fields);
+  g_autoptr(SummitPerson) base = NULL;
+  g_autoptr(SummitPerson) merge = NULL;
+
+  if (merged == NULL)
+    return;
+  for (guint i = 0; i < fields->len; i++)
     {
-      gtk_label_set_label (self->problem_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->problem_label), TRUE);
-      return;
+      SummitPersonField f = g_array_index (fields, SummitPersonField, i);
+
+      if (summit_merge_chooser_keeps_mine (self->merge_chooser, i))
+        summit_person_set_field (SUMMIT_PERSON (merged), f,
+                                 summit_person_get_field (SUMMIT_PERSON (mine), f));
     }
-  g_signal_emit (self, signals[SIGNAL_CHANGED], 0, summit_person_get_id (self->person));
-  gtk_window_destroy (GTK_WINDOW (self));
+  base = g_object_ref (SUMMIT_PERSON (theirs));
+  merge = g_object_ref (SUMMIT_PERSON (merged));
+  summit_merge_chooser_clear (self->merge_chooser);
+  save_person (self, base, merge, TRUE);
+}
+
+static void
+merge_cancel_cb (SummitPersonEditor *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->save_button));
 }
 
 static void
@@ -529,6 +658,7 @@ summit_person_editor_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->edition);
   g_clear_object (&self->person);
+  g_clear_object (&self->base);
   g_clear_pointer (&self->next_statuses, g_array_unref);
   g_clear_object (&self->position_kinds);
 
@@ -577,6 +707,7 @@ summit_person_editor_class_init (SummitPersonEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, invitation_group);
   gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, native_row);
   gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, letter_language_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, merge_chooser);
   gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, note_row);
   gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, notes_row);
   gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, position_kind_dropdown);
@@ -590,6 +721,8 @@ summit_person_editor_class_init (SummitPersonEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, timezone_chooser);
   gtk_widget_class_bind_template_child (widget_class, SummitPersonEditor, window_title);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, merge_cancel_cb);
+  gtk_widget_class_bind_template_callback (widget_class, merge_save_cb);
   gtk_widget_class_bind_template_callback (widget_class, open_duplicate_cb);
   gtk_widget_class_bind_template_callback (widget_class, record_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
@@ -601,6 +734,7 @@ summit_person_editor_class_init (SummitPersonEditorClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
                                        "editor.save", NULL);
 
+  g_type_ensure (SUMMIT_TYPE_MERGE_CHOOSER);
   g_type_ensure (SUMMIT_TYPE_PLACE_CHOOSER);
 }
 
@@ -665,6 +799,7 @@ summit_person_editor_new (GtkWindow     *parent,
     }
   if (self->person == NULL)
     self->person = summit_person_new ();
+  self->base = summit_person_copy (self->person);
 
   populate (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->given_row));

@@ -3,7 +3,10 @@
  *
  * The session editor: title, kind, date and times entered in any zone the
  * planner chooses, room or stream, description. Every change is checked as
- * it is typed; what does not hold is said, and never saved.
+ * it is typed; what does not hold is said, and never saved. If someone
+ * saved the session (or its lineup) since the editor opened, what only one
+ * of them changed is merged and saved; fields both changed wait for the
+ * planner's choice in the merge chooser.
  */
 #define G_LOG_DOMAIN "summit-session-editor"
 
@@ -12,16 +15,20 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "summit-merge.h"
+#include "summit-merge-chooser.h"
 #include "summit-programme.h"
 #include "summit-places.h"
 #include "summit-session-editor.h"
 #include "summit-time.h"
+#include "summit-window.h"
 
 struct _SummitSessionEditor
 {
   AdwWindow      parent_instance;
 
   /* Template widgets */
+  SummitMergeChooser *merge_chooser;
   GtkButton     *save_button;
   GtkLabel      *error_label;
   GtkEntry      *title_entry;
@@ -39,7 +46,7 @@ struct _SummitSessionEditor
   /* Owned */
   SummitStore   *store;
   SummitEdition *edition;
-  SummitPanel   *panel;        /* NULL for a new session */
+  SummitPanel   *panel;        /* NULL for a new session; as loaded */
   char          *second_zone;
   gboolean       show_errors;   /* once the planner has changed something */
 };
@@ -206,33 +213,136 @@ field_changed_cb (SummitSessionEditor *self)
 }
 
 static void
+say_problem (SummitSessionEditor *self,
+             const char          *message)
+{
+  gtk_label_set_text (self->error_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+}
+
+/* Saves @mine, edited from @base. If someone saved the session since,
+ * merges with what is stored now: saves at once where no field was changed
+ * by both, otherwise shows the chooser and waits. Closes once saved. */
+static void
+save_session (SummitSessionEditor *self,
+              SummitPanel         *base,
+              SummitPanel         *mine,
+              gboolean             merged)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SummitPanel) theirs = NULL;
+  g_autoptr(SummitPanel) merge = NULL;
+  g_autoptr(GArray) conflicts = NULL;
+  const char *zone = summit_edition_get_timezone (self->edition);
+  gboolean ok;
+
+  ok = base != NULL ? summit_store_update_panel (self->store, mine, &error)
+                    : summit_store_insert_panel (self->store, mine, &error);
+  if (ok)
+    {
+      GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+      if (merged && SUMMIT_IS_WINDOW (parent))
+        summit_window_add_toast (SUMMIT_WINDOW (parent),
+                                 adw_toast_new (_("Saved together with changes made meanwhile")));
+      g_signal_emit (self, signals[SAVED], 0, summit_panel_get_id (mine));
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+  if (!g_error_matches (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_CONFLICT))
+    {
+      say_problem (self, error->message);
+      return;
+    }
+
+  g_clear_error (&error);
+  theirs = summit_store_get_panel (self->store, summit_panel_get_id (mine), &error);
+  if (theirs == NULL)
+    {
+      say_problem (self, error->message);
+      return;
+    }
+  merge = summit_merge_session (base, mine, theirs, &conflicts);
+  if (conflicts->len == 0)
+    {
+      /* What each changed may not hold together (a time outside the edition). */
+      if (!summit_panel_validate (merge, self->edition, &error))
+        say_problem (self, error->message);
+      else
+        save_session (self, theirs, merge, TRUE);
+      return;
+    }
+
+  summit_merge_chooser_begin (self->merge_chooser, G_OBJECT (theirs), G_OBJECT (mine),
+                              G_OBJECT (merge), g_array_ref (conflicts));
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      SummitSessionField f = g_array_index (conflicts, SummitSessionField, i);
+      g_autofree char *yours = summit_session_field_describe (mine, f, zone);
+      g_autofree char *their = summit_session_field_describe (theirs, f, zone);
+
+      summit_merge_chooser_add (self->merge_chooser, summit_session_field_to_label (f), yours, their);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  summit_merge_chooser_present (self->merge_chooser);
+}
+
+static void
 save_clicked_cb (SummitSessionEditor *self)
 {
   g_autoptr(SummitPanel) panel = summit_panel_new ();
   g_autoptr(GError) error = NULL;
-  gboolean ok;
 
   if (self->panel != NULL)
     {
       summit_panel_set_id (panel, summit_panel_get_id (self->panel));
       summit_panel_set_uid (panel, summit_panel_get_uid (self->panel));
       summit_panel_set_duration (panel, summit_panel_get_duration (self->panel));
+      summit_panel_set_version (panel, summit_panel_get_version (self->panel));
+      /* The lineup is edited beside the programme, not here: it stays as read. */
+      summit_session_field_copy (panel, self->panel, SUMMIT_SESSION_LINEUP);
     }
 
   /* Checked again here: nothing that does not hold reaches the database. */
-  ok = read_form (self, panel, &error);
-  if (ok)
-    ok = self->panel != NULL ? summit_store_update_panel (self->store, panel, &error)
-                             : summit_store_insert_panel (self->store, panel, &error);
-  if (!ok)
+  if (!read_form (self, panel, &error))
     {
-      gtk_label_set_text (self->error_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      say_problem (self, error->message);
       return;
     }
+  save_session (self, self->panel, panel, FALSE);
+}
 
-  g_signal_emit (self, signals[SAVED], 0, summit_panel_get_id (panel));
-  gtk_window_destroy (GTK_WINDOW (self));
+static void
+merge_save_cb (SummitSessionEditor *self)
+{
+  GObject *theirs, *mine;
+  GArray *fields;
+  GObject *merged = summit_merge_chooser_get_merge (self->merge_chooser, &theirs, &mine, &fields);
+  g_autoptr(SummitPanel) base = NULL;
+  g_autoptr(SummitPanel) merge = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (merged == NULL)
+    return;
+  for (guint i = 0; i < fields->len; i++)
+    if (summit_merge_chooser_keeps_mine (self->merge_chooser, i))
+      summit_session_field_copy (SUMMIT_PANEL (merged), SUMMIT_PANEL (mine),
+                                 g_array_index (fields, SummitSessionField, i));
+  if (!summit_panel_validate (SUMMIT_PANEL (merged), self->edition, &error))
+    {
+      say_problem (self, error->message);
+      return;
+    }
+  base = g_object_ref (SUMMIT_PANEL (theirs));
+  merge = g_object_ref (SUMMIT_PANEL (merged));
+  summit_merge_chooser_clear (self->merge_chooser);
+  save_session (self, base, merge, TRUE);
+}
+
+static void
+merge_cancel_cb (SummitSessionEditor *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->save_button));
 }
 
 static void
@@ -272,6 +382,7 @@ summit_session_editor_class_init (SummitSessionEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SummitSessionEditor, end_entry);
   gtk_widget_class_bind_template_child (widget_class, SummitSessionEditor, error_label);
   gtk_widget_class_bind_template_child (widget_class, SummitSessionEditor, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, SummitSessionEditor, merge_chooser);
   gtk_widget_class_bind_template_child (widget_class, SummitSessionEditor, preview_row);
   gtk_widget_class_bind_template_child (widget_class, SummitSessionEditor, room_confirmed_check);
   gtk_widget_class_bind_template_child (widget_class, SummitSessionEditor, room_entry);
@@ -280,8 +391,12 @@ summit_session_editor_class_init (SummitSessionEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SummitSessionEditor, title_entry);
   gtk_widget_class_bind_template_child (widget_class, SummitSessionEditor, zone_entry);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, merge_cancel_cb);
+  gtk_widget_class_bind_template_callback (widget_class, merge_save_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+
+  g_type_ensure (SUMMIT_TYPE_MERGE_CHOOSER);
 }
 
 static void

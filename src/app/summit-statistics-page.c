@@ -61,6 +61,7 @@ struct _YearRow
 {
   SummitStatisticsPage *page;
   int                   original_year;   /* 0: a year not saved yet */
+  gint64                original_version; /* of the figure as read, for the save */
   int                   grid_row;
   GtkWidget            *year;
   GtkWidget            *overseas;
@@ -334,6 +335,7 @@ save_row (YearRow *row)
       summit_year_statistic_set_domestic (stat, domestic);
       summit_year_statistic_set_countries (stat, countries);
       summit_year_statistic_set_source (stat, gtk_editable_get_text (GTK_EDITABLE (row->source)));
+      summit_year_statistic_set_version (stat, row->original_version);
       if (!summit_store_save_year_statistic (self->store, stat, row->original_year, &error) &&
           g_error_matches (error, SUMMIT_STATISTICS_ERROR, SUMMIT_STATISTICS_ERROR_DUPLICATE_YEAR))
         gtk_widget_add_css_class (row->year, "error");
@@ -348,9 +350,20 @@ save_row (YearRow *row)
         message = g_strdup_printf (_("Not saved (%d): %s"), row->original_year, error->message);
       else
         message = g_strdup_printf (_("Not saved (new year): %s"), error->message);
+      if (g_error_matches (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_CONFLICT))
+        {
+          /* Show what is saved now; the row goes with the reload. */
+          g_autofree char *more = g_strdup_printf ("%s %s", message,
+                                                   _("The figures shown now are the saved ones."));
+
+          reload (self);
+          show_message (self, more, TRUE);
+          return;
+        }
       show_message (self, message, TRUE);
       return;
     }
+  row->original_version = summit_year_statistic_get_version (stat);
 
   {
     g_autofree char *message = g_strdup_printf (_("Saved %d."), year);
@@ -561,6 +574,7 @@ add_row (SummitStatisticsPage *self,
 
   row->page = self;
   row->original_year = stat != NULL ? year : 0;
+  row->original_version = stat != NULL ? summit_year_statistic_get_version (stat) : 0;
   row->grid_row = r = ++self->editor_rows;
   row_names_init (&names, year);
 

@@ -21,6 +21,7 @@ struct _SummitEdition
   GObject              parent_instance;
 
   gint64               id;
+  gint64               version;   /* as read from the store; 0 for none */
   int                  year;
   SummitEditionFormat  format;
   char                *theme;
@@ -152,6 +153,27 @@ summit_edition_set_id (SummitEdition *self,
 {
   g_return_if_fail (SUMMIT_IS_EDITION (self));
   self->id = id;
+}
+
+/**
+ * summit_edition_get_version:
+ *
+ * Returns: the version of the stored edition this was read from, or 0 if
+ *   it was not read from the store (a save then does not check it)
+ */
+gint64
+summit_edition_get_version (SummitEdition *self)
+{
+  g_return_val_if_fail (SUMMIT_IS_EDITION (self), 0);
+  return self->version;
+}
+
+void
+summit_edition_set_version (SummitEdition *self,
+                            gint64         version)
+{
+  g_return_if_fail (SUMMIT_IS_EDITION (self));
+  self->version = version;
 }
 
 int

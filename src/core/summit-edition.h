@@ -21,6 +21,9 @@ SummitEdition       *summit_edition_new              (int                  year)
 gint64               summit_edition_get_id           (SummitEdition       *self);
 void                 summit_edition_set_id           (SummitEdition       *self,
                                                       gint64               id);
+gint64               summit_edition_get_version      (SummitEdition       *self);
+void                 summit_edition_set_version      (SummitEdition       *self,
+                                                      gint64               version);
 int                  summit_edition_get_year         (SummitEdition       *self);
 const char          *summit_edition_get_theme        (SummitEdition       *self);
 void                 summit_edition_set_theme        (SummitEdition       *self,

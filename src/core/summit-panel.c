@@ -22,6 +22,7 @@ struct _SummitPanel
   gint64           id;
   gint64           edition_id;
   gint64           start_utc;
+  gint64           version;   /* as read from the store (covers the lineup); 0 for none */
   SummitPanelKind  kind;
   int              duration;
   guint            has_start : 1;
@@ -124,6 +125,27 @@ summit_panel_set_id (SummitPanel *self,
 {
   g_return_if_fail (SUMMIT_IS_PANEL (self));
   self->id = id;
+}
+
+/**
+ * summit_panel_get_version:
+ *
+ * Returns: the version of the stored session (and lineup) this was read
+ *   from, or 0 if it was not read from the store
+ */
+gint64
+summit_panel_get_version (SummitPanel *self)
+{
+  g_return_val_if_fail (SUMMIT_IS_PANEL (self), 0);
+  return self->version;
+}
+
+void
+summit_panel_set_version (SummitPanel *self,
+                          gint64       version)
+{
+  g_return_if_fail (SUMMIT_IS_PANEL (self));
+  self->version = version;
 }
 
 const char *

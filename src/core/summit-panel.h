@@ -48,6 +48,9 @@ SummitPanel     *summit_panel_new              (void);
 gint64           summit_panel_get_id           (SummitPanel     *self);
 void             summit_panel_set_id           (SummitPanel     *self,
                                                 gint64           id);
+gint64           summit_panel_get_version      (SummitPanel     *self);
+void             summit_panel_set_version      (SummitPanel     *self,
+                                                gint64           version);
 const char      *summit_panel_get_uid          (SummitPanel     *self);
 void             summit_panel_set_uid          (SummitPanel     *self,
                                                 const char      *uid);

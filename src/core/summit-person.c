@@ -26,6 +26,7 @@ struct _SummitPerson
   gint64   id;
   gint64   created;
   gint64   updated;
+  gint64   version;   /* as read from the store; 0 for none */
   char    *fields[SUMMIT_PERSON_N_FIELDS];
 };
 
@@ -233,6 +234,50 @@ summit_person_get_updated (SummitPerson *self)
 {
   g_return_val_if_fail (SUMMIT_IS_PERSON (self), 0);
   return self->updated;
+}
+
+/**
+ * summit_person_copy:
+ *
+ * Returns: (transfer full): a new person with the id, fields, times and
+ *   version of @self
+ */
+SummitPerson *
+summit_person_copy (SummitPerson *self)
+{
+  SummitPerson *copy;
+
+  g_return_val_if_fail (SUMMIT_IS_PERSON (self), NULL);
+
+  copy = summit_person_new ();
+  copy->id = self->id;
+  copy->created = self->created;
+  copy->updated = self->updated;
+  copy->version = self->version;
+  for (guint i = 0; i < SUMMIT_PERSON_N_FIELDS; i++)
+    summit_person_set_field (copy, i, self->fields[i]);
+  return copy;
+}
+
+/**
+ * summit_person_get_version:
+ *
+ * Returns: the version of the stored row this person was read from, or 0
+ *   if it was not read from the store (a save then does not check it)
+ */
+gint64
+summit_person_get_version (SummitPerson *self)
+{
+  g_return_val_if_fail (SUMMIT_IS_PERSON (self), 0);
+  return self->version;
+}
+
+void
+summit_person_set_version (SummitPerson *self,
+                           gint64        version)
+{
+  g_return_if_fail (SUMMIT_IS_PERSON (self));
+  self->version = version;
 }
 
 void

@@ -59,6 +59,10 @@ const char   *summit_person_field_name       (SummitPersonField  field);
 const char   *summit_person_attribute_name   (guint              attribute);
 gint64        summit_person_get_created      (SummitPerson      *self);
 gint64        summit_person_get_updated      (SummitPerson      *self);
+SummitPerson *summit_person_copy             (SummitPerson      *self);
+gint64        summit_person_get_version      (SummitPerson      *self);
+void          summit_person_set_version      (SummitPerson      *self,
+                                              gint64             version);
 void          summit_person_set_times        (SummitPerson      *self,
                                               gint64             created,
                                               gint64             updated);

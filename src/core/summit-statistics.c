@@ -23,6 +23,7 @@ struct _SummitYearStatistic
 {
   GObject           parent_instance;
 
+  gint64            version;     /* as read from the store; 0 for none */
   int               year;
   SummitFigureKind  kind;
   int               overseas;    /* -1: none */
@@ -84,6 +85,27 @@ summit_year_statistic_new (int              year,
   self->year = year;
   self->kind = kind;
   return self;
+}
+
+/**
+ * summit_year_statistic_get_version:
+ *
+ * Returns: the version of the stored figure this was read from, or 0 if it
+ *   was not read from the store (a save then does not check it)
+ */
+gint64
+summit_year_statistic_get_version (SummitYearStatistic *self)
+{
+  g_return_val_if_fail (SUMMIT_IS_YEAR_STATISTIC (self), 0);
+  return self->version;
+}
+
+void
+summit_year_statistic_set_version (SummitYearStatistic *self,
+                                   gint64               version)
+{
+  g_return_if_fail (SUMMIT_IS_YEAR_STATISTIC (self));
+  self->version = version;
 }
 
 int

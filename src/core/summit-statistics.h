@@ -40,6 +40,9 @@ G_DECLARE_FINAL_TYPE (SummitYearStatistic, summit_year_statistic, SUMMIT, YEAR_S
 
 SummitYearStatistic *summit_year_statistic_new                (int                   year,
                                                                SummitFigureKind      kind);
+gint64               summit_year_statistic_get_version        (SummitYearStatistic *self);
+void                 summit_year_statistic_set_version        (SummitYearStatistic *self,
+                                                               gint64               version);
 int                  summit_year_statistic_get_year           (SummitYearStatistic *self);
 SummitFigureKind     summit_year_statistic_get_kind           (SummitYearStatistic *self);
 void                 summit_year_statistic_set_kind           (SummitYearStatistic *self,

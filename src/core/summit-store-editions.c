@@ -13,7 +13,7 @@
 #include "summit-store-private.h"
 
 #define EDITION_COLUMNS \
-  "id, year, theme, host_city, host_country, timezone, format, start_date, end_date"
+  "id, year, theme, host_city, host_country, timezone, format, start_date, end_date, version"
 
 static SummitEdition *
 edition_from_row (SummitStmt *stmt)
@@ -31,6 +31,7 @@ edition_from_row (SummitStmt *stmt)
   summit_edition_set_dates (edition,
                             summit_stmt_column_text (stmt, 7),
                             summit_stmt_column_text (stmt, 8));
+  summit_edition_set_version (edition, summit_stmt_column_int64 (stmt, 9));
   return edition;
 }
 
@@ -97,8 +98,12 @@ summit_store_get_edition (SummitStore  *store,
 /**
  * summit_store_put_edition:
  *
- * Inserts @edition, or updates the edition of the same year, and sets its id;
- * refuses one that summit_edition_validate() does not accept.
+ * Inserts @edition, or updates the edition of the same year (raising its
+ * version), and sets its id and version; refuses one that
+ * summit_edition_validate() does not accept. If @edition carries a version
+ * (it was read from the store), only that version is overwritten: if someone
+ * saved the edition since, nothing is written and @error is
+ * %SUMMIT_STORE_ERROR_CONFLICT.
  */
 gboolean
 summit_store_put_edition (SummitStore    *store,
@@ -107,6 +112,7 @@ summit_store_put_edition (SummitStore    *store,
 {
   SummitStmt *stmt;
   gint64 id = 0;
+  gint64 version = 0;
 
   g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
   g_return_val_if_fail (SUMMIT_IS_EDITION (edition), FALSE);
@@ -119,8 +125,10 @@ summit_store_put_edition (SummitStore    *store,
                                " ON CONFLICT (year) DO UPDATE SET theme = excluded.theme,"
                                " host_city = excluded.host_city, host_country = excluded.host_country,"
                                " timezone = excluded.timezone, format = excluded.format,"
-                               " start_date = excluded.start_date, end_date = excluded.end_date"
-                               " RETURNING id",
+                               " start_date = excluded.start_date, end_date = excluded.end_date,"
+                               " version = edition.version + 1"
+                               " WHERE $9 = 0 OR edition.version = $9"
+                               " RETURNING id, version",
                                error);
   if (stmt == NULL)
     return FALSE;
@@ -136,11 +144,24 @@ summit_store_put_edition (SummitStore    *store,
   if (summit_edition_get_end_date (edition))
     summit_stmt_bind_text (stmt, 8, summit_edition_get_end_date (edition));
 
+  summit_stmt_bind_int64 (stmt, 9, summit_edition_get_version (edition));
+
   if (summit_stmt_step (stmt) == SUMMIT_STEP_ROW)
-    id = summit_stmt_column_int64 (stmt, 0);
+    {
+      id = summit_stmt_column_int64 (stmt, 0);
+      version = summit_stmt_column_int64 (stmt, 1);
+    }
   if (!summit_store_step_done (store, stmt, error))
     return FALSE;
+  if (id == 0)
+    {
+      g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_CONFLICT,
+                   _("The %d edition was changed by someone else since you opened it"),
+                   summit_edition_get_year (edition));
+      return FALSE;
+    }
 
   summit_edition_set_id (edition, id);
+  summit_edition_set_version (edition, version);
   return TRUE;
 }

@@ -30,7 +30,7 @@ static const char update_person_sql[] =
   " family_name = $4, native_name = $5, position = $6, city = $7,"
   " country = $8, organisation = $9, email = $10, phone = $11,"
   " timezone = $12, notes = $13, position_kind = $14, letter_language = $15,"
-  " updated = $16"
+  " updated = $16, version = version + 1"
   " WHERE uid = $1 AND (honorific, given_name, family_name,"
   " native_name, position, city, country, organisation, email,"
   " phone, timezone, notes, position_kind, letter_language) IS DISTINCT FROM ($2, $3, $4,"

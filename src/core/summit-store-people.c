@@ -13,11 +13,11 @@
 #include "summit-store-people.h"
 #include "summit-store-private.h"
 
-/* The fields in SummitPersonField order, then created and updated. */
+/* The fields in SummitPersonField order, then created, updated, id, version. */
 #define PERSON_COLUMNS \
   "uid, honorific, given_name, family_name, native_name, position, city, country," \
   " organisation, email, phone, timezone, notes, position_kind, letter_language," \
-  " created, updated, id"
+  " created, updated, id, version"
 
 static gboolean
 call_person (SummitStmt  *stmt,
@@ -86,6 +86,7 @@ person_from_row (SummitStmt *stmt)
                            summit_stmt_column_int64 (stmt, SUMMIT_PERSON_N_FIELDS),
                            summit_stmt_column_int64 (stmt, SUMMIT_PERSON_N_FIELDS + 1));
   summit_person_set_id (person, summit_stmt_column_int64 (stmt, SUMMIT_PERSON_N_FIELDS + 2));
+  summit_person_set_version (person, summit_stmt_column_int64 (stmt, SUMMIT_PERSON_N_FIELDS + 3));
   return person;
 }
 
@@ -245,7 +246,11 @@ summit_store_insert_person (SummitStore   *store,
 /**
  * summit_store_update_person:
  *
- * Writes every field of @person (found by its id) and stamps it updated now.
+ * Writes every field of @person (found by its id), stamps it updated now
+ * and raises its version. If @person carries a version (it was read from
+ * the store), only that version is overwritten: if someone saved the person
+ * since, nothing is written and @error is %SUMMIT_STORE_ERROR_CONFLICT. On
+ * success @person carries the new version.
  */
 gboolean
 summit_store_update_person (SummitStore   *store,
@@ -253,6 +258,7 @@ summit_store_update_person (SummitStore   *store,
                             GError       **error)
 {
   SummitStmt *stmt;
+  gint64 version;
 
   g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
   g_return_val_if_fail (SUMMIT_IS_PERSON (person), FALSE);
@@ -268,21 +274,22 @@ summit_store_update_person (SummitStore   *store,
                                " family_name = $4, native_name = $5, position = $6, city = $7,"
                                " country = $8, organisation = $9, email = $10, phone = $11,"
                                " timezone = $12, notes = $13, position_kind = $14, letter_language = $15,"
-                               " created = $16, updated = $17 WHERE id = $18",
+                               " created = $16, updated = $17, version = version + 1"
+                               " WHERE id = $18 AND ($19 = 0 OR version = $19) RETURNING version",
                                error);
   if (stmt == NULL)
     return FALSE;
   bind_person (stmt, person);
   summit_stmt_bind_int64 (stmt, 18, summit_person_get_id (person));
-  if (!summit_store_step_done (store, stmt, error))
+  summit_stmt_bind_int64 (stmt, 19, summit_person_get_version (person));
+  if (!summit_store_step_version (store, stmt, &version, error))
     return FALSE;
 
-  if (summit_store_changes (store) == 0)
-    {
-      g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_NOT_FOUND,
-                   _("This person no longer exists"));
-      return FALSE;
-    }
+  if (version == 0)
+    return summit_store_refuse_stale (store, "person", summit_person_get_id (person),
+                                      _("This person was changed by someone else since you opened it"),
+                                      _("This person no longer exists"), error);
+  summit_person_set_version (person, version);
   return TRUE;
 }
 
@@ -614,7 +621,18 @@ delete_people_txn (SummitStore  *store,
       g_ptr_array_add (d->deleted, saved);
 
       /* A panel seat would block the delete (ON DELETE RESTRICT): the caller
-       * has named the panels to the person, so free the seat; Undo restores it. */
+       * has named the panels to the person, so free the seat; Undo restores it.
+       * Each lineup changes, and so does its session's version. */
+      stmt = summit_store_prepare (store,
+                                   "UPDATE panel SET version = version + 1 WHERE id IN"
+                                   " (SELECT panel_id FROM panel_member WHERE person_id = $1)",
+                                   error);
+      if (stmt == NULL)
+        return FALSE;
+      summit_stmt_bind_int64 (stmt, 1, d->ids[i]);
+      if (!summit_store_step_done (store, stmt, error))
+        return FALSE;
+
       stmt = summit_store_prepare (store, "DELETE FROM panel_member WHERE person_id = $1", error);
       if (stmt == NULL)
         return FALSE;
@@ -678,14 +696,16 @@ restore_people_txn (SummitStore  *store,
                                    "INSERT INTO person (uid, honorific, given_name, family_name,"
                                    " native_name, position, city, country, organisation, email,"
                                    " phone, timezone, notes, position_kind, letter_language,"
-                                   " created, updated, id)"
+                                   " created, updated, id, version)"
                                    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12,"
-                                   " $13, $14, $15, $16, $17, $18)",
+                                   " $13, $14, $15, $16, $17, $18, $19)",
                                    error);
       if (stmt == NULL)
         return FALSE;
       bind_person (stmt, person);
       summit_stmt_bind_int64 (stmt, 18, summit_person_get_id (person));
+      /* Past the deleted version, so that an editor still open on it cannot overwrite. */
+      summit_stmt_bind_int64 (stmt, 19, summit_person_get_version (person) + 1);
       if (!summit_store_step_done (store, stmt, error))
         return FALSE;
 
@@ -745,6 +765,15 @@ restore_people_txn (SummitStore  *store,
           summit_stmt_bind_int64 (stmt, 2, summit_person_get_id (person));
           summit_stmt_bind_static_text (stmt, 3, m->role, -1);
           summit_stmt_bind_int64 (stmt, 4, m->position);
+          if (!summit_store_step_done (store, stmt, error))
+            return FALSE;
+
+          stmt = summit_store_prepare (store,
+                                       "UPDATE panel SET version = version + 1 WHERE id = $1",
+                                       error);
+          if (stmt == NULL)
+            return FALSE;
+          summit_stmt_bind_int64 (stmt, 1, m->panel_id);
           if (!summit_store_step_done (store, stmt, error))
             return FALSE;
         }

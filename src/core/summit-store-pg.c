@@ -66,6 +66,7 @@ typedef struct
   PGresult   *result;
   int         row;
   int         n_rows;
+  gboolean    failed;        /* until the reset: the error stays the first one */
 } PgStmt;
 
 /* Passwords given for a location, kept in memory only. */
@@ -974,6 +975,7 @@ pg_reset (SummitStmt *s,
   g_clear_pointer (&stmt->result, PQclear);
   stmt->row = -1;
   stmt->n_rows = 0;
+  stmt->failed = FALSE;
   if (clear_bindings)
     for (int i = 0; i < stmt->n_params; i++)
       clear_value (stmt, i);
@@ -1073,11 +1075,16 @@ pg_step (SummitStmt *s)
   PgDb *db = stmt->db;
   ExecStatusType status;
 
+  if (stmt->failed)
+    return PG_ERROR;
   if (stmt->row >= 0)
     return ++stmt->row < stmt->n_rows ? SUMMIT_STEP_ROW : SUMMIT_STEP_DONE;
 
   if (!mend_connection (db) || !ensure_prepared (stmt))
-    return PG_ERROR;
+    {
+      stmt->failed = TRUE;
+      return PG_ERROR;
+    }
 
   stmt->result = PQexecPrepared (db->conn, stmt->name, stmt->n_params,
                                  (const char * const *)stmt->values, NULL, NULL, 0);
@@ -1086,6 +1093,7 @@ pg_step (SummitStmt *s)
     {
       remember_error (db, stmt->result);
       g_clear_pointer (&stmt->result, PQclear);
+      stmt->failed = TRUE;
       return PG_ERROR;
     }
   db->changes = g_ascii_strtoll (PQcmdTuples (stmt->result), NULL, 10);

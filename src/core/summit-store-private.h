@@ -144,6 +144,21 @@ gboolean      summit_store_end_rows           (SummitStore      *self,
                                                SummitStmt       *stmt,
                                                int               rc,
                                                GError          **error);
+/* No lost update: steps a save ending in "RETURNING version" to its end and
+ * gives the row's new version, or 0 if no row matched (@error unset). */
+gboolean      summit_store_step_version       (SummitStore      *self,
+                                               SummitStmt       *stmt,
+                                               gint64           *version,
+                                               GError          **error);
+/* After a save of row @id of @table matched no row: %SUMMIT_STORE_ERROR_CONFLICT
+ * with @changed if the row is still there (saved by someone else since it
+ * was read), otherwise %SUMMIT_STORE_ERROR_NOT_FOUND with @gone. Returns %FALSE. */
+gboolean      summit_store_refuse_stale       (SummitStore      *self,
+                                               const char       *table,
+                                               gint64            id,
+                                               const char       *changed,
+                                               const char       *gone,
+                                               GError          **error);
 
 int           summit_stmt_step                (SummitStmt       *stmt);
 void          summit_stmt_reset               (SummitStmt       *stmt);

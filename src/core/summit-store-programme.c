@@ -18,7 +18,7 @@
 
 #define PANEL_COLUMNS \
   "id, uid, title, kind, start_utc, day, duration_min, room, description, edition_id," \
-  " end_confirmed, room_confirmed"
+  " end_confirmed, room_confirmed, version"
 
 static SummitPanel *
 panel_from_row (SummitStmt *stmt)
@@ -40,6 +40,7 @@ panel_from_row (SummitStmt *stmt)
   summit_panel_set_edition_id (panel, summit_stmt_column_int64 (stmt, 9));
   summit_panel_set_end_confirmed (panel, summit_stmt_column_int (stmt, 10));
   summit_panel_set_room_confirmed (panel, summit_stmt_column_int (stmt, 11));
+  summit_panel_set_version (panel, summit_stmt_column_int64 (stmt, 12));
   return panel;
 }
 
@@ -185,6 +186,35 @@ bind_panel_fields (SummitStmt *stmt,
   summit_stmt_bind_int (stmt, first + 8, summit_panel_get_room_confirmed (panel));
 }
 
+/* Writes the lineup of @panel, in the order of its members, where it has none. */
+static gboolean
+insert_lineup (SummitStore  *store,
+               SummitPanel  *panel,
+               GError      **error)
+{
+  SummitStmt *stmt;
+
+  stmt = summit_store_prepare (store,
+                               "INSERT INTO panel_member (panel_id, person_id, role, position)"
+                               " VALUES ($1, $2, $3, $4)",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < summit_panel_get_n_members (panel); i++)
+    {
+      const SummitPanelMember *member = summit_panel_get_member (panel, i);
+
+      summit_stmt_reset (stmt);
+      summit_stmt_bind_int64 (stmt, 1, summit_panel_get_id (panel));
+      summit_stmt_bind_int64 (stmt, 2, member->person_id);
+      summit_stmt_bind_static_text (stmt, 3, summit_role_to_string (member->role), -1);
+      summit_stmt_bind_int (stmt, 4, i);
+      if (!summit_store_step_done (store, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * summit_store_insert_panel:
  *
@@ -224,26 +254,7 @@ insert_panel_txn (SummitStore  *store,
   if (rc != SUMMIT_STEP_DONE)
     return FALSE;
   summit_panel_set_id (panel, id);
-
-  stmt = summit_store_prepare (store,
-                               "INSERT INTO panel_member (panel_id, person_id, role, position)"
-                               " VALUES ($1, $2, $3, $4)",
-                               error);
-  if (stmt == NULL)
-    return FALSE;
-  for (guint i = 0; i < summit_panel_get_n_members (panel); i++)
-    {
-      const SummitPanelMember *member = summit_panel_get_member (panel, i);
-
-      summit_stmt_reset (stmt);
-      summit_stmt_bind_int64 (stmt, 1, summit_panel_get_id (panel));
-      summit_stmt_bind_int64 (stmt, 2, member->person_id);
-      summit_stmt_bind_static_text (stmt, 3, summit_role_to_string (member->role), -1);
-      summit_stmt_bind_int (stmt, 4, i);
-      if (!summit_store_step_done (store, stmt, error))
-        return FALSE;
-    }
-  return TRUE;
+  return insert_lineup (store, panel, error);
 }
 
 gboolean
@@ -292,42 +303,97 @@ summit_store_get_panel (SummitStore  *store,
   return g_steal_pointer (&panel);
 }
 
-/**
- * summit_store_update_panel:
- *
- * Stores a session's title, kind, time, duration, room and description (not
- * its lineup), in one transaction.
- */
+typedef struct
+{
+  SummitPanel *panel;
+  gboolean     lineup;    /* its lineup too, as a whole */
+  gint64       version;   /* out: the version written */
+} PanelSave;
+
 static gboolean
 update_panel_txn (SummitStore  *store,
                   gpointer      user_data,
                   GError      **error)
 {
-  SummitPanel *panel = user_data;
+  PanelSave *save = user_data;
+  SummitPanel *panel = save->panel;
   SummitStmt *stmt;
 
   stmt = summit_store_prepare (store,
                                "UPDATE panel SET title = $2, kind = $3, start_utc = $4, day = $5,"
                                " duration_min = $6, room = $7, description = $8,"
-                               " end_confirmed = $9, room_confirmed = $10 WHERE id = $1",
+                               " end_confirmed = $9, room_confirmed = $10, version = version + 1"
+                               " WHERE id = $1 AND ($11 = 0 OR version = $11) RETURNING version",
                                error);
   if (stmt == NULL)
     return FALSE;
   summit_stmt_bind_int64 (stmt, 1, summit_panel_get_id (panel));
   bind_panel_fields (stmt, 2, panel);
-  return step_changing_some (store, stmt,
-                             N_("The session no longer exists; it may have been deleted"), error);
+  summit_stmt_bind_int64 (stmt, 11, summit_panel_get_version (panel));
+  if (!summit_store_step_version (store, stmt, &save->version, error))
+    return FALSE;
+  if (save->version == 0)
+    return summit_store_refuse_stale (store, "panel", summit_panel_get_id (panel),
+                                      _("This session was changed by someone else since you opened it"),
+                                      _("The session no longer exists; it may have been deleted"),
+                                      error);
+  if (!save->lineup)
+    return TRUE;
+
+  stmt = summit_store_prepare (store, "DELETE FROM panel_member WHERE panel_id = $1", error);
+  if (stmt == NULL)
+    return FALSE;
+  summit_stmt_bind_int64 (stmt, 1, summit_panel_get_id (panel));
+  return summit_store_step_done (store, stmt, error) && insert_lineup (store, panel, error);
 }
 
+static gboolean
+save_panel (SummitStore  *store,
+            SummitPanel  *panel,
+            gboolean      lineup,
+            GError      **error)
+{
+  PanelSave save = { panel, lineup, 0 };
+
+  g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (SUMMIT_IS_PANEL (panel), FALSE);
+
+  if (!summit_store_transaction (store, update_panel_txn, &save, error))
+    return FALSE;
+  summit_panel_set_version (panel, save.version);
+  return TRUE;
+}
+
+/**
+ * summit_store_update_panel:
+ *
+ * Stores a session's title, kind, time, duration, room and description (not
+ * its lineup), in one transaction, and raises its version. If @panel
+ * carries a version (it was read from the store), only that version is
+ * overwritten: if someone changed the session or its lineup since, nothing
+ * is written and @error is %SUMMIT_STORE_ERROR_CONFLICT. On success @panel
+ * carries the new version.
+ */
 gboolean
 summit_store_update_panel (SummitStore  *store,
                            SummitPanel  *panel,
                            GError      **error)
 {
-  g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
-  g_return_val_if_fail (SUMMIT_IS_PANEL (panel), FALSE);
+  return save_panel (store, panel, FALSE, error);
+}
 
-  return summit_store_transaction (store, update_panel_txn, panel, error);
+/**
+ * summit_store_update_panel_with_lineup:
+ *
+ * As summit_store_update_panel(), and replaces the session's lineup with
+ * the members of @panel in their order, in the same transaction.
+ */
+gboolean
+summit_store_update_panel_with_lineup (SummitStore  *store,
+                                       SummitPanel  *panel,
+                                       GError      **error)
+{
+  return save_panel (store, panel, TRUE, error);
 }
 
 typedef struct
@@ -367,6 +433,21 @@ summit_store_delete_panel (SummitStore  *store,
 
   g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
   return summit_store_transaction (store, delete_panel_txn, &change, error);
+}
+
+/* A lineup change is a change of its session: raises the session's version. */
+static gboolean
+bump_panel_version (SummitStore  *store,
+                    gint64        panel_id,
+                    GError      **error)
+{
+  SummitStmt *stmt;
+
+  stmt = summit_store_prepare (store, "UPDATE panel SET version = version + 1 WHERE id = $1", error);
+  if (stmt == NULL)
+    return FALSE;
+  summit_stmt_bind_int64 (stmt, 1, panel_id);
+  return summit_store_step_done (store, stmt, error);
 }
 
 /* Positions 0..n-1 in the current order, so that moves have no gaps to skip. */
@@ -476,7 +557,8 @@ add_member_txn (SummitStore  *store,
   summit_stmt_bind_int64 (stmt, 2, change->person_id);
   summit_stmt_bind_static_text (stmt, 3, summit_role_to_string (change->role), -1);
   summit_stmt_bind_int (stmt, 4, (int)ids->len);
-  return summit_store_step_done (store, stmt, error);
+  return summit_store_step_done (store, stmt, error) &&
+         bump_panel_version (store, change->panel_id, error);
 }
 
 /**
@@ -518,7 +600,8 @@ remove_member_txn (SummitStore  *store,
     return FALSE;
   if ((ids = lineup_ids (store, change->panel_id, error)) == NULL)
     return FALSE;
-  return write_positions (store, change->panel_id, ids, error);
+  return write_positions (store, change->panel_id, ids, error) &&
+         bump_panel_version (store, change->panel_id, error);
 }
 
 /**
@@ -562,7 +645,8 @@ move_member_txn (SummitStore  *store,
   to = (guint)CLAMP (change->position, 0, (int)ids->len - 1);
   g_array_remove_index (ids, from);
   g_array_insert_val (ids, to, change->person_id);
-  return write_positions (store, change->panel_id, ids, error);
+  return write_positions (store, change->panel_id, ids, error) &&
+         bump_panel_version (store, change->panel_id, error);
 }
 
 /**
@@ -601,7 +685,8 @@ set_role_txn (SummitStore  *store,
   summit_stmt_bind_int64 (stmt, 2, change->person_id);
   summit_stmt_bind_static_text (stmt, 3, summit_role_to_string (change->role), -1);
   return step_changing_some (store, stmt, N_("This person is not in the session’s lineup"),
-                             error);
+                             error) &&
+         bump_panel_version (store, change->panel_id, error);
 }
 
 /**

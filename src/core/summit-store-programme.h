@@ -20,6 +20,9 @@ SummitPanel   *summit_store_get_panel     (SummitStore    *store,
 gboolean       summit_store_update_panel  (SummitStore    *store,
                                            SummitPanel    *panel,
                                            GError        **error);
+gboolean       summit_store_update_panel_with_lineup (SummitStore *store,
+                                                      SummitPanel *panel,
+                                                      GError     **error);
 gboolean       summit_store_delete_panel  (SummitStore    *store,
                                            gint64          panel_id,
                                            GError        **error);

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "summit-store-private.h"
 #include "summit-store-statistics.h"
 
@@ -28,6 +30,15 @@ column_optional_int (SummitStmt *stmt,
   return summit_stmt_column_is_null (stmt, column) ? -1 : summit_stmt_column_int (stmt, column);
 }
 
+static gboolean
+stale_statistic (int      year,
+                 GError **error)
+{
+  g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_CONFLICT,
+               _("The figure for %d was changed by someone else since you opened it"), year);
+  return FALSE;
+}
+
 /**
  * summit_store_list_year_statistics:
  *
@@ -44,7 +55,7 @@ summit_store_list_year_statistics (SummitStore  *store,
 
   stmt = summit_store_prepare (store,
                                "SELECT year, kind, overseas_mayors, lower_bound, domestic_mayors,"
-                               " countries, source FROM year_statistic ORDER BY year",
+                               " countries, source, version FROM year_statistic ORDER BY year",
                                error);
   if (stmt == NULL)
     return NULL;
@@ -61,6 +72,7 @@ summit_store_list_year_statistics (SummitStore  *store,
       summit_year_statistic_set_domestic (stat, column_optional_int (stmt, 4));
       summit_year_statistic_set_countries (stat, column_optional_int (stmt, 5));
       summit_year_statistic_set_source (stat, summit_stmt_column_text (stmt, 6));
+      summit_year_statistic_set_version (stat, summit_stmt_column_int64 (stmt, 7));
       g_ptr_array_add (result, stat);
     }
   if (!summit_store_end_rows (store, stmt, rc, error))
@@ -71,8 +83,12 @@ summit_store_list_year_statistics (SummitStore  *store,
 /**
  * summit_store_put_year_statistic:
  *
- * Inserts or replaces the figure for @stat's year. Runs in the caller's
- * transaction if there is one, otherwise in its own.
+ * Inserts or replaces the figure for @stat's year, raising its version.
+ * Runs in the caller's transaction if there is one, otherwise in its own.
+ * If @stat carries a version (it was read from the store), only that
+ * version is overwritten: if someone saved the figure since, nothing is
+ * written and @error is %SUMMIT_STORE_ERROR_CONFLICT. On success @stat
+ * carries the new version.
  */
 gboolean
 summit_store_put_year_statistic (SummitStore          *store,
@@ -80,6 +96,7 @@ summit_store_put_year_statistic (SummitStore          *store,
                                  GError              **error)
 {
   SummitStmt *stmt;
+  gint64 version;
 
   g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
   g_return_val_if_fail (SUMMIT_IS_YEAR_STATISTIC (stat), FALSE);
@@ -96,7 +113,9 @@ summit_store_put_year_statistic (SummitStore          *store,
                                " lower_bound = excluded.lower_bound,"
                                " domestic_mayors = excluded.domestic_mayors,"
                                " countries = excluded.countries, source = excluded.source,"
-                               " version = year_statistic.version + 1",
+                               " version = year_statistic.version + 1"
+                               " WHERE $8 = 0 OR year_statistic.version = $8"
+                               " RETURNING version",
                                error);
   if (stmt == NULL)
     return FALSE;
@@ -112,8 +131,14 @@ summit_store_put_year_statistic (SummitStore          *store,
   set_optional_int (stmt, 5, summit_year_statistic_get_domestic (stat));
   set_optional_int (stmt, 6, summit_year_statistic_get_countries (stat));
   summit_stmt_bind_text (stmt, 7, summit_year_statistic_get_source (stat));
+  summit_stmt_bind_int64 (stmt, 8, summit_year_statistic_get_version (stat));
 
-  return summit_store_step_done (store, stmt, error);
+  if (!summit_store_step_version (store, stmt, &version, error))
+    return FALSE;
+  if (version == 0)
+    return stale_statistic (summit_year_statistic_get_year (stat), error);
+  summit_year_statistic_set_version (stat, version);
+  return TRUE;
 }
 
 typedef struct
@@ -140,13 +165,19 @@ save_in_transaction (SummitStore  *store,
       data->replacing_year != summit_year_statistic_get_year (data->stat))
     {
       SummitStmt *stmt = summit_store_prepare (store,
-                                               "DELETE FROM year_statistic WHERE year = $1",
+                                               "DELETE FROM year_statistic WHERE year = $1"
+                                               " AND ($2 = 0 OR version = $2)",
                                                error);
       if (stmt == NULL)
         return FALSE;
       summit_stmt_bind_int (stmt, 1, data->replacing_year);
+      summit_stmt_bind_int64 (stmt, 2, summit_year_statistic_get_version (data->stat));
       if (!summit_store_step_done (store, stmt, error))
         return FALSE;
+      if (summit_year_statistic_get_version (data->stat) != 0 && summit_store_changes (store) == 0)
+        return stale_statistic (data->replacing_year, error);
+      /* The figure moves to a year that has none (checked above). */
+      summit_year_statistic_set_version (data->stat, 0);
     }
   return summit_store_put_year_statistic (store, data->stat, error);
 }

@@ -852,3 +852,53 @@ summit_stmt_column_string (SummitStmt *stmt,
   const char *text = stmt->engine->column_text (stmt, column);
   return text ? text : "";
 }
+
+gboolean
+summit_store_step_version (SummitStore  *self,
+                           SummitStmt   *stmt,
+                           gint64       *version,
+                           GError      **error)
+{
+  int rc;
+
+  *version = 0;
+  if ((rc = summit_stmt_step (stmt)) == SUMMIT_STEP_ROW)
+    {
+      *version = summit_stmt_column_int64 (stmt, 0);
+      rc = summit_stmt_step (stmt);
+    }
+  if (rc != SUMMIT_STEP_DONE)
+    {
+      *version = 0;
+      summit_store_set_error_from_db (self, rc, error);
+    }
+  summit_stmt_reset (stmt);
+  return rc == SUMMIT_STEP_DONE;
+}
+
+gboolean
+summit_store_refuse_stale (SummitStore  *self,
+                           const char   *table,
+                           gint64        id,
+                           const char   *changed,
+                           const char   *gone,
+                           GError      **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM %s WHERE id = $1", table);
+  SummitStmt *stmt;
+  int rc;
+
+  stmt = summit_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  summit_stmt_bind_int64 (stmt, 1, id);
+  rc = summit_stmt_step (stmt);
+  summit_stmt_reset (stmt);
+  if (rc == SUMMIT_STEP_ROW)
+    g_set_error_literal (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_CONFLICT, changed);
+  else if (rc == SUMMIT_STEP_DONE)
+    g_set_error_literal (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_NOT_FOUND, gone);
+  else
+    summit_store_set_error_from_db (self, rc, error);
+  return FALSE;
+}
