@@ -33,6 +33,9 @@
 #include "summit-time.h"
 #include "summit-xml.h"
 
+/* The database as messages name it: a server location without its password. */
+static char *shown_database;
+
 typedef int (*CommandFunc) (const char  *database,
                             int          argc,
                             char       **argv);
@@ -316,16 +319,16 @@ command_check (const char  *database,
     return 1;
   if ((problems = summit_store_check (store, &error)) == NULL)
     {
-      print_error ("%s: %s", database, error->message);
+      print_error ("%s: %s", shown_database, error->message);
       return 1;
     }
 
   for (guint i = 0; i < problems->len; i++)
-    g_printerr ("%s: %s\n", database, (const char *)g_ptr_array_index (problems, i));
+    g_printerr ("%s: %s\n", shown_database, (const char *)g_ptr_array_index (problems, i));
   if (problems->len > 0)
     return 1;
 
-  g_print (_("%s: no problems found\n"), database);
+  g_print (_("%s: no problems found\n"), shown_database);
   return 0;
 }
 
@@ -535,12 +538,12 @@ current_edition (SummitStore *store,
 
   if ((editions = summit_store_list_editions (store, &error)) == NULL)
     {
-      print_error ("%s: %s", database, error->message);
+      print_error ("%s: %s", shown_database, error->message);
       return NULL;
     }
   if (editions->len == 0)
     {
-      print_error (_("%s: there is no edition to export"), database);
+      print_error (_("%s: there is no edition to export"), shown_database);
       return NULL;
     }
   return g_object_ref (g_ptr_array_index (editions, 0));
@@ -679,6 +682,7 @@ command_letters (const char  *database,
   g_autoptr(GArray) drafts = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GError) error = NULL;
   g_autofree char *output = NULL;
+  g_autofree int *seen = NULL;
   g_auto(GStrv) uids = NULL;
   gboolean mark_invited = FALSE, one_file;
   int year = 0;
@@ -766,10 +770,14 @@ command_letters (const char  *database,
               status == SUMMIT_STATUS_DRAFT)
             g_array_append_val (drafts, id);
         }
+      seen = g_new (int, MAX (drafts->len, 1));
+      for (guint i = 0; i < drafts->len; i++)
+        seen[i] = SUMMIT_STATUS_DRAFT;
       if (drafts->len > 0 &&
-          !summit_store_record_invitations (store, (gint64 *)(gpointer)drafts->data, drafts->len,
-                                            summit_edition_get_id (edition), SUMMIT_STATUS_INVITED,
-                                            SUMMIT_CHANNEL_LETTER, NULL, 0, &error))
+          !summit_store_change_invitations (store, (gint64 *)(gpointer)drafts->data, seen,
+                                            drafts->len, summit_edition_get_id (edition),
+                                            SUMMIT_STATUS_INVITED, SUMMIT_CHANNEL_LETTER, NULL, 0,
+                                            &error))
         {
           print_error ("%s", error->message);
           return 1;
@@ -887,7 +895,8 @@ main (int   argc,
   g_autofree char *database = NULL;
   GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database,
-      N_("The database file (default: the one the app uses)"), N_("FILE") },
+      N_("The database file, or a server as postgresql://USER@HOST/DATABASE (default: the file "
+         "the app uses)"), N_("LOCATION") },
     { NULL }
   };
 
@@ -920,6 +929,7 @@ main (int   argc,
     }
   if (database == NULL)
     database = summit_default_database_path ();
+  shown_database = summit_store_location_display (database);
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     if (g_strcmp0 (argv[1], commands[i].name) == 0)

@@ -155,6 +155,23 @@ test_check_missing_file (void)
   g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
 }
 
+/* A server location reaches the store as it is (never looked for as a file,
+ * never made into one), and what is printed does not show its password. */
+static void
+test_check_server_location (void)
+{
+  const char *location = "postgresql://ann:s3cret@127.0.0.1:1/summit";
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, location, "check", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.err, !=, "");
+  g_assert_null (strstr (run.err, "does not exist"));
+  g_assert_null (strstr (run.err, "s3cret"));
+  g_assert_null (strstr (run.out, "s3cret"));
+  g_assert_false (g_file_test ("postgresql:", G_FILE_TEST_EXISTS));
+}
+
 static void
 test_bad_usage (void)
 {
@@ -932,6 +949,7 @@ main (int   argc,
   g_test_add_func ("/cli/check/damaged", test_check_damaged);
   g_test_add_func ("/cli/check/dangling-reference", test_check_dangling_reference);
   g_test_add_func ("/cli/check/missing-file", test_check_missing_file);
+  g_test_add_func ("/cli/check/server-location", test_check_server_location);
   g_test_add_func ("/cli/bad-usage", test_bad_usage);
   g_test_add_func ("/cli/command-help", test_command_help);
   g_test_add_func ("/cli/stats/csv", test_stats_csv);

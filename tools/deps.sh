@@ -9,7 +9,7 @@ build="meson ninja-build pkg-config gcc libc6-dev libgtk-4-dev libadwaita-1-dev
   libglib2.0-dev-bin desktop-file-utils appstream libpq-dev libsecret-1-dev"
 test="$build xvfb xauth dbus at-spi2-core python3-dogtail xdotool dconf-gsettings-backend
   gsettings-desktop-schemas sqlite3 poppler-utils imagemagick locales-all
-  clang libclang-rt-14-dev llvm postgresql postgresql-common"
+  clang libclang-rt-14-dev llvm postgresql postgresql-common gnome-keyring"
 case "${1:-build}" in
   build) wanted=$build ;;
   test) wanted=$test ;;

@@ -1,8 +1,9 @@
 /* summit-application.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * One window per database file: `summit-planner --database FILE` opens FILE
- * (or presents its window), plain `summit-planner` the default database.
+ * One window per database: `summit-planner --database LOCATION` opens a
+ * file or a server database (or presents its window), plain
+ * `summit-planner` the default file.
  */
 #define G_LOG_DOMAIN "summit-application"
 
@@ -11,8 +12,13 @@
 #include <glib/gi18n.h>
 
 #include "summit-application.h"
+#include "summit-keyring.h"
+#include "summit-server-dialog.h"
 #include "summit-window.h"
 #include "summit-xml.h"
+
+/* How many servers the connection dialog offers again. */
+#define RECENT_SERVERS_MAX 8
 
 struct _SummitApplication
 {
@@ -23,31 +29,42 @@ struct _SummitApplication
 
 G_DEFINE_FINAL_TYPE (SummitApplication, summit_application, ADW_TYPE_APPLICATION)
 
+static SummitWindow *
+find_window (SummitApplication *self,
+             const char        *location)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (SUMMIT_IS_WINDOW (l->data) &&
+        g_strcmp0 (summit_window_get_database_path (l->data), location) == 0)
+      return l->data;
+  return NULL;
+}
+
 static void
 open_database (SummitApplication *self,
-               const char        *path)
+               const char        *location)
 {
   g_autoptr(SummitStore) store = NULL;
   g_autoptr(GError) error = NULL;
   SummitWindow *window;
 
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
-    if (SUMMIT_IS_WINDOW (l->data) &&
-        g_strcmp0 (summit_window_get_database_path (l->data), path) == 0)
-      {
-        gtk_window_present (GTK_WINDOW (l->data));
-        return;
-      }
+  if ((window = find_window (self, location)) != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+
+  if (summit_store_location_is_server (location))
+    summit_keyring_prepare (location);
 
   /* The page-by-page integrity check would delay the first frame by a read
    * of the whole file; the window runs it in a thread right after. */
-  store = summit_store_open_and_seed_with_flags (path, SUMMIT_STORE_OPEN_DEFER_INTEGRITY_CHECK,
+  store = summit_store_open_and_seed_with_flags (location, SUMMIT_STORE_OPEN_DEFER_INTEGRITY_CHECK,
                                                  &error);
   if (store == NULL)
     g_warning ("%s", error->message);
 
-  window = summit_window_new (self, path, store, error);
-  gtk_window_present (GTK_WINDOW (window));
+  summit_application_open_store (self, location, store, error);
 }
 
 static void
@@ -65,7 +82,10 @@ summit_application_command_line (GApplication            *app,
   GVariantDict *options = g_application_command_line_get_options_dict (command_line);
   g_autofree char *database = NULL;
 
-  if (g_variant_dict_lookup (options, "database", "^ay", &database) && database[0] != '\0')
+  if (g_variant_dict_lookup (options, "database", "^ay", &database) &&
+      summit_store_location_is_server (database))
+    open_database (SUMMIT_APPLICATION (app), database);   /* as it is: no path */
+  else if (database != NULL && database[0] != '\0')
     {
       g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line,
                                                                               database);
@@ -89,6 +109,17 @@ quit_action_cb (GSimpleAction *action,
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
     gtk_window_close (GTK_WINDOW (l->data));
   g_application_quit (G_APPLICATION (self));
+}
+
+static void
+open_server_action_cb (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  SummitApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  gtk_window_present (GTK_WINDOW (summit_server_dialog_new (self, parent)));
 }
 
 static void
@@ -126,10 +157,12 @@ summit_application_startup (GApplication *app)
   static const GActionEntry actions[] = {
     { "quit", quit_action_cb },
     { "about", about_action_cb },
+    { "open-server", open_server_action_cb },
   };
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *help_accels[] = { "<Control>question", NULL };
+  static const char *open_server_accels[] = { "<Control><Shift>o", NULL };
 
   /* GTK reads the icon theme in a thread of its own from the moment the
    * display's theme is first asked for; asked for here, before libadwaita's
@@ -146,6 +179,8 @@ summit_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay",
                                          help_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.open-server",
+                                         open_server_accels);
 
   gtk_window_set_default_icon_name (APPLICATION_ID);
 }
@@ -192,7 +227,8 @@ summit_application_init (SummitApplication *self)
 {
   static const GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
-      N_("Open this database file instead of the default one"), N_("FILE") },
+      N_("Open this database file, or this server as postgresql://USER@HOST/DATABASE, instead "
+         "of the default file"), N_("LOCATION") },
     { NULL }
   };
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
@@ -233,4 +269,70 @@ summit_application_get_settings (SummitApplication *self)
 {
   g_return_val_if_fail (SUMMIT_IS_APPLICATION (self), NULL);
   return self->settings;
+}
+
+/**
+ * summit_application_open_store:
+ * @location: a file path or a server location
+ * @store: (nullable): the database at @location, opened and seeded, or
+ *   %NULL if it could not be opened
+ * @open_error: (nullable): why it could not be opened
+ *
+ * Shows a window on @location: the one already open on it, or a new one on
+ * @store. A server opened here is remembered among the recent servers.
+ *
+ * Returns: (transfer none): the window
+ */
+SummitWindow *
+summit_application_open_store (SummitApplication *self,
+                               const char        *location,
+                               SummitStore       *store,
+                               const GError      *open_error)
+{
+  SummitWindow *window;
+
+  g_return_val_if_fail (SUMMIT_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (location != NULL, NULL);
+
+  if (store != NULL && summit_store_location_is_server (location))
+    summit_application_remember_server (self, location);
+  if ((window = find_window (self, location)) == NULL)
+    window = summit_window_new (self, location, store, open_error);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+/**
+ * summit_application_remember_server:
+ * @location: a server location
+ *
+ * Puts @location, without its password, first among the recent servers
+ * (at most RECENT_SERVERS_MAX); nothing where GSettings has no schema.
+ */
+void
+summit_application_remember_server (SummitApplication *self,
+                                    const char        *location)
+{
+  g_autofree char *shown = NULL;
+  g_auto(GStrv) recent = NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
+  guint n = 1;
+
+  g_return_if_fail (SUMMIT_IS_APPLICATION (self));
+
+  if (self->settings == NULL || !summit_store_location_is_server (location))
+    return;
+  shown = summit_store_location_display (location);
+  recent = g_settings_get_strv (self->settings, "recent-servers");
+  builder = g_strv_builder_new ();
+  g_strv_builder_add (builder, shown);
+  for (guint i = 0; recent[i] != NULL && n < RECENT_SERVERS_MAX; i++)
+    if (!g_str_equal (recent[i], shown))
+      {
+        g_strv_builder_add (builder, recent[i]);
+        n++;
+      }
+  g_strfreev (recent);
+  recent = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "recent-servers", (const char * const *)recent);
 }

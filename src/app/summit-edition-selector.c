@@ -14,6 +14,7 @@
 #include "summit-edition-selector.h"
 #include "summit-people.h"
 #include "summit-programme.h"
+#include "summit-rights.h"
 
 struct _SummitEditionSelector
 {
@@ -250,7 +251,10 @@ summit_edition_selector_set_store (SummitEditionSelector *self,
 
   if (g_set_object (&self->store, store))
     {
-      gtk_widget_set_sensitive (GTK_WIDGET (self->new_button), !summit_store_is_read_only (store));
+      g_autofree char *refusal = summit_rights_refusal (store, SUMMIT_STORE_RIGHT_EDITIONS);
+
+      gtk_widget_set_sensitive (GTK_WIDGET (self->new_button), refusal == NULL);
+      summit_rights_explain (GTK_WIDGET (self->new_button), refusal);
       reload (self, 0);
     }
 }

@@ -17,6 +17,7 @@
 #include "summit-letters.h"
 #include "summit-letters-dialog.h"
 #include "summit-people.h"
+#include "summit-rights.h"
 #include "summit-utils.h"
 
 typedef struct
@@ -66,14 +67,20 @@ mark_response_cb (AdwMessageDialog *dialog,
                   Job              *job)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree int *seen = NULL;
 
   if (g_strcmp0 (response, "mark") != 0)
     {
       job_finish (job, NULL);
       return;
     }
-  if (!summit_store_record_invitations (job->store, (gint64 *)(gpointer)job->drafts->data,
-                                        job->drafts->len, summit_edition_get_id (job->edition),
+  /* They were drafts when asked; anyone changed since stops the marking. */
+  seen = g_new (int, job->drafts->len);
+  for (guint i = 0; i < job->drafts->len; i++)
+    seen[i] = SUMMIT_STATUS_DRAFT;
+  if (!summit_store_change_invitations (job->store, (gint64 *)(gpointer)job->drafts->data,
+                                        seen, job->drafts->len,
+                                        summit_edition_get_id (job->edition),
                                         SUMMIT_STATUS_INVITED, SUMMIT_CHANNEL_LETTER, NULL, 0,
                                         &error))
     {
@@ -128,7 +135,7 @@ letters_written (Job *job)
           status == SUMMIT_STATUS_DRAFT)
         g_array_append_val (job->drafts, id);
     }
-  if (job->drafts->len > 0 && !summit_store_is_read_only (job->store))
+  if (job->drafts->len > 0 && summit_rights_allow (job->store, SUMMIT_STORE_RIGHT_PEOPLE))
     ask_to_mark (job);
   else
     job_finish (job, NULL);

@@ -20,6 +20,7 @@
 #include "summit-people.h"
 #include "summit-places.h"
 #include "summit-programme.h"
+#include "summit-rights.h"
 #include "summit-session-editor.h"
 #include "summit-time.h"
 #include "summit-utils.h"
@@ -127,7 +128,13 @@ session_drop_cb (GtkDropTarget *target,
   gint64 panel_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "panel-id"));
   SummitPerson *person = g_value_get_object (value);
   g_autoptr(GError) error = NULL;
+  g_autofree char *refusal = summit_rights_refusal (self->store, SUMMIT_STORE_RIGHT_PROGRAMME);
 
+  if (refusal != NULL)
+    {
+      summit_panels_page_say (self, refusal);
+      return FALSE;
+    }
   if (!summit_store_add_panel_member (self->store, panel_id, summit_person_get_id (person),
                                       summit_lineup_editor_get_new_role (self->lineup_editor), &error))
     {
@@ -468,8 +475,10 @@ fill_detail (SummitPanelsPage *self)
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "panels.delete-session", FALSE);
       return;
     }
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "panels.edit-session", TRUE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "panels.delete-session", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "panels.edit-session",
+                                 summit_rights_allow (self->store, SUMMIT_STORE_RIGHT_PROGRAMME));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "panels.delete-session",
+                                 summit_rights_allow (self->store, SUMMIT_STORE_RIGHT_PROGRAMME));
 
   host = summit_edition_get_timezone (self->edition);
   day = summit_agenda_day_of (panel, self->edition, TRUE);
@@ -732,7 +741,18 @@ summit_panels_page_set_store (SummitPanelsPage *self,
   g_return_if_fail (SUMMIT_IS_STORE (store));
 
   if (g_set_object (&self->store, store))
-    summit_panels_page_reload (self);
+    {
+      static const char * const changes[] = { "panels.new-session", "panels.edit-session",
+                                              "panels.delete-session", NULL };
+      g_autofree char *refusal = summit_rights_refusal (store, SUMMIT_STORE_RIGHT_PROGRAMME);
+
+      /* Those who may not change the programme see why on each control that would. */
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "panels.new-session", refusal == NULL);
+      summit_rights_explain_actions (GTK_WIDGET (self), changes, refusal);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->lineup_editor), refusal == NULL);
+      summit_rights_explain (GTK_WIDGET (self->lineup_editor), refusal);
+      summit_panels_page_reload (self);
+    }
 }
 
 /**

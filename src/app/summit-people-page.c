@@ -23,6 +23,7 @@
 #include "summit-place-chooser.h"
 #include "summit-places.h"
 #include "summit-application.h"
+#include "summit-rights.h"
 #include "summit-utils.h"
 
 struct _SummitPeoplePage
@@ -88,8 +89,10 @@ awaiting_days (SummitPeoplePage *self)
   return settings ? g_settings_get_int (settings, "awaiting-reply-days") : 14;
 }
 
+/* The selected people's ids; in @seen (optional), the status each shows. */
 static GArray *
-selected_ids (SummitPeoplePage *self)
+selected_ids_and_statuses (SummitPeoplePage *self,
+                           GArray           *seen)
 {
   g_autoptr(GtkBitset) set = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -100,11 +103,22 @@ selected_ids (SummitPeoplePage *self)
     do
       {
         gint64 id = summit_people_model_get_id (self->model, position);
-        if (id > 0)
-          g_array_append_val (ids, id);
+        int status = summit_people_model_get_status (self->model, position);
+
+        if (id <= 0)
+          continue;
+        g_array_append_val (ids, id);
+        if (seen != NULL)
+          g_array_append_val (seen, status);
       }
     while (gtk_bitset_iter_next (&iter, &position));
   return ids;
+}
+
+static GArray *
+selected_ids (SummitPeoplePage *self)
+{
+  return selected_ids_and_statuses (self, NULL);
 }
 
 static void
@@ -112,7 +126,7 @@ update_actions (SummitPeoplePage *self)
 {
   g_autoptr(GtkBitset) set = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
   guint64 n = gtk_bitset_get_size (set);
-  gboolean writable = self->store != NULL && !summit_store_is_read_only (self->store);
+  gboolean writable = summit_rights_allow (self->store, SUMMIT_STORE_RIGHT_PEOPLE);
   g_autofree char *text = NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "people.edit", n == 1);
@@ -121,6 +135,7 @@ update_actions (SummitPeoplePage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "people.delete", n > 0 && writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "people.add", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "people.prepare-letters", self->edition != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->status_menu_button), writable);
 
   /* Translators: how many people are selected in the list */
   text = n ? g_strdup_printf (g_dngettext (NULL, "%u selected", "%u selected", n), (guint)n)
@@ -505,7 +520,8 @@ set_status_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   SummitPeoplePage *self = SUMMIT_PEOPLE_PAGE (widget);
-  g_autoptr(GArray) ids = selected_ids (self);
+  g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GArray) ids = selected_ids_and_statuses (self, seen);
   g_autoptr(GError) error = NULL;
   SummitInvitationStatus status;
   g_autofree char *title = NULL;
@@ -514,13 +530,17 @@ set_status_action (GtkWidget  *widget,
       !summit_invitation_status_from_string (g_variant_get_string (parameter, NULL), &status))
     return;
 
-  if (!summit_store_record_invitations (self->store, (gint64 *)(gpointer)ids->data, ids->len,
+  /* Each from the status this list shows: a change made meanwhile by
+   * someone else stops it all, and the rows then show theirs. */
+  if (!summit_store_change_invitations (self->store, (gint64 *)(gpointer)ids->data,
+                                        (int *)(gpointer)seen->data, ids->len,
                                         summit_edition_get_id (self->edition), status,
                                         SUMMIT_CHANNEL_NONE, NULL, 0, &error))
     {
       /* Translators: %s says why; nothing was changed */
       g_autofree char *message = g_strdup_printf (_("Nothing changed. %s"), error->message);
       add_toast (self, message);
+      refresh_keeping_selection (self, (gint64 *)(gpointer)ids->data, ids->len);
       return;
     }
   refresh_keeping_selection (self, (gint64 *)(gpointer)ids->data, ids->len);
@@ -559,8 +579,12 @@ letters_done_cb (const char   *message,
 
   if (n_marked == 0)
     {
+      g_autoptr(GArray) shown = selected_ids (self);
+
       if (message != NULL)
         add_toast (self, message);
+      /* The invitations may have been changed by someone else meanwhile. */
+      summit_people_model_refresh (self->model, (gint64 *)(gpointer)shown->data, shown->len);
       return;
     }
   summit_people_model_refresh (self->model, marked, n_marked);
@@ -779,8 +803,15 @@ summit_people_page_set_store (SummitPeoplePage *self,
 
   if (g_set_object (&self->store, store))
     {
+      static const char * const changes[] = { "people.add", "people.delete", "people.set-status",
+                                              NULL };
+      g_autofree char *refusal = summit_rights_refusal (store, SUMMIT_STORE_RIGHT_PEOPLE);
+
       reload (self);
       update_actions (self);
+      /* Those who may not change people see why on each control that would. */
+      summit_rights_explain_actions (GTK_WIDGET (self), changes, refusal);
+      summit_rights_explain (GTK_WIDGET (self->status_menu_button), refusal);
     }
 }
 

@@ -25,6 +25,7 @@
 #include "summit-people.h"
 #include "summit-person-editor.h"
 #include "summit-place-chooser.h"
+#include "summit-rights.h"
 #include "summit-window.h"
 
 struct _SummitPersonEditor
@@ -68,6 +69,7 @@ struct _SummitPersonEditor
   SummitPerson        *person;
   SummitPerson        *base;          /* as loaded, for the merge */
   GArray              *next_statuses; /* SummitInvitationStatus behind change_dropdown */
+  int                  seen_status;   /* the status shown, or SUMMIT_INVITATION_NONE */
   GtkStringList       *position_kinds; /* behind position_kind_dropdown */
   gint64               duplicate_id;
   guint                duplicate_timeout;
@@ -242,7 +244,8 @@ validate (SummitPersonEditor *self)
   gtk_label_set_label (self->problem_label, problems->str);
   gtk_widget_set_visible (GTK_WIDGET (self->problem_label), problems->len > 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_button),
-                            valid && self->dirty && !summit_store_is_read_only (self->store));
+                            valid && self->dirty &&
+                            summit_rights_allow (self->store, SUMMIT_STORE_RIGHT_PEOPLE));
   return valid;
 }
 
@@ -308,6 +311,7 @@ load_invitation (SummitPersonEditor *self)
       has = summit_store_get_invitation_status (self->store, id,
                                                 summit_edition_get_id (self->edition), &status,
                                                 NULL);
+      self->seen_status = has ? (int)status : SUMMIT_INVITATION_NONE;
       /* Translators: %d is the edition's year */
       title = g_strdup_printf (_("Invitation to %d"), summit_edition_get_year (self->edition));
       adw_preferences_group_set_title (self->invitation_group, title);
@@ -331,7 +335,7 @@ load_invitation (SummitPersonEditor *self)
       gtk_drop_down_set_model (self->change_dropdown, G_LIST_MODEL (choices));
       gtk_widget_set_sensitive (GTK_WIDGET (self->record_button),
                                 self->next_statuses->len > 0 &&
-                                !summit_store_is_read_only (self->store));
+                                summit_rights_allow (self->store, SUMMIT_STORE_RIGHT_PEOPLE));
     }
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->history_list))))
@@ -597,14 +601,20 @@ record_clicked_cb (SummitPersonEditor *self)
     channel = SUMMIT_CHANNEL_NONE;
   note = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->note_row))));
 
-  if (!summit_store_record_invitation (self->store, summit_person_get_id (self->person),
-                                       summit_edition_get_id (self->edition),
+  if (!summit_store_change_invitation (self->store, summit_person_get_id (self->person),
+                                       summit_edition_get_id (self->edition), self->seen_status,
                                        g_array_index (self->next_statuses,
                                                       SummitInvitationStatus, pos),
                                        channel, note, 0, &error))
     {
       gtk_label_set_label (self->problem_label, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->problem_label), TRUE);
+      /* Someone else changed it: show theirs, keep the note typed. */
+      if (g_error_matches (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_CONFLICT))
+        {
+          load_invitation (self);
+          g_signal_emit (self, signals[SIGNAL_CHANGED], 0, summit_person_get_id (self->person));
+        }
       return;
     }
   gtk_editable_set_text (GTK_EDITABLE (self->note_row), "");
@@ -801,6 +811,12 @@ summit_person_editor_new (GtkWindow     *parent,
     self->person = summit_person_new ();
   self->base = summit_person_copy (self->person);
 
+  {
+    g_autofree char *refusal = summit_rights_refusal (store, SUMMIT_STORE_RIGHT_PEOPLE);
+
+    summit_rights_explain (GTK_WIDGET (self->save_button), refusal);
+    summit_rights_explain (GTK_WIDGET (self->record_button), refusal);
+  }
   populate (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->given_row));
   return self;

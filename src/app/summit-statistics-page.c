@@ -19,6 +19,7 @@
 #include "summit-person.h"
 #include "summit-participation-view.h"
 #include "summit-press-kit.h"
+#include "summit-rights.h"
 #include "summit-statistics.h"
 #include "summit-statistics-page.h"
 #include "summit-time.h"
@@ -1095,7 +1096,20 @@ summit_statistics_page_set_store (SummitStatisticsPage *self,
   g_return_if_fail (SUMMIT_IS_STORE (store));
 
   if (g_set_object (&self->store, store))
-    reload (self);
+    {
+      static const char * const changes[] = { "statistics.add-year", "statistics.adopt-confirmed",
+                                              "statistics.adopt-attended", NULL };
+      g_autofree char *refusal = summit_rights_refusal (store, SUMMIT_STORE_RIGHT_EDITIONS);
+
+      /* Those who may not change the yearly figures see why; the chart
+       * and its exports stay theirs. */
+      for (guint i = 0; changes[i] != NULL; i++)
+        gtk_widget_action_set_enabled (GTK_WIDGET (self), changes[i], refusal == NULL);
+      summit_rights_explain_actions (GTK_WIDGET (self), changes, refusal);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->editor_grid), refusal == NULL);
+      summit_rights_explain (GTK_WIDGET (self->editor_grid), refusal);
+      reload (self);
+    }
 }
 
 /**

@@ -18,6 +18,7 @@
 #include "summit-import-dialog.h"
 #include "summit-panels-page.h"
 #include "summit-people-page.h"
+#include "summit-rights.h"
 #include "summit-statistics-page.h"
 #include "summit-utils.h"
 #include "summit-window.h"
@@ -533,8 +534,17 @@ summit_window_new (SummitApplication *application,
 
   self = g_object_new (SUMMIT_TYPE_WINDOW, "application", application, NULL);
   self->database_path = g_strdup (database_path);
+  if (summit_store_location_is_server (database_path))
+    {
+      g_autofree char *shown = summit_store_location_display (database_path);
+      /* Translators: the title of a window on a server database; %s is the
+       * server and database (never the password) */
+      g_autofree char *title = g_strdup_printf (_("%s — Summit Planner"), shown);
+
+      gtk_window_set_title (GTK_WINDOW (self), title);
+    }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import",
-                                 store != NULL && !summit_store_is_read_only (store));
+                                 summit_rights_allow (store, SUMMIT_STORE_RIGHT_PEOPLE));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", store != NULL);
 
   settings = summit_application_get_settings (application);
@@ -559,7 +569,9 @@ summit_window_new (SummitApplication *application,
 
   if (summit_store_is_read_only (store))
     {
-      g_autofree char *basename = g_path_get_basename (database_path);
+      g_autofree char *basename = summit_store_location_is_server (database_path)
+                                  ? summit_store_location_display (database_path)
+                                  : g_path_get_basename (database_path);
       /* Translators: in the header bar, %s is the database file's name */
       g_autofree char *text = g_strdup_printf (_("%s (read-only)"), basename);
       GtkWidget *label = gtk_label_new (text);
@@ -635,7 +647,9 @@ summit_window_reload (SummitWindow *self)
   store = summit_store_open (self->database_path, &error);
   if (store == NULL)
     {
-      g_warning ("Could not reopen %s: %s", self->database_path, error->message);
+      g_autofree char *shown = summit_store_location_display (self->database_path);
+
+      g_warning ("Could not reopen %s: %s", shown, error->message);
       return;
     }
   g_set_object (&self->store, store);

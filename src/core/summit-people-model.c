@@ -784,6 +784,23 @@ summit_people_model_get_id (SummitPeopleModel *self,
 }
 
 /**
+ * summit_people_model_get_status:
+ *
+ * Returns: the invitation status shown at @position (a
+ *   #SummitInvitationStatus), or -1 if none is shown there
+ */
+int
+summit_people_model_get_status (SummitPeopleModel *self,
+                                guint              position)
+{
+  g_return_val_if_fail (SUMMIT_IS_PEOPLE_MODEL (self), -1);
+
+  if (self->visible == NULL || position >= self->visible->len)
+    return -1;
+  return ((Row *)self->visible->pdata[position])->status;
+}
+
+/**
  * summit_people_model_find_positions:
  * @person_ids: (array length=n_ids): the people to look for
  *

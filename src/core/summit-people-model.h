@@ -76,6 +76,8 @@ void        summit_people_model_set_sort            (SummitPeopleModel  *self,
                                                      gboolean            descending);
 gint64      summit_people_model_get_id              (SummitPeopleModel  *self,
                                                      guint               position);
+int         summit_people_model_get_status          (SummitPeopleModel  *self,
+                                                     guint               position);
 GArray     *summit_people_model_find_positions      (SummitPeopleModel  *self,
                                                      const gint64       *person_ids,
                                                      guint               n_ids);

@@ -47,18 +47,16 @@ summit_store_get_invitation_status (SummitStore             *store,
   return found;
 }
 
-/**
- * summit_store_record_invitation:
- * @at: when it happened (Unix seconds), or 0 for now
- *
- * Moves @person_id's invitation to @edition_id to @status — creating it if
- * needed — and appends the change to its history. Runs in the caller's
- * transaction if there is one, otherwise in its own.
- */
+/* What a change of status starts from: the status the person saw, or
+ * SUMMIT_INVITATION_NONE, or (for callers that showed nobody anything)
+ * whatever the invitation's status is now. */
+#define SEEN_CURRENT (-2)
+
 typedef struct
 {
   gint64                  person_id;
   gint64                  edition_id;
+  int                     seen;
   SummitInvitationStatus  status;
   SummitChannel           channel;
   const char             *note;
@@ -66,65 +64,13 @@ typedef struct
 } RecordInvitation;
 
 static gboolean
-record_invitation_txn (SummitStore  *store,
-                       gpointer      user_data,
-                       GError      **error)
+append_event (SummitStore       *store,
+              RecordInvitation  *r,
+              gint64             invitation_id,
+              int                old_status,
+              GError           **error)
 {
-  RecordInvitation *r = user_data;
-  SummitInvitationStatus old = SUMMIT_STATUS_DRAFT;
-  gboolean had;
-  g_autoptr(GError) local_error = NULL;
   SummitStmt *stmt;
-  gint64 invitation_id = 0;
-
-  if (!summit_invitation_validate_event (summit_invitation_status_to_string (r->status),
-                                         r->channel < SUMMIT_N_CHANNELS
-                                         ? summit_channel_to_string (r->channel) : "?",
-                                         r->note, error))
-    return FALSE;
-
-  had = summit_store_get_invitation_status (store, r->person_id, r->edition_id, &old,
-                                            &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  if (had && old == r->status)
-    return TRUE;
-  if (had && !summit_invitation_status_can_change (old, r->status))
-    {
-      g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_INVALID,
-                   _("An invitation cannot go from “%s” to “%s”"),
-                   summit_invitation_status_to_label (old),
-                   summit_invitation_status_to_label (r->status));
-      return FALSE;
-    }
-
-  stmt = summit_store_prepare (store,
-                               "INSERT INTO invitation (person_id, edition_id, status, updated)"
-                               " VALUES ($1, $2, $3, $4)"
-                               " ON CONFLICT (person_id, edition_id)"
-                               " DO UPDATE SET status = excluded.status, updated = excluded.updated"
-                               " RETURNING id",
-                               error);
-  if (stmt == NULL)
-    return FALSE;
-  summit_stmt_bind_int64 (stmt, 1, r->person_id);
-  summit_stmt_bind_int64 (stmt, 2, r->edition_id);
-  summit_stmt_bind_static_text (stmt, 3, summit_invitation_status_to_string (r->status), -1);
-  summit_stmt_bind_int64 (stmt, 4, r->at);
-  if (summit_stmt_step (stmt) == SUMMIT_STEP_ROW)
-    invitation_id = summit_stmt_column_int64 (stmt, 0);
-  if (!summit_store_step_done (store, stmt, error))
-    return FALSE;
-  if (invitation_id == 0)
-    {
-      g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_FAILED,
-                   _("The invitation could not be stored"));
-      return FALSE;
-    }
 
   stmt = summit_store_prepare (store,
                                "INSERT INTO invitation_event (invitation_id, at, old_status,"
@@ -134,8 +80,8 @@ record_invitation_txn (SummitStore  *store,
     return FALSE;
   summit_stmt_bind_int64 (stmt, 1, invitation_id);
   summit_stmt_bind_int64 (stmt, 2, r->at);
-  if (had)
-    summit_stmt_bind_static_text (stmt, 3, summit_invitation_status_to_string (old), -1);
+  if (old_status >= 0)
+    summit_stmt_bind_static_text (stmt, 3, summit_invitation_status_to_string (old_status), -1);
   else
     summit_stmt_bind_null (stmt, 3);
   summit_stmt_bind_static_text (stmt, 4, summit_invitation_status_to_string (r->status), -1);
@@ -144,6 +90,240 @@ record_invitation_txn (SummitStore  *store,
   return summit_store_step_done (store, stmt, error);
 }
 
+/* The id of the invitation the statement changed (its only column), or 0. */
+static gint64
+step_returning_id (SummitStore  *store,
+                   SummitStmt   *stmt,
+                   GError      **error)
+{
+  gint64 id = 0;
+
+  if (summit_stmt_step (stmt) == SUMMIT_STEP_ROW)
+    id = summit_stmt_column_int64 (stmt, 0);
+  if (!summit_store_step_done (store, stmt, error))
+    return -1;
+  return id;
+}
+
+/* A reply in the status the invitation already has: only its channel and
+ * note are news. Appended to the history under the status the invitation
+ * has now, whoever changed it, so it never conflicts. */
+static gboolean
+append_note (SummitStore       *store,
+             RecordInvitation  *r,
+             GError           **error)
+{
+  SummitStmt *stmt;
+  gint64 id = 0;
+  SummitInvitationStatus current = r->status;
+
+  if (r->channel == SUMMIT_CHANNEL_NONE && (r->note == NULL || *r->note == '\0'))
+    return TRUE;
+
+  /* Setting the status to itself holds the row until the commit, so that the
+   * event follows any change being committed meanwhile. */
+  stmt = summit_store_prepare (store,
+                               "UPDATE invitation SET status = status"
+                               " WHERE person_id = $1 AND edition_id = $2 RETURNING id, status",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  summit_stmt_bind_int64 (stmt, 1, r->person_id);
+  summit_stmt_bind_int64 (stmt, 2, r->edition_id);
+  if (summit_stmt_step (stmt) == SUMMIT_STEP_ROW)
+    {
+      id = summit_stmt_column_int64 (stmt, 0);
+      summit_invitation_status_from_string (summit_stmt_column_text (stmt, 1), &current);
+    }
+  if (!summit_store_step_done (store, stmt, error))
+    return FALSE;
+  if (id == 0)
+    {
+      g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_NOT_FOUND,
+                   _("There is no such invitation any more"));
+      return FALSE;
+    }
+  r->status = current;
+  return append_event (store, r, id, current, error);
+}
+
+/* The invitation was not in the status @r started from: someone else
+ * changed it meanwhile. Their change stands; ours is refused and says whose
+ * and what, unless they made the very same move (then ours is a reply in
+ * that status). */
+static gboolean
+changed_meanwhile (SummitStore       *store,
+                   RecordInvitation  *r,
+                   GError           **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(SummitPerson) person = NULL;
+  g_autofree char *name = NULL;
+  SummitInvitationStatus current;
+
+  if (!summit_store_get_invitation_status (store, r->person_id, r->edition_id, &current,
+                                           &local_error))
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_NOT_FOUND,
+                     _("There is no such invitation any more"));
+      return FALSE;
+    }
+  if (current == r->status)
+    return append_note (store, r, error);
+
+  person = summit_store_get_person (store, r->person_id, NULL);
+  name = person ? summit_person_dup_display_name (person) : g_strdup ("?");
+  g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_CONFLICT,
+               /* Translators: "Jane Doe was marked Declined by someone else a moment
+                * ago; not changed to Confirmed": a name, then two statuses */
+               _("%s was marked %s by someone else a moment ago; not changed to %s"),
+               name, summit_invitation_status_to_label (current),
+               summit_invitation_status_to_label (r->status));
+  return FALSE;
+}
+
+static gboolean
+record_invitation_txn (SummitStore  *store,
+                       gpointer      user_data,
+                       GError      **error)
+{
+  RecordInvitation *r = user_data;
+  SummitStmt *stmt;
+  gint64 invitation_id;
+  int seen = r->seen;
+
+  if (!summit_invitation_validate_event (summit_invitation_status_to_string (r->status),
+                                         r->channel < SUMMIT_N_CHANNELS
+                                         ? summit_channel_to_string (r->channel) : "?",
+                                         r->note, error))
+    return FALSE;
+
+  if (seen == SEEN_CURRENT)
+    {
+      g_autoptr(GError) local_error = NULL;
+      SummitInvitationStatus old;
+
+      if (summit_store_get_invitation_status (store, r->person_id, r->edition_id, &old,
+                                              &local_error))
+        seen = old;
+      else if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      else
+        seen = SUMMIT_INVITATION_NONE;
+      if (seen == (int)r->status)
+        return TRUE;
+    }
+
+  if (seen == (int)r->status)
+    return append_note (store, r, error);
+  if (seen != SUMMIT_INVITATION_NONE && !summit_invitation_status_can_change (seen, r->status))
+    {
+      g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_INVALID,
+                   _("An invitation cannot go from “%s” to “%s”"),
+                   summit_invitation_status_to_label (seen),
+                   summit_invitation_status_to_label (r->status));
+      return FALSE;
+    }
+
+  /* Written only if the invitation is still as the person saw it. */
+  if (seen == SUMMIT_INVITATION_NONE)
+    stmt = summit_store_prepare (store,
+                                 "INSERT INTO invitation (person_id, edition_id, status, updated)"
+                                 " VALUES ($1, $2, $3, $4)"
+                                 " ON CONFLICT (person_id, edition_id) DO NOTHING RETURNING id",
+                                 error);
+  else
+    stmt = summit_store_prepare (store,
+                                 "UPDATE invitation SET status = $3, updated = $4,"
+                                 " version = version + 1"
+                                 " WHERE person_id = $1 AND edition_id = $2 AND status = $5"
+                                 " RETURNING id",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+  summit_stmt_bind_int64 (stmt, 1, r->person_id);
+  summit_stmt_bind_int64 (stmt, 2, r->edition_id);
+  summit_stmt_bind_static_text (stmt, 3, summit_invitation_status_to_string (r->status), -1);
+  summit_stmt_bind_int64 (stmt, 4, r->at);
+  if (seen != SUMMIT_INVITATION_NONE)
+    summit_stmt_bind_static_text (stmt, 5, summit_invitation_status_to_string (seen), -1);
+  invitation_id = step_returning_id (store, stmt, error);
+  if (invitation_id < 0)
+    return FALSE;
+  if (invitation_id == 0)
+    return changed_meanwhile (store, r, error);
+  return append_event (store, r, invitation_id, seen, error);
+}
+
+static gboolean
+record_one (SummitStore             *store,
+            gint64                   person_id,
+            gint64                   edition_id,
+            int                      seen,
+            SummitInvitationStatus   status,
+            SummitChannel            channel,
+            const char              *note,
+            gint64                   at,
+            GError                 **error)
+{
+  RecordInvitation r = { person_id, edition_id, seen, status, channel, note, at };
+
+  g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (status < SUMMIT_N_STATUSES, FALSE);
+
+  if (r.at == 0)
+    r.at = g_get_real_time () / G_USEC_PER_SEC;
+
+  return summit_store_transaction (store, record_invitation_txn, &r, error);
+}
+
+/**
+ * summit_store_change_invitation:
+ * @seen: the status the person saw (a #SummitInvitationStatus), or
+ *   %SUMMIT_INVITATION_NONE if they saw no invitation
+ * @at: when it happened (Unix seconds), or 0 for now
+ *
+ * Moves @person_id's invitation to @edition_id from @seen to @status —
+ * creating it if @seen is %SUMMIT_INVITATION_NONE — and appends the change
+ * to its history. If someone else changed it meanwhile, nothing is written
+ * and %SUMMIT_STORE_ERROR_CONFLICT says who is now in which status, unless
+ * they moved it to @status too: then @channel and @note join the history
+ * as a reply in that status. @status equal to @seen only adds @channel and
+ * @note to the history (if any), and never conflicts. Runs in the caller's
+ * transaction if there is one, otherwise in its own.
+ */
+gboolean
+summit_store_change_invitation (SummitStore             *store,
+                                gint64                   person_id,
+                                gint64                   edition_id,
+                                int                      seen,
+                                SummitInvitationStatus   status,
+                                SummitChannel            channel,
+                                const char              *note,
+                                gint64                   at,
+                                GError                 **error)
+{
+  g_return_val_if_fail (seen >= SUMMIT_INVITATION_NONE && seen < SUMMIT_N_STATUSES, FALSE);
+  return record_one (store, person_id, edition_id, seen, status, channel, note, at, error);
+}
+
+/**
+ * summit_store_record_invitation:
+ * @at: when it happened (Unix seconds), or 0 for now
+ *
+ * Moves @person_id's invitation to @edition_id to @status from whatever
+ * status it has now — creating it if needed — and appends the change to its
+ * history; nothing if it is at @status already. For imports and tools that
+ * showed nobody a status; a person's change goes through
+ * summit_store_change_invitation(). Runs in the caller's transaction if
+ * there is one, otherwise in its own.
+ */
 gboolean
 summit_store_record_invitation (SummitStore             *store,
                                 gint64                   person_id,
@@ -154,15 +334,8 @@ summit_store_record_invitation (SummitStore             *store,
                                 gint64                   at,
                                 GError                 **error)
 {
-  RecordInvitation r = { person_id, edition_id, status, channel, note, at };
-
-  g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
-  g_return_val_if_fail (status < SUMMIT_N_STATUSES, FALSE);
-
-  if (r.at == 0)
-    r.at = g_get_real_time () / G_USEC_PER_SEC;
-
-  return summit_store_transaction (store, record_invitation_txn, &r, error);
+  return record_one (store, person_id, edition_id, SEEN_CURRENT, status, channel, note, at,
+                     error);
 }
 
 typedef struct
@@ -184,35 +357,28 @@ undo_invited_txn (SummitStore  *store,
 
   for (guint i = 0; i < u->n_ids; i++)
     {
+      RecordInvitation r = { u->person_ids[i], u->edition_id, SUMMIT_STATUS_INVITED,
+                             SUMMIT_STATUS_DRAFT, SUMMIT_CHANNEL_LETTER, note, u->at };
       SummitStmt *stmt;
+      gint64 id;
 
       /* Only those still invited: anything since is kept. The history
        * keeps both moves. */
       stmt = summit_store_prepare (store,
-                                   "INSERT INTO invitation_event (invitation_id, at, old_status,"
-                                   " new_status, channel, note)"
-                                   " SELECT id, $3, 'invited', 'draft', 'letter', $4 FROM invitation"
-                                   " WHERE person_id = $1 AND edition_id = $2 AND status = 'invited'",
+                                   "UPDATE invitation SET status = 'draft', updated = $3,"
+                                   " version = version + 1"
+                                   " WHERE person_id = $1 AND edition_id = $2 AND status = 'invited'"
+                                   " RETURNING id",
                                    error);
       if (stmt == NULL)
         return FALSE;
       summit_stmt_bind_int64 (stmt, 1, u->person_ids[i]);
       summit_stmt_bind_int64 (stmt, 2, u->edition_id);
       summit_stmt_bind_int64 (stmt, 3, u->at);
-      summit_stmt_bind_text (stmt, 4, note);
-      if (!summit_store_step_done (store, stmt, error))
+      id = step_returning_id (store, stmt, error);
+      if (id < 0)
         return FALSE;
-
-      stmt = summit_store_prepare (store,
-                                   "UPDATE invitation SET status = 'draft', updated = $3"
-                                   " WHERE person_id = $1 AND edition_id = $2 AND status = 'invited'",
-                                   error);
-      if (stmt == NULL)
-        return FALSE;
-      summit_stmt_bind_int64 (stmt, 1, u->person_ids[i]);
-      summit_stmt_bind_int64 (stmt, 2, u->edition_id);
-      summit_stmt_bind_int64 (stmt, 3, u->at);
-      if (!summit_store_step_done (store, stmt, error))
+      if (id > 0 && !append_event (store, &r, id, SUMMIT_STATUS_INVITED, error))
         return FALSE;
     }
   return TRUE;
@@ -244,6 +410,7 @@ summit_store_undo_invited (SummitStore   *store,
 typedef struct
 {
   const gint64            *ids;
+  const int               *seen;   /* one for each of ids, or NULL: as they are now */
   guint                    n_ids;
   gint64                   edition_id;
   SummitInvitationStatus   status;
@@ -261,13 +428,20 @@ record_many_txn (SummitStore  *store,
 
   for (guint i = 0; i < m->n_ids; i++)
     {
-      RecordInvitation r = { m->ids[i], m->edition_id, m->status, m->channel, m->note, m->at };
+      RecordInvitation r = { m->ids[i], m->edition_id, m->seen ? m->seen[i] : SEEN_CURRENT,
+                             m->status, m->channel, m->note, m->at };
 
+      if (r.seen == (int)r.status)
+        continue;
       if (!record_invitation_txn (store, &r, error))
         {
           g_autoptr(GError) lookup_error = NULL;
-          g_autoptr(SummitPerson) person = summit_store_get_person (store, m->ids[i],
-                                                                    &lookup_error);
+          g_autoptr(SummitPerson) person = NULL;
+
+          /* A conflict names the person already. */
+          if (g_error_matches (*error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_CONFLICT))
+            return FALSE;
+          person = summit_store_get_person (store, m->ids[i], &lookup_error);
           if (person != NULL)
             {
               g_autofree char *name = summit_person_dup_display_name (person);
@@ -280,12 +454,26 @@ record_many_txn (SummitStore  *store,
   return TRUE;
 }
 
+static gboolean
+record_many (SummitStore             *store,
+             RecordMany              *m,
+             GError                 **error)
+{
+  g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (m->status < SUMMIT_N_STATUSES, FALSE);
+
+  if (m->at == 0)
+    m->at = g_get_real_time () / G_USEC_PER_SEC;
+  return summit_store_transaction (store, record_many_txn, m, error);
+}
+
 /**
  * summit_store_record_invitations:
  *
  * Moves the invitations of all @person_ids to @status in one transaction:
  * if any of them cannot make the move, none changes and @error names who.
- * People already at @status are left as they are.
+ * People already at @status are left as they are. For imports and tools;
+ * a person's change goes through summit_store_change_invitations().
  */
 gboolean
 summit_store_record_invitations (SummitStore             *store,
@@ -298,14 +486,37 @@ summit_store_record_invitations (SummitStore             *store,
                                  gint64                   at,
                                  GError                 **error)
 {
-  RecordMany m = { person_ids, n_ids, edition_id, status, channel, note, at };
+  RecordMany m = { person_ids, NULL, n_ids, edition_id, status, channel, note, at };
 
-  g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
-  g_return_val_if_fail (status < SUMMIT_N_STATUSES, FALSE);
+  return record_many (store, &m, error);
+}
 
-  if (m.at == 0)
-    m.at = g_get_real_time () / G_USEC_PER_SEC;
-  return summit_store_transaction (store, record_many_txn, &m, error);
+/**
+ * summit_store_change_invitations:
+ * @seen: (array length=n_ids): the status each person was seen in, or
+ *   %SUMMIT_INVITATION_NONE
+ *
+ * summit_store_change_invitation() for all @person_ids in one transaction:
+ * if any of them cannot make the move, or was changed by someone else
+ * meanwhile, none changes and @error names who. People seen at @status
+ * are left as they are.
+ */
+gboolean
+summit_store_change_invitations (SummitStore             *store,
+                                 const gint64            *person_ids,
+                                 const int               *seen,
+                                 guint                    n_ids,
+                                 gint64                   edition_id,
+                                 SummitInvitationStatus   status,
+                                 SummitChannel            channel,
+                                 const char              *note,
+                                 gint64                   at,
+                                 GError                 **error)
+{
+  RecordMany m = { person_ids, seen, n_ids, edition_id, status, channel, note, at };
+
+  g_return_val_if_fail (seen != NULL || n_ids == 0, FALSE);
+  return record_many (store, &m, error);
 }
 
 /**

@@ -30,6 +30,9 @@ typedef struct
   gint64 since;
 } SummitAwaitingReply;
 
+/* The status a change starts from when the person saw no invitation. */
+#define SUMMIT_INVITATION_NONE (-1)
+
 /* Invitations */
 gboolean   summit_store_get_invitation_status    (SummitStore             *store,
                                                   gint64                   person_id,
@@ -38,6 +41,25 @@ gboolean   summit_store_get_invitation_status    (SummitStore             *store
                                                   GError                 **error);
 gboolean   summit_store_record_invitation        (SummitStore             *store,
                                                   gint64                   person_id,
+                                                  gint64                   edition_id,
+                                                  SummitInvitationStatus   status,
+                                                  SummitChannel            channel,
+                                                  const char              *note,
+                                                  gint64                   at,
+                                                  GError                 **error);
+gboolean   summit_store_change_invitation        (SummitStore             *store,
+                                                  gint64                   person_id,
+                                                  gint64                   edition_id,
+                                                  int                      seen,
+                                                  SummitInvitationStatus   status,
+                                                  SummitChannel            channel,
+                                                  const char              *note,
+                                                  gint64                   at,
+                                                  GError                 **error);
+gboolean   summit_store_change_invitations       (SummitStore             *store,
+                                                  const gint64            *person_ids,
+                                                  const int               *seen,
+                                                  guint                    n_ids,
                                                   gint64                   edition_id,
                                                   SummitInvitationStatus   status,
                                                   SummitChannel            channel,

@@ -121,11 +121,22 @@ summit_store_location_display (const char *location)
     {
       g_autoptr(GUri) uri = g_uri_parse (location, G_URI_FLAGS_HAS_PASSWORD | G_URI_FLAGS_ENCODED,
                                          NULL);
-      /* without the query too: it may hold password=… */
-      return uri ? g_uri_join (G_URI_FLAGS_ENCODED, g_uri_get_scheme (uri), g_uri_get_user (uri),
-                               g_uri_get_host (uri), g_uri_get_port (uri), g_uri_get_path (uri),
-                               NULL, NULL)
-                 : g_strdup ("postgresql://");
+      g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+      g_auto(GStrv) params = NULL;
+      g_autofree char *query = NULL;
+
+      if (uri == NULL)
+        return g_strdup ("postgresql://");
+      /* the options stay (sslmode=…), all but a password=… */
+      params = g_strsplit (g_uri_get_query (uri) ? g_uri_get_query (uri) : "", "&", -1);
+      for (guint i = 0; params[i] != NULL; i++)
+        if (params[i][0] != '\0' && !g_str_has_prefix (params[i], "password="))
+          g_ptr_array_add (kept, params[i]);
+      g_ptr_array_add (kept, NULL);
+      query = g_strjoinv ("&", (char **)kept->pdata);
+      return g_uri_join (G_URI_FLAGS_ENCODED, g_uri_get_scheme (uri), g_uri_get_user (uri),
+                         g_uri_get_host (uri), g_uri_get_port (uri), g_uri_get_path (uri),
+                         query[0] ? query : NULL, NULL);
     }
 
   options = PQconninfoParse (location, NULL);
@@ -140,6 +151,69 @@ summit_store_location_display (const char *location)
     }
   PQconninfoFree (options);
   return g_string_free (out, FALSE);
+}
+
+/**
+ * summit_store_location_for_server:
+ * @host: (nullable): host name, IP address or socket directory
+ * @port: the port, or 0 for libpq's default
+ * @dbname: (nullable): the database's name
+ * @user: (nullable): the user name
+ *
+ * Each part that is %NULL or empty is left to libpq's defaults.
+ *
+ * Returns: (transfer full): a postgresql:// location for these parts,
+ *   with each escaped as a URI needs, and without a password
+ */
+char *
+summit_store_location_for_server (const char *host,
+                                  int         port,
+                                  const char *dbname,
+                                  const char *user)
+{
+  g_autofree char *escaped_host = NULL;
+  g_autofree char *escaped_user = NULL;
+  g_autofree char *escaped_dbname = NULL;
+  g_autofree char *path = NULL;
+
+  /* An IPv6 address goes in brackets, which g_uri_join() adds; anything else
+   * (a socket directory too) is percent-encoded, as libpq reads it. */
+  if (host != NULL && strchr (host, ':') != NULL && g_hostname_is_ip_address (host))
+    escaped_host = g_strdup (host);
+  else if (host != NULL && *host != '\0')
+    escaped_host = g_uri_escape_string (host, NULL, FALSE);
+  if (user != NULL && *user != '\0')
+    escaped_user = g_uri_escape_string (user, NULL, FALSE);
+  if (dbname != NULL)
+    escaped_dbname = g_uri_escape_string (dbname, NULL, FALSE);
+  path = g_strconcat ("/", escaped_dbname, NULL);
+  return g_uri_join (G_URI_FLAGS_ENCODED, "postgresql", escaped_user, escaped_host ? escaped_host : "",
+                     port > 0 ? port : -1, path, NULL, NULL);
+}
+
+/**
+ * summit_store_location_parse:
+ * @location: a server location
+ *
+ * Returns: (transfer full) (nullable): the connection options that
+ *   @location sets, by libpq's keywords ("host", "port", "dbname", "user",
+ *   "password", …) to their values; %NULL if @location is not a server
+ */
+GHashTable *
+summit_store_location_parse (const char *location)
+{
+  PQconninfoOption *options;
+  GHashTable *parts;
+
+  if (!summit_store_location_is_server (location) ||
+      (options = PQconninfoParse (location, NULL)) == NULL)
+    return NULL;
+  parts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (PQconninfoOption *o = options; o->keyword; o++)
+    if (o->val != NULL)
+      g_hash_table_insert (parts, g_strdup (o->keyword), g_strdup (o->val));
+  PQconninfoFree (options);
+  return parts;
 }
 
 void
@@ -454,11 +528,48 @@ ignore_notice (void       *arg,
   g_debug ("%s", message);
 }
 
+/* For libpq's messages in another language than English: asks the server
+ * whether it answers at all, and the resolver whether its host exists. */
+static void
+set_connect_error_by_probing (PGconn             *conn,
+                              const char * const *keywords,
+                              const char * const *values,
+                              const char         *where,
+                              const char         *message,
+                              GError            **error)
+{
+  PGPing ping = PQpingParams (keywords, values, TRUE);
+  const char *host = PQhost (conn);
+
+  if (ping == PQPING_NO_RESPONSE || ping == PQPING_REJECT)
+    {
+      g_autoptr(GResolver) resolver = g_resolver_get_default ();
+      g_autolist(GInetAddress) addresses = NULL;
+
+      if (host != NULL && host[0] != '\0' && host[0] != '/' &&
+          (addresses = g_resolver_lookup_by_name (resolver, host, NULL, NULL)) == NULL)
+        g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_CONNECTION,
+                     _("The server “%s” is unknown: no computer of that name was found."), where);
+      else
+        g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_CONNECTION,
+                     _("The server “%s” does not answer: it may be stopped, or the host or port "
+                       "may be wrong."), where);
+    }
+  else if (ping == PQPING_OK && (PQconnectionNeedsPassword (conn) || PQconnectionUsedPassword (conn)))
+    g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_AUTHENTICATION,
+                 _("The server “%s” refused the user name or password."), where);
+  else
+    g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_CONNECTION,
+                 _("Could not connect to the server “%s”: %s"), where, message);
+}
+
 /* Says in one sentence why a connection to @where failed. */
 static void
-set_connect_error (PGconn      *conn,
-                   const char  *where,
-                   GError     **error)
+set_connect_error (PGconn             *conn,
+                   const char * const *keywords,
+                   const char * const *values,
+                   const char         *where,
+                   GError            **error)
 {
   g_autofree char *message = g_strchomp (g_strdup (PQerrorMessage (conn)));
   char *newline;
@@ -490,8 +601,7 @@ set_connect_error (PGconn      *conn,
     g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_NOT_DATABASE,
                  _("The server “%s” has no such database."), where);
   else
-    g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_CONNECTION,
-                 _("Could not connect to the server “%s”: %s"), where, message);
+    set_connect_error_by_probing (conn, keywords, values, where, message, error);
 }
 
 /* A new connection to @location, with the password given for it if it holds none. */
@@ -514,7 +624,7 @@ connect_to (const char  *location,
         g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_CONNECTION,
                      _("Could not connect to the server “%s”"), where);
       else
-        set_connect_error (conn, where, error);
+        set_connect_error (conn, keywords, values, where, error);
       PQfinish (conn);
       return NULL;
     }

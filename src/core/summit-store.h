@@ -115,6 +115,11 @@ SummitStore  *summit_store_open_reader        (SummitStore      *self,
  * string (host=… dbname=…); anything else is a SQLite file path. */
 gboolean      summit_store_location_is_server (const char       *location);
 char         *summit_store_location_display   (const char       *location);
+char         *summit_store_location_for_server (const char     *host,
+                                                int             port,
+                                                const char     *dbname,
+                                                const char     *user);
+GHashTable   *summit_store_location_parse     (const char       *location);
 /* Keeps @password in memory (never on disk or in a log) for connections to
  * @location made later in this process, e.g. by worker threads. */
 void          summit_store_set_password       (const char       *location,
