@@ -7,7 +7,7 @@ build="meson ninja-build pkg-config gcc libc6-dev libgtk-4-dev libadwaita-1-dev
   libsqlite3-dev libxml2-dev libxml2-utils libical-dev libcsv-dev libpng-dev
   libfontconfig-dev gettext libjson-glib-dev iso-codes unicode-cldr-core fonts-noto-cjk
   libglib2.0-dev-bin desktop-file-utils appstream libpq-dev libsecret-1-dev"
-test="$build xvfb xauth dbus at-spi2-core python3-dogtail dconf-gsettings-backend
+test="$build xvfb xauth dbus at-spi2-core python3-dogtail xdotool dconf-gsettings-backend
   gsettings-desktop-schemas sqlite3 poppler-utils imagemagick locales-all
   clang libclang-rt-14-dev llvm postgresql postgresql-common gnome-keyring"
 case "${1:-build}" in

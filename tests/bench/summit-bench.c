@@ -1,7 +1,7 @@
 /* summit-bench.c — how the People page holds up with many people
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * summit-bench [-n PEOPLE] [-r RUNS] [--database FILE] [--app PATH]
+ * summit-bench [-n PEOPLE] [-r RUNS] [--database FILE] [--server LOCATION] [--app PATH]
  *
  * Prints, as medians over RUNS runs (figures, never a pass/fail):
  *  - time to the first frame with data painted: the real summit-planner
@@ -16,7 +16,14 @@
  *    each keystroke starts when the window is idle, as it does for a person;
  *    and, apart, how long the frame that shows it took to lay out and paint;
  *  - a column sort → sorted list painted;
- *  - resident memory with everyone loaded, against the bare window's.
+ *  - resident memory with everyone loaded, against the bare window's;
+ *  - a change committed by another connection (as another person's window
+ *    saves) → painted in this window (p50, p95): a person's position, in a
+ *    row on screen, from the commit to the end of the first frame that shows
+ *    it (--changes N of them, one every 100 ms or so).
+ * With --server, a PostgreSQL database holding the same people as FILE (put
+ * there with `summit-planner-cli copy FILE LOCATION`): its first frame is
+ * timed beside the file's, and the in-process figures are taken on it.
  * The database is made with summit-bench-generate if FILE does not exist.
  * Needs a display (run under `xvfb-run -a` where there is none).
  */
@@ -34,6 +41,7 @@
 
 #include "summit-application.h"
 #include "summit-people-page.h"
+#include "summit-store-people.h"
 
 /* Auxiliary methods */
 
@@ -190,15 +198,18 @@ typedef struct
   gboolean           ready;
   gboolean           painted;
   gint64             frame_start;
+  gint64             painted_at;
   double             frame_ms;
   GtkEditable       *entry;
   long               bare_rss;
   double             bare_first_frame;
   double             app_first_frame;
   double             small_first_frame;
+  double             server_first_frame;
   double             app_exit;
   double             bare_exit;
   guint              n_people;
+  int                n_changes;
 } Bench;
 
 static gint64 ready_at, pressed_at;
@@ -225,6 +236,7 @@ after_paint_cb (GdkFrameClock *clock,
                 Bench         *b)
 {
   b->painted = TRUE;
+  b->painted_at = g_get_monotonic_time ();
   b->frame_ms = (g_get_monotonic_time () - b->frame_start) / 1000.0;
 }
 
@@ -314,6 +326,103 @@ measure (Bench            *b,
   return (g_get_monotonic_time () - start) / 1000.0;
 }
 
+/* Changes made elsewhere: another connection commits, this window paints */
+
+typedef struct
+{
+  SummitStore *store;
+  gint64       id;
+  char        *position;
+  gint64       committed;   /* on the monotonic clock; 0 until then */
+  GError      *error;
+  gint         done;
+} Change;
+
+static gpointer
+commit_change_thread (gpointer data)
+{
+  Change *change = data;
+  g_autoptr(SummitPerson) person = summit_store_get_person (change->store, change->id,
+                                                            &change->error);
+
+  if (person != NULL)
+    {
+      summit_person_set_field (person, SUMMIT_PERSON_POSITION, change->position);
+      if (summit_store_update_person (change->store, person, &change->error))
+        change->committed = g_get_monotonic_time ();
+    }
+  g_atomic_int_set (&change->done, 1);
+  g_main_context_wakeup (NULL);
+  return NULL;
+}
+
+static gboolean
+wake_cb (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+row_shows (SummitPeopleModel *model,
+           gint64             id,
+           const char        *position)
+{
+  g_autoptr(GArray) found = summit_people_model_find_positions (model, &id, 1);
+  g_autoptr(SummitPeopleItem) item = NULL;
+
+  if (found->len == 0)
+    return FALSE;
+  item = g_list_model_get_item (G_LIST_MODEL (model), g_array_index (found, guint, 0));
+  return g_strcmp0 (summit_people_item_get_position (item), position) == 0;
+}
+
+/* Changes the position of the person in row @row (on screen) through
+ * @writer, from another thread so that this window's loop runs on; returns
+ * the time from the commit to the end of the frame that shows it, or -1 if
+ * none did within 5 s. */
+static double
+measure_change (Bench       *b,
+                SummitStore *writer,
+                guint        row,
+                int          i)
+{
+  SummitPeopleModel *model = summit_people_page_get_model (b->page);
+  g_autofree char *position = g_strdup_printf ("Changed elsewhere %d", i);
+  Change change = { writer, summit_people_model_get_id (model, row), position, 0, NULL, 0 };
+  GThread *thread;
+  guint tick;
+  gint64 deadline;
+  double ms = -1;
+
+  idle_for (100);
+  thread = g_thread_new ("bench-change", commit_change_thread, &change);
+  while (!g_atomic_int_get (&change.done))
+    g_main_context_iteration (NULL, TRUE);
+  g_thread_join (thread);
+  if (change.committed == 0)
+    {
+      g_printerr ("The change did not commit: %s\n", change.error->message);
+      g_clear_error (&change.error);
+      return -1;
+    }
+  /* Wake up now and then, in case nothing shows the change at all. */
+  tick = g_timeout_add (50, wake_cb, NULL);
+  deadline = change.committed + 5 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < deadline)
+    {
+      b->painted = FALSE;
+      while (!b->painted && g_get_monotonic_time () < deadline)
+        g_main_context_iteration (NULL, TRUE);
+      if (b->painted && row_shows (model, change.id, position))
+        {
+          ms = (b->painted_at - change.committed) / 1000.0;
+          break;
+        }
+    }
+  g_source_remove (tick);
+  return ms;
+}
+
 static gboolean
 run_measurements_cb (gpointer user_data)
 {
@@ -324,6 +433,8 @@ run_measurements_cb (gpointer user_data)
   g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) frames = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) sorts = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (double));
+  int missed = 0;
   g_autoptr(GTimer) load = g_timer_new ();
   SummitPeopleModel *model;
   long rss;
@@ -399,11 +510,36 @@ run_measurements_cb (gpointer user_data)
           g_array_append_val (sorts, ms);
       }
 
-  g_print ("\n%u people, medians of %d runs\n", b->n_people, b->runs);
+  /* Changes by another connection, to rows on screen (sorted by name). */
+  if (b->n_changes > 0)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SummitStore) writer = summit_store_open (b->database, &error);
+
+      measure (b, NULL, FALSE, 0, FALSE);
+      if (writer == NULL)
+        g_printerr ("Could not open a second connection: %s\n", error->message);
+      for (int i = 0; writer != NULL && i < b->n_changes; i++)
+        {
+          double ms = measure_change (b, writer, i % MIN (b->n_people, 10), i);
+
+          if (ms >= 0)
+            g_array_append_val (changes, ms);
+          else
+            missed++;
+        }
+    }
+
+  g_print ("\n%u people, medians of %d runs; the window's figures on %s\n", b->n_people, b->runs,
+           b->server_first_frame > 0 ? "the server" : "the SQLite file");
   g_print ("first frame, summit-planner:   %7.1f ms\n", b->app_first_frame);
   g_print ("first frame, bare window:      %7.1f ms   (ratio %.2f; target ≤ 1.2)\n",
            b->bare_first_frame, b->app_first_frame / b->bare_first_frame);
   g_print ("first frame, summit-planner on its 3-person seed: %.1f ms\n", b->small_first_frame);
+  if (b->server_first_frame > 0)
+    g_print ("first frame, summit-planner on the server: %.1f ms   (ratio to the same data in the"
+             " SQLite file %.2f; target ≤ 1.2)\n",
+             b->server_first_frame, b->server_first_frame / b->app_first_frame);
   g_print ("  (start to exit, quitting after that frame: summit-planner %.1f ms, bare %.1f ms)\n",
            b->app_exit, b->bare_exit);
   /* Issue 3: one frame at 100,000 people; 50 ms at a million. */
@@ -419,6 +555,10 @@ run_measurements_cb (gpointer user_data)
   g_print ("resident memory, everyone loaded: %ld MiB; bare window: %ld MiB;"
            " difference %ld MiB   (target ≤ 80 MiB)\n",
            rss / 1024, b->bare_rss / 1024, (rss - b->bare_rss) / 1024);
+  if (b->n_changes > 0)
+    g_print ("change by another connection → painted here: p50 %.1f ms, p95 %.1f ms over %u"
+             " changes; %d not shown within 5 s   (target p95 ≤ 250 ms)\n",
+             percentile (changes, 0.5), percentile (changes, 0.95), changes->len, missed);
 
   g_application_quit (b->app);
   return G_SOURCE_REMOVE;
@@ -454,14 +594,20 @@ main (int   argc,
   g_autoptr(GArray) bare_exits = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) bare_rss = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) small_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) server_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *server = NULL;
   g_autofree char *small_db = NULL;
   g_autoptr(SummitApplication) app = NULL;
   gboolean bare = FALSE;
-  int n_people = 100000, runs = 5;
+  int n_people = 100000, runs = 5, n_changes = 20;
   GOptionEntry entries[] = {
     { "people", 'n', 0, G_OPTION_ARG_INT, &n_people, "People in the database (default 100000)", "N" },
     { "runs", 'r', 0, G_OPTION_ARG_INT, &runs, "Runs to take medians over (default 5)", "RUNS" },
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, "Database (made if missing)", "FILE" },
+    { "server", 's', 0, G_OPTION_ARG_STRING, &server,
+      "A server database with the same people as FILE", "LOCATION" },
+    { "changes", 'c', 0, G_OPTION_ARG_INT, &n_changes,
+      "Changes by another connection to time (default 20)", "N" },
     { "app", 0, 0, G_OPTION_ARG_FILENAME, &app_path, "The summit-planner binary", "PATH" },
     { "bare", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &bare, NULL, NULL },
     { NULL }
@@ -532,6 +678,18 @@ main (int   argc,
           g_array_append_val (app_exits, to_exit);
         }
 
+      /* The same people on the server: what the engine costs. */
+      if (server != NULL)
+        {
+          char *server_argv[] = { app_path, "--database", server, NULL };
+
+          t = time_process (server_argv, env, NULL, &to_exit);
+          if (t < 0)
+            return 1;
+          if (r >= 0)
+            g_array_append_val (server_times, t);
+        }
+
       /* The same app on its three-person seed: what the data itself costs. */
       t = time_process (small_argv, env, NULL, &to_exit);
       if (t < 0)
@@ -555,19 +713,21 @@ main (int   argc,
   b.app_first_frame = percentile (app_times, 0.5);
   b.bare_first_frame = percentile (bare_times, 0.5);
   b.small_first_frame = percentile (small_times, 0.5);
+  b.server_first_frame = percentile (server_times, 0.5);
   b.app_exit = percentile (app_exits, 0.5);
   b.bare_exit = percentile (bare_exits, 0.5);
   b.bare_rss = (long)percentile (bare_rss, 0.5);
 
   /* Then the real window, in this process, with everyone loaded. */
-  b.database = database;
+  b.database = server ? server : database;
   b.runs = runs;
+  b.n_changes = n_changes;
   app = summit_application_new ();
   b.app = G_APPLICATION (app);
   g_application_set_flags (b.app, g_application_get_flags (b.app) | G_APPLICATION_NON_UNIQUE);
   g_signal_connect (app, "window-added", G_CALLBACK (window_added_cb), &b);
   {
-    char *app_argv[] = { "summit-planner", "--database", database, NULL };
+    char *app_argv[] = { "summit-planner", "--database", b.database, NULL };
     g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
     g_application_run (b.app, 3, app_argv);
   }
