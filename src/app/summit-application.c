@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "summit-application.h"
+#include "summit-people-model.h"
 #include "summit-keyring.h"
 #include "summit-server-dialog.h"
 #include "summit-window.h"
@@ -195,6 +196,8 @@ summit_application_shutdown (GApplication *app)
    * however the application was asked to quit. */
   while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
     gtk_window_destroy (GTK_WINDOW (windows->data));
+  /* a list still being read from a server would be cut off inside libpq */
+  summit_people_model_wait_for_jobs (8000);
 
   G_APPLICATION_CLASS (summit_application_parent_class)->shutdown (app);
 }

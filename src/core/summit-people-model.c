@@ -145,13 +145,54 @@ compute (Job *job)
     job->visible = summit_people_filter_sorted (job->set, job->sorted, &job->params);
 }
 
+/* Jobs still running in a worker thread, for summit_people_model_wait_for_jobs() */
+static GMutex jobs_lock;
+static GCond jobs_done;
+static guint jobs_running;
+
+static void job_run (GTask *task, Job *job);
+
 static void
 job_thread (GTask        *task,
             gpointer      source_object,
             gpointer      task_data,
             GCancellable *cancellable)
 {
-  Job *job = task_data;
+  g_mutex_lock (&jobs_lock);
+  jobs_running++;
+  g_mutex_unlock (&jobs_lock);
+
+  job_run (task, task_data);
+
+  g_mutex_lock (&jobs_lock);
+  jobs_running--;
+  g_cond_broadcast (&jobs_done);
+  g_mutex_unlock (&jobs_lock);
+}
+
+/**
+ * summit_people_model_wait_for_jobs:
+ * @timeout_ms: how long to wait at most
+ *
+ * Waits until no model reads or sorts in a worker thread any more, so that
+ * the process may exit without a thread still inside a library being torn
+ * down (a connection to a server being made while OpenSSL is cleaned up).
+ */
+void
+summit_people_model_wait_for_jobs (guint timeout_ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64)timeout_ms * 1000;
+
+  g_mutex_lock (&jobs_lock);
+  while (jobs_running > 0 && g_cond_wait_until (&jobs_done, &jobs_lock, end))
+    ;
+  g_mutex_unlock (&jobs_lock);
+}
+
+static void
+job_run (GTask *task,
+         Job   *job)
+{
   gint64 t0 = g_get_monotonic_time ();
 
   if (job->load_from != NULL)

@@ -51,6 +51,7 @@ gint64      summit_people_item_get_changed   (SummitPeopleItem *self);
 gint64      summit_people_item_get_since     (SummitPeopleItem *self);
 
 SummitPeopleModel *summit_people_model_new                 (void);
+void        summit_people_model_wait_for_jobs       (guint               timeout_ms);
 void        summit_people_model_load                (SummitPeopleModel  *self,
                                                      SummitStore        *store,
                                                      gint64              edition_id,
