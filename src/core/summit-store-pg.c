@@ -890,26 +890,45 @@ check_identity (SummitStore          *self,
   return TRUE;
 }
 
+/* The engine's state for @self, on @location (taken), not connected yet */
+static PgDb *
+attach_connection (SummitStore *self,
+                   char        *location)
+{
+  PgDb *db = g_new0 (PgDb, 1);
+
+  db->location = location;
+  db->online = TRUE;
+  self->db = db;
+  return db;
+}
+
+static gboolean
+connect_db (PgDb    *db,
+            GError **error)
+{
+  db->conn = connect_to (db->location, error);
+  if (db->conn == NULL)
+    return FALSE;
+  db->generation = 1;
+  db->backend_pid = PQbackendPID (db->conn);
+  return TRUE;
+}
+
 static gboolean
 pg_open (SummitStore           *self,
          int                    version,
          SummitStoreOpenFlags   flags,
          GError               **error)
 {
-  PgDb *db = g_new0 (PgDb, 1);
   g_autofree char *display = summit_store_location_display (self->path);
+  PgDb *db;
 
-  db->location = g_steal_pointer (&self->path);
-  db->online = TRUE;
+  db = attach_connection (self, g_steal_pointer (&self->path));
   self->path = g_steal_pointer (&display);
-  self->db = db;
   self->journal_mode = "server";
-
-  db->conn = connect_to (db->location, error);
-  if (db->conn == NULL)
+  if (!connect_db (db, error))
     return FALSE;
-  db->generation = 1;
-  db->backend_pid = PQbackendPID (db->conn);
   /* so that connections opened later by the shown location (worker
    * threads, a second window) need not ask again */
   if (PQpass (db->conn) != NULL && *PQpass (db->conn) != '\0')
@@ -1012,20 +1031,15 @@ pg_open_reader (SummitStore  *self,
                 GError      **error)
 {
   g_autoptr(SummitStore) reader = g_object_new (SUMMIT_TYPE_STORE, NULL);
-  PgDb *db = g_new0 (PgDb, 1);
+  PgDb *db;
 
   reader->engine = &summit_engine_pg;
   reader->path = g_strdup (self->path);
   reader->read_only = TRUE;
   reader->journal_mode = self->journal_mode;
-  reader->db = db;
-  db->location = g_strdup (PG (self)->location);
-  db->online = TRUE;
-  db->conn = connect_to (db->location, error);
-  if (db->conn == NULL)
+  db = attach_connection (reader, g_strdup (PG (self)->location));
+  if (!connect_db (db, error))
     return NULL;
-  db->generation = 1;
-  db->backend_pid = PQbackendPID (db->conn);
   PQclear (PQexec (db->conn, "SET default_transaction_read_only = on"));
   return g_steal_pointer (&reader);
 }
@@ -1038,21 +1052,10 @@ pg_open_reader (SummitStore  *self,
 static int
 count_parameters (const char *sql)
 {
-  char quote = 0;
   int n = 0;
 
-  for (const char *p = sql; *p; p++)
-    {
-      if (quote != 0)
-        {
-          if (*p == quote)
-            quote = 0;
-        }
-      else if (*p == '\'' || *p == '"')
-        quote = *p;
-      else if (*p == '$' && g_ascii_isdigit (p[1]))
-        n = MAX (n, atoi (p + 1));
-    }
+  for (const char *p = summit_sql_next_parameter (sql); p; p = summit_sql_next_parameter (p + 1))
+    n = MAX (n, atoi (p + 1));
   return n;
 }
 

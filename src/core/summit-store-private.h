@@ -139,6 +139,8 @@ gboolean      summit_store_foreach_row        (SummitStore      *self,
                                                GCallback         func,
                                                gpointer          user_data,
                                                GError          **error);
+/* For the engines: the next $N parameter of @sql outside quotes, or NULL. */
+const char   *summit_sql_next_parameter       (const char       *sql);
 /* For the engines: tells those watching the store. */
 void          summit_store_emit_changed       (SummitStore      *self,
                                                const char       *table,

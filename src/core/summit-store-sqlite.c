@@ -558,29 +558,20 @@ sqlite_write_back (SummitStore *self)
 static char *
 rewrite_parameters (const char *sql)
 {
-  GString *out;
-  char quote = 0;
+  const char *start = sql;
+  GString *out = NULL;
 
-  if (strchr (sql, '$') == NULL)
-    return NULL;
-
-  out = g_string_sized_new (strlen (sql));
-  for (const char *p = sql; *p; p++)
+  for (const char *p = summit_sql_next_parameter (sql); p; p = summit_sql_next_parameter (p + 1))
     {
-      if (quote != 0)
-        {
-          if (*p == quote)
-            quote = 0;
-        }
-      else if (*p == '\'' || *p == '"')
-        quote = *p;
-      else if (*p == '$' && g_ascii_isdigit (p[1]))
-        {
-          g_string_append_c (out, '?');
-          continue;
-        }
-      g_string_append_c (out, *p);
+      if (out == NULL)
+        out = g_string_sized_new (strlen (sql));
+      g_string_append_len (out, start, p - start);
+      g_string_append_c (out, '?');
+      start = p + 1;
     }
+  if (out == NULL)
+    return NULL;
+  g_string_append (out, start);
   return g_string_free (out, FALSE);
 }
 

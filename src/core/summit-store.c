@@ -505,6 +505,32 @@ summit_store_foreach_row (SummitStore    *self,
   return TRUE;
 }
 
+/**
+ * summit_sql_next_parameter:
+ * @sql: SQL text, or a place in it outside quotes
+ *
+ * Returns: the next "$N" parameter of @sql outside quoted text, or %NULL
+ */
+const char *
+summit_sql_next_parameter (const char *sql)
+{
+  char quote = 0;
+
+  for (const char *p = sql; *p; p++)
+    {
+      if (quote != 0)
+        {
+          if (*p == quote)
+            quote = 0;
+        }
+      else if (*p == '\'' || *p == '"')
+        quote = *p;
+      else if (*p == '$' && g_ascii_isdigit (p[1]))
+        return p;
+    }
+  return NULL;
+}
+
 /* The seam: each call goes to the engine of the store */
 
 /**
