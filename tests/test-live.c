@@ -10,6 +10,7 @@
 #include "summit-people.h"
 #include "summit-people-model.h"
 #include "summit-store.h"
+#include "summit-store-editions.h"
 #include "test-util.h"
 
 typedef struct
@@ -272,6 +273,186 @@ test_model_refresh_all_keeps_rows (Fixture       *f,
   g_assert_cmpuint (changes->len, ==, 0);
 }
 
+typedef struct
+{
+  SummitPeopleSort sort;
+  gboolean         descending;
+  const char      *search;
+  int              status;
+  const char      *country;
+  gboolean         awaiting;
+} Shown;
+
+static void
+show (SummitPeopleModel *model,
+      const Shown       *shown)
+{
+  summit_people_model_set_sort (model, shown->sort, shown->descending);
+  summit_people_model_set_search (model, shown->search);
+  summit_people_model_set_status_filter (model, shown->status);
+  summit_people_model_set_country_filter (model, shown->country);
+  summit_people_model_set_awaiting_reply (model, shown->awaiting, -1);
+  wait_ready (model);
+}
+
+static char *
+shown_ids (SummitPeopleModel *model)
+{
+  GString *ids = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    g_string_append_printf (ids, "%" G_GINT64_FORMAT " ", summit_people_model_get_id (model, i));
+  return g_string_free (ids, FALSE);
+}
+
+/* One change of a person by another connection, picked by @rng: a new
+ * name, city or country, a reply, a deletion or a new person. */
+static gint64
+change_someone (SummitStore *other,
+                gint64       edition,
+                GArray      *ids,
+                GRand       *rng)
+{
+  static const char * const families[] = { "Nowak", "Chen", "Żuraw", "Abe", "Lin", "Ko" };
+  static const char * const cities[] = { "Opole", "Tainan", "Gdańsk", "Taipei", "Kraków" };
+  static const char * const countries[] = { "PL", "TW", "JP", "" };
+  static const SummitInvitationStatus replies[] = {
+    SUMMIT_STATUS_INVITED, SUMMIT_STATUS_CONFIRMED, SUMMIT_STATUS_DECLINED
+  };
+  guint which = g_rand_int_range (rng, 0, ids->len);
+  gint64 id = g_array_index (ids, gint64, which);
+  g_autoptr(SummitPerson) person = NULL;
+  g_autoptr(GPtrArray) deleted = NULL;
+  int what = g_rand_int_range (rng, 0, 10);
+
+  if (what == 0)
+    {
+      deleted = summit_store_delete_people (other, &id, 1, NULL);
+      g_assert_nonnull (deleted);
+      g_array_remove_index (ids, which);
+      return id;
+    }
+  if (what == 1)
+    {
+      g_autofree char *given = g_strdup_printf ("New %u", g_rand_int_range (rng, 0, 1000));
+
+      id = add_person (other, given, families[g_rand_int_range (rng, 0, 6)], "");
+      g_array_append_val (ids, id);
+      return id;
+    }
+  if (what < 5)
+    {
+      /* A reply the rules may refuse: then nothing changed, as can happen. */
+      summit_store_record_invitation (other, id, edition, replies[g_rand_int_range (rng, 0, 3)],
+                                      SUMMIT_CHANNEL_EMAIL, NULL,
+                                      1577836800 + g_rand_int_range (rng, 0, 1000) * 86400, NULL);
+      return id;
+    }
+  person = summit_store_get_person (other, id, NULL);
+  g_assert_nonnull (person);
+  if (what < 7)
+    summit_person_set_field (person, SUMMIT_PERSON_FAMILY_NAME, families[g_rand_int_range (rng, 0, 6)]);
+  else if (what < 9)
+    summit_person_set_field (person, SUMMIT_PERSON_CITY, cities[g_rand_int_range (rng, 0, 5)]);
+  else
+    summit_person_set_field (person, SUMMIT_PERSON_COUNTRY, countries[g_rand_int_range (rng, 0, 4)]);
+  g_assert_true (summit_store_update_person (other, person, NULL));
+  return id;
+}
+
+/* People changed elsewhere are placed where they now belong in the list as
+ * shown, in every order and under every filter: the list is the one a
+ * fresh read in the same order and filters shows, and the people nobody
+ * changed keep their very item (the view keeps its place around them). */
+static void
+test_model_places_changed_rows (Fixture       *f,
+                                gconstpointer  data)
+{
+  static const Shown ways[] = {
+    { SUMMIT_PEOPLE_SORT_NAME, FALSE, "", SUMMIT_PEOPLE_STATUS_ANY, NULL, FALSE },
+    { SUMMIT_PEOPLE_SORT_NAME, TRUE, "", SUMMIT_PEOPLE_STATUS_ANY, NULL, FALSE },
+    { SUMMIT_PEOPLE_SORT_CITY, FALSE, "o", SUMMIT_PEOPLE_STATUS_ANY, NULL, FALSE },
+    { SUMMIT_PEOPLE_SORT_COUNTRY, TRUE, "", SUMMIT_PEOPLE_STATUS_ANY, "PL", FALSE },
+    { SUMMIT_PEOPLE_SORT_STATUS, FALSE, "", SUMMIT_PEOPLE_STATUS_ANY, NULL, FALSE },
+    { SUMMIT_PEOPLE_SORT_CHANGED, TRUE, "n", SUMMIT_STATUS_CONFIRMED, NULL, FALSE },
+    { SUMMIT_PEOPLE_SORT_OVERSEAS, FALSE, "", SUMMIT_PEOPLE_STATUS_ANY, NULL, FALSE },
+    { SUMMIT_PEOPLE_SORT_NAME, FALSE, "", SUMMIT_PEOPLE_STATUS_ANY, NULL, TRUE },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SummitStore) store = summit_store_open_and_seed (f->path, &error);
+  g_autoptr(SummitStore) other = open_store (f);
+  g_autoptr(SummitEdition) edition = summit_store_get_edition (store, 2020, &error);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GRand) rng = g_rand_new_with_seed (13);
+  gint64 edition_id;
+
+  g_assert_no_error (error);
+  edition_id = summit_edition_get_id (edition);
+  /* Eighty people, many alike, then a variety of cities, countries and replies. */
+  for (guint i = 0; i < 80; i++)
+    {
+      g_autofree char *family = g_strdup_printf ("Nowak %02u", i % 7);
+      gint64 id = add_person (other, "Jan", family, "");
+
+      g_array_append_val (ids, id);
+    }
+  for (guint i = 0; i < 200; i++)
+    change_someone (other, edition_id, ids, rng);
+
+  for (guint w = 0; w < G_N_ELEMENTS (ways); w++)
+    {
+      g_autoptr(SummitPeopleModel) model = summit_people_model_new ();
+
+      summit_people_model_load (model, store, edition_id, "TW", 0);
+      wait_ready (model);
+      show (model, &ways[w]);
+      for (guint round = 0; round < 6; round++)
+        {
+          g_autoptr(SummitPeopleModel) fresh = summit_people_model_new ();
+          g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (gint64));
+          g_autoptr(SummitPeopleItem) kept = NULL;
+          g_autoptr(SummitPeopleItem) kept_after = NULL;
+          g_autofree char *expected = NULL;
+          g_autofree char *got = NULL;
+          gint64 kept_id = 0;
+
+          for (guint c = 0; c < 1 + round * 2; c++)
+            {
+              gint64 id = change_someone (other, edition_id, ids, rng);
+              g_array_append_val (changed, id);
+            }
+          /* Someone shown whom nobody changed keeps their item. */
+          for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)) && kept_id == 0; i++)
+            {
+              gint64 id = summit_people_model_get_id (model, i);
+              gboolean was_changed = FALSE;
+
+              for (guint c = 0; c < changed->len; c++)
+                was_changed |= g_array_index (changed, gint64, c) == id;
+              if (!was_changed)
+                kept_id = id;
+            }
+          if (kept_id != 0)
+            kept = find_item (model, kept_id);
+
+          summit_people_model_refresh (model, (const gint64 *)(gpointer)changed->data, changed->len);
+          wait_ready (model);
+          summit_people_model_load (fresh, store, edition_id, "TW", 0);
+          wait_ready (fresh);
+          show (fresh, &ways[w]);
+
+          expected = shown_ids (fresh);
+          got = shown_ids (model);
+          g_assert_cmpstr (got, ==, expected);
+          if (kept != NULL)
+            {
+              kept_after = find_item (model, kept_id);
+              g_assert_true (kept_after == kept);
+            }
+        }
+    }
+}
+
 static void
 test_concerns (void)
 {
@@ -381,6 +562,8 @@ main (int   argc,
   g_test_add ("/core/live/model-refresh-all-keeps-rows", Fixture, NULL, fixture_setup,
               test_model_refresh_all_keeps_rows, fixture_teardown);
 
+  g_test_add ("/core/live/model-places-changed-rows", Fixture, NULL, fixture_setup,
+              test_model_places_changed_rows, fixture_teardown);
   g_test_add_func ("/core/live/concerns", test_concerns);
   g_test_add_func ("/core/live/retry-only-when-unreachable", test_retry_decision);
   g_test_add ("/core/live/retry-schedule", Fixture, NULL, fixture_setup, test_retry_schedule,

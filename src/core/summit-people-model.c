@@ -221,6 +221,10 @@ job_run (GTask *task,
 
 static void start_job (SummitPeopleModel *self);
 static void start_refresh_job (SummitPeopleModel *self);
+static gboolean place_changed_rows (SummitPeopleModel *self,
+                                    RowSet            *set,
+                                    const gint64      *ids,
+                                    guint              n_ids);
 
 /* After a refresh of everyone: reads again only who differs, in the set
  * shown, so that everyone else keeps their row (and the list its scroll
@@ -250,9 +254,12 @@ take_changes (SummitPeopleModel *self,
       set = summit_people_rows_reread (self->set, self->store, self->edition_id, self->host_country,
                                        (const gint64 *)(gpointer)job->changed_ids->data,
                                        job->changed_ids->len);
+      self->keep_places = TRUE;
+      if (place_changed_rows (self, set, (const gint64 *)(gpointer)job->changed_ids->data,
+                              job->changed_ids->len))
+        return;
       g_clear_pointer (&self->set, summit_people_row_set_unref);
       self->set = set;
-      self->keep_places = TRUE;
     }
   self->pending = TRUE;
 }
@@ -845,6 +852,66 @@ summit_people_model_continue_loading (SummitPeopleModel *self)
     }
 }
 
+/* Shows @set, which differs from the set shown in @ids only, by placing
+ * their rows where they now belong in what is shown, instead of sorting and
+ * filtering everyone again. Returns %FALSE if what is shown is not the
+ * whole result of the current order and filters (a job is under way). */
+static gboolean
+place_changed_rows (SummitPeopleModel *self,
+                    RowSet            *set,
+                    const gint64      *ids,
+                    guint              n_ids)
+{
+  RowSet *old = self->set;
+  g_autofree guint8 *gone = NULL;
+  g_autoptr(GPtrArray) added = NULL;
+  g_autoptr(GPtrArray) visible = NULL;
+  Sorted *sorted, *by_name = NULL;
+
+  if (self->running || self->pending || self->start_source != 0 || self->sorted == NULL ||
+      self->sorted->set != old || self->by_name == NULL || self->by_name->set != old ||
+      self->visible == NULL || self->visible_storage != old->storage ||
+      set->storage != old->storage || self->sorted->sort != self->sort ||
+      self->sorted->descending != self->descending ||
+      self->sorted->awaiting != self->params.awaiting ||
+      !summit_people_params_equal (&self->visible_params, &self->params))
+    return FALSE;
+
+  gone = g_malloc0 (MAX (old->n_indices, 1));
+  added = g_ptr_array_sized_new (n_ids);
+  for (guint i = 0; i < n_ids; i++)
+    {
+      const Row *before = summit_people_rows_find (old, ids[i]);
+      const Row *now = summit_people_rows_find (set, ids[i]);
+
+      /* Unchanged, or named twice. */
+      if (before == now || (before != NULL && gone[before->index]) ||
+          (now != NULL && g_ptr_array_find (added, now, NULL)))
+        continue;
+      if (before != NULL)
+        gone[before->index] = 1;
+      if (now != NULL)
+        g_ptr_array_add (added, (gpointer)now);
+    }
+
+  by_name = summit_people_sorted_patch (self->by_name, set, gone, old->n_indices, added);
+  if (self->sorted == self->by_name)
+    sorted = g_atomic_rc_box_acquire (by_name);
+  else
+    sorted = summit_people_sorted_patch (self->sorted, set, gone, old->n_indices, added);
+  visible = summit_people_filter_patch (self->visible, sorted, gone, old->n_indices, added,
+                                        &self->params);
+
+  g_clear_pointer (&self->sorted, summit_people_sorted_unref);
+  g_clear_pointer (&self->by_name, summit_people_sorted_unref);
+  self->sorted = sorted;
+  self->by_name = by_name;
+  g_clear_pointer (&self->set, summit_people_row_set_unref);
+  self->set = set;
+  publish (self, visible, set->storage, &self->params);
+  return TRUE;
+}
+
 /**
  * summit_people_model_refresh:
  *
@@ -870,10 +937,13 @@ summit_people_model_refresh (SummitPeopleModel *self,
 
   set = summit_people_rows_reread (self->set, self->store, self->edition_id,
                                    self->host_country, person_ids, n_ids);
-  g_clear_pointer (&self->set, summit_people_row_set_unref);
-  self->set = set;
   self->keep_places = TRUE;
-  start_job (self);
+  if (!place_changed_rows (self, set, person_ids, n_ids))
+    {
+      g_clear_pointer (&self->set, summit_people_row_set_unref);
+      self->set = set;
+      start_job (self);
+    }
 }
 
 /**

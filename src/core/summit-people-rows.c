@@ -551,6 +551,124 @@ summit_people_filter_sorted (RowSet       *set,
   return out;
 }
 
+/* Placing a few changed rows (any thread) */
+
+/* @sorted's order as a total one: ties of its column come by name, as
+ * summit_people_sort_rows() leaves them when given the rows by name. */
+static int
+compare_in_order (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  const Row *x = *(const Row * const *)a;
+  const Row *y = *(const Row * const *)b;
+  int result = compare_primary (a, b, user_data);
+
+  if (result == 0)
+    result = compare_segment (x->key, y->key);
+  if (result == 0)
+    result = x->id < y->id ? -1 : x->id > y->id;
+  return result;
+}
+
+/* @rows (in @order's order) without the rows marked in @gone, with @added
+ * (in @order's order too) merged in where they belong. */
+static GPtrArray *
+merge_in_order (GPtrArray    *rows,
+                const guint8 *gone,
+                guint         n_gone,
+                GPtrArray    *added,
+                const Sorted *order)
+{
+  GPtrArray *out = g_ptr_array_sized_new (rows->len + added->len);
+  guint j = 0;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const Row *row = rows->pdata[i];
+
+      if (row->index < n_gone && gone[row->index])
+        continue;
+      while (j < added->len && compare_in_order (&added->pdata[j], &rows->pdata[i], (gpointer)order) < 0)
+        out->pdata[out->len++] = added->pdata[j++];
+      out->pdata[out->len++] = rows->pdata[i];
+    }
+  while (j < added->len)
+    out->pdata[out->len++] = added->pdata[j++];
+  return out;
+}
+
+/**
+ * summit_people_sorted_patch:
+ * @sorted: the rows of a set in one order
+ * @set: a set that differs from @sorted's in @gone and @added only
+ * @gone: (array length=n_gone): a byte per row index, set for the rows of
+ *   @sorted's set that are not in @set
+ * @added: the rows of @set that are not in @sorted's set, any order
+ *
+ * Returns: (transfer full): @set's rows in @sorted's order, placing the few
+ *   rows that differ instead of sorting everyone again
+ */
+Sorted *
+summit_people_sorted_patch (Sorted       *sorted,
+                            RowSet       *set,
+                            const guint8 *gone,
+                            guint         n_gone,
+                            GPtrArray    *added)
+{
+  Sorted *patched = g_atomic_rc_box_new0 (Sorted);
+  g_autoptr(GPtrArray) placed = g_ptr_array_copy (added, NULL, NULL);
+
+  patched->set = summit_people_row_set_ref (set);
+  patched->sort = sorted->sort;
+  patched->descending = sorted->descending;
+  patched->awaiting = sorted->awaiting;
+  g_qsort_with_data (placed->pdata, placed->len, sizeof (gpointer), compare_in_order, patched);
+  patched->rows = merge_in_order (sorted->rows, gone, n_gone, placed, patched);
+  patched->indices = g_new (guint32, MAX (patched->rows->len, 1));
+  for (guint i = 0; i < patched->rows->len; i++)
+    patched->indices[i] = ((const Row *)patched->rows->pdata[i])->index;
+  return patched;
+}
+
+/**
+ * summit_people_filter_patch:
+ * @visible: what @params showed of @sorted's set before, in its order
+ * @sorted: the patched order, from summit_people_sorted_patch()
+ *
+ * Returns: (transfer full): what @params shows of @sorted's rows, from
+ *   @visible without the rows gone and with the rows added that match
+ */
+GPtrArray *
+summit_people_filter_patch (GPtrArray    *visible,
+                            Sorted       *sorted,
+                            const guint8 *gone,
+                            guint         n_gone,
+                            GPtrArray    *added,
+                            const Params *params)
+{
+  g_autoptr(GPtrArray) shown = summit_people_filter_rows (added, params);
+
+  g_qsort_with_data (shown->pdata, shown->len, sizeof (gpointer), compare_in_order, sorted);
+  return merge_in_order (visible, gone, n_gone, shown, sorted);
+}
+
+/**
+ * summit_people_rows_find:
+ *
+ * Returns: (nullable): the row of @set for the person @id
+ */
+const Row *
+summit_people_rows_find (RowSet *set,
+                         gint64  id)
+{
+  Row key = { .id = id }, *keyp = &key;
+  gpointer *found = bsearch (&keyp, set->rows->pdata, set->rows->len, sizeof (gpointer),
+                             compare_row_ids);
+
+  return found ? *found : NULL;
+}
+
 void
 summit_people_params_clear (Params *params)
 {
@@ -563,6 +681,14 @@ summit_people_params_copy (Params       *dest,
 {
   *dest = *src;
   dest->search = g_strdup (src->search);
+}
+
+gboolean
+summit_people_params_equal (const Params *a,
+                            const Params *b)
+{
+  return summit_people_params_narrow (a, b) && g_strcmp0 (a->search ? a->search : "",
+                                                          b->search ? b->search : "") == 0;
 }
 
 /* Whether everything @now shows is among what @before showed. */

@@ -103,9 +103,25 @@ GPtrArray *summit_people_filter_sorted   (RowSet             *set,
                                           Sorted             *sorted,
                                           const Params       *params);
 
+Sorted    *summit_people_sorted_patch    (Sorted             *sorted,
+                                          RowSet             *set,
+                                          const guint8       *gone,
+                                          guint               n_gone,
+                                          GPtrArray          *added);
+GPtrArray *summit_people_filter_patch    (GPtrArray          *visible,
+                                          Sorted             *sorted,
+                                          const guint8       *gone,
+                                          guint               n_gone,
+                                          GPtrArray          *added,
+                                          const Params       *params);
+const Row *summit_people_rows_find       (RowSet             *set,
+                                          gint64              id);
+
 void       summit_people_params_clear    (Params             *params);
 void       summit_people_params_copy     (Params             *dest,
                                           const Params       *src);
+gboolean   summit_people_params_equal    (const Params       *a,
+                                          const Params       *b);
 gboolean   summit_people_params_narrow   (const Params       *before,
                                           const Params       *now);
 
