@@ -842,18 +842,22 @@ sqlite_is_online (SummitStore *self)
   return TRUE;
 }
 
-/* What a watched file keeps: the source polling it and the last data_version seen. */
+/* What a watched file keeps: the source polling it, the monitors of the
+ * file and its write-ahead log, and the last data_version seen. */
 typedef struct
 {
   SummitStore  *store;
   sqlite3_stmt *data_version;
   gint64        last;
   GSource      *source;
+  GFileMonitor *monitors[2];
+  GSource      *recheck;
 } SqliteWatch;
 
 #define WATCH_KEY "summit-sqlite-watch"
-/* Often enough for another window to show a change within a second. */
-#define WATCH_INTERVAL_MS 300
+/* A commit is seen at once through the file's monitors; the poll is for
+ * file systems that do not report changes (network shares). */
+#define WATCH_INTERVAL_MS 1000
 
 static void
 sqlite_watch_free (gpointer data)
@@ -863,6 +867,16 @@ sqlite_watch_free (gpointer data)
   if (watch->source != NULL)
     g_source_destroy (watch->source);
   g_clear_pointer (&watch->source, g_source_unref);
+  if (watch->recheck != NULL)
+    g_source_destroy (watch->recheck);
+  g_clear_pointer (&watch->recheck, g_source_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (watch->monitors); i++)
+    if (watch->monitors[i] != NULL)
+      {
+        g_signal_handlers_disconnect_by_data (watch->monitors[i], watch);
+        g_file_monitor_cancel (watch->monitors[i]);
+        g_object_unref (watch->monitors[i]);
+      }
   sqlite3_finalize (watch->data_version);
   g_free (watch);
 }
@@ -893,6 +907,59 @@ sqlite_watch_poll_cb (gpointer user_data)
       summit_store_emit_changed (watch->store, NULL, NULL);
     }
   return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+sqlite_watch_recheck_cb (gpointer user_data)
+{
+  SqliteWatch *watch = user_data;
+
+  g_clear_pointer (&watch->recheck, g_source_unref);
+  sqlite_watch_poll_cb (watch);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+sqlite_watch_file_cb (GFileMonitor      *monitor,
+                      GFile             *file,
+                      GFile             *other_file,
+                      GFileMonitorEvent  event,
+                      gpointer           user_data)
+{
+  SqliteWatch *watch = user_data;
+
+  if (event != G_FILE_MONITOR_EVENT_CHANGED && event != G_FILE_MONITOR_EVENT_CREATED &&
+      event != G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT)
+    return;
+  sqlite_watch_poll_cb (watch);
+  /* The log is written before the commit is marked in its shared index,
+   * which no monitor sees: look again shortly. */
+  if (watch->recheck == NULL)
+    {
+      watch->recheck = g_timeout_source_new (30);
+      g_source_set_callback (watch->recheck, sqlite_watch_recheck_cb, watch, NULL);
+      g_source_attach (watch->recheck, g_main_context_get_thread_default ());
+    }
+}
+
+/* Commits write the write-ahead log, or the file itself in the other
+ * journal modes. */
+static void
+sqlite_monitor_files (SqliteWatch *watch,
+                      const char  *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  const char *paths[] = { path, wal };
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (paths[i]);
+
+      watch->monitors[i] = g_file_monitor_file (file, G_FILE_MONITOR_NONE, NULL, NULL);
+      if (watch->monitors[i] == NULL)
+        continue;
+      g_signal_connect (watch->monitors[i], "changed", G_CALLBACK (sqlite_watch_file_cb), watch);
+    }
 }
 
 static void
@@ -926,6 +993,8 @@ sqlite_watch (SummitStore *self)
   g_source_set_callback (watch->source, sqlite_watch_poll_cb, watch, NULL);
   g_source_set_static_name (watch->source, "[summit] sqlite data_version");
   g_source_attach (watch->source, g_main_context_get_thread_default ());
+  if (self->path != NULL && *sqlite3_db_filename (DB (self), "main") != '\0')
+    sqlite_monitor_files (watch, sqlite3_db_filename (DB (self), "main"));
   g_object_set_data_full (G_OBJECT (self), WATCH_KEY, watch, sqlite_watch_free);
 }
 

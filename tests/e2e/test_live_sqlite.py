@@ -19,9 +19,26 @@ import summit_e2e
 from office_e2e import select_by_search
 from summit_e2e import APP, App, GONE, POLL, _children, check, wait_for, rawinput
 
-# Within a second, as the issue asks; the measure includes this test's own
-# polling of the accessibility tree.
+# Within a second, as the issue asks; timed to the start of the look that saw
+# it, so that the test's own walk of the accessibility tree does not count.
 LIMIT = 1.0
+
+
+def shown_within(since, what, predicate):
+    """Seconds from since to the start of the look that found predicate()
+    true; fails if nothing shows it within LIMIT + 4 s."""
+    deadline = since + LIMIT + 4
+    while True:
+        began = time.monotonic()
+        try:
+            shown = predicate()
+        except GONE:
+            shown = False
+        if shown:
+            return began - since
+        if began > deadline:
+            raise AssertionError("B did not show %s within %.0f s" % (what, LIMIT + 4))
+        time.sleep(POLL)
 
 PEOPLE = "\n".join(
     '  <person uid="t-nowak-%02d" given-name="Jan" family-name="Nowak %02d" position="Mayor"'
@@ -181,8 +198,8 @@ def main():
         saved = time.monotonic()
 
         # B: Ewa now matches "nowak"; the search, selection and place stay.
-        b.find("Showing 61 of 64 people", "label", timeout=LIMIT + 4)
-        took = time.monotonic() - saved
+        took = shown_within(saved, "the new e-mail", lambda: b.find_all(
+            "Showing 61 of 64 people", "label"))
         check(took <= LIMIT, "B showed the new e-mail after %.2f s" % took)
         print("B showed the new e-mail %.2f s after A saved it" % took)
 
@@ -192,11 +209,8 @@ def main():
             "SELECT i.status FROM invitation i JOIN person p ON p.id = i.person_id"
             " WHERE p.uid = 't-nowak-35'").fetchone()[0] == "confirmed")
         confirmed = time.monotonic()
-        wait_for("B's summary to count the confirmation",
-                 lambda: "4 confirmed" in b.find(
-                     role="label", where=lambda n: n.name.startswith("2020: ")).name,
-                 timeout=LIMIT + 4)
-        took = time.monotonic() - confirmed
+        took = shown_within(confirmed, "the confirmation", lambda: "4 confirmed" in b.find(
+            role="label", where=lambda n: n.name.startswith("2020: ")).name)
         check(took <= LIMIT, "B showed the confirmation after %.2f s" % took)
         print("B showed the confirmation %.2f s after A recorded it" % took)
         wait_for("Jan Nowak 35's status in B",
