@@ -399,6 +399,26 @@ def wait_for(what, predicate, timeout=15):
         time.sleep(POLL)
 
 
+def shown_within(since, seconds, what, predicate, alive=()):
+    """Seconds from since (time.monotonic()) to the start of the look that
+    found predicate() true, so that the test's own walk of the accessibility
+    tree does not count; fails unless a look that began at most seconds after
+    since saw it. Each app in alive is checked before every look."""
+    while True:
+        for app in alive:
+            app.check_alive()
+        began = time.monotonic()
+        try:
+            shown = predicate()
+        except GONE:
+            shown = False
+        if shown:
+            return began - since
+        if began - since > seconds:
+            raise AssertionError("%s: not shown %.1f s after it was stored" % (what, seconds))
+        time.sleep(0.02)
+
+
 def check(condition, message):
     if not condition:
         raise AssertionError(message)

@@ -31,7 +31,7 @@ import time
 import traceback
 
 from office_e2e import select_by_search
-from summit_e2e import App, GONE, _children, check, tree, wait_for
+from summit_e2e import App, GONE, _children, check, shown_within, tree, wait_for
 from gi.repository import Gio
 
 CLI = os.environ["SUMMIT_CLI"]
@@ -215,20 +215,7 @@ class Team:
         """Waits until the windows show a change the server held at since
         (predicate() is true), failing unless a look that began at most
         seconds after since saw it; returns when that look began."""
-        while True:
-            for window in self.windows:
-                window.check_alive()
-            began = time.monotonic()
-            try:
-                shown = predicate()
-            except GONE:
-                shown = False
-            if shown:
-                return began - since
-            if began - since > seconds:
-                raise AssertionError("%s: not shown %.1f s after the server had it"
-                                     % (what, seconds))
-            time.sleep(0.02)
+        return shown_within(since, seconds, what, predicate, alive=self.windows)
 
     def person(self, family):
         """(email, position, version) of the person as stored on the server;
