@@ -663,6 +663,51 @@ test_session_undo_puts_lineup_back (Fixture       *f,
   g_assert_true (summit_session_field_equal (stored, replaced, SUMMIT_SESSION_LINEUP));
 }
 
+static guint
+count_sessions (SummitStore *store)
+{
+  g_autoptr(SummitEdition) edition = summit_store_get_edition (store, 2020, NULL);
+  g_autoptr(GPtrArray) panels = summit_store_list_panels (store, summit_edition_get_id (edition), NULL);
+
+  return panels->len;
+}
+
+/* Undo of a deletion re-creates the session with its lineup, whole or not at all. */
+static void
+test_session_restore_whole_or_nothing (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_autoptr(SummitPanel) deleted = session_with_lineup (f->a);
+  g_autoptr(SummitPanel) stored = NULL;
+  g_autoptr(GPtrArray) gone = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 person_id = summit_panel_get_member (deleted, 0)->person_id;
+  guint n = count_sessions (f->a);
+
+  g_assert_true (summit_store_delete_panel (f->a, summit_panel_get_id (deleted), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_sessions (f->b), ==, n - 1);
+
+  /* Nobody changed anything meanwhile: back, with its lineup. */
+  g_assert_true (summit_store_restore_panel (f->a, deleted, &error));
+  g_assert_no_error (error);
+  stored = summit_store_get_panel (f->b, summit_panel_get_id (deleted), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (summit_panel_get_uid (stored), ==, summit_panel_get_uid (deleted));
+  g_assert_cmpstr (summit_panel_get_title (stored), ==, summit_panel_get_title (deleted));
+  g_assert_true (summit_session_field_equal (stored, deleted, SUMMIT_SESSION_LINEUP));
+
+  /* Deleted again; B deletes someone in its lineup: the undo writes nothing. */
+  g_assert_true (summit_store_delete_panel (f->a, summit_panel_get_id (deleted), &error));
+  gone = summit_store_delete_people (f->b, &person_id, 1, &error);
+  g_assert_no_error (error);
+  g_assert_false (summit_store_restore_panel (f->a, deleted, &error));
+  g_assert_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, summit_panel_get_member (deleted, 0)->display_name));
+  g_assert_nonnull (strstr (error->message, summit_panel_get_title (deleted)));
+  g_assert_cmpuint (count_sessions (f->b), ==, n - 1);
+}
+
 static void
 test_edition_and_figure (Fixture       *f,
                          gconstpointer  data)
@@ -736,6 +781,8 @@ main (int   argc,
               fixture_set_up, test_session_undo_only_over_own_save, fixture_tear_down);
   g_test_add ("/core/merge/store/session-undo-puts-lineup-back", Fixture, NULL,
               fixture_set_up, test_session_undo_puts_lineup_back, fixture_tear_down);
+  g_test_add ("/core/merge/store/session-restore-whole-or-nothing", Fixture, NULL,
+              fixture_set_up, test_session_restore_whole_or_nothing, fixture_tear_down);
   g_test_add ("/core/merge/store/edition-and-figure-refuse-stale", Fixture, NULL,
               fixture_set_up, test_edition_and_figure, fixture_tear_down);
 

@@ -68,9 +68,11 @@ summit_panels_page_say (SummitPanelsPage *self,
                         const char       *message)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  /* A toast's title is markup; messages name sessions ("Buses & trams"). */
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
 
   if (SUMMIT_IS_WINDOW (root))
-    summit_window_add_toast (SUMMIT_WINDOW (root), adw_toast_new (message));
+    summit_window_add_toast (SUMMIT_WINDOW (root), adw_toast_new (escaped));
   else
     g_message ("%s", message);
 }
@@ -237,7 +239,7 @@ editor_saved_cb (SummitSessionEditor *editor,
   self->selected_id = panel_id;
   summit_panels_page_reload (self);
 
-  /* An edit (a confirmed end too) can be taken back. */
+  /* An edit (a confirmed end too) can be taken back, as a deletion can. */
   if (replaced != NULL && SUMMIT_IS_WINDOW (root))
     {
       AdwToast *toast = adw_toast_new (_("Session saved"));
@@ -289,20 +291,58 @@ edit_session_action (GtkWidget  *widget,
 }
 
 static void
+undo_delete_cb (AdwToast         *toast,
+                SummitPanelsPage *self)
+{
+  SummitPanel *deleted = g_object_get_data (G_OBJECT (toast), "summit-deleted");
+  g_autoptr(GError) error = NULL;
+
+  if (deleted == NULL || self->store == NULL)
+    return;
+  /* Whole or not at all: not if someone in its lineup was deleted since. */
+  if (!summit_store_restore_panel (self->store, deleted, &error))
+    summit_panels_page_say (self, error->message);
+  else
+    self->selected_id = summit_panel_get_id (deleted);
+  g_object_set_data (G_OBJECT (toast), "summit-deleted", NULL);
+  summit_panels_page_reload (self);
+}
+
+static void
 delete_response_cb (AdwMessageDialog *dialog,
                     const char       *response,
                     SummitPanelsPage *self)
 {
   gint64 panel_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "panel-id"));
+  SummitPanel *panel = find_panel (self, panel_id);
+  g_autoptr(SummitPanel) deleted = panel ? summit_session_copy (panel) : NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autoptr(GError) error = NULL;
 
   if (g_strcmp0 (response, "delete") != 0)
     return;
   if (!summit_store_delete_panel (self->store, panel_id, &error))
-    summit_panels_page_say (self, error->message);
+    {
+      summit_panels_page_say (self, error->message);
+      g_clear_object (&deleted);
+    }
   if (self->selected_id == panel_id)
     self->selected_id = 0;
   summit_panels_page_reload (self);
+
+  if (deleted != NULL && SUMMIT_IS_WINDOW (root))
+    {
+      g_autofree char *escaped = g_markup_escape_text (summit_panel_get_title (deleted), -1);
+      g_autofree char *title = g_strdup_printf (_("Deleted “%s”"), escaped);
+      AdwToast *toast = adw_toast_new (title);
+
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_timeout (toast, 10);
+      g_object_set_data_full (G_OBJECT (toast), "summit-deleted", g_steal_pointer (&deleted),
+                              g_object_unref);
+      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_delete_cb), self, 0);
+      summit_window_add_toast (SUMMIT_WINDOW (root), toast);
+    }
 }
 
 static void

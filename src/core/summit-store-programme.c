@@ -269,6 +269,64 @@ summit_store_insert_panel (SummitStore  *store,
   return summit_store_transaction (store, insert_panel_txn, panel, error);
 }
 
+/* Re-creates a deleted session, its lineup whole or nothing. */
+static gboolean
+restore_panel_txn (SummitStore  *store,
+                   gpointer      user_data,
+                   GError      **error)
+{
+  SummitPanel *panel = user_data;
+  SummitStmt *stmt;
+
+  stmt = summit_store_prepare (store, "SELECT 1 FROM person WHERE id = $1", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < summit_panel_get_n_members (panel); i++)
+    {
+      const SummitPanelMember *member = summit_panel_get_member (panel, i);
+      int rc;
+
+      summit_stmt_reset (stmt);
+      summit_stmt_bind_int64 (stmt, 1, member->person_id);
+      rc = summit_stmt_step (stmt);
+      summit_stmt_reset (stmt);
+      if (rc == SUMMIT_STEP_DONE)
+        {
+          /* Translators: a person's name, then a session's title */
+          g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_NOT_FOUND,
+                       _("Not undone: %s, in the lineup of “%s”, was deleted meanwhile"),
+                       member->display_name, summit_panel_get_title (panel));
+          return FALSE;
+        }
+      if (rc != SUMMIT_STEP_ROW)
+        {
+          summit_store_set_error_from_db (store, rc, error);
+          return FALSE;
+        }
+    }
+  return insert_panel_txn (store, panel, error);
+}
+
+/**
+ * summit_store_restore_panel:
+ * @deleted: a session as read before summit_store_delete_panel()
+ *
+ * Undoes the deletion of a session: stores it again with its lineup (under
+ * a new id, which @deleted then carries), in one transaction. If someone
+ * in its lineup has been deleted since, nothing is written and @error
+ * (%SUMMIT_STORE_ERROR_NOT_FOUND) names them.
+ */
+gboolean
+summit_store_restore_panel (SummitStore  *store,
+                            SummitPanel  *deleted,
+                            GError      **error)
+{
+  g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (SUMMIT_IS_PANEL (deleted), FALSE);
+
+  return summit_store_transaction (store, restore_panel_txn, deleted, error);
+}
+
 /**
  * summit_store_get_panel:
  *

@@ -26,6 +26,9 @@ gboolean       summit_store_update_panel_with_lineup (SummitStore *store,
 gboolean       summit_store_delete_panel  (SummitStore    *store,
                                            gint64          panel_id,
                                            GError        **error);
+gboolean       summit_store_restore_panel (SummitStore    *store,
+                                           SummitPanel    *deleted,
+                                           GError        **error);
 gboolean       summit_store_undo_panel_edit (SummitStore *store,
                                              SummitPanel *replaced,
                                              SummitPanel *saved,

@@ -3,7 +3,8 @@
 changes it (written here as their program would: the row and its version);
 the planner's Undo then writes nothing and says why. In the lineup, a change
 over a lineup someone changed meanwhile is refused and the lineup shown as it
-is now; a change the window has already seen (live) is no reason to refuse."""
+is now; a change the window has already seen (live) is no reason to refuse.
+A deleted session comes back, with its lineup, on Undo."""
 
 import sqlite3
 import sys
@@ -78,6 +79,29 @@ def lineup_seen_live(app):
           "a change over the lineup shown live was refused")
 
 
+def lineup_of_opening(app):
+    with app.db() as db:
+        return db.execute("SELECT p.uid, m.person_id, m.role FROM panel p"
+                          " LEFT JOIN panel_member m ON m.panel_id = p.id WHERE p.title = ?",
+                          (OPENING,)).fetchall()
+
+
+def delete_and_undo(app):
+    """Undo of a deletion brings the session back whole, with its lineup."""
+    open_opening(app)
+    before = lineup_of_opening(app)
+    app.find("Delete…", "label").parent.doActionNamed("click")
+    dialog = wait_for("the question", lambda: [
+        w for w in app.root.children if w.roleName == "dialog" and w.name == "Delete This Session?"])[0]
+    app.click("_Delete Delete", parent=dialog)
+    wait_for("the session to be deleted", lambda: lineup_of_opening(app) == [])
+    label_starting(app, "Deleted “%s”" % OPENING)
+    undo = wait_for("the Undo button", lambda: [
+        n for n in app.find_all(role="push button") if "Undo" in (n.name or "")])[0]
+    undo.doActionNamed("click")
+    wait_for("the session and its lineup back", lambda: lineup_of_opening(app) == before)
+
+
 def lineup_after_colleague(app):
     """The window does not watch its file: the colleague's change is unseen."""
     open_opening(app)
@@ -103,6 +127,7 @@ def main():
 
     app = App(env={"SUMMIT_STORE_WATCH_FILE": "0"})
     try:
+        delete_and_undo(app)
         lineup_after_colleague(app)
     except AssertionError as e:
         app.fail(str(e))
