@@ -544,18 +544,25 @@ test_session_lineup_actions_check_version (Fixture       *f,
                    ==, third);
 }
 
-/* A saves an edit of @in_a: its title. Returns the session as saved. */
-static SummitPanel *
-save_title (Fixture     *f,
-            SummitPanel *in_a,
-            const char  *title)
+/* A reads session @id and saves it with @title: @replaced is the session
+ * as it was, @saved as that save wrote it. */
+static void
+save_title (Fixture      *f,
+            gint64        id,
+            const char   *title,
+            SummitPanel **replaced,
+            SummitPanel **saved)
 {
+  g_autoptr(SummitPanel) in_a = summit_store_get_panel (f->a, id, NULL);
   g_autoptr(GError) error = NULL;
 
+  g_clear_object (replaced);
+  g_clear_object (saved);
+  *replaced = summit_session_copy (in_a);
   summit_panel_set_title (in_a, title);
   g_assert_true (summit_store_update_panel (f->a, in_a, &error));
   g_assert_no_error (error);
-  return summit_session_copy (in_a);
+  *saved = g_steal_pointer (&in_a);
 }
 
 /* Undo of a session edit writes only over the version that edit wrote. */
@@ -563,16 +570,17 @@ static void
 test_session_undo_only_over_own_save (Fixture       *f,
                                       gconstpointer  data)
 {
-  g_autoptr(SummitPanel) in_a = session_with_lineup (f->a);
-  g_autoptr(SummitPanel) replaced = summit_session_copy (in_a);
+  g_autoptr(SummitPanel) session = session_with_lineup (f->a);
+  g_autoptr(SummitPanel) replaced = NULL;
   g_autoptr(SummitPanel) saved = NULL;
   g_autoptr(SummitPanel) in_b = NULL;
   g_autoptr(SummitPanel) stored = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 id = summit_panel_get_id (in_a);
+  gint64 id = summit_panel_get_id (session);
+  const SummitPanelMember *first;
 
   /* B changes the room after A's save: A's undo writes nothing, and says so. */
-  saved = save_title (f, in_a, "A's title");
+  save_title (f, id, "A's title", &replaced, &saved);
   in_b = summit_store_get_panel (f->b, id, NULL);
   summit_panel_set_room (in_b, "Room B");
   g_assert_true (summit_store_update_panel (f->b, in_b, &error));
@@ -587,33 +595,25 @@ test_session_undo_only_over_own_save (Fixture       *f,
   g_assert_cmpint (summit_panel_get_version (stored), ==, summit_panel_get_version (in_b));
 
   /* B changes only the lineup after A's next save: refused too. */
-  g_clear_object (&replaced);
-  g_clear_object (&saved);
-  g_clear_object (&in_a);
-  in_a = g_steal_pointer (&stored);
-  replaced = summit_session_copy (in_a);
-  saved = save_title (f, in_a, "A's second title");
-  g_assert_true (summit_store_set_panel_member_role (f->b, id,
-                                                     summit_panel_get_member (in_a, 0)->person_id,
-                                                     summit_panel_get_member (in_a, 0)->role == SUMMIT_ROLE_HOST
+  save_title (f, id, "A's second title", &replaced, &saved);
+  first = summit_panel_get_member (saved, 0);
+  g_assert_true (summit_store_set_panel_member_role (f->b, id, first->person_id,
+                                                     first->role == SUMMIT_ROLE_HOST
                                                      ? SUMMIT_ROLE_SPEAKER : SUMMIT_ROLE_HOST,
                                                      summit_panel_get_version (saved), &error) != 0);
   g_assert_no_error (error);
   g_assert_false (summit_store_undo_panel_edit (f->a, replaced, saved, &error));
   g_assert_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_CONFLICT);
   g_clear_error (&error);
+  g_clear_object (&stored);
   stored = summit_store_get_panel (f->a, id, NULL);
   g_assert_cmpstr (summit_panel_get_title (stored), ==, "A's second title");
 
   /* Nobody changed it since A's save: undone, the lineup as it is. */
-  g_clear_object (&replaced);
-  g_clear_object (&saved);
-  g_clear_object (&in_a);
-  in_a = g_steal_pointer (&stored);
-  replaced = summit_session_copy (in_a);
-  saved = save_title (f, in_a, "A's third title");
+  save_title (f, id, "A's third title", &replaced, &saved);
   g_assert_true (summit_store_undo_panel_edit (f->a, replaced, saved, &error));
   g_assert_no_error (error);
+  g_clear_object (&stored);
   stored = summit_store_get_panel (f->b, id, NULL);
   g_assert_cmpstr (summit_panel_get_title (stored), ==, "A's second title");
   g_assert_cmpstr (summit_panel_get_room (stored), ==, "Room B");
@@ -626,12 +626,7 @@ test_session_undo_only_over_own_save (Fixture       *f,
   g_clear_error (&error);
 
   /* Deleted since the save: nothing written, and the message says so. */
-  g_clear_object (&replaced);
-  g_clear_object (&saved);
-  g_clear_object (&in_a);
-  in_a = g_steal_pointer (&stored);
-  replaced = summit_session_copy (in_a);
-  saved = save_title (f, in_a, "A's fourth title");
+  save_title (f, id, "A's fourth title", &replaced, &saved);
   g_assert_true (summit_store_delete_panel (f->b, id, &error));
   g_assert_false (summit_store_undo_panel_edit (f->a, replaced, saved, &error));
   g_assert_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_NOT_FOUND);
