@@ -575,7 +575,7 @@ bump_panel_version (SummitStore   *store,
   return TRUE;
 }
 
-/* Runs @txn as one transaction that first raises the session's version;
+/* Runs @txn (which raises the session's version first) as one transaction;
  * returns the version written, or 0. */
 static gint64
 change_lineup (SummitStore      *store,
