@@ -157,7 +157,7 @@ test_person_double_booked (Fixture       *f,
   gint64 id = summit_panel_get_id (other);
 
   g_assert_cmpuint (count (f, SUMMIT_CONFLICT_PERSON_DOUBLE_BOOKED, id, 0), ==, 0);
-  g_assert_true (summit_store_add_panel_member (f->store, id, f->mariusz, SUMMIT_ROLE_SPEAKER, &error));
+  g_assert_true (summit_store_add_panel_member (f->store, id, f->mariusz, SUMMIT_ROLE_SPEAKER, 0, &error));
   g_assert_no_error (error);
   /* Flagged on both sessions. */
   g_assert_cmpuint (count (f, SUMMIT_CONFLICT_PERSON_DOUBLE_BOOKED, id, f->mariusz), ==, 1);
@@ -170,7 +170,7 @@ test_person_double_booked (Fixture       *f,
 
   move_to (f, other, warsaw ("2020-09-24", "15:45"));
   g_assert_cmpuint (count (f, SUMMIT_CONFLICT_PERSON_DOUBLE_BOOKED, id, f->mariusz), ==, 1);
-  g_assert_true (summit_store_remove_panel_member (f->store, id, f->mariusz, &error));
+  g_assert_true (summit_store_remove_panel_member (f->store, id, f->mariusz, 0, &error));
   g_assert_cmpuint (count (f, SUMMIT_CONFLICT_PERSON_DOUBLE_BOOKED, id, 0), ==, 0);
 }
 
@@ -207,7 +207,7 @@ test_invitation_states (Fixture       *f,
   summit_person_set_field (person, SUMMIT_PERSON_FAMILY_NAME, "Lin");
   g_assert_true (summit_store_insert_person (f->store, person, &error));
   pid = summit_person_get_id (person);
-  g_assert_true (summit_store_add_panel_member (f->store, f->lublin_panel, pid, SUMMIT_ROLE_PANELIST,
+  g_assert_true (summit_store_add_panel_member (f->store, f->lublin_panel, pid, SUMMIT_ROLE_PANELIST, 0,
                                                 &error));
   g_assert_no_error (error);
 
@@ -236,7 +236,7 @@ test_invitation_states (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (count (f, SUMMIT_CONFLICT_INVITATION_CANCELLED, f->lublin_panel, pid), ==, 1);
 
-  g_assert_true (summit_store_remove_panel_member (f->store, f->lublin_panel, pid, &error));
+  g_assert_true (summit_store_remove_panel_member (f->store, f->lublin_panel, pid, 0, &error));
   g_assert_cmpuint (count (f, SUMMIT_CONFLICT_INVITATION_CANCELLED, f->lublin_panel, 0), ==, 0);
 }
 
@@ -252,10 +252,10 @@ test_no_moderator (Fixture       *f,
   g_assert_cmpuint (count (f, SUMMIT_CONFLICT_NO_MODERATOR, summit_panel_get_id (speech), 0), ==, 0);
   g_assert_cmpuint (count (f, SUMMIT_CONFLICT_NO_MODERATOR, f->lublin_panel, 0), ==, 1);
   g_assert_true (summit_store_add_panel_member (f->store, f->lublin_panel, f->bartosz,
-                                                SUMMIT_ROLE_PANELIST, &error));
+                                                SUMMIT_ROLE_PANELIST, 0, &error));
   g_assert_cmpuint (count (f, SUMMIT_CONFLICT_NO_MODERATOR, f->lublin_panel, 0), ==, 1);
   g_assert_true (summit_store_set_panel_member_role (f->store, f->lublin_panel, f->bartosz,
-                                                     SUMMIT_ROLE_MODERATOR, &error));
+                                                     SUMMIT_ROLE_MODERATOR, 0, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (count (f, SUMMIT_CONFLICT_NO_MODERATOR, f->lublin_panel, 0), ==, 0);
 }
@@ -269,8 +269,8 @@ test_night_for_member (Fixture       *f,
                                              warsaw ("2020-09-10", "21:30"), 60, "Studio B");
   gint64 id = summit_panel_get_id (late);
 
-  g_assert_true (summit_store_add_panel_member (f->store, id, f->mariusz, SUMMIT_ROLE_SPEAKER, &error));
-  g_assert_true (summit_store_add_panel_member (f->store, id, f->ko, SUMMIT_ROLE_HOST, &error));
+  g_assert_true (summit_store_add_panel_member (f->store, id, f->mariusz, SUMMIT_ROLE_SPEAKER, 0, &error));
+  g_assert_true (summit_store_add_panel_member (f->store, id, f->ko, SUMMIT_ROLE_HOST, 0, &error));
   g_assert_no_error (error);
   /* 21:30–22:30 in Lublin runs into the night; it is 03:30 next morning in Taipei. */
   g_assert_cmpuint (count (f, SUMMIT_CONFLICT_NIGHT_FOR_MEMBER, id, f->mariusz), ==, 1);

@@ -171,7 +171,7 @@ test_one_person_in_their_zone_across_dst (void)
   summit_panel_set_duration (winter, 30);
   g_assert_true (summit_store_insert_panel (store, winter, &error));
   g_assert_true (summit_store_add_panel_member (store, summit_panel_get_id (winter), mariusz,
-                                                SUMMIT_ROLE_SPEAKER, &error));
+                                                SUMMIT_ROLE_SPEAKER, 0, &error));
   g_assert_no_error (error);
 
   g_assert_true (summit_store_export_ical (store, edition, mariusz, path, &error));

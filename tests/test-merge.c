@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "summit-merge.h"
 #include "summit-people.h"
 #include "summit-programme.h"
@@ -442,7 +444,7 @@ test_session_both_lineups (Fixture       *f,
    * given), which still raises the session's version. */
   g_assert_true (summit_store_add_panel_member (f->a, summit_panel_get_id (in_a),
                                                 other_person_id (f->a, in_a),
-                                                SUMMIT_ROLE_SPEAKER, &error));
+                                                SUMMIT_ROLE_SPEAKER, 0, &error));
   g_assert_no_error (error);
   summit_panel_set_room (in_a, "Room A");
   summit_panel_set_version (in_a, 0);
@@ -473,11 +475,232 @@ test_session_lineup_change_raises_version (Fixture       *f,
                                                      first->person_id,
                                                      first->role == SUMMIT_ROLE_HOST
                                                      ? SUMMIT_ROLE_SPEAKER : SUMMIT_ROLE_HOST,
+                                                     0,
                                                      &error));
   g_assert_no_error (error);
   summit_panel_set_title (in_b, "B's title");
   assert_refused (summit_store_update_panel (f->b, in_b, &error),
                   &error, SUMMIT_STORE_ERROR_CONFLICT);
+}
+
+/* The lineup editor's own changes check the version it read. */
+static void
+test_session_lineup_actions_check_version (Fixture       *f,
+                                           gconstpointer  data)
+{
+  g_autoptr(SummitPanel) in_a = session_with_lineup (f->a);
+  g_autoptr(SummitPanel) in_b = summit_store_get_panel (f->b, summit_panel_get_id (in_a), NULL);
+  g_autoptr(SummitPanel) after_b = NULL;
+  g_autoptr(SummitPanel) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = summit_panel_get_id (in_a);
+  gint64 seen = summit_panel_get_version (in_a);
+  gint64 first = summit_panel_get_member (in_a, 0)->person_id;
+  gint64 newcomer = other_person_id (f->b, in_b);
+  gint64 third;
+  gint64 version;
+
+  /* B adds a moderator while A looks at the lineup. */
+  version = summit_store_add_panel_member (f->b, id, newcomer, SUMMIT_ROLE_MODERATOR,
+                                           summit_panel_get_version (in_b), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (version, ==, seen + 1);
+  after_b = summit_store_get_panel (f->b, id, NULL);
+  third = other_person_id (f->a, after_b);
+
+  /* Each of A's changes over the version A saw is refused, writing nothing. */
+  assert_refused (summit_store_add_panel_member (f->a, id, third, SUMMIT_ROLE_PANELIST, seen,
+                                                 &error) != 0,
+                  &error, SUMMIT_STORE_ERROR_CONFLICT);
+  assert_refused (summit_store_move_panel_member (f->a, id, newcomer, 0, seen, &error) != 0,
+                  &error, SUMMIT_STORE_ERROR_CONFLICT);
+  assert_refused (summit_store_remove_panel_member (f->a, id, first, seen, &error) != 0,
+                  &error, SUMMIT_STORE_ERROR_CONFLICT);
+  assert_refused (summit_store_set_panel_member_role (f->a, id, first, SUMMIT_ROLE_HOST, seen,
+                                                      &error) != 0,
+                  &error, SUMMIT_STORE_ERROR_CONFLICT);
+  stored = summit_store_get_panel (f->a, id, NULL);
+  g_assert_cmpint (summit_panel_get_version (stored), ==, version);
+  g_assert_true (summit_session_field_equal (stored, after_b, SUMMIT_SESSION_LINEUP));
+
+  /* Over the version now stored, each works and gives the next one. */
+  version = summit_store_move_panel_member (f->a, id, newcomer, 0, version, &error);
+  g_assert_no_error (error);
+  version = summit_store_set_panel_member_role (f->a, id, first, SUMMIT_ROLE_HOST, version, &error);
+  g_assert_no_error (error);
+  version = summit_store_remove_panel_member (f->a, id, newcomer, version, &error);
+  g_assert_no_error (error);
+  version = summit_store_add_panel_member (f->a, id, third, SUMMIT_ROLE_SPEAKER, version, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (version, ==, seen + 5);
+
+  g_clear_object (&stored);
+  stored = summit_store_get_panel (f->b, id, NULL);
+  g_assert_cmpint (summit_panel_get_version (stored), ==, version);
+  g_assert_cmpuint (summit_panel_get_n_members (stored), ==, summit_panel_get_n_members (in_a) + 1);
+  g_assert_cmpint (summit_panel_get_member (stored, 0)->person_id, ==, first);
+  g_assert_cmpint (summit_panel_get_member (stored, 0)->role, ==, SUMMIT_ROLE_HOST);
+  g_assert_cmpint (summit_panel_get_member (stored, summit_panel_get_n_members (stored) - 1)->person_id,
+                   ==, third);
+}
+
+/* A reads session @id and saves it with @title: @replaced is the session
+ * as it was, @saved as that save wrote it. */
+static void
+save_title (Fixture      *f,
+            gint64        id,
+            const char   *title,
+            SummitPanel **replaced,
+            SummitPanel **saved)
+{
+  g_autoptr(SummitPanel) in_a = summit_store_get_panel (f->a, id, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (replaced);
+  g_clear_object (saved);
+  *replaced = summit_session_copy (in_a);
+  summit_panel_set_title (in_a, title);
+  g_assert_true (summit_store_update_panel (f->a, in_a, &error));
+  g_assert_no_error (error);
+  *saved = g_steal_pointer (&in_a);
+}
+
+/* Undo of a session edit writes only over the version that edit wrote. */
+static void
+test_session_undo_only_over_own_save (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autoptr(SummitPanel) session = session_with_lineup (f->a);
+  g_autoptr(SummitPanel) replaced = NULL;
+  g_autoptr(SummitPanel) saved = NULL;
+  g_autoptr(SummitPanel) in_b = NULL;
+  g_autoptr(SummitPanel) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = summit_panel_get_id (session);
+  const SummitPanelMember *first;
+
+  /* B changes the room after A's save: A's undo writes nothing, and says so. */
+  save_title (f, id, "A's title", &replaced, &saved);
+  in_b = summit_store_get_panel (f->b, id, NULL);
+  summit_panel_set_room (in_b, "Room B");
+  g_assert_true (summit_store_update_panel (f->b, in_b, &error));
+  g_assert_no_error (error);
+  g_assert_false (summit_store_undo_panel_edit (f->a, replaced, saved, &error));
+  g_assert_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "A's title"));
+  g_clear_error (&error);
+  stored = summit_store_get_panel (f->a, id, NULL);
+  g_assert_cmpstr (summit_panel_get_title (stored), ==, "A's title");
+  g_assert_cmpstr (summit_panel_get_room (stored), ==, "Room B");
+  g_assert_cmpint (summit_panel_get_version (stored), ==, summit_panel_get_version (in_b));
+
+  /* B changes only the lineup after A's next save: refused too. */
+  save_title (f, id, "A's second title", &replaced, &saved);
+  first = summit_panel_get_member (saved, 0);
+  g_assert_true (summit_store_set_panel_member_role (f->b, id, first->person_id,
+                                                     first->role == SUMMIT_ROLE_HOST
+                                                     ? SUMMIT_ROLE_SPEAKER : SUMMIT_ROLE_HOST,
+                                                     summit_panel_get_version (saved), &error) != 0);
+  g_assert_no_error (error);
+  g_assert_false (summit_store_undo_panel_edit (f->a, replaced, saved, &error));
+  g_assert_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_clear_object (&stored);
+  stored = summit_store_get_panel (f->a, id, NULL);
+  g_assert_cmpstr (summit_panel_get_title (stored), ==, "A's second title");
+
+  /* Nobody changed it since A's save: undone, the lineup as it is. */
+  save_title (f, id, "A's third title", &replaced, &saved);
+  g_assert_true (summit_store_undo_panel_edit (f->a, replaced, saved, &error));
+  g_assert_no_error (error);
+  g_clear_object (&stored);
+  stored = summit_store_get_panel (f->b, id, NULL);
+  g_assert_cmpstr (summit_panel_get_title (stored), ==, "A's second title");
+  g_assert_cmpstr (summit_panel_get_room (stored), ==, "Room B");
+  g_assert_true (summit_session_field_equal (stored, replaced, SUMMIT_SESSION_LINEUP));
+  g_assert_cmpint (summit_panel_get_version (stored), ==, summit_panel_get_version (saved) + 1);
+
+  /* Undone twice: the second is over a version it did not write. */
+  g_assert_false (summit_store_undo_panel_edit (f->a, replaced, saved, &error));
+  g_assert_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+
+  /* Deleted since the save: nothing written, and the message says so. */
+  save_title (f, id, "A's fourth title", &replaced, &saved);
+  g_assert_true (summit_store_delete_panel (f->b, id, &error));
+  g_assert_false (summit_store_undo_panel_edit (f->a, replaced, saved, &error));
+  g_assert_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "A's fourth title"));
+}
+
+/* An edit that wrote the lineup too is undone with its lineup. */
+static void
+test_session_undo_puts_lineup_back (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(SummitPanel) in_a = session_with_lineup (f->a);
+  g_autoptr(SummitPanel) replaced = summit_session_copy (in_a);
+  g_autoptr(SummitPanel) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  SummitPanelMember added = { 0 };
+
+  added.person_id = other_person_id (f->a, in_a);
+  added.role = SUMMIT_ROLE_HOST;
+  summit_panel_append_member (in_a, &added);
+  summit_panel_set_description (in_a, "with a host");
+  g_assert_true (summit_store_update_panel_with_lineup (f->a, in_a, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (summit_store_undo_panel_edit (f->a, replaced, in_a, &error));
+  g_assert_no_error (error);
+  stored = summit_store_get_panel (f->b, summit_panel_get_id (in_a), NULL);
+  g_assert_cmpstr (summit_panel_get_description (stored), ==, summit_panel_get_description (replaced));
+  g_assert_true (summit_session_field_equal (stored, replaced, SUMMIT_SESSION_LINEUP));
+}
+
+static guint
+count_sessions (SummitStore *store)
+{
+  g_autoptr(SummitEdition) edition = summit_store_get_edition (store, 2020, NULL);
+  g_autoptr(GPtrArray) panels = summit_store_list_panels (store, summit_edition_get_id (edition), NULL);
+
+  return panels->len;
+}
+
+/* Undo of a deletion re-creates the session with its lineup, whole or not at all. */
+static void
+test_session_restore_whole_or_nothing (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_autoptr(SummitPanel) deleted = session_with_lineup (f->a);
+  g_autoptr(SummitPanel) stored = NULL;
+  g_autoptr(GPtrArray) gone = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 person_id = summit_panel_get_member (deleted, 0)->person_id;
+  guint n = count_sessions (f->a);
+
+  g_assert_true (summit_store_delete_panel (f->a, summit_panel_get_id (deleted), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_sessions (f->b), ==, n - 1);
+
+  /* Nobody changed anything meanwhile: back, with its lineup. */
+  g_assert_true (summit_store_restore_panel (f->a, deleted, &error));
+  g_assert_no_error (error);
+  stored = summit_store_get_panel (f->b, summit_panel_get_id (deleted), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (summit_panel_get_uid (stored), ==, summit_panel_get_uid (deleted));
+  g_assert_cmpstr (summit_panel_get_title (stored), ==, summit_panel_get_title (deleted));
+  g_assert_true (summit_session_field_equal (stored, deleted, SUMMIT_SESSION_LINEUP));
+
+  /* Deleted again; B deletes someone in its lineup: the undo writes nothing. */
+  g_assert_true (summit_store_delete_panel (f->a, summit_panel_get_id (deleted), &error));
+  gone = summit_store_delete_people (f->b, &person_id, 1, &error);
+  g_assert_no_error (error);
+  g_assert_false (summit_store_restore_panel (f->a, deleted, &error));
+  g_assert_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, summit_panel_get_member (deleted, 0)->display_name));
+  g_assert_nonnull (strstr (error->message, summit_panel_get_title (deleted)));
+  g_assert_cmpuint (count_sessions (f->b), ==, n - 1);
 }
 
 static void
@@ -547,6 +770,14 @@ main (int   argc,
               fixture_set_up, test_session_both_lineups, fixture_tear_down);
   g_test_add ("/core/merge/store/session-lineup-change-raises-version", Fixture, NULL,
               fixture_set_up, test_session_lineup_change_raises_version, fixture_tear_down);
+  g_test_add ("/core/merge/store/session-lineup-actions-check-version", Fixture, NULL,
+              fixture_set_up, test_session_lineup_actions_check_version, fixture_tear_down);
+  g_test_add ("/core/merge/store/session-undo-only-over-own-save", Fixture, NULL,
+              fixture_set_up, test_session_undo_only_over_own_save, fixture_tear_down);
+  g_test_add ("/core/merge/store/session-undo-puts-lineup-back", Fixture, NULL,
+              fixture_set_up, test_session_undo_puts_lineup_back, fixture_tear_down);
+  g_test_add ("/core/merge/store/session-restore-whole-or-nothing", Fixture, NULL,
+              fixture_set_up, test_session_restore_whole_or_nothing, fixture_tear_down);
   g_test_add ("/core/merge/store/edition-and-figure-refuse-stale", Fixture, NULL,
               fixture_set_up, test_edition_and_figure, fixture_tear_down);
 

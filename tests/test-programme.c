@@ -188,7 +188,7 @@ test_update_and_delete (Fixture       *f,
   g_assert_cmpint (summit_panel_get_edition_id (read), ==, summit_edition_get_id (f->edition));
 
   g_assert_true (summit_store_add_panel_member (f->store, summit_panel_get_id (panel), f->ko,
-                                                SUMMIT_ROLE_SPEAKER, &error));
+                                                SUMMIT_ROLE_SPEAKER, 0, &error));
   g_assert_true (summit_store_delete_panel (f->store, summit_panel_get_id (panel), &error));
   g_assert_no_error (error);
   gone = summit_store_get_panel (f->store, summit_panel_get_id (panel), &error);
@@ -229,17 +229,17 @@ test_lineup_order_persists (Fixture       *f,
   g_autoptr(GError) error = NULL;
   gint64 id = summit_panel_get_id (panel);
 
-  g_assert_true (summit_store_add_panel_member (f->store, id, f->mariusz, SUMMIT_ROLE_MODERATOR, &error));
-  g_assert_true (summit_store_add_panel_member (f->store, id, f->ko, SUMMIT_ROLE_PANELIST, &error));
-  g_assert_true (summit_store_add_panel_member (f->store, id, f->bartosz, SUMMIT_ROLE_PANELIST, &error));
+  g_assert_true (summit_store_add_panel_member (f->store, id, f->mariusz, SUMMIT_ROLE_MODERATOR, 0, &error));
+  g_assert_true (summit_store_add_panel_member (f->store, id, f->ko, SUMMIT_ROLE_PANELIST, 0, &error));
+  g_assert_true (summit_store_add_panel_member (f->store, id, f->bartosz, SUMMIT_ROLE_PANELIST, 0, &error));
   g_assert_no_error (error);
   assert_lineup (f->store, id, (gint64[]){ f->mariusz, f->ko, f->bartosz },
                  (SummitRole[]){ SUMMIT_ROLE_MODERATOR, SUMMIT_ROLE_PANELIST, SUMMIT_ROLE_PANELIST }, 3);
 
   /* Alt+Down on the moderator, then Bartosz to the top. */
-  g_assert_true (summit_store_move_panel_member (f->store, id, f->mariusz, 1, &error));
-  g_assert_true (summit_store_move_panel_member (f->store, id, f->bartosz, 0, &error));
-  g_assert_true (summit_store_set_panel_member_role (f->store, id, f->ko, SUMMIT_ROLE_HOST, &error));
+  g_assert_true (summit_store_move_panel_member (f->store, id, f->mariusz, 1, 0, &error));
+  g_assert_true (summit_store_move_panel_member (f->store, id, f->bartosz, 0, 0, &error));
+  g_assert_true (summit_store_set_panel_member_role (f->store, id, f->ko, SUMMIT_ROLE_HOST, 0, &error));
   g_assert_no_error (error);
 
   /* Closed and opened again: the order and roles are on disk. */
@@ -250,14 +250,14 @@ test_lineup_order_persists (Fixture       *f,
                  (SummitRole[]){ SUMMIT_ROLE_PANELIST, SUMMIT_ROLE_HOST, SUMMIT_ROLE_MODERATOR }, 3);
 
   /* Moves past either end stay in the lineup. */
-  g_assert_true (summit_store_move_panel_member (f->store, id, f->bartosz, -1, &error));
-  g_assert_true (summit_store_move_panel_member (f->store, id, f->ko, 99, &error));
+  g_assert_true (summit_store_move_panel_member (f->store, id, f->bartosz, -1, 0, &error));
+  g_assert_true (summit_store_move_panel_member (f->store, id, f->ko, 99, 0, &error));
   assert_lineup (f->store, id, (gint64[]){ f->bartosz, f->mariusz, f->ko },
                  (SummitRole[]){ SUMMIT_ROLE_PANELIST, SUMMIT_ROLE_MODERATOR, SUMMIT_ROLE_HOST }, 3);
 
   /* Removing closes the gap; a later add goes to the end. */
-  g_assert_true (summit_store_remove_panel_member (f->store, id, f->bartosz, &error));
-  g_assert_true (summit_store_add_panel_member (f->store, id, f->bartosz, SUMMIT_ROLE_SPEAKER, &error));
+  g_assert_true (summit_store_remove_panel_member (f->store, id, f->bartosz, 0, &error));
+  g_assert_true (summit_store_add_panel_member (f->store, id, f->bartosz, SUMMIT_ROLE_SPEAKER, 0, &error));
   g_assert_no_error (error);
   assert_lineup (f->store, id, (gint64[]){ f->mariusz, f->ko, f->bartosz },
                  (SummitRole[]){ SUMMIT_ROLE_MODERATOR, SUMMIT_ROLE_HOST, SUMMIT_ROLE_SPEAKER }, 3);
@@ -271,17 +271,17 @@ test_lineup_refusals (Fixture       *f,
   g_autoptr(GError) error = NULL;
   gint64 id = summit_panel_get_id (panel);
 
-  g_assert_true (summit_store_add_panel_member (f->store, id, f->ko, SUMMIT_ROLE_PANELIST, &error));
-  g_assert_false (summit_store_add_panel_member (f->store, id, f->ko, SUMMIT_ROLE_MODERATOR, &error));
+  g_assert_true (summit_store_add_panel_member (f->store, id, f->ko, SUMMIT_ROLE_PANELIST, 0, &error));
+  g_assert_false (summit_store_add_panel_member (f->store, id, f->ko, SUMMIT_ROLE_MODERATOR, 0, &error));
   g_assert_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (summit_store_remove_panel_member (f->store, id, f->bartosz, &error));
+  g_assert_false (summit_store_remove_panel_member (f->store, id, f->bartosz, 0, &error));
   g_assert_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_false (summit_store_move_panel_member (f->store, id, f->bartosz, 0, &error));
+  g_assert_false (summit_store_move_panel_member (f->store, id, f->bartosz, 0, 0, &error));
   g_assert_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_false (summit_store_add_panel_member (f->store, 9999, f->ko, SUMMIT_ROLE_PANELIST, &error));
+  g_assert_false (summit_store_add_panel_member (f->store, 9999, f->ko, SUMMIT_ROLE_PANELIST, 0, &error));
   g_assert_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
   /* Nothing changed by the refusals. */

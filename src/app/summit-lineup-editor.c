@@ -130,7 +130,28 @@ person_matches (SummitPerson *person,
   return FALSE;
 }
 
-/* Lineup changes: each one transaction, then the page reads everything again. */
+/* Lineup changes: each one transaction over the session's version shown,
+ * then the page reads everything again. */
+
+/* Takes the session's @version a change wrote, for the next change; or says
+ * why it was refused (0). */
+static gboolean
+changed_to (SummitLineupEditor *self,
+            gint64              version,
+            const GError       *error)
+{
+  if (version != 0)
+    {
+      summit_panel_set_version (self->panel, version);
+      return TRUE;
+    }
+  if (g_error_matches (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_CONFLICT))
+    say (self, _("Someone changed this lineup meanwhile; it is shown as it is now. "
+                 "Nothing was changed."));
+  else
+    say (self, error->message);
+  return FALSE;
+}
 
 static void
 add_member (SummitLineupEditor *self,
@@ -140,15 +161,19 @@ add_member (SummitLineupEditor *self,
   g_autoptr(GError) error = NULL;
   gint64 panel_id = summit_panel_get_id (self->panel);
   SummitRole role = summit_lineup_editor_get_new_role (self);
+  gint64 version;
 
-  if (!summit_store_add_panel_member (self->store, panel_id, person_id, role, &error)
-      || (position >= 0
-          && !summit_store_move_panel_member (self->store, panel_id, person_id, position, &error)))
+  version = summit_store_add_panel_member (self->store, panel_id, person_id, role,
+                                           summit_panel_get_version (self->panel), &error);
+  if (changed_to (self, version, error) && position >= 0)
     {
-      say (self, error->message);
-      return;
+      version = summit_store_move_panel_member (self->store, panel_id, person_id, position,
+                                                version, &error);
+      changed_to (self, version, error);
     }
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  if (version != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  /* On a refusal too: the lineup as it is now. */
   lineup_changed (self);
 }
 
@@ -158,12 +183,12 @@ move_member (SummitLineupEditor *self,
              int               position)
 {
   g_autoptr(GError) error = NULL;
+  gint64 version;
 
-  if (!summit_store_move_panel_member (self->store, summit_panel_get_id (self->panel), person_id, position, &error))
-    {
-      say (self, error->message);
-      return;
-    }
+  version = summit_store_move_panel_member (self->store, summit_panel_get_id (self->panel),
+                                            person_id, position,
+                                            summit_panel_get_version (self->panel), &error);
+  changed_to (self, version, error);
   self->focus_person_id = person_id;
   lineup_changed (self);
 }
@@ -221,9 +246,12 @@ remove_button_cb (GtkButton        *button,
   GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
   gint64 person_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "person-id"));
   g_autoptr(GError) error = NULL;
+  gint64 version;
 
-  if (!summit_store_remove_panel_member (self->store, summit_panel_get_id (self->panel), person_id, &error))
-    say (self, error->message);
+  version = summit_store_remove_panel_member (self->store, summit_panel_get_id (self->panel),
+                                              person_id, summit_panel_get_version (self->panel),
+                                              &error);
+  changed_to (self, version, error);
   lineup_changed (self);
 }
 
@@ -237,13 +265,16 @@ role_changed_cb (GtkDropDown      *dropdown,
   SummitPanel *panel = self->panel;
   guint role = gtk_drop_down_get_selected (dropdown);
   g_autoptr(GError) error = NULL;
+  gint64 version;
   int index;
 
   if (panel == NULL || role >= SUMMIT_N_ROLES || (index = member_index (panel, person_id)) < 0
       || summit_panel_get_member (panel, index)->role == role)
     return;
-  if (!summit_store_set_panel_member_role (self->store, summit_panel_get_id (self->panel), person_id, role, &error))
-    say (self, error->message);
+  version = summit_store_set_panel_member_role (self->store, summit_panel_get_id (self->panel),
+                                                person_id, role,
+                                                summit_panel_get_version (self->panel), &error);
+  changed_to (self, version, error);
   self->focus_person_id = person_id;
   /* Not from inside the dropdown's own signal: it is about to be destroyed. */
   g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, reload_idle_cb, g_object_ref (self), g_object_unref);

@@ -16,6 +16,7 @@
 #include "summit-agenda.h"
 #include "summit-conflicts.h"
 #include "summit-lineup-editor.h"
+#include "summit-merge.h"
 #include "summit-panels-page-private.h"
 #include "summit-people.h"
 #include "summit-places.h"
@@ -67,9 +68,11 @@ summit_panels_page_say (SummitPanelsPage *self,
                         const char       *message)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  /* A toast's title is markup; messages name sessions ("Buses & trams"). */
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
 
   if (SUMMIT_IS_WINDOW (root))
-    summit_window_add_toast (SUMMIT_WINDOW (root), adw_toast_new (message));
+    summit_window_add_toast (SUMMIT_WINDOW (root), adw_toast_new (escaped));
   else
     g_message ("%s", message);
 }
@@ -127,6 +130,7 @@ session_drop_cb (GtkDropTarget *target,
   SummitPanelsPage *self = SUMMIT_PANELS_PAGE (gtk_widget_get_ancestor (row, SUMMIT_TYPE_PANELS_PAGE));
   gint64 panel_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "panel-id"));
   SummitPerson *person = g_value_get_object (value);
+  SummitPanel *panel = find_panel (self, panel_id);
   g_autoptr(GError) error = NULL;
   g_autofree char *refusal = summit_rights_refusal (self->store, SUMMIT_STORE_RIGHT_PROGRAMME);
 
@@ -135,10 +139,19 @@ session_drop_cb (GtkDropTarget *target,
       summit_panels_page_say (self, refusal);
       return FALSE;
     }
-  if (!summit_store_add_panel_member (self->store, panel_id, summit_person_get_id (person),
-                                      summit_lineup_editor_get_new_role (self->lineup_editor), &error))
+  /* Over the lineup shown: if someone changed it meanwhile, show theirs. */
+  if (panel == NULL
+      || !summit_store_add_panel_member (self->store, panel_id, summit_person_get_id (person),
+                                         summit_lineup_editor_get_new_role (self->lineup_editor),
+                                         summit_panel_get_version (panel), &error))
     {
-      summit_panels_page_say (self, error->message);
+      if (g_error_matches (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_CONFLICT))
+        summit_panels_page_say (self, _("Someone changed this lineup meanwhile; it is shown as it is now. "
+                                        "Nothing was changed."));
+      else if (error != NULL)
+        summit_panels_page_say (self, error->message);
+      self->selected_id = panel_id;
+      summit_panels_page_reload (self);
       return FALSE;
     }
   self->selected_id = panel_id;
@@ -201,38 +214,41 @@ static void
 undo_edit_cb (AdwToast         *toast,
               SummitPanelsPage *self)
 {
-  SummitPanel *before = g_object_get_data (G_OBJECT (toast), "summit-before");
+  SummitPanel *replaced = g_object_get_data (G_OBJECT (toast), "summit-replaced");
+  SummitPanel *saved = g_object_get_data (G_OBJECT (toast), "summit-saved");
   g_autoptr(GError) error = NULL;
 
-  if (before == NULL || self->store == NULL)
+  if (replaced == NULL || saved == NULL || self->store == NULL)
     return;
-  /* Undo puts back what the edit replaced, over the version that edit wrote. */
-  summit_panel_set_version (before, 0);
-  if (!summit_store_update_panel (self->store, before, &error))
+  /* Only over the version this save wrote: a colleague's later change stays. */
+  if (!summit_store_undo_panel_edit (self->store, replaced, saved, &error))
     summit_panels_page_say (self, error->message);
-  self->selected_id = summit_panel_get_id (before);
+  self->selected_id = summit_panel_get_id (replaced);
   summit_panels_page_reload (self);
 }
 
 static void
 editor_saved_cb (SummitSessionEditor *editor,
                  gint64               panel_id,
+                 SummitPanel         *replaced,
+                 SummitPanel         *saved,
                  SummitPanelsPage    *self)
 {
-  SummitPanel *before = g_object_get_data (G_OBJECT (editor), "summit-before");
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   self->selected_id = panel_id;
   summit_panels_page_reload (self);
 
   /* An edit (a confirmed end too) can be taken back, as a deletion can. */
-  if (before != NULL && SUMMIT_IS_WINDOW (root))
+  if (replaced != NULL && SUMMIT_IS_WINDOW (root))
     {
       AdwToast *toast = adw_toast_new (_("Session saved"));
 
       adw_toast_set_button_label (toast, _("_Undo"));
       adw_toast_set_timeout (toast, 10);
-      g_object_set_data_full (G_OBJECT (toast), "summit-before", g_object_ref (before),
+      g_object_set_data_full (G_OBJECT (toast), "summit-replaced", summit_session_copy (replaced),
+                              g_object_unref);
+      g_object_set_data_full (G_OBJECT (toast), "summit-saved", summit_session_copy (saved),
                               g_object_unref);
       g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_edit_cb), self, 0);
       summit_window_add_toast (SUMMIT_WINDOW (root), toast);
@@ -251,9 +267,6 @@ open_editor (SummitPanelsPage *self,
   editor = summit_session_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                       self->store, self->edition, panel,
                                       summit_panels_page_second_zone (self));
-  if (panel != NULL)
-    g_object_set_data_full (G_OBJECT (editor), "summit-before", g_object_ref (panel),
-                            g_object_unref);
   g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, 0);
 }
 
@@ -278,20 +291,58 @@ edit_session_action (GtkWidget  *widget,
 }
 
 static void
+undo_delete_cb (AdwToast         *toast,
+                SummitPanelsPage *self)
+{
+  SummitPanel *deleted = g_object_get_data (G_OBJECT (toast), "summit-deleted");
+  g_autoptr(GError) error = NULL;
+
+  if (deleted == NULL || self->store == NULL)
+    return;
+  /* Whole or not at all: not if someone in its lineup was deleted since. */
+  if (!summit_store_restore_panel (self->store, deleted, &error))
+    summit_panels_page_say (self, error->message);
+  else
+    self->selected_id = summit_panel_get_id (deleted);
+  g_object_set_data (G_OBJECT (toast), "summit-deleted", NULL);
+  summit_panels_page_reload (self);
+}
+
+static void
 delete_response_cb (AdwMessageDialog *dialog,
                     const char       *response,
                     SummitPanelsPage *self)
 {
   gint64 panel_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "panel-id"));
+  SummitPanel *panel = find_panel (self, panel_id);
+  g_autoptr(SummitPanel) deleted = panel ? summit_session_copy (panel) : NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autoptr(GError) error = NULL;
 
   if (g_strcmp0 (response, "delete") != 0)
     return;
   if (!summit_store_delete_panel (self->store, panel_id, &error))
-    summit_panels_page_say (self, error->message);
+    {
+      summit_panels_page_say (self, error->message);
+      g_clear_object (&deleted);
+    }
   if (self->selected_id == panel_id)
     self->selected_id = 0;
   summit_panels_page_reload (self);
+
+  if (deleted != NULL && SUMMIT_IS_WINDOW (root))
+    {
+      g_autofree char *escaped = g_markup_escape_text (summit_panel_get_title (deleted), -1);
+      g_autofree char *title = g_strdup_printf (_("Deleted “%s”"), escaped);
+      AdwToast *toast = adw_toast_new (title);
+
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_timeout (toast, 10);
+      g_object_set_data_full (G_OBJECT (toast), "summit-deleted", g_steal_pointer (&deleted),
+                              g_object_unref);
+      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_delete_cb), self, 0);
+      summit_window_add_toast (SUMMIT_WINDOW (root), toast);
+    }
 }
 
 static void

@@ -245,7 +245,7 @@ save_session (SummitSessionEditor *self,
       if (merged && SUMMIT_IS_WINDOW (parent))
         summit_window_add_toast (SUMMIT_WINDOW (parent),
                                  adw_toast_new (_("Saved together with changes made meanwhile")));
-      g_signal_emit (self, signals[SAVED], 0, summit_panel_get_id (mine));
+      g_signal_emit (self, signals[SAVED], 0, summit_panel_get_id (mine), base, mine);
       gtk_window_destroy (GTK_WINDOW (self));
       return;
     }
@@ -370,9 +370,13 @@ summit_session_editor_class_init (SummitSessionEditorClass *klass)
   /**
    * SummitSessionEditor::saved:
    * @panel_id: the id of the session just stored
+   * @replaced: (nullable): the session as stored just before, which the save
+   *   overwrote; %NULL for a new session
+   * @saved: the session as the save wrote it, with the version it produced
    */
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                 NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+                                 NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_INT64,
+                                 SUMMIT_TYPE_PANEL, SUMMIT_TYPE_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/summit-session-editor.ui");

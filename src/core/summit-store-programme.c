@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "summit-invitation.h"
+#include "summit-merge.h"
 #include "summit-person.h"
 #include "summit-store-private.h"
 #include "summit-store-programme.h"
@@ -268,6 +269,64 @@ summit_store_insert_panel (SummitStore  *store,
   return summit_store_transaction (store, insert_panel_txn, panel, error);
 }
 
+/* Re-creates a deleted session, its lineup whole or nothing. */
+static gboolean
+restore_panel_txn (SummitStore  *store,
+                   gpointer      user_data,
+                   GError      **error)
+{
+  SummitPanel *panel = user_data;
+  SummitStmt *stmt;
+
+  stmt = summit_store_prepare (store, "SELECT 1 FROM person WHERE id = $1", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < summit_panel_get_n_members (panel); i++)
+    {
+      const SummitPanelMember *member = summit_panel_get_member (panel, i);
+      int rc;
+
+      summit_stmt_reset (stmt);
+      summit_stmt_bind_int64 (stmt, 1, member->person_id);
+      rc = summit_stmt_step (stmt);
+      summit_stmt_reset (stmt);
+      if (rc == SUMMIT_STEP_DONE)
+        {
+          /* Translators: a person's name, then a session's title */
+          g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_NOT_FOUND,
+                       _("Not undone: %s, in the lineup of “%s”, was deleted meanwhile"),
+                       member->display_name, summit_panel_get_title (panel));
+          return FALSE;
+        }
+      if (rc != SUMMIT_STEP_ROW)
+        {
+          summit_store_set_error_from_db (store, rc, error);
+          return FALSE;
+        }
+    }
+  return insert_panel_txn (store, panel, error);
+}
+
+/**
+ * summit_store_restore_panel:
+ * @deleted: a session as read before summit_store_delete_panel()
+ *
+ * Undoes the deletion of a session: stores it again with its lineup (under
+ * a new id, which @deleted then carries), in one transaction. If someone
+ * in its lineup has been deleted since, nothing is written and @error
+ * (%SUMMIT_STORE_ERROR_NOT_FOUND) names them.
+ */
+gboolean
+summit_store_restore_panel (SummitStore  *store,
+                            SummitPanel  *deleted,
+                            GError      **error)
+{
+  g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (SUMMIT_IS_PANEL (deleted), FALSE);
+
+  return summit_store_transaction (store, restore_panel_txn, deleted, error);
+}
+
 /**
  * summit_store_get_panel:
  *
@@ -396,12 +455,64 @@ summit_store_update_panel_with_lineup (SummitStore  *store,
   return save_panel (store, panel, TRUE, error);
 }
 
+/**
+ * summit_store_undo_panel_edit:
+ * @replaced: the session as it was before the save being undone
+ * @saved: the session as that save wrote it, carrying the version it produced
+ *
+ * Undoes a session editor's save: puts back the fields of @replaced, and
+ * its lineup if the save changed that, in one transaction, but only over
+ * the version @saved carries. If someone changed the session (or its
+ * lineup) since that save, nothing is written and @error is
+ * %SUMMIT_STORE_ERROR_CONFLICT; if it was deleted since,
+ * %SUMMIT_STORE_ERROR_NOT_FOUND; either message names the session.
+ *
+ * Returns: whether the save was undone
+ */
+gboolean
+summit_store_undo_panel_edit (SummitStore  *store,
+                              SummitPanel  *replaced,
+                              SummitPanel  *saved,
+                              GError      **error)
+{
+  g_autoptr(SummitPanel) back = NULL;
+  g_autoptr(GError) local = NULL;
+  gboolean lineup;
+
+  g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (SUMMIT_IS_PANEL (replaced), FALSE);
+  g_return_val_if_fail (SUMMIT_IS_PANEL (saved), FALSE);
+  g_return_val_if_fail (summit_panel_get_id (replaced) == summit_panel_get_id (saved), FALSE);
+  /* 0 would write whatever is stored now */
+  g_return_val_if_fail (summit_panel_get_version (saved) > 0, FALSE);
+
+  back = summit_session_copy (replaced);
+  summit_panel_set_version (back, summit_panel_get_version (saved));
+  lineup = !summit_session_field_equal (replaced, saved, SUMMIT_SESSION_LINEUP);
+  if (save_panel (store, back, lineup, &local))
+    return TRUE;
+
+  if (g_error_matches (local, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_CONFLICT))
+    g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_CONFLICT,
+                 _("Not undone: someone changed “%s” since you saved it"),
+                 summit_panel_get_title (saved));
+  else if (g_error_matches (local, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_NOT_FOUND))
+    g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_NOT_FOUND,
+                 _("Not undone: someone deleted “%s” since you saved it"),
+                 summit_panel_get_title (saved));
+  else
+    g_propagate_error (error, g_steal_pointer (&local));
+  return FALSE;
+}
+
 typedef struct
 {
   gint64      panel_id;
   gint64      person_id;
   SummitRole  role;
   int         position;
+  gint64      expected;   /* the session's version the caller saw; 0: unchecked */
+  gint64      version;    /* out: the session's version written */
 } MemberChange;
 
 static gboolean
@@ -429,25 +540,52 @@ summit_store_delete_panel (SummitStore  *store,
                            gint64        panel_id,
                            GError      **error)
 {
-  MemberChange change = { panel_id, 0, 0, 0 };
+  MemberChange change = { panel_id, 0, 0, 0, 0, 0 };
 
   g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
   return summit_store_transaction (store, delete_panel_txn, &change, error);
 }
 
-/* A lineup change is a change of its session: raises the session's version. */
+/* A lineup change is a change of its session: raises the session's version,
+ * first, so that it holds the session's row until the commit. If the caller
+ * saw another version than the stored one, refuses with
+ * %SUMMIT_STORE_ERROR_CONFLICT (or NOT_FOUND if the session is gone). */
 static gboolean
-bump_panel_version (SummitStore  *store,
-                    gint64        panel_id,
-                    GError      **error)
+bump_panel_version (SummitStore   *store,
+                    MemberChange  *change,
+                    GError       **error)
 {
   SummitStmt *stmt;
 
-  stmt = summit_store_prepare (store, "UPDATE panel SET version = version + 1 WHERE id = $1", error);
+  stmt = summit_store_prepare (store,
+                               "UPDATE panel SET version = version + 1"
+                               " WHERE id = $1 AND ($2 = 0 OR version = $2) RETURNING version",
+                               error);
   if (stmt == NULL)
     return FALSE;
-  summit_stmt_bind_int64 (stmt, 1, panel_id);
-  return summit_store_step_done (store, stmt, error);
+  summit_stmt_bind_int64 (stmt, 1, change->panel_id);
+  summit_stmt_bind_int64 (stmt, 2, change->expected);
+  if (!summit_store_step_version (store, stmt, &change->version, error))
+    return FALSE;
+  if (change->version == 0)
+    return summit_store_refuse_stale (store, "panel", change->panel_id,
+                                      _("This session was changed by someone else since you opened it"),
+                                      _("The session no longer exists; it may have been deleted"),
+                                      error);
+  return TRUE;
+}
+
+/* Runs @txn (which raises the session's version first) as one transaction;
+ * returns the version written, or 0. */
+static gint64
+change_lineup (SummitStore      *store,
+               SummitStoreFunc   txn,
+               MemberChange     *change,
+               GError          **error)
+{
+  if (!summit_store_transaction (store, txn, change, error))
+    return 0;
+  return change->version;
 }
 
 /* Positions 0..n-1 in the current order, so that moves have no gaps to skip. */
@@ -507,26 +645,6 @@ write_positions (SummitStore  *store,
 }
 
 static gboolean
-panel_exists (SummitStore  *store,
-              gint64        panel_id,
-              GError      **error)
-{
-  SummitStmt *stmt;
-  gboolean found;
-
-  stmt = summit_store_prepare (store, "SELECT 1 FROM panel WHERE id = $1", error);
-  if (stmt == NULL)
-    return FALSE;
-  summit_stmt_bind_int64 (stmt, 1, panel_id);
-  found = summit_stmt_step (stmt) == SUMMIT_STEP_ROW;
-  summit_stmt_reset (stmt);
-  if (!found)
-    g_set_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_NOT_FOUND,
-                 _("The session no longer exists; it may have been deleted"));
-  return found;
-}
-
-static gboolean
 add_member_txn (SummitStore  *store,
                 gpointer      user_data,
                 GError      **error)
@@ -535,7 +653,7 @@ add_member_txn (SummitStore  *store,
   g_autoptr(GArray) ids = NULL;
   SummitStmt *stmt;
 
-  if (!panel_exists (store, change->panel_id, error))
+  if (!bump_panel_version (store, change, error))
     return FALSE;
   if ((ids = lineup_ids (store, change->panel_id, error)) == NULL)
     return FALSE;
@@ -557,27 +675,35 @@ add_member_txn (SummitStore  *store,
   summit_stmt_bind_int64 (stmt, 2, change->person_id);
   summit_stmt_bind_static_text (stmt, 3, summit_role_to_string (change->role), -1);
   summit_stmt_bind_int (stmt, 4, (int)ids->len);
-  return summit_store_step_done (store, stmt, error) &&
-         bump_panel_version (store, change->panel_id, error);
+  return summit_store_step_done (store, stmt, error);
 }
 
 /**
  * summit_store_add_panel_member:
+ * @expected_version: the session's version the caller's lineup was read
+ *   at, or 0 to change it whatever it is now (import and scripts)
  *
- * Adds @person_id at the end of the lineup of @panel_id, with @role.
+ * Adds @person_id at the end of the lineup of @panel_id, with @role, in one
+ * transaction that raises the session's version.
+ * If the session's version is no longer @expected_version, someone changed
+ * it (or its lineup) since: nothing is written and @error is
+ * %SUMMIT_STORE_ERROR_CONFLICT.
+ *
+ * Returns: the session's new version, or 0 with @error set
  */
-gboolean
+gint64
 summit_store_add_panel_member (SummitStore  *store,
                                gint64        panel_id,
                                gint64        person_id,
                                SummitRole    role,
+                               gint64        expected_version,
                                GError      **error)
 {
-  MemberChange change = { panel_id, person_id, role, 0 };
+  MemberChange change = { panel_id, person_id, role, 0, expected_version, 0 };
 
-  g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
-  g_return_val_if_fail (role < SUMMIT_N_ROLES, FALSE);
-  return summit_store_transaction (store, add_member_txn, &change, error);
+  g_return_val_if_fail (SUMMIT_IS_STORE (store), 0);
+  g_return_val_if_fail (role < SUMMIT_N_ROLES, 0);
+  return change_lineup (store, add_member_txn, &change, error);
 }
 
 static gboolean
@@ -589,6 +715,8 @@ remove_member_txn (SummitStore  *store,
   g_autoptr(GArray) ids = NULL;
   SummitStmt *stmt;
 
+  if (!bump_panel_version (store, change, error))
+    return FALSE;
   stmt = summit_store_prepare (store,
                                "DELETE FROM panel_member WHERE panel_id = $1 AND person_id = $2",
                                error);
@@ -600,25 +728,32 @@ remove_member_txn (SummitStore  *store,
     return FALSE;
   if ((ids = lineup_ids (store, change->panel_id, error)) == NULL)
     return FALSE;
-  return write_positions (store, change->panel_id, ids, error) &&
-         bump_panel_version (store, change->panel_id, error);
+  return write_positions (store, change->panel_id, ids, error);
 }
 
 /**
  * summit_store_remove_panel_member:
+ * @expected_version: the session's version the caller's lineup was read
+ *   at, or 0 to change it whatever it is now (import and scripts)
  *
  * Takes @person_id out of the lineup of @panel_id; the others close up.
+ * If the session's version is no longer @expected_version, someone changed
+ * it (or its lineup) since: nothing is written and @error is
+ * %SUMMIT_STORE_ERROR_CONFLICT.
+ *
+ * Returns: the session's new version, or 0 with @error set
  */
-gboolean
+gint64
 summit_store_remove_panel_member (SummitStore  *store,
                                   gint64        panel_id,
                                   gint64        person_id,
+                                  gint64        expected_version,
                                   GError      **error)
 {
-  MemberChange change = { panel_id, person_id, 0, 0 };
+  MemberChange change = { panel_id, person_id, 0, 0, expected_version, 0 };
 
-  g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
-  return summit_store_transaction (store, remove_member_txn, &change, error);
+  g_return_val_if_fail (SUMMIT_IS_STORE (store), 0);
+  return change_lineup (store, remove_member_txn, &change, error);
 }
 
 static gboolean
@@ -631,6 +766,8 @@ move_member_txn (SummitStore  *store,
   guint from = G_MAXUINT;
   guint to;
 
+  if (!bump_panel_version (store, change, error))
+    return FALSE;
   if ((ids = lineup_ids (store, change->panel_id, error)) == NULL)
     return FALSE;
   for (guint i = 0; i < ids->len; i++)
@@ -645,27 +782,34 @@ move_member_txn (SummitStore  *store,
   to = (guint)CLAMP (change->position, 0, (int)ids->len - 1);
   g_array_remove_index (ids, from);
   g_array_insert_val (ids, to, change->person_id);
-  return write_positions (store, change->panel_id, ids, error) &&
-         bump_panel_version (store, change->panel_id, error);
+  return write_positions (store, change->panel_id, ids, error);
 }
 
 /**
  * summit_store_move_panel_member:
  * @position: the new place in the lineup, from 0; clamped to the lineup
+ * @expected_version: the session's version the caller's lineup was read
+ *   at, or 0 to change it whatever it is now (import and scripts)
  *
  * Moves @person_id within the lineup of @panel_id; the others shift.
+ * If the session's version is no longer @expected_version, someone changed
+ * it (or its lineup) since: nothing is written and @error is
+ * %SUMMIT_STORE_ERROR_CONFLICT.
+ *
+ * Returns: the session's new version, or 0 with @error set
  */
-gboolean
+gint64
 summit_store_move_panel_member (SummitStore  *store,
                                 gint64        panel_id,
                                 gint64        person_id,
                                 int           position,
+                                gint64        expected_version,
                                 GError      **error)
 {
-  MemberChange change = { panel_id, person_id, 0, position };
+  MemberChange change = { panel_id, person_id, 0, position, expected_version, 0 };
 
-  g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
-  return summit_store_transaction (store, move_member_txn, &change, error);
+  g_return_val_if_fail (SUMMIT_IS_STORE (store), 0);
+  return change_lineup (store, move_member_txn, &change, error);
 }
 
 static gboolean
@@ -676,6 +820,8 @@ set_role_txn (SummitStore  *store,
   MemberChange *change = user_data;
   SummitStmt *stmt;
 
+  if (!bump_panel_version (store, change, error))
+    return FALSE;
   stmt = summit_store_prepare (store,
                                "UPDATE panel_member SET role = $3 WHERE panel_id = $1 AND person_id = $2",
                                error);
@@ -685,27 +831,34 @@ set_role_txn (SummitStore  *store,
   summit_stmt_bind_int64 (stmt, 2, change->person_id);
   summit_stmt_bind_static_text (stmt, 3, summit_role_to_string (change->role), -1);
   return step_changing_some (store, stmt, N_("This person is not in the session’s lineup"),
-                             error) &&
-         bump_panel_version (store, change->panel_id, error);
+                             error);
 }
 
 /**
  * summit_store_set_panel_member_role:
+ * @expected_version: the session's version the caller's lineup was read
+ *   at, or 0 to change it whatever it is now (import and scripts)
  *
  * Gives @person_id the role @role in the lineup of @panel_id.
+ * If the session's version is no longer @expected_version, someone changed
+ * it (or its lineup) since: nothing is written and @error is
+ * %SUMMIT_STORE_ERROR_CONFLICT.
+ *
+ * Returns: the session's new version, or 0 with @error set
  */
-gboolean
+gint64
 summit_store_set_panel_member_role (SummitStore  *store,
                                     gint64        panel_id,
                                     gint64        person_id,
                                     SummitRole    role,
+                                    gint64        expected_version,
                                     GError      **error)
 {
-  MemberChange change = { panel_id, person_id, role, 0 };
+  MemberChange change = { panel_id, person_id, role, 0, expected_version, 0 };
 
-  g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
-  g_return_val_if_fail (role < SUMMIT_N_ROLES, FALSE);
-  return summit_store_transaction (store, set_role_txn, &change, error);
+  g_return_val_if_fail (SUMMIT_IS_STORE (store), 0);
+  g_return_val_if_fail (role < SUMMIT_N_ROLES, 0);
+  return change_lineup (store, set_role_txn, &change, error);
 }
 
 /**
