@@ -2,8 +2,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The Statistics page: the chart of overseas mayors per year with its data
- * table beside it (for screen readers and for copying), an Export menu (PNG,
- * SVG, PDF, clipboard, print), and below, the editable table of yearly
+ * table beside it (for screen readers and for copying; its exports are in
+ * summit-statistics-page-export.c), and below, the editable table of yearly
  * figures — exactly as the sources give them, estimates and missing years
  * marked as such — with the figures derived from the invitations beside them.
  */
@@ -14,49 +14,13 @@
 #include <glib/gi18n.h>
 
 #include "summit-chart-model.h"
-#include "summit-chart-render.h"
-#include "summit-chart-view.h"
 #include "summit-person.h"
-#include "summit-participation-view.h"
-#include "summit-press-kit.h"
 #include "summit-rights.h"
 #include "summit-statistics.h"
-#include "summit-statistics-page.h"
-#include "summit-time.h"
+#include "summit-statistics-page-private.h"
 #include "summit-utils.h"
 
-#define EXPORT_WIDTH 1200
-#define EXPORT_HEIGHT 675
-
 typedef struct _YearRow YearRow;
-
-struct _SummitStatisticsPage
-{
-  GtkWidget             parent_instance;
-
-  /* Template widgets */
-  GtkStack             *stack;
-  AdwStatusPage        *error_page;
-  GtkSpinButton        *from_spin;
-  GtkSpinButton        *to_spin;
-  GtkCheckButton       *derived_check;
-  GtkLabel             *counted_label;
-  GtkLabel             *range_warning;
-  SummitChartView      *chart_view;
-  SummitParticipationView *participation_view;
-  GtkGrid              *data_grid;
-  GtkGrid              *editor_grid;
-  GtkLabel             *message_label;
-
-  /* Owned */
-  SummitStore          *store;
-  GPtrArray            *stats;      /* SummitYearStatistic */
-  GArray               *derived;    /* SummitDerivedFigure */
-  GPtrArray            *rows;       /* YearRow */
-  GtkFileChooserNative *chooser;
-  int                   editor_rows;
-  int                   year;       /* the header bar's edition; 0: the newest */
-};
 
 struct _YearRow
 {
@@ -80,10 +44,11 @@ G_DEFINE_FINAL_TYPE (SummitStatisticsPage, summit_statistics_page, GTK_TYPE_WIDG
 static void reload (SummitStatisticsPage *self);
 static void rebuild_chart (SummitStatisticsPage *self);
 
-static void
-show_message (SummitStatisticsPage *self,
-              const char           *message,
-              gboolean              is_error)
+/* Says @message under the figures, as an error or as a success. */
+void
+summit_statistics_page_say (SummitStatisticsPage *self,
+                            const char           *message,
+                            gboolean              is_error)
 {
   gtk_label_set_text (self->message_label, message ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL);
@@ -358,10 +323,10 @@ save_row (YearRow *row)
                                                    _("The figures shown now are the saved ones."));
 
           reload (self);
-          show_message (self, more, TRUE);
+          summit_statistics_page_say (self, more, TRUE);
           return;
         }
-      show_message (self, message, TRUE);
+      summit_statistics_page_say (self, message, TRUE);
       return;
     }
   row->original_version = summit_year_statistic_get_version (stat);
@@ -370,7 +335,7 @@ save_row (YearRow *row)
     g_autofree char *message = g_strdup_printf (_("Saved %d."), year);
     gboolean year_moved = row->original_year != year;
 
-    show_message (self, message, FALSE);
+    summit_statistics_page_say (self, message, FALSE);
     if (year_moved)
       reload (self);   /* the rows' order and names change */
     else
@@ -711,7 +676,7 @@ adopt (SummitStatisticsPage *self,
 
   if (!summit_store_adopt_derived (self->store, year, measure, &error))
     {
-      show_message (self, error->message, TRUE);
+      summit_statistics_page_say (self, error->message, TRUE);
       return;
     }
   reload (self);
@@ -719,7 +684,7 @@ adopt (SummitStatisticsPage *self,
     g_autofree char *message = g_strdup_printf (_("%d now records the figures counted from"
                                                   " the invitations; its source says so."),
                                                 year);
-    show_message (self, message, FALSE);
+    summit_statistics_page_say (self, message, FALSE);
   }
 }
 
@@ -739,240 +704,6 @@ adopt_attended_action (GtkWidget  *widget,
 {
   adopt (SUMMIT_STATISTICS_PAGE (widget), g_variant_get_int32 (parameter),
          SUMMIT_DERIVED_ATTENDED);
-}
-
-/* Export ------------------------------------------------------------------- */
-
-static void
-export_style (SummitStatisticsPage *self,
-              SummitChartStyle     *style)
-{
-  /* Exports are for print and articles: dark text on white, whatever the
-   * window's style. */
-  summit_chart_style_init (style, FALSE);
-  style->show_derived = summit_chart_view_get_show_derived (self->chart_view);
-}
-
-static void
-chooser_response_cb (GtkNativeDialog      *dialog,
-                     int                   response,
-                     SummitStatisticsPage *self)
-{
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *size;
-  int width = EXPORT_WIDTH, height = EXPORT_HEIGHT;
-  SummitChartStyle style;
-  SummitChartModel *model = summit_chart_view_get_model (self->chart_view);
-
-  if (response != GTK_RESPONSE_ACCEPT || model == NULL)
-    goto out;
-  if ((path = summit_chart_save_dialog_dup_path (dialog)) == NULL)
-    {
-      show_message (self, _("Choose a local file to save the chart to"), TRUE);
-      goto out;
-    }
-
-  size = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "size");
-  if (size != NULL && sscanf (size, "%dx%d", &width, &height) != 2)
-    width = EXPORT_WIDTH, height = EXPORT_HEIGHT;
-
-  export_style (self, &style);
-  if (!summit_chart_export (model, &style, path, width, height, &error))
-    show_message (self, error->message, TRUE);
-  else
-    {
-      g_autofree char *message = g_strdup_printf (_("Saved the chart as “%s”."), path);
-      show_message (self, message, FALSE);
-    }
-
-out:
-  g_clear_object (&self->chooser);
-}
-
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  SummitStatisticsPage *self = SUMMIT_STATISTICS_PAGE (widget);
-  const char *format = g_variant_get_string (parameter, NULL);
-  g_autofree char *name = NULL;
-  const char *sizes[] = { "1200x675", "1920x1080", "800x450", "2400x1350", NULL };
-  const char *size_labels[] = { _("1200 × 675"), _("1920 × 1080 (full HD)"), _("800 × 450"),
-                                _("2400 × 1350 (print)"), NULL };
-  const char *pictures = g_get_user_special_dir (G_USER_DIRECTORY_PICTURES);
-  g_autoptr(GFile) folder = NULL;
-
-  if (g_strcmp0 (format, "png") != 0 && g_strcmp0 (format, "svg") != 0 &&
-      g_strcmp0 (format, "pdf") != 0)
-    return;
-
-  g_clear_object (&self->chooser);
-  self->chooser = summit_chart_save_dialog_new (GTK_WIDGET (self), format);
-  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (self->chooser), "size", _("Size"),
-                               sizes, size_labels);
-  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (self->chooser), "size", sizes[0]);
-
-  name = g_strdup_printf ("overseas-mayors-%d-%d.%s",
-                          gtk_spin_button_get_value_as_int (self->from_spin),
-                          gtk_spin_button_get_value_as_int (self->to_spin), format);
-  folder = g_file_new_for_path (pictures != NULL && g_file_test (pictures, G_FILE_TEST_IS_DIR)
-                                ? pictures : g_get_home_dir ());
-  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-
-  g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-}
-
-static void
-press_kit_response_cb (GtkNativeDialog      *dialog,
-                       int                   response,
-                       SummitStatisticsPage *self)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
-  const char *zone = g_time_zone_get_identifier (local);
-
-  if (response != GTK_RESPONSE_ACCEPT || self->store == NULL)
-    goto out;
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  path = file ? g_file_get_path (file) : NULL;
-  if (path == NULL)
-    {
-      show_message (self, _("Choose a local file to save the press kit to"), TRUE);
-      goto out;
-    }
-  if (!summit_press_kit_write (self->store, self->year, path,
-                               summit_time_zone_is_known (zone) ? zone : NULL, &error))
-    show_message (self, error->message, TRUE);
-  else
-    {
-      g_autofree char *message = g_strdup_printf (_("Saved the press kit as “%s”."), path);
-      show_message (self, message, FALSE);
-    }
-
-out:
-  g_clear_object (&self->chooser);
-}
-
-static void
-press_kit_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  SummitStatisticsPage *self = SUMMIT_STATISTICS_PAGE (widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  g_clear_object (&self->chooser);
-  self->chooser = summit_save_dialog_new (widget, _("Save the Press Kit"), NULL);
-  gtk_file_filter_set_name (filter, "PDF");
-  gtk_file_filter_add_pattern (filter, "*.pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  /* Translators: the press kit's suggested file name */
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), _("press-kit.pdf"));
-  g_signal_connect (self->chooser, "response", G_CALLBACK (press_kit_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-}
-
-static void
-copy_image_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  SummitStatisticsPage *self = SUMMIT_STATISTICS_PAGE (widget);
-  SummitChartModel *model = summit_chart_view_get_model (self->chart_view);
-  g_autoptr(GBytes) png = NULL;
-  g_autoptr(GError) error = NULL;
-  SummitChartStyle style;
-
-  if (model == NULL)
-    return;
-  export_style (self, &style);
-  if ((png = summit_chart_render_to_bytes (model, &style, SUMMIT_CHART_FORMAT_PNG,
-                                           EXPORT_WIDTH, EXPORT_HEIGHT, 1.0, &error)) == NULL ||
-      !summit_clipboard_set_png (widget, png, &error))
-    {
-      show_message (self, error->message, TRUE);
-      return;
-    }
-  show_message (self, _("Copied the chart as an image."), FALSE);
-}
-
-static void
-copy_table_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  SummitStatisticsPage *self = SUMMIT_STATISTICS_PAGE (widget);
-  SummitChartModel *model = summit_chart_view_get_model (self->chart_view);
-  g_autofree char *tsv = NULL;
-
-  if (model == NULL)
-    return;
-  tsv = summit_chart_model_to_tsv (model);
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), tsv);
-  show_message (self, _("Copied the chart’s data as a table."), FALSE);
-}
-
-static void
-draw_page_cb (GtkPrintOperation    *operation,
-              GtkPrintContext      *context,
-              int                   page_nr,
-              SummitStatisticsPage *self)
-{
-  SummitChartModel *model = summit_chart_view_get_model (self->chart_view);
-  double width = gtk_print_context_get_width (context);
-  double height = MIN (gtk_print_context_get_height (context), width * 9 / 16);
-  SummitChartStyle style;
-
-  if (model == NULL)
-    return;
-  export_style (self, &style);
-  summit_chart_render (gtk_print_context_get_cairo_context (context), model, &style,
-                       width, height);
-}
-
-static void
-print_done_cb (GtkPrintOperation       *operation,
-               GtkPrintOperationResult  result,
-               SummitStatisticsPage    *self)
-{
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
-    {
-      g_autoptr(GError) error = NULL;
-
-      gtk_print_operation_get_error (operation, &error);
-      show_message (self, error ? error->message : _("Could not print the chart"), TRUE);
-    }
-}
-
-static void
-print_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  SummitStatisticsPage *self = SUMMIT_STATISTICS_PAGE (widget);
-  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
-  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
-  GtkRoot *root = gtk_widget_get_root (widget);
-  g_autoptr(GError) error = NULL;
-
-  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
-  gtk_print_operation_set_default_page_setup (operation, setup);
-  gtk_print_operation_set_n_pages (operation, 1);
-  gtk_print_operation_set_job_name (operation, _("Overseas mayors chart"));
-  gtk_print_operation_set_allow_async (operation, TRUE);
-  g_signal_connect_object (operation, "draw-page", G_CALLBACK (draw_page_cb), self, 0);
-  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
-
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                               &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    show_message (self, error->message, TRUE);
 }
 
 /* GObject ------------------------------------------------------------------ */
@@ -1059,11 +790,16 @@ summit_statistics_page_class_init (SummitStatisticsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, derived_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, range_changed_cb);
 
-  gtk_widget_class_install_action (widget_class, "chart.export", "s", export_action);
-  gtk_widget_class_install_action (widget_class, "chart.copy-image", NULL, copy_image_action);
-  gtk_widget_class_install_action (widget_class, "chart.copy-table", NULL, copy_table_action);
-  gtk_widget_class_install_action (widget_class, "chart.print", NULL, print_action);
-  gtk_widget_class_install_action (widget_class, "statistics.press-kit", NULL, press_kit_action);
+  gtk_widget_class_install_action (widget_class, "chart.export", "s",
+                                   summit_statistics_page_export_action);
+  gtk_widget_class_install_action (widget_class, "chart.copy-image", NULL,
+                                   summit_statistics_page_copy_image_action);
+  gtk_widget_class_install_action (widget_class, "chart.copy-table", NULL,
+                                   summit_statistics_page_copy_table_action);
+  gtk_widget_class_install_action (widget_class, "chart.print", NULL,
+                                   summit_statistics_page_print_action);
+  gtk_widget_class_install_action (widget_class, "statistics.press-kit", NULL,
+                                   summit_statistics_page_press_kit_action);
   gtk_widget_class_install_action (widget_class, "statistics.add-year", NULL, add_year_action);
   gtk_widget_class_install_action (widget_class, "statistics.adopt-confirmed", "i",
                                    adopt_confirmed_action);
