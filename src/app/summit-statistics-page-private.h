@@ -2,12 +2,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Shared by the Statistics page's files: the page (summit-statistics-page.c)
- * and its exports (summit-statistics-page-export.c).
+ * and its chart, data table and exports (summit-statistics-page-chart.c).
  */
 #pragma once
 
 #include "summit-chart-view.h"
 #include "summit-participation-view.h"
+#include "summit-statistics.h"
 #include "summit-statistics-page.h"
 
 G_BEGIN_DECLS
@@ -37,12 +38,18 @@ struct _SummitStatisticsPage
   GPtrArray            *rows;       /* YearRow */
   GtkFileChooserNative *chooser;
   int                   editor_rows;
+  gboolean              editor_stale; /* changed elsewhere while someone typed in it */
+  guint                 stale_idle;
   int                   year;       /* the header bar's edition; 0: the newest */
 };
 
 void summit_statistics_page_say                (SummitStatisticsPage *self,
                                                 const char           *message,
                                                 gboolean              is_error);
+const SummitDerivedFigure *
+     summit_statistics_page_find_derived       (SummitStatisticsPage *self,
+                                                int                   year);
+void summit_statistics_page_rebuild_chart      (SummitStatisticsPage *self);
 
 void summit_statistics_page_export_action      (GtkWidget            *widget,
                                                 const char           *action_name,

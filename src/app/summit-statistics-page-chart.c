@@ -1,8 +1,9 @@
-/* summit-statistics-page-export.c
+/* summit-statistics-page-chart.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The Statistics page's exports: the chart saved as PNG, SVG or PDF, copied
- * as an image or as a table, printed, and the edition's press kit.
+ * The Statistics page's chart and what is made of it: its data table (for
+ * screen readers and for copying), the chart saved as PNG, SVG or PDF,
+ * copied as an image or as a table, printed, and the edition's press kit.
  */
 #define G_LOG_DOMAIN "summit-statistics-page"
 
@@ -10,7 +11,9 @@
 
 #include <glib/gi18n.h>
 
+#include "summit-chart-model.h"
 #include "summit-chart-render.h"
+#include "summit-person.h"
 #include "summit-press-kit.h"
 #include "summit-statistics-page-private.h"
 #include "summit-time.h"
@@ -18,6 +21,132 @@
 
 #define EXPORT_WIDTH 1200
 #define EXPORT_HEIGHT 675
+
+/* Chart and data table ------------------------------------------------------ */
+
+static GtkWidget *
+data_cell (const char *text,
+           const char *accessible,
+           const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  if (accessible != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (label),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  return label;
+}
+
+static void
+rebuild_data_table (SummitStatisticsPage *self,
+                    SummitChartModel     *model)
+{
+  GtkWidget *child;
+  const char *headers[] = {
+    _("Year"), _("Overseas mayors"), _("Kind"),
+    /* Translators: a column of the chart data: counted from the invitations */
+    _("Confirmed overseas mayors and deputy mayors"),
+  };
+  const char *header_tips[] = {
+    NULL, _("As the sources give them: recorded, estimated or missing"), NULL,
+    summit_position_kind_mayor_rule (),
+  };
+  guint n_columns = model->has_derived ? 4 : 3;
+  g_autoptr(GString) footnote = g_string_new (NULL);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->data_grid))) != NULL)
+    gtk_grid_remove (self->data_grid, child);
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      GtkWidget *header = data_cell (headers[c], NULL, "heading");
+
+      gtk_label_set_wrap (GTK_LABEL (header), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (header), c == 3 ? 14 : 9);
+      gtk_label_set_yalign (GTK_LABEL (header), 1);
+      gtk_widget_set_tooltip_text (header, header_tips[c]);
+      gtk_grid_attach (self->data_grid, header, c, 0, 1, 1);
+    }
+
+  for (guint i = 0; i < summit_chart_model_get_n_bars (model); i++)
+    {
+      const SummitChartBar *bar = summit_chart_model_get_bar (model, i);
+      g_autofree char *year = g_strdup_printf ("%d", bar->year);
+      /* Translators: read by screen readers, "2020: 150+ (expected)" */
+      g_autofree char *accessible = g_strdup_printf (_("%s: %s"), year, bar->label);
+      const char *css = bar->kind == SUMMIT_FIGURE_ESTIMATE ? "figure-estimate"
+                      : bar->kind == SUMMIT_FIGURE_MISSING ? "figure-missing" : NULL;
+      GtkWidget *figure = data_cell (bar->label, accessible, css);
+
+      gtk_widget_add_css_class (figure, "numeric");
+      if (bar->source != NULL && *bar->source != '\0')
+        gtk_widget_set_tooltip_text (figure, bar->source);
+      gtk_grid_attach (self->data_grid, data_cell (year, NULL, "numeric"), 0, i + 1, 1, 1);
+      gtk_grid_attach (self->data_grid, figure, 1, i + 1, 1, 1);
+      gtk_grid_attach (self->data_grid,
+                       data_cell (summit_figure_kind_to_label (bar->kind), NULL, css),
+                       2, i + 1, 1, 1);
+      if (model->has_derived)
+        {
+          g_autofree char *derived = bar->derived >= 0 ? g_strdup_printf ("%d", bar->derived)
+                                                       : g_strdup ("—");
+          g_autofree char *label = bar->derived >= 0
+            /* Translators: read by screen readers, "2020: 1 confirmed in invitations" */
+            ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %d confirmed in invitations",
+                                            "%s: %d confirmed in invitations", bar->derived),
+                               year, bar->derived)
+            : NULL;
+          GtkWidget *cell = data_cell (derived, label, "numeric");
+          const SummitDerivedFigure *d = summit_statistics_page_find_derived (self, bar->year);
+
+          if (d != NULL)
+            {
+              g_autofree char *counts = summit_derived_figure_describe (d);
+
+              gtk_widget_set_tooltip_text (cell, counts);
+              g_string_append_printf (footnote, "\n%s", counts);
+            }
+          gtk_grid_attach (self->data_grid, cell, 3, i + 1, 1, 1);
+        }
+    }
+
+  /* What the derived column counts, in words under the table, not only in tooltips. */
+  gtk_widget_set_visible (GTK_WIDGET (self->counted_label), model->has_derived);
+  if (model->has_derived)
+    {
+      g_string_prepend (footnote, summit_position_kind_mayor_rule ());
+      g_string_prepend_c (footnote, ' ');
+      g_string_prepend (footnote, _("Confirmed: overseas mayors and deputy mayors whose invitation "
+                                    "is confirmed or attended."));
+      gtk_label_set_text (self->counted_label, footnote->str);
+    }
+}
+
+/* Draws the chart and its data table again from the figures read, between
+ * the years chosen. */
+void
+summit_statistics_page_rebuild_chart (SummitStatisticsPage *self)
+{
+  int from = gtk_spin_button_get_value_as_int (self->from_spin);
+  int to = gtk_spin_button_get_value_as_int (self->to_spin);
+  SummitChartModel *model;
+
+  if (self->stats == NULL)
+    return;
+
+  gtk_label_set_text (self->range_warning,
+                      _("The first year is after the last; showing them the other way round."));
+  gtk_widget_set_visible (GTK_WIDGET (self->range_warning), from > to);
+
+  model = summit_chart_model_new (self->stats, self->derived, from, to);
+  rebuild_data_table (self, model);
+  summit_chart_view_set_model (self->chart_view, model);
+}
+
+/* Exports ------------------------------------------------------------------ */
 
 static void
 export_style (SummitStatisticsPage *self,
