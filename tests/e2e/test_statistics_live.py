@@ -9,16 +9,7 @@ import sqlite3
 import sys
 
 from summit_e2e import App, check, wait_for
-from test_statistics import find_label_containing, scroll_into_view
-
-
-def type_into(app, entry_name, text):
-    """Replaces an entry's text, without Enter: typed, not saved."""
-    entry = app.find(entry_name, "text")
-    scroll_into_view(app, entry)
-    entry.click()
-    app.key("<Control>a")
-    app.type(text)
+from test_statistics import find_label_containing, scroll_into_view, type_text
 
 
 def leave_table(app):
@@ -57,7 +48,7 @@ def main():
 
         # 2018 typed, not saved; the focus leaves the table; 2017 changes
         # elsewhere. The table is read again, and 2018 keeps what was typed.
-        type_into(app, "Overseas mayors in 2018", "125")
+        type_text(app, "Overseas mayors in 2018", "125")
         leave_table(app)
         change_elsewhere(app, "UPDATE year_statistic SET overseas_mayors = 60,"
                          " version = version + 1 WHERE year = 2017")
@@ -68,7 +59,7 @@ def main():
 
         # Both sides changed 2016's figure, and only the other side its
         # source: the page says so, keeps what was typed, takes the source.
-        type_into(app, "Overseas mayors in 2016", "7")
+        type_text(app, "Overseas mayors in 2016", "7")
         leave_table(app)
         change_elsewhere(app, "UPDATE year_statistic SET overseas_mayors = 8,"
                          " source = 'Press office', version = version + 1 WHERE year = 2016")
@@ -83,7 +74,7 @@ def main():
         # A change arriving while someone types in the table: the chart follows
         # at once, the rows once the focus leaves them; then the untouched row
         # saves without a conflict and the typed one as typed.
-        type_into(app, "Overseas mayors in 2015", "4")
+        type_text(app, "Overseas mayors in 2015", "4")
         change_elsewhere(app, "UPDATE year_statistic SET overseas_mayors = 61,"
                          " version = version + 1 WHERE year = 2017")
         app.find("2017: 61", "label")
