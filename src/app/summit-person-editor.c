@@ -615,28 +615,18 @@ retry_save_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Someone else changed or deleted this person while the editor is open:
- * said in place; what is typed here stays as it is. */
+/* Says in place that someone else changed or deleted the person, or, with
+ * @message %NULL, takes the note away. */
 static void
-store_changed_cb (SummitPersonEditor *self,
-                  const char         *table,
-                  GArray             *ids)
+say_elsewhere (SummitPersonEditor *self,
+               const char         *message)
 {
-  static const char * const tables[] = { "person", "invitation", "invitation_event", NULL };
-  gint64 id = summit_person_get_id (self->person);
-  g_autoptr(SummitPerson) stored = NULL;
-  gboolean changed = FALSE;
-
-  if (id == 0 || self->as_loaded == NULL || !summit_live_concerns (table, ids, tables, id))
-    return;
-  load_invitation (self);
-  stored = summit_store_get_person (self->store, id, NULL);
-  for (guint i = 0; stored != NULL && i < SUMMIT_PERSON_N_FIELDS && !changed; i++)
-    changed = g_strcmp0 (summit_person_get_field (stored, i),
-                         summit_person_get_field (self->as_loaded, i)) != 0;
-  if (stored != NULL && !changed)
-    return;
-
+  if (message == NULL)
+    {
+      if (self->elsewhere_label != NULL)
+        gtk_widget_set_visible (GTK_WIDGET (self->elsewhere_label), FALSE);
+      return;
+    }
   if (self->elsewhere_label == NULL)
     {
       self->elsewhere_label = GTK_LABEL (gtk_label_new (NULL));
@@ -646,12 +636,78 @@ store_changed_cb (SummitPersonEditor *self,
       gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->problem_label))),
                                   GTK_WIDGET (self->elsewhere_label), NULL);
     }
-  gtk_label_set_label (self->elsewhere_label,
-                       stored == NULL
-                         ? _("Someone else has deleted this person meanwhile. What you typed is "
-                             "still here.")
-                         : _("Someone else has changed this person meanwhile. What you typed is "
+  gtk_label_set_label (self->elsewhere_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->elsewhere_label), TRUE);
+}
+
+/* The names of the fields in which @stored differs from the person as the
+ * editor read it, as a list; %NULL if none. */
+static char *
+fields_changed_elsewhere (SummitPersonEditor *self,
+                          SummitPerson       *stored)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < SUMMIT_PERSON_N_FIELDS; i++)
+    if (g_strcmp0 (summit_person_get_field (stored, i),
+                   summit_person_get_field (self->as_loaded, i)) != 0)
+      {
+        if (names->len > 0)
+          /* Translators: between the names of fields in a list, "Email, Position" */
+          g_string_append (names, _(", "));
+        g_string_append (names, field_label (i));
+      }
+  return names->len > 0 ? g_string_free (g_steal_pointer (&names), FALSE) : NULL;
+}
+
+/* Someone else changed or deleted this person while the editor is open.
+ * With nothing typed yet, the editor reads the person again; otherwise what
+ * is typed stays, and a note says which fields changed elsewhere for as
+ * long as that holds (the save then merges). */
+static void
+store_changed_cb (SummitPersonEditor *self,
+                  const char         *table,
+                  GArray             *ids)
+{
+  static const char * const tables[] = { "person", "invitation", "invitation_event", NULL };
+  gint64 id = summit_person_get_id (self->person);
+  g_autoptr(SummitPerson) stored = NULL;
+  g_autofree char *changed = NULL;
+  g_autofree char *note = NULL;
+
+  if (id == 0 || self->as_loaded == NULL || !summit_live_concerns (table, ids, tables, id))
+    return;
+  load_invitation (self);
+  stored = summit_store_get_person (self->store, id, NULL);
+  if (stored == NULL)
+    {
+      say_elsewhere (self, _("Someone else has deleted this person meanwhile. What you typed is "
                              "still here."));
+      return;
+    }
+  changed = fields_changed_elsewhere (self, stored);
+  if (!self->dirty && (changed != NULL ||
+                       summit_person_get_version (stored) !=
+                       summit_person_get_version (self->as_loaded)))
+    {
+      g_set_object (&self->as_loaded, stored);
+      g_clear_object (&self->person);
+      self->person = summit_person_copy (stored);
+      g_clear_object (&self->base);
+      self->base = summit_person_copy (stored);
+      populate (self);
+      g_clear_pointer (&changed, g_free);
+    }
+  if (changed == NULL)
+    {
+      say_elsewhere (self, NULL);
+      return;
+    }
+  /* Translators: %s lists fields, "Email, Position" */
+  note = g_strdup_printf (_("Changed elsewhere meanwhile: %s. What you typed is still here; "
+                            "saving merges it with their change and asks where you both "
+                            "changed a field."), changed);
+  say_elsewhere (self, note);
 }
 
 static void

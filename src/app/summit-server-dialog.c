@@ -343,6 +343,10 @@ summit_server_dialog_init (SummitServerDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* Enter connects from every field; GTK 4.8's spin button has no "activate"
+   * of its own, its text has. */
+  g_signal_connect_swapped (gtk_editable_get_delegate (GTK_EDITABLE (self->port_spin)), "activate",
+                            G_CALLBACK (connect_clicked_cb), self);
   self->cancellable = g_cancellable_new ();
 }
 

@@ -2,8 +2,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The Statistics page: the chart of overseas mayors per year with its data
- * table beside it (for screen readers and for copying), an Export menu (PNG,
- * SVG, PDF, clipboard, print), and below, the editable table of yearly
+ * table beside it (for screen readers and for copying; both, and their
+ * exports, in summit-statistics-page-chart.c), and below, the editable table of yearly
  * figures — exactly as the sources give them, estimates and missing years
  * marked as such — with the figures derived from the invitations beside them.
  */
@@ -13,56 +13,21 @@
 
 #include <glib/gi18n.h>
 
-#include "summit-chart-model.h"
-#include "summit-chart-render.h"
-#include "summit-chart-view.h"
 #include "summit-person.h"
-#include "summit-participation-view.h"
-#include "summit-press-kit.h"
 #include "summit-rights.h"
 #include "summit-statistics.h"
-#include "summit-statistics-page.h"
-#include "summit-time.h"
+#include "summit-statistics-page-private.h"
 #include "summit-utils.h"
 
-#define EXPORT_WIDTH 1200
-#define EXPORT_HEIGHT 675
-
 typedef struct _YearRow YearRow;
-
-struct _SummitStatisticsPage
-{
-  GtkWidget             parent_instance;
-
-  /* Template widgets */
-  GtkStack             *stack;
-  AdwStatusPage        *error_page;
-  GtkSpinButton        *from_spin;
-  GtkSpinButton        *to_spin;
-  GtkCheckButton       *derived_check;
-  GtkLabel             *counted_label;
-  GtkLabel             *range_warning;
-  SummitChartView      *chart_view;
-  SummitParticipationView *participation_view;
-  GtkGrid              *data_grid;
-  GtkGrid              *editor_grid;
-  GtkLabel             *message_label;
-
-  /* Owned */
-  SummitStore          *store;
-  GPtrArray            *stats;      /* SummitYearStatistic */
-  GArray               *derived;    /* SummitDerivedFigure */
-  GPtrArray            *rows;       /* YearRow */
-  GtkFileChooserNative *chooser;
-  int                   editor_rows;
-  int                   year;       /* the header bar's edition; 0: the newest */
-};
 
 struct _YearRow
 {
   SummitStatisticsPage *page;
   int                   original_year;   /* 0: a year not saved yet */
   gint64                original_version; /* of the figure as read, for the save */
+  int                   shown_year;      /* the year it was built for; 0: added by hand */
+  GStrv                 base;            /* what it showed when built or saved (RowField) */
   int                   grid_row;
   GtkWidget            *year;
   GtkWidget            *overseas;
@@ -75,15 +40,38 @@ struct _YearRow
   GtkWidget            *save;
 };
 
+/* The fields of a row, as row_read () gives them. */
+typedef enum
+{
+  FIELD_YEAR,
+  FIELD_OVERSEAS,
+  FIELD_KIND,
+  FIELD_BOUND,
+  FIELD_DOMESTIC,
+  FIELD_COUNTRIES,
+  FIELD_SOURCE,
+  N_FIELDS
+} RowField;
+
+/* A row typed in and not saved, kept across a reload. */
+typedef struct
+{
+  int   shown_year;
+  int   original_year;
+  GStrv base;
+  GStrv mine;
+} RowDraft;
+
 G_DEFINE_FINAL_TYPE (SummitStatisticsPage, summit_statistics_page, GTK_TYPE_WIDGET)
 
 static void reload (SummitStatisticsPage *self);
-static void rebuild_chart (SummitStatisticsPage *self);
+static char *reload_figures (SummitStatisticsPage *self);
 
-static void
-show_message (SummitStatisticsPage *self,
-              const char           *message,
-              gboolean              is_error)
+/* Says @message under the figures, as an error or as a success. */
+void
+summit_statistics_page_say (SummitStatisticsPage *self,
+                            const char           *message,
+                            gboolean              is_error)
 {
   gtk_label_set_text (self->message_label, message ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL);
@@ -99,9 +87,10 @@ show_message (SummitStatisticsPage *self,
     }
 }
 
-static const SummitDerivedFigure *
-find_derived (SummitStatisticsPage *self,
-              int                   year)
+/* The figures counted from the invitations for @year, if any. */
+const SummitDerivedFigure *
+summit_statistics_page_find_derived (SummitStatisticsPage *self,
+                                     int                   year)
 {
   for (guint i = 0; self->derived != NULL && i < self->derived->len; i++)
     if (g_array_index (self->derived, SummitDerivedFigure, i).year == year)
@@ -109,132 +98,10 @@ find_derived (SummitStatisticsPage *self,
   return NULL;
 }
 
-/* Chart and data table ------------------------------------------------------ */
-
-static GtkWidget *
-data_cell (const char *text,
-           const char *accessible,
-           const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  if (accessible != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (label),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-  return label;
-}
-
-static void
-rebuild_data_table (SummitStatisticsPage *self,
-                    SummitChartModel     *model)
-{
-  GtkWidget *child;
-  const char *headers[] = {
-    _("Year"), _("Overseas mayors"), _("Kind"),
-    /* Translators: a column of the chart data: counted from the invitations */
-    _("Confirmed overseas mayors and deputy mayors"),
-  };
-  const char *header_tips[] = {
-    NULL, _("As the sources give them: recorded, estimated or missing"), NULL,
-    summit_position_kind_mayor_rule (),
-  };
-  guint n_columns = model->has_derived ? 4 : 3;
-  g_autoptr(GString) footnote = g_string_new (NULL);
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->data_grid))) != NULL)
-    gtk_grid_remove (self->data_grid, child);
-
-  for (guint c = 0; c < n_columns; c++)
-    {
-      GtkWidget *header = data_cell (headers[c], NULL, "heading");
-
-      gtk_label_set_wrap (GTK_LABEL (header), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (header), c == 3 ? 14 : 9);
-      gtk_label_set_yalign (GTK_LABEL (header), 1);
-      gtk_widget_set_tooltip_text (header, header_tips[c]);
-      gtk_grid_attach (self->data_grid, header, c, 0, 1, 1);
-    }
-
-  for (guint i = 0; i < summit_chart_model_get_n_bars (model); i++)
-    {
-      const SummitChartBar *bar = summit_chart_model_get_bar (model, i);
-      g_autofree char *year = g_strdup_printf ("%d", bar->year);
-      /* Translators: read by screen readers, "2020: 150+ (expected)" */
-      g_autofree char *accessible = g_strdup_printf (_("%s: %s"), year, bar->label);
-      const char *css = bar->kind == SUMMIT_FIGURE_ESTIMATE ? "figure-estimate"
-                      : bar->kind == SUMMIT_FIGURE_MISSING ? "figure-missing" : NULL;
-      GtkWidget *figure = data_cell (bar->label, accessible, css);
-
-      gtk_widget_add_css_class (figure, "numeric");
-      if (bar->source != NULL && *bar->source != '\0')
-        gtk_widget_set_tooltip_text (figure, bar->source);
-      gtk_grid_attach (self->data_grid, data_cell (year, NULL, "numeric"), 0, i + 1, 1, 1);
-      gtk_grid_attach (self->data_grid, figure, 1, i + 1, 1, 1);
-      gtk_grid_attach (self->data_grid,
-                       data_cell (summit_figure_kind_to_label (bar->kind), NULL, css),
-                       2, i + 1, 1, 1);
-      if (model->has_derived)
-        {
-          g_autofree char *derived = bar->derived >= 0 ? g_strdup_printf ("%d", bar->derived)
-                                                       : g_strdup ("—");
-          g_autofree char *label = bar->derived >= 0
-            /* Translators: read by screen readers, "2020: 1 confirmed in invitations" */
-            ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %d confirmed in invitations",
-                                            "%s: %d confirmed in invitations", bar->derived),
-                               year, bar->derived)
-            : NULL;
-          GtkWidget *cell = data_cell (derived, label, "numeric");
-          const SummitDerivedFigure *d = find_derived (self, bar->year);
-
-          if (d != NULL)
-            {
-              g_autofree char *counts = summit_derived_figure_describe (d);
-
-              gtk_widget_set_tooltip_text (cell, counts);
-              g_string_append_printf (footnote, "\n%s", counts);
-            }
-          gtk_grid_attach (self->data_grid, cell, 3, i + 1, 1, 1);
-        }
-    }
-
-  /* What the derived column counts, in words under the table, not only in tooltips. */
-  gtk_widget_set_visible (GTK_WIDGET (self->counted_label), model->has_derived);
-  if (model->has_derived)
-    {
-      g_string_prepend (footnote, summit_position_kind_mayor_rule ());
-      g_string_prepend_c (footnote, ' ');
-      g_string_prepend (footnote, _("Confirmed: overseas mayors and deputy mayors whose invitation "
-                                    "is confirmed or attended."));
-      gtk_label_set_text (self->counted_label, footnote->str);
-    }
-}
-
-static void
-rebuild_chart (SummitStatisticsPage *self)
-{
-  int from = gtk_spin_button_get_value_as_int (self->from_spin);
-  int to = gtk_spin_button_get_value_as_int (self->to_spin);
-  SummitChartModel *model;
-
-  if (self->stats == NULL)
-    return;
-
-  gtk_label_set_text (self->range_warning,
-                      _("The first year is after the last; showing them the other way round."));
-  gtk_widget_set_visible (GTK_WIDGET (self->range_warning), from > to);
-
-  model = summit_chart_model_new (self->stats, self->derived, from, to);
-  rebuild_data_table (self, model);
-  summit_chart_view_set_model (self->chart_view, model);
-}
-
 static void
 range_changed_cb (SummitStatisticsPage *self)
 {
-  rebuild_chart (self);
+  summit_statistics_page_rebuild_chart (self);
 }
 
 static void
@@ -249,7 +116,90 @@ derived_toggled_cb (SummitStatisticsPage *self)
 static void
 year_row_free (gpointer data)
 {
-  g_free (data);
+  YearRow *row = data;
+
+  g_strfreev (row->base);
+  g_free (row);
+}
+
+static GtkWidget *
+row_field (YearRow  *row,
+           RowField  field)
+{
+  GtkWidget *widgets[N_FIELDS] = { row->year, row->overseas, row->kind, row->lower_bound,
+                                   row->domestic, row->countries, row->source };
+
+  return widgets[field];
+}
+
+/* What @row shows now: a string per RowField. */
+static GStrv
+row_read (YearRow *row)
+{
+  GStrv values = g_new0 (char *, N_FIELDS + 1);
+
+  for (RowField f = 0; f < N_FIELDS; f++)
+    {
+      GtkWidget *widget = row_field (row, f);
+
+      if (f == FIELD_KIND)
+        values[f] = g_strdup_printf ("%u", gtk_drop_down_get_selected (GTK_DROP_DOWN (widget)));
+      else if (f == FIELD_BOUND)
+        values[f] = g_strdup (gtk_check_button_get_active (GTK_CHECK_BUTTON (widget)) ? "1" : "0");
+      else
+        values[f] = g_strdup (gtk_editable_get_text (GTK_EDITABLE (widget)));
+    }
+  return values;
+}
+
+static void
+row_write (YearRow     *row,
+           RowField     field,
+           const char  *value)
+{
+  GtkWidget *widget = row_field (row, field);
+
+  if (field == FIELD_KIND)
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (widget), atoi (value));
+  else if (field == FIELD_BOUND)
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (widget), g_str_equal (value, "1"));
+  else
+    gtk_editable_set_text (GTK_EDITABLE (widget), value);
+}
+
+/* A field's value as a person reads it in a message. */
+static const char *
+field_display (RowField    field,
+               const char *value)
+{
+  if (field == FIELD_KIND)
+    return summit_figure_kind_to_label (atoi (value));
+  if (field == FIELD_BOUND)
+    /* Translators: whether an estimate is a lower bound ("over 150") */
+    return g_str_equal (value, "1") ? _("over") : _("not over");
+  /* Translators: a field left blank */
+  return *value != '\0' ? value : _("blank");
+}
+
+static const char *
+field_label (RowField field)
+{
+  const char *labels[N_FIELDS] = {
+    _("Year"), _("Overseas mayors"), _("Kind"), _("Lower bound"), _("Domestic mayors"),
+    _("Countries"), _("Source"),
+  };
+
+  return labels[field];
+}
+
+static void
+row_draft_free (gpointer data)
+{
+  RowDraft *draft = data;
+
+  g_strfreev (draft->base);
+  g_strfreev (draft->mine);
+  g_free (draft);
 }
 
 static GtkWidget *
@@ -285,10 +235,13 @@ update_row_sensitivity (YearRow *row)
 static void
 clear_row_errors (YearRow *row)
 {
-  GtkWidget *entries[] = { row->year, row->overseas, row->domestic, row->countries };
-
-  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
-    gtk_widget_remove_css_class (entries[i], "error");
+  for (RowField f = 0; f < N_FIELDS; f++)
+    {
+      gtk_widget_remove_css_class (row_field (row, f), "error");
+      gtk_widget_remove_css_class (row_field (row, f), "warning");
+      if (GTK_IS_ENTRY (row_field (row, f)))
+        gtk_widget_set_tooltip_text (row_field (row, f), NULL);
+    }
 }
 
 static gboolean
@@ -353,24 +306,28 @@ save_row (YearRow *row)
         message = g_strdup_printf (_("Not saved (new year): %s"), error->message);
       if (g_error_matches (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_CONFLICT))
         {
-          /* Show what is saved now; the row goes with the reload. */
-          g_autofree char *more = g_strdup_printf ("%s %s", message,
-                                                   _("The figures shown now are the saved ones."));
+          /* Show what is saved now, with what was typed kept over it. */
+          g_autofree char *notes = reload_figures (self);
+          g_autofree char *more = NULL;
 
-          reload (self);
-          show_message (self, more, TRUE);
+          more = g_strdup_printf ("%s %s", message,
+                                  notes ? notes : _("What you typed is kept with the other "
+                                                    "changes; save again to record it."));
+          summit_statistics_page_say (self, more, TRUE);
           return;
         }
-      show_message (self, message, TRUE);
+      summit_statistics_page_say (self, message, TRUE);
       return;
     }
   row->original_version = summit_year_statistic_get_version (stat);
+  g_strfreev (row->base);
+  row->base = row_read (row);
 
   {
     g_autofree char *message = g_strdup_printf (_("Saved %d."), year);
     gboolean year_moved = row->original_year != year;
 
-    show_message (self, message, FALSE);
+    summit_statistics_page_say (self, message, FALSE);
     if (year_moved)
       reload (self);   /* the rows' order and names change */
     else
@@ -382,7 +339,7 @@ save_row (YearRow *row)
             g_clear_pointer (&self->stats, g_ptr_array_unref);
             self->stats = g_steal_pointer (&stats);
           }
-        rebuild_chart (self);
+        summit_statistics_page_rebuild_chart (self);
       }
   }
 }
@@ -569,11 +526,12 @@ add_row (SummitStatisticsPage *self,
   g_autofree char *year_text = year > 0 ? g_strdup_printf ("%d", year) : g_strdup ("");
   g_autofree char *overseas = NULL, *domestic = NULL, *countries = NULL;
   g_auto(RowNames) names = { NULL };
-  const SummitDerivedFigure *d = year > 0 ? find_derived (self, year) : NULL;
+  const SummitDerivedFigure *d = year > 0 ? summit_statistics_page_find_derived (self, year) : NULL;
   GtkWidget *box;
   int r;
 
   row->page = self;
+  row->shown_year = year;
   row->original_year = stat != NULL ? year : 0;
   row->original_version = stat != NULL ? summit_year_statistic_get_version (stat) : 0;
   row->grid_row = r = ++self->editor_rows;
@@ -585,7 +543,9 @@ add_row (SummitStatisticsPage *self,
 
   row->year = row_entry (year_text, 5, names.year);
   row->overseas = row_entry (overseas, 5, names.overseas);
-  row->kind = kind_drop_down (stat ? summit_year_statistic_get_kind (stat) : SUMMIT_FIGURE_RECORDED,
+  /* A year with invitations but no figure yet has none: missing. */
+  row->kind = kind_drop_down (stat ? summit_year_statistic_get_kind (stat)
+                              : year > 0 ? SUMMIT_FIGURE_MISSING : SUMMIT_FIGURE_RECORDED,
                               names.kind);
   row->lower_bound = gtk_check_button_new_with_label (_("over"));
   gtk_widget_set_tooltip_text (row->lower_bound, _("The estimate is a lower bound (“over 150”)"));
@@ -626,21 +586,107 @@ add_row (SummitStatisticsPage *self,
   g_signal_connect (row->save, "clicked", G_CALLBACK (row_activate_cb), row);
   g_signal_connect (row->kind, "notify::selected", G_CALLBACK (row_kind_changed_cb), row);
   update_row_sensitivity (row);
+  row->base = row_read (row);
 
   g_ptr_array_add (self->rows, row);
   return row;
 }
 
+/* Puts @draft, typed before a reload, back over the row of the same year as
+ * read now: what was typed stays; fields changed elsewhere but not here
+ * take the new value. Where both changed a field, says so in @notes. */
 static void
+merge_draft (SummitStatisticsPage *self,
+             RowDraft             *draft,
+             GString              *notes)
+{
+  g_autoptr(GString) clashes = g_string_new (NULL);
+  YearRow *row = NULL;
+
+  for (guint i = 0; draft->shown_year != 0 && i < self->rows->len && row == NULL; i++)
+    if (((YearRow *) g_ptr_array_index (self->rows, i))->shown_year == draft->shown_year)
+      row = g_ptr_array_index (self->rows, i);
+
+  if (row == NULL)
+    {
+      row = add_row (self, NULL, 0);
+      for (RowField f = 0; f < N_FIELDS; f++)
+        row_write (row, f, draft->mine[f]);
+      if (draft->original_year != 0 && notes->len > 0)
+        g_string_append_c (notes, ' ');
+      if (draft->original_year != 0)
+        g_string_append_printf (notes,
+                                _("The figure for %d was removed elsewhere; what you typed is "
+                                  "kept in a new row, not saved yet."),
+                                draft->original_year);
+      return;
+    }
+
+  for (RowField f = 0; f < N_FIELDS; f++)
+    {
+      const char *theirs = row->base[f];
+
+      if (g_str_equal (draft->mine[f], draft->base[f]))
+        continue;
+      if (!g_str_equal (theirs, draft->base[f]) && !g_str_equal (theirs, draft->mine[f]))
+        {
+          g_autofree char *tip = NULL;
+
+          if (clashes->len > 0)
+            g_string_append (clashes, "; ");
+          /* Translators: a field changed here and elsewhere, e.g.
+           * "Overseas mayors: 130 there, 125 here" */
+          g_string_append_printf (clashes, _("%s: %s there, %s here"), field_label (f),
+                                  field_display (f, theirs), field_display (f, draft->mine[f]));
+          tip = g_strdup_printf (_("Saved elsewhere: %s"), field_display (f, theirs));
+          gtk_widget_add_css_class (row_field (row, f), "warning");
+          if (GTK_IS_ENTRY (row_field (row, f)))
+            gtk_widget_set_tooltip_text (row_field (row, f), tip);
+        }
+      row_write (row, f, draft->mine[f]);
+    }
+  if (clashes->len > 0)
+    {
+      if (notes->len > 0)
+        g_string_append_c (notes, ' ');
+      /* Translators: %d is a year, %s the fields that differ */
+      g_string_append_printf (notes, _("%d was also changed elsewhere; what you typed is kept, "
+                                       "not saved yet (%s)."),
+                              draft->shown_year, clashes->str);
+    }
+}
+
+/* Builds the rows of the figures read; rows typed in and not saved are
+ * kept over them (merge_draft). Returns what to tell about those. */
+static char *
 rebuild_editor (SummitStatisticsPage *self)
 {
   GtkWidget *child;
-  g_autoptr(GArray) years = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GPtrArray) drafts = g_ptr_array_new_with_free_func (row_draft_free);
+  g_autoptr(GString) notes = g_string_new (NULL);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      YearRow *row = g_ptr_array_index (self->rows, i);
+      g_auto(GStrv) mine = row_read (row);
+
+      if (!g_strv_equal ((const char * const *) mine, (const char * const *) row->base))
+        {
+          RowDraft *draft = g_new0 (RowDraft, 1);
+
+          draft->shown_year = row->shown_year;
+          draft->original_year = row->original_year;
+          draft->base = g_steal_pointer (&row->base);
+          draft->mine = g_steal_pointer (&mine);
+          g_ptr_array_add (drafts, draft);
+        }
+    }
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->editor_grid))) != NULL)
     gtk_grid_remove (self->editor_grid, child);
   g_ptr_array_set_size (self->rows, 0);
   self->editor_rows = 0;
+  self->editor_stale = FALSE;
   attach_header (self);
 
   /* Every recorded year, and every edition with invitations but no figure. */
@@ -655,26 +701,30 @@ rebuild_editor (SummitStatisticsPage *self)
       for (guint j = 0; j < self->stats->len && !recorded; j++)
         recorded = summit_year_statistic_get_year (g_ptr_array_index (self->stats, j)) == year;
       if (!recorded)
-        {
-          YearRow *row = add_row (self, NULL, year);
-          gtk_drop_down_set_selected (GTK_DROP_DOWN (row->kind), SUMMIT_FIGURE_MISSING);
-        }
+        add_row (self, NULL, year);
     }
+
+  for (guint i = 0; i < drafts->len; i++)
+    merge_draft (self, g_ptr_array_index (drafts, i), notes);
+  return notes->len > 0 ? g_string_free (g_steal_pointer (&notes), FALSE) : NULL;
 }
 
-static void
-reload (SummitStatisticsPage *self)
+/* Reads the figures again and rebuilds the page, keeping what was typed and
+ * not saved. Returns (nullable): what the person should be told about it. */
+static char *
+reload_figures (SummitStatisticsPage *self)
 {
   g_autoptr(GPtrArray) stats = NULL;
   g_autoptr(GArray) derived = NULL;
   g_autoptr(GError) error = NULL;
+  char *notes;
 
   if ((stats = summit_store_list_year_statistics (self->store, &error)) == NULL ||
       (derived = summit_store_derive_statistics (self->store, &error)) == NULL)
     {
       adw_status_page_set_description (self->error_page, error->message);
       gtk_stack_set_visible_child_name (self->stack, "error");
-      return;
+      return NULL;
     }
 
   g_clear_pointer (&self->stats, g_ptr_array_unref);
@@ -682,10 +732,20 @@ reload (SummitStatisticsPage *self)
   self->stats = g_steal_pointer (&stats);
   self->derived = g_steal_pointer (&derived);
 
-  rebuild_editor (self);
-  rebuild_chart (self);
+  notes = rebuild_editor (self);
+  summit_statistics_page_rebuild_chart (self);
   summit_participation_view_set_store (self->participation_view, self->store);
   gtk_stack_set_visible_child_name (self->stack, "figures");
+  return notes;
+}
+
+static void
+reload (SummitStatisticsPage *self)
+{
+  g_autofree char *notes = reload_figures (self);
+
+  if (notes != NULL)
+    summit_statistics_page_say (self, notes, TRUE);
 }
 
 static void
@@ -711,15 +771,23 @@ adopt (SummitStatisticsPage *self,
 
   if (!summit_store_adopt_derived (self->store, year, measure, &error))
     {
-      show_message (self, error->message, TRUE);
+      summit_statistics_page_say (self, error->message, TRUE);
       return;
     }
-  reload (self);
   {
+    g_autofree char *notes = reload_figures (self);
     g_autofree char *message = g_strdup_printf (_("%d now records the figures counted from"
                                                   " the invitations; its source says so."),
                                                 year);
-    show_message (self, message, FALSE);
+
+    if (notes != NULL)
+      {
+        g_autofree char *both = g_strdup_printf ("%s %s", message, notes);
+
+        summit_statistics_page_say (self, both, TRUE);
+        return;
+      }
+    summit_statistics_page_say (self, message, FALSE);
   }
 }
 
@@ -741,238 +809,35 @@ adopt_attended_action (GtkWidget  *widget,
          SUMMIT_DERIVED_ATTENDED);
 }
 
-/* Export ------------------------------------------------------------------- */
+/* Live updates ------------------------------------------------------------- */
 
-static void
-export_style (SummitStatisticsPage *self,
-              SummitChartStyle     *style)
+static gboolean
+editor_has_focus (SummitStatisticsPage *self)
 {
-  /* Exports are for print and articles: dark text on white, whatever the
-   * window's style. */
-  summit_chart_style_init (style, FALSE);
-  style->show_derived = summit_chart_view_get_show_derived (self->chart_view);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->editor_grid));
 }
 
-static void
-chooser_response_cb (GtkNativeDialog      *dialog,
-                     int                   response,
-                     SummitStatisticsPage *self)
+static gboolean
+stale_editor_idle_cb (gpointer user_data)
 {
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *size;
-  int width = EXPORT_WIDTH, height = EXPORT_HEIGHT;
-  SummitChartStyle style;
-  SummitChartModel *model = summit_chart_view_get_model (self->chart_view);
+  SummitStatisticsPage *self = user_data;
 
-  if (response != GTK_RESPONSE_ACCEPT || model == NULL)
-    goto out;
-  if ((path = summit_chart_save_dialog_dup_path (dialog)) == NULL)
-    {
-      show_message (self, _("Choose a local file to save the chart to"), TRUE);
-      goto out;
-    }
-
-  size = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "size");
-  if (size != NULL && sscanf (size, "%dx%d", &width, &height) != 2)
-    width = EXPORT_WIDTH, height = EXPORT_HEIGHT;
-
-  export_style (self, &style);
-  if (!summit_chart_export (model, &style, path, width, height, &error))
-    show_message (self, error->message, TRUE);
-  else
-    {
-      g_autofree char *message = g_strdup_printf (_("Saved the chart as “%s”."), path);
-      show_message (self, message, FALSE);
-    }
-
-out:
-  g_clear_object (&self->chooser);
+  self->stale_idle = 0;
+  if (self->editor_stale && !editor_has_focus (self))
+    reload (self);
+  return G_SOURCE_REMOVE;
 }
 
+/* Changes that arrived while someone typed in the rows are shown once the
+ * focus has left them: after the focus change, not inside it. */
 static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+editor_focus_leave_cb (SummitStatisticsPage *self)
 {
-  SummitStatisticsPage *self = SUMMIT_STATISTICS_PAGE (widget);
-  const char *format = g_variant_get_string (parameter, NULL);
-  g_autofree char *name = NULL;
-  const char *sizes[] = { "1200x675", "1920x1080", "800x450", "2400x1350", NULL };
-  const char *size_labels[] = { _("1200 × 675"), _("1920 × 1080 (full HD)"), _("800 × 450"),
-                                _("2400 × 1350 (print)"), NULL };
-  const char *pictures = g_get_user_special_dir (G_USER_DIRECTORY_PICTURES);
-  g_autoptr(GFile) folder = NULL;
-
-  if (g_strcmp0 (format, "png") != 0 && g_strcmp0 (format, "svg") != 0 &&
-      g_strcmp0 (format, "pdf") != 0)
-    return;
-
-  g_clear_object (&self->chooser);
-  self->chooser = summit_chart_save_dialog_new (GTK_WIDGET (self), format);
-  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (self->chooser), "size", _("Size"),
-                               sizes, size_labels);
-  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (self->chooser), "size", sizes[0]);
-
-  name = g_strdup_printf ("overseas-mayors-%d-%d.%s",
-                          gtk_spin_button_get_value_as_int (self->from_spin),
-                          gtk_spin_button_get_value_as_int (self->to_spin), format);
-  folder = g_file_new_for_path (pictures != NULL && g_file_test (pictures, G_FILE_TEST_IS_DIR)
-                                ? pictures : g_get_home_dir ());
-  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-
-  g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-}
-
-static void
-press_kit_response_cb (GtkNativeDialog      *dialog,
-                       int                   response,
-                       SummitStatisticsPage *self)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
-  const char *zone = g_time_zone_get_identifier (local);
-
-  if (response != GTK_RESPONSE_ACCEPT || self->store == NULL)
-    goto out;
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  path = file ? g_file_get_path (file) : NULL;
-  if (path == NULL)
-    {
-      show_message (self, _("Choose a local file to save the press kit to"), TRUE);
-      goto out;
-    }
-  if (!summit_press_kit_write (self->store, self->year, path,
-                               summit_time_zone_is_known (zone) ? zone : NULL, &error))
-    show_message (self, error->message, TRUE);
-  else
-    {
-      g_autofree char *message = g_strdup_printf (_("Saved the press kit as “%s”."), path);
-      show_message (self, message, FALSE);
-    }
-
-out:
-  g_clear_object (&self->chooser);
-}
-
-static void
-press_kit_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  SummitStatisticsPage *self = SUMMIT_STATISTICS_PAGE (widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  g_clear_object (&self->chooser);
-  self->chooser = summit_save_dialog_new (widget, _("Save the Press Kit"), NULL);
-  gtk_file_filter_set_name (filter, "PDF");
-  gtk_file_filter_add_pattern (filter, "*.pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  /* Translators: the press kit's suggested file name */
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), _("press-kit.pdf"));
-  g_signal_connect (self->chooser, "response", G_CALLBACK (press_kit_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-}
-
-static void
-copy_image_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  SummitStatisticsPage *self = SUMMIT_STATISTICS_PAGE (widget);
-  SummitChartModel *model = summit_chart_view_get_model (self->chart_view);
-  g_autoptr(GBytes) png = NULL;
-  g_autoptr(GError) error = NULL;
-  SummitChartStyle style;
-
-  if (model == NULL)
-    return;
-  export_style (self, &style);
-  if ((png = summit_chart_render_to_bytes (model, &style, SUMMIT_CHART_FORMAT_PNG,
-                                           EXPORT_WIDTH, EXPORT_HEIGHT, 1.0, &error)) == NULL ||
-      !summit_clipboard_set_png (widget, png, &error))
-    {
-      show_message (self, error->message, TRUE);
-      return;
-    }
-  show_message (self, _("Copied the chart as an image."), FALSE);
-}
-
-static void
-copy_table_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  SummitStatisticsPage *self = SUMMIT_STATISTICS_PAGE (widget);
-  SummitChartModel *model = summit_chart_view_get_model (self->chart_view);
-  g_autofree char *tsv = NULL;
-
-  if (model == NULL)
-    return;
-  tsv = summit_chart_model_to_tsv (model);
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), tsv);
-  show_message (self, _("Copied the chart’s data as a table."), FALSE);
-}
-
-static void
-draw_page_cb (GtkPrintOperation    *operation,
-              GtkPrintContext      *context,
-              int                   page_nr,
-              SummitStatisticsPage *self)
-{
-  SummitChartModel *model = summit_chart_view_get_model (self->chart_view);
-  double width = gtk_print_context_get_width (context);
-  double height = MIN (gtk_print_context_get_height (context), width * 9 / 16);
-  SummitChartStyle style;
-
-  if (model == NULL)
-    return;
-  export_style (self, &style);
-  summit_chart_render (gtk_print_context_get_cairo_context (context), model, &style,
-                       width, height);
-}
-
-static void
-print_done_cb (GtkPrintOperation       *operation,
-               GtkPrintOperationResult  result,
-               SummitStatisticsPage    *self)
-{
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
-    {
-      g_autoptr(GError) error = NULL;
-
-      gtk_print_operation_get_error (operation, &error);
-      show_message (self, error ? error->message : _("Could not print the chart"), TRUE);
-    }
-}
-
-static void
-print_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  SummitStatisticsPage *self = SUMMIT_STATISTICS_PAGE (widget);
-  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
-  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
-  GtkRoot *root = gtk_widget_get_root (widget);
-  g_autoptr(GError) error = NULL;
-
-  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
-  gtk_print_operation_set_default_page_setup (operation, setup);
-  gtk_print_operation_set_n_pages (operation, 1);
-  gtk_print_operation_set_job_name (operation, _("Overseas mayors chart"));
-  gtk_print_operation_set_allow_async (operation, TRUE);
-  g_signal_connect_object (operation, "draw-page", G_CALLBACK (draw_page_cb), self, 0);
-  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
-
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                               &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    show_message (self, error->message, TRUE);
+  if (self->editor_stale && self->stale_idle == 0)
+    self->stale_idle = g_idle_add (stale_editor_idle_cb, self);
 }
 
 /* GObject ------------------------------------------------------------------ */
@@ -1024,6 +889,7 @@ summit_statistics_page_dispose (GObject *object)
   SummitStatisticsPage *self = (SummitStatisticsPage *)object;
 
   summit_file_dialog_clear (&self->chooser, self);
+  g_clear_handle_id (&self->stale_idle, g_source_remove);
   summit_widget_dispose_template (GTK_WIDGET (self), SUMMIT_TYPE_STATISTICS_PAGE);
   g_clear_object (&self->store);
   g_clear_pointer (&self->stats, g_ptr_array_unref);
@@ -1059,11 +925,16 @@ summit_statistics_page_class_init (SummitStatisticsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, derived_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, range_changed_cb);
 
-  gtk_widget_class_install_action (widget_class, "chart.export", "s", export_action);
-  gtk_widget_class_install_action (widget_class, "chart.copy-image", NULL, copy_image_action);
-  gtk_widget_class_install_action (widget_class, "chart.copy-table", NULL, copy_table_action);
-  gtk_widget_class_install_action (widget_class, "chart.print", NULL, print_action);
-  gtk_widget_class_install_action (widget_class, "statistics.press-kit", NULL, press_kit_action);
+  gtk_widget_class_install_action (widget_class, "chart.export", "s",
+                                   summit_statistics_page_export_action);
+  gtk_widget_class_install_action (widget_class, "chart.copy-image", NULL,
+                                   summit_statistics_page_copy_image_action);
+  gtk_widget_class_install_action (widget_class, "chart.copy-table", NULL,
+                                   summit_statistics_page_copy_table_action);
+  gtk_widget_class_install_action (widget_class, "chart.print", NULL,
+                                   summit_statistics_page_print_action);
+  gtk_widget_class_install_action (widget_class, "statistics.press-kit", NULL,
+                                   summit_statistics_page_press_kit_action);
   gtk_widget_class_install_action (widget_class, "statistics.add-year", NULL, add_year_action);
   gtk_widget_class_install_action (widget_class, "statistics.adopt-confirmed", "i",
                                    adopt_confirmed_action);
@@ -1079,8 +950,12 @@ summit_statistics_page_class_init (SummitStatisticsPageClass *klass)
 static void
 summit_statistics_page_init (SummitStatisticsPage *self)
 {
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = g_ptr_array_new_with_free_func (year_row_free);
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (editor_focus_leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->editor_grid), focus);
 }
 
 /**
@@ -1108,6 +983,7 @@ summit_statistics_page_set_store (SummitStatisticsPage *self,
       summit_rights_explain_actions (GTK_WIDGET (self), changes, refusal);
       gtk_widget_set_sensitive (GTK_WIDGET (self->editor_grid), refusal == NULL);
       summit_rights_explain (GTK_WIDGET (self->editor_grid), refusal);
+      g_ptr_array_set_size (self->rows, 0);   /* what was typed belongs to the other store */
       reload (self);
     }
 }
@@ -1140,14 +1016,14 @@ same_stats (GPtrArray *x,
  *
  * Shows changes made elsewhere (another window or person) to the figures
  * or invitations: the chart and its table follow; the figures being edited
- * are rebuilt only while nobody is typing in them.
+ * are rebuilt once nobody is typing in them, keeping what was typed and not
+ * saved, and saying where it differs from a change made elsewhere.
  */
 void
 summit_statistics_page_refresh (SummitStatisticsPage *self)
 {
   g_autoptr(GPtrArray) stats = NULL;
   g_autoptr(GArray) derived = NULL;
-  GtkWidget *focus;
 
   g_return_if_fail (SUMMIT_IS_STATISTICS_PAGE (self));
 
@@ -1159,17 +1035,18 @@ summit_statistics_page_refresh (SummitStatisticsPage *self)
       (same_stats (stats, self->stats) && same_derived (derived, self->derived)))
     return;
 
-  focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
-  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->editor_grid)))
+  if (!editor_has_focus (self))
     {
       reload (self);
       return;
     }
+  /* The rows follow once the focus leaves them (editor_focus_leave_cb). */
+  self->editor_stale = TRUE;
   g_clear_pointer (&self->stats, g_ptr_array_unref);
   g_clear_pointer (&self->derived, g_array_unref);
   self->stats = g_steal_pointer (&stats);
   self->derived = g_steal_pointer (&derived);
-  rebuild_chart (self);
+  summit_statistics_page_rebuild_chart (self);
 }
 
 /**

@@ -142,11 +142,12 @@ def main():
         original_position = wait_for("the seeded person", lambda: sagan(app))[0]
 
         # Different fields: A's editor is open when B saves the position.
+        # (A has typed: an editor with nothing typed reads the person again.)
         editor = open_sagan(app)
+        replace_text(app, editor, "Email", "m.sagan@lublin.example.eu")
         print("# A's editor open; B saves the position")
         other_saves(app.database, "Position", "Deputy Mayor of Lublin")
         check(sagan(app)[0] == "Deputy Mayor of Lublin", "B's position was not saved")
-        replace_text(app, editor, "Email", "m.sagan@lublin.example.eu")
         save(app, editor)
         app.wait_closed(editor, "A's editor")
         app.find("Saved together with changes made meanwhile", "label")
@@ -156,9 +157,9 @@ def main():
 
         # The same field: B saves an email while A's editor is open.
         editor = open_sagan(app)
+        replace_text(app, editor, "Email", "sagan@um.lublin.example.eu")
         print("# A's editor open; B saves the email")
         other_saves(app.database, "Email", "office@lublin.example.eu")
-        replace_text(app, editor, "Email", "sagan@um.lublin.example.eu")
         save(app, editor)
         app.find("Email, yours: sagan@um.lublin.example.eu", parent=editor)
         app.find("Email, theirs: office@lublin.example.eu", parent=editor)

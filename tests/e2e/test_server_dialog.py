@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Open Server Database… by keyboard (Ctrl+Shift+O and the dialog's
-mnemonics): a wrong password is told in the dialog, in the server's words,
-and everything typed stays; putting only the right password in its place
+mnemonics, Enter in any field): an unknown host, a server that does not
+answer (a closed port) and a wrong password are each told in the dialog in
+one sentence, and everything typed stays; putting only the right password in its place
 then opens a window on the server with the first-run data. The password
 went to the keyring (a private, unlocked gnome-keyring), never to GSettings
 or the log; started again, the app offers the server among the recent ones,
@@ -13,6 +14,7 @@ PGPASSWORD: tools/test.sh runs the suite under pg_virtualenv); skips,
 saying so, without one."""
 
 import os
+import socket
 import subprocess
 import sys
 import tempfile
@@ -103,6 +105,27 @@ def dialog_message(app, dialog):
     return None
 
 
+def next_message(app, dialog, previous):
+    """Waits for the dialog's message after @previous: the next attempt's."""
+    return wait_for("the dialog to say why it could not connect",
+                    lambda: (lambda m: m if m and m != previous
+                             and not m.startswith("Connecting to") else None)(
+                        dialog_message(app, dialog)), 30)
+
+
+def closed_port():
+    """A port on this machine where nothing listens."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return str(s.getsockname()[1])
+
+
+def replace_field(app, mnemonic, text):
+    app.key("<Alt>" + mnemonic)
+    app.key("<Control>a")
+    app.type(text)
+
+
 def open_dialog(app):
     app.key("<Control><Shift>o")
     return app.window(DIALOG)
@@ -132,13 +155,35 @@ def main():
         app = App(env=env)
         app.window("Summit Planner", "frame")
         dialog = open_dialog(app)
-        fill(app, host, port, database, user, WRONG)
+        fill(app, "no-such-host.invalid", port, database, user, WRONG)
         app.key("<Alt>r")       # "Remember password" …
         app.key("space")        # … on
-        app.key("<Alt>o")       # Connect
 
-        message = wait_for("the dialog to say why it could not connect",
-                           lambda: dialog_message(app, dialog), 30)
+        # An unknown host; Enter in the Port field connects.
+        app.key("<Alt>p")
+        app.key("Return")
+        message = next_message(app, dialog, None)
+        print("# unknown host: %r" % message)
+        check("no-such-host.invalid" in message and "is unknown" in message,
+              "the message does not say the host is unknown: %r" % message)
+        check(app.find_all(DIALOG, parent=app.root), "the dialog closed on an unknown host")
+
+        # The right host, a port where nothing listens: the server does not
+        # answer. Enter in the Host field connects.
+        replace_field(app, "p", closed_port())
+        replace_field(app, "h", host)
+        app.key("Return")
+        message = next_message(app, dialog, message)
+        print("# closed port: %r" % message)
+        check("does not answer" in message,
+              "the message does not say the server does not answer: %r" % message)
+        check(app.find_all(DIALOG, parent=app.root), "the dialog closed on a closed port")
+
+        # The right port; the rest as typed. Enter in the Database field.
+        replace_field(app, "p", port)
+        app.key("<Alt>d")
+        app.key("Return")
+        message = next_message(app, dialog, message)
         print("# wrong password: %r" % message)
         check("password" in message.lower(),
               "the message does not say the password was wrong: %r" % message)

@@ -38,12 +38,17 @@ def scroll_into_view(app, node):
     app.fail("could not scroll %r into view" % node.name)
 
 
-def replace_text(app, entry_name, text):
+def type_text(app, entry_name, text):
+    """Replaces an entry's text, without Enter."""
     entry = app.find(entry_name, "text")
     scroll_into_view(app, entry)
     entry.click()
     app.key("<Control>a")
     app.type(text)
+
+
+def replace_text(app, entry_name, text):
+    type_text(app, entry_name, text)
     app.key("Return")
 
 
