@@ -18,8 +18,9 @@
 
 #include "summit-csv.h"
 #include "summit-import-dialog.h"
-#include "summit-places.h"
 #include "summit-people.h"
+#include "summit-places.h"
+#include "summit-utils.h"
 #include "summit-xml.h"
 
 #define PREVIEW_ROWS 50
@@ -528,7 +529,7 @@ import_done_cb (GObject      *object,
           g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
           summit_window_add_toast (self->window,
-                                   adw_toast_new (_("Import cancelled; nothing was changed")));
+                                   summit_toast_new (_("Import cancelled; nothing was changed")));
           gtk_window_destroy (GTK_WINDOW (self));
           return;
         }
@@ -548,7 +549,7 @@ import_done_cb (GObject      *object,
       text = g_strdup_printf (_("Imported %s: %s"), basename, counts);
   }
   summit_window_reload (self->window);
-  summit_window_add_toast (self->window, adw_toast_new (text));
+  summit_window_add_toast (self->window, summit_toast_new (text));
   gtk_window_destroy (GTK_WINDOW (self));
 }
 

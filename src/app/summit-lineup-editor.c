@@ -58,7 +58,7 @@ say (SummitLineupEditor *self,
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   if (SUMMIT_IS_WINDOW (root))
-    summit_window_add_toast (SUMMIT_WINDOW (root), adw_toast_new (message));
+    summit_window_add_toast (SUMMIT_WINDOW (root), summit_toast_new (message));
   else
     g_message ("%s", message);
 }

@@ -68,11 +68,9 @@ summit_panels_page_say (SummitPanelsPage *self,
                         const char       *message)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  /* A toast's title is markup; messages name sessions ("Buses & trams"). */
-  g_autofree char *escaped = g_markup_escape_text (message, -1);
 
   if (SUMMIT_IS_WINDOW (root))
-    summit_window_add_toast (SUMMIT_WINDOW (root), adw_toast_new (escaped));
+    summit_window_add_toast (SUMMIT_WINDOW (root), summit_toast_new (message));
   else
     g_message ("%s", message);
 }
@@ -242,7 +240,7 @@ editor_saved_cb (SummitSessionEditor *editor,
   /* An edit (a confirmed end too) can be taken back, as a deletion can. */
   if (replaced != NULL && SUMMIT_IS_WINDOW (root))
     {
-      AdwToast *toast = adw_toast_new (_("Session saved"));
+      AdwToast *toast = summit_toast_new (_("Session saved"));
 
       adw_toast_set_button_label (toast, _("_Undo"));
       adw_toast_set_timeout (toast, 10);
@@ -332,9 +330,8 @@ delete_response_cb (AdwMessageDialog *dialog,
 
   if (deleted != NULL && SUMMIT_IS_WINDOW (root))
     {
-      g_autofree char *escaped = g_markup_escape_text (summit_panel_get_title (deleted), -1);
-      g_autofree char *title = g_strdup_printf (_("Deleted “%s”"), escaped);
-      AdwToast *toast = adw_toast_new (title);
+      g_autofree char *title = g_strdup_printf (_("Deleted “%s”"), summit_panel_get_title (deleted));
+      AdwToast *toast = summit_toast_new (title);
 
       adw_toast_set_button_label (toast, _("_Undo"));
       adw_toast_set_timeout (toast, 10);

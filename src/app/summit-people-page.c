@@ -72,7 +72,7 @@ static void
 add_toast (SummitPeoplePage *self,
            const char       *title)
 {
-  AdwToast *toast = adw_toast_new (title);
+  AdwToast *toast = summit_toast_new (title);
 
   adw_toast_set_timeout (toast, 4);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
@@ -462,7 +462,7 @@ delete_people (SummitPeoplePage *self,
     title = g_strdup_printf (g_dngettext (NULL, "Deleted %u person", "Deleted %u people",
                                           deleted->len), deleted->len);
 
-  toast = adw_toast_new (title);
+  toast = summit_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_timeout (toast, 10);
@@ -594,7 +594,7 @@ letters_done_cb (const char   *message,
   /* Translators: after preparing letters, "3 people marked Invited" */
   title = g_strdup_printf (g_dngettext (NULL, "%u person marked %s", "%u people marked %s", n_marked),
                            n_marked, summit_invitation_status_to_label (SUMMIT_STATUS_INVITED));
-  toast = adw_toast_new (title);
+  toast = summit_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   g_object_set_data_full (G_OBJECT (toast), "summit-marked", g_steal_pointer (&ids),
                           (GDestroyNotify)g_array_unref);

@@ -21,12 +21,13 @@
 #include <glib/gi18n.h>
 
 #include "summit-live.h"
-#include "summit-merge.h"
 #include "summit-merge-chooser.h"
+#include "summit-merge.h"
 #include "summit-people.h"
 #include "summit-person-editor.h"
 #include "summit-place-chooser.h"
 #include "summit-rights.h"
+#include "summit-utils.h"
 #include "summit-window.h"
 
 struct _SummitPersonEditor
@@ -509,7 +510,7 @@ save_person (SummitPersonEditor *self,
 
       if (merged && SUMMIT_IS_WINDOW (parent))
         summit_window_add_toast (SUMMIT_WINDOW (parent),
-                                 adw_toast_new (_("Saved together with changes made meanwhile")));
+                                 summit_toast_new (_("Saved together with changes made meanwhile")));
       g_signal_emit (self, signals[SIGNAL_CHANGED], 0, summit_person_get_id (mine));
       gtk_window_destroy (GTK_WINDOW (self));
       return;

@@ -16,6 +16,7 @@
 #include "summit-keyring.h"
 #include "summit-server-dialog.h"
 #include "summit-store-seed.h"
+#include "summit-utils.h"
 #include "summit-window.h"
 
 struct _SummitServerDialog
@@ -145,7 +146,7 @@ connect_done_cb (GObject      *object,
       /* Translators: %s says why the keyring refused */
       g_autofree char *text = g_strdup_printf (_("The password was not remembered: %s"),
                                                job->keyring_problem);
-      AdwToast *toast = adw_toast_new (text);
+      AdwToast *toast = summit_toast_new (text);
 
       adw_toast_set_timeout (toast, 0);
       summit_window_add_toast (window, toast);

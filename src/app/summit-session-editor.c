@@ -15,12 +15,13 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "summit-merge.h"
 #include "summit-merge-chooser.h"
-#include "summit-programme.h"
+#include "summit-merge.h"
 #include "summit-places.h"
+#include "summit-programme.h"
 #include "summit-session-editor.h"
 #include "summit-time.h"
+#include "summit-utils.h"
 #include "summit-window.h"
 
 struct _SummitSessionEditor
@@ -244,7 +245,7 @@ save_session (SummitSessionEditor *self,
 
       if (merged && SUMMIT_IS_WINDOW (parent))
         summit_window_add_toast (SUMMIT_WINDOW (parent),
-                                 adw_toast_new (_("Saved together with changes made meanwhile")));
+                                 summit_toast_new (_("Saved together with changes made meanwhile")));
       g_signal_emit (self, signals[SAVED], 0, summit_panel_get_id (mine), base, mine);
       gtk_window_destroy (GTK_WINDOW (self));
       return;

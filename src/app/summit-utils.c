@@ -188,3 +188,20 @@ summit_menu_button_set_menu_later (GtkMenuButton *button,
   gtk_menu_button_set_create_popup_func (button, menu_popup_cb, g_object_ref (menu),
                                          g_object_unref);
 }
+
+/**
+ * summit_toast_new:
+ * @text: what to say, plain text
+ *
+ * A toast saying @text as it is: a toast's title is markup, and what we
+ * say names people, sessions and files ("Buses & trams").
+ *
+ * Returns: (transfer floating): the toast
+ */
+AdwToast *
+summit_toast_new (const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  return adw_toast_new (escaped);
+}

@@ -33,4 +33,6 @@ AdwStatusPage        *summit_stack_show_status_page (GtkStack   *stack,
 void                  summit_menu_button_set_menu_later (GtkMenuButton *button,
                                                          GMenuModel    *menu);
 
+AdwToast             *summit_toast_new (const char *text);
+
 G_END_DECLS

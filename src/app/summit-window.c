@@ -181,7 +181,7 @@ export_done_cb (GObject      *object,
   else
     /* Translators: %s says why */
     text = g_strdup_printf (_("Could not export: %s"), error->message);
-  summit_window_add_toast (self, adw_toast_new (text));
+  summit_window_add_toast (self, summit_toast_new (text));
 }
 
 static void
@@ -682,7 +682,7 @@ summit_window_new (SummitApplication *application,
       gtk_widget_add_css_class (label, "dim-label");
       adw_header_bar_pack_end (self->header_bar, label);
       summit_window_add_toast (self,
-                               adw_toast_new (_("This file is read-only: changes cannot be saved")));
+                               summit_toast_new (_("This file is read-only: changes cannot be saved")));
     }
 
   /* The edition chosen in the header bar is the one the People and Panels pages show. */

@@ -26,7 +26,8 @@ def button(app, text, parent, timeout=15):
 def main():
     app = App()
     try:
-        path = os.path.join(app.tmp.name, "partners.csv")
+        # A name with "&", which the toast must show as it is, not as markup.
+        path = os.path.join(app.tmp.name, "partners & friends.csv")
         with open(path, "w", encoding="utf-8", newline="") as f:
             f.write(CSV)
 
@@ -66,7 +67,7 @@ def main():
         # The result is said in the window once the preview has closed.
         app.wait_closed(dialog, "the import preview", timeout=30)
         window = app.window("Summit Planner", "frame")
-        app.find("Imported partners.csv: 2 added, 0 updated, 0 unchanged, "
+        app.find("Imported partners & friends.csv: 2 added, 0 updated, 0 unchanged, "
                  "1 invalid row skipped", "label", parent=window)
 
         # The new people in the list, the skipped one nowhere.
