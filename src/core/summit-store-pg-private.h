@@ -55,6 +55,12 @@ gboolean summit_store_pg_query_text     (SummitStore          *self,
                                          char                **out,
                                          GError              **error);
 
+/* A new connection to @location, with the password given for it if it holds none. */
+PGconn  *summit_store_pg_connect        (const char           *location,
+                                         GError              **error);
+/* Reconnects @db's connection if it broke outside a transaction. */
+gboolean summit_store_pg_mend_connection (PgDb                *db);
+
 /* summit-store-pg-schema.c */
 gboolean summit_store_pg_check_identity (SummitStore          *self,
                                          SummitStoreOpenFlags  flags,
@@ -62,5 +68,10 @@ gboolean summit_store_pg_check_identity (SummitStore          *self,
 /* SummitEngine.check */
 GPtrArray *summit_store_pg_check        (SummitStore          *self,
                                          GError              **error);
+
+/* summit-store-pg-watch.c */
+void     summit_store_pg_watch          (SummitStore          *self);
+gboolean summit_store_pg_is_online      (SummitStore          *self);
+void     summit_store_pg_stop_watching  (PgDb                 *db);
 
 G_END_DECLS

@@ -2,15 +2,14 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The PostgreSQL engine behind the store, for team mode: a whole office on
- * one server database. With its summit-store-pg-*.c (schema, bulk copy),
- * the only files that include <libpq-fe.h>.
+ * one server database. With its summit-store-pg-*.c (schema, watch, bulk
+ * copy), the only files that include <libpq-fe.h>.
  */
 #define G_LOG_DOMAIN "summit-store"
 
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <glib-unix.h>
 #include <libpq-fe.h>
 #include <stdlib.h>
 #include <string.h>
@@ -393,9 +392,9 @@ set_connect_error (PGconn             *conn,
 }
 
 /* A new connection to @location, with the password given for it if it holds none. */
-static PGconn *
-connect_to (const char  *location,
-            GError     **error)
+PGconn *
+summit_store_pg_connect (const char  *location,
+                         GError     **error)
 {
   g_autofree char *password = dup_password (location);
   const char *keywords[] = { "connect_timeout", "fallback_application_name", "client_encoding",
@@ -441,8 +440,8 @@ query (SummitStore  *self,
 /* Reconnects a connection that broke, unless it broke inside a
  * transaction: what was written there is gone, and the caller must learn
  * that rather than go on writing the rest. Statements prepare again. */
-static gboolean
-mend_connection (PgDb *db)
+gboolean
+summit_store_pg_mend_connection (PgDb *db)
 {
   if (PQstatus (db->conn) == CONNECTION_OK)
     return TRUE;
@@ -474,7 +473,7 @@ summit_store_pg_exec (SummitStore  *self,
       db->in_transaction = FALSE;
       return TRUE;
     }
-  if (!mend_connection (db))
+  if (!summit_store_pg_mend_connection (db))
     {
       if (ends)
         db->in_transaction = FALSE;
@@ -563,7 +562,7 @@ static gboolean
 connect_db (PgDb    *db,
             GError **error)
 {
-  db->conn = connect_to (db->location, error);
+  db->conn = summit_store_pg_connect (db->location, error);
   if (db->conn == NULL)
     return FALSE;
   db->generation = 1;
@@ -603,16 +602,13 @@ pg_open (SummitStore           *self,
 }
 
 static void
-stop_watching (PgDb *db);
-
-static void
 pg_close (SummitStore *self)
 {
   PgDb *db = PG (self);
 
   if (db == NULL)
     return;
-  stop_watching (db);
+  summit_store_pg_stop_watching (db);
   PQfinish (db->conn);
   g_free (db->location);
   g_free (db->message);
@@ -837,7 +833,7 @@ pg_step (SummitStmt *s)
   if (stmt->row >= 0)
     return ++stmt->row < stmt->n_rows ? SUMMIT_STEP_ROW : SUMMIT_STEP_DONE;
 
-  if (!mend_connection (db) || !ensure_prepared (stmt))
+  if (!summit_store_pg_mend_connection (db) || !ensure_prepared (stmt))
     {
       stmt->failed = TRUE;
       return PG_ERROR;
@@ -892,179 +888,6 @@ pg_column_text (SummitStmt *s,
   return PQgetvalue (stmt->result, stmt->row, column);
 }
 
-/* Watching: other connections' announcements, and whether the server answers */
-
-typedef struct
-{
-  GWeakRef  store;
-  char     *table;
-  GArray   *ids;
-} Announcement;
-
-static void
-set_online (SummitStore *self,
-            gboolean     online)
-{
-  PgDb *db = PG (self);
-
-  if (db->online == online)
-    return;
-  db->online = online;
-  summit_store_notify_online (self);
-}
-
-static void
-announce (SummitStore *self,
-          const char  *payload)
-{
-  g_auto(GStrv) parts = g_strsplit (payload, " ", 3);
-  g_autoptr(GArray) ids = NULL;
-
-  if (g_strv_length (parts) != 3)
-    return;
-  /* our own changes are on screen already */
-  if (atoi (parts[1]) == PG (self)->backend_pid)
-    return;
-  if (!g_str_equal (parts[2], "*"))
-    {
-      g_auto(GStrv) numbers = g_strsplit (parts[2], ",", -1);
-
-      ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), g_strv_length (numbers));
-      for (guint i = 0; numbers[i] != NULL; i++)
-        {
-          gint64 id = g_ascii_strtoll (numbers[i], NULL, 10);
-          g_array_append_val (ids, id);
-        }
-    }
-  summit_store_emit_changed (self, g_str_equal (parts[0], "*") ? NULL : parts[0], ids);
-}
-
-static gboolean start_listening (SummitStore *self);
-
-static gboolean
-retry_cb (gpointer user_data)
-{
-  SummitStore *self = user_data;
-
-  if (!start_listening (self))
-    return G_SOURCE_CONTINUE;
-  PG (self)->retry_source = 0;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-lost_server (SummitStore *self)
-{
-  PgDb *db = PG (self);
-
-  if (db->listener_source != 0)
-    g_source_remove (db->listener_source);
-  db->listener_source = 0;
-  g_clear_pointer (&db->listener, PQfinish);
-  set_online (self, FALSE);
-  if (db->retry_source == 0)
-    {
-      GSource *source = g_timeout_source_new (1000);
-
-      g_source_set_callback (source, retry_cb, self, NULL);
-      g_source_set_name (source, "summit-store-retry");
-      db->retry_source = g_source_attach (source, db->context);
-      g_source_unref (source);
-    }
-}
-
-static gboolean
-listener_cb (int          fd,
-             GIOCondition condition,
-             gpointer     user_data)
-{
-  SummitStore *self = user_data;
-  PgDb *db = PG (self);
-  PGnotify *notify;
-
-  if (!PQconsumeInput (db->listener) || PQstatus (db->listener) != CONNECTION_OK)
-    {
-      db->listener_source = 0;
-      lost_server (self);
-      return G_SOURCE_REMOVE;
-    }
-  while ((notify = PQnotifies (db->listener)) != NULL)
-    {
-      announce (self, notify->extra);
-      PQfreemem (notify);
-    }
-  return G_SOURCE_CONTINUE;
-}
-
-/* Connects the listener; %FALSE while the server does not answer. */
-static gboolean
-start_listening (SummitStore *self)
-{
-  PgDb *db = PG (self);
-  gboolean was_offline = !db->online;
-  PGresult *result;
-  GSource *source;
-
-  db->listener = connect_to (db->location, NULL);
-  if (db->listener == NULL)
-    return FALSE;
-  result = PQexec (db->listener, "LISTEN " CHANNEL);
-  if (PQresultStatus (result) != PGRES_COMMAND_OK)
-    {
-      PQclear (result);
-      g_clear_pointer (&db->listener, PQfinish);
-      return FALSE;
-    }
-  PQclear (result);
-  PQsetnonblocking (db->listener, TRUE);
-
-  source = g_unix_fd_source_new (PQsocket (db->listener), G_IO_IN | G_IO_HUP | G_IO_ERR);
-  g_source_set_callback (source, (GSourceFunc)(GCallback)listener_cb, self, NULL);
-  g_source_set_name (source, "summit-store-listener");
-  db->listener_source = g_source_attach (source, db->context);
-  g_source_unref (source);
-
-  if (was_offline)
-    {
-      /* what others did meanwhile is unknown: everything may have changed */
-      mend_connection (db);
-      set_online (self, TRUE);
-      summit_store_emit_changed (self, NULL, NULL);
-    }
-  return TRUE;
-}
-
-static void
-pg_watch (SummitStore *self)
-{
-  PgDb *db = PG (self);
-
-  if (db->watching)
-    return;
-  db->watching = TRUE;
-  db->context = g_main_context_ref_thread_default ();
-  if (!start_listening (self))
-    lost_server (self);
-}
-
-static void
-stop_watching (PgDb *db)
-{
-  if (db->listener_source != 0)
-    g_source_destroy (g_main_context_find_source_by_id (db->context, db->listener_source));
-  if (db->retry_source != 0)
-    g_source_destroy (g_main_context_find_source_by_id (db->context, db->retry_source));
-  db->listener_source = db->retry_source = 0;
-  g_clear_pointer (&db->listener, PQfinish);
-  g_clear_pointer (&db->context, g_main_context_unref);
-}
-
-static gboolean
-pg_is_online (SummitStore *self)
-{
-  return PG (self)->online;
-}
-
 const SummitEngine summit_engine_pg = {
   .open = pg_open,
   .close = pg_close,
@@ -1082,8 +905,8 @@ const SummitEngine summit_engine_pg = {
   .open_reader = pg_open_reader,
   .write_back = NULL,
   .get_rights = pg_get_rights,
-  .watch = pg_watch,
-  .is_online = pg_is_online,
+  .watch = summit_store_pg_watch,
+  .is_online = summit_store_pg_is_online,
   .stmt_free = pg_stmt_free,
   .step = pg_step,
   .reset = pg_reset,
