@@ -36,12 +36,42 @@ static const char update_person_sql[] =
   " phone, timezone, notes, position_kind, letter_language) IS DISTINCT FROM ($2, $3, $4,"
   " $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)";
 
+/* On a server, one statement does both, so that a row needs no answer
+ * before the next is sent: it returns whether it added the person, and no
+ * row if nothing differed. */
+static const char upsert_person_sql[] =
+  "INSERT INTO person (uid, honorific, given_name, family_name,"
+  " native_name, position, city, country, organisation, email, phone,"
+  " timezone, notes, position_kind, letter_language, created, updated)"
+  " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,"
+  " $14, $15, $16, $17) ON CONFLICT (uid) DO UPDATE SET honorific = excluded.honorific,"
+  " given_name = excluded.given_name, family_name = excluded.family_name,"
+  " native_name = excluded.native_name, position = excluded.position, city = excluded.city,"
+  " country = excluded.country, organisation = excluded.organisation, email = excluded.email,"
+  " phone = excluded.phone, timezone = excluded.timezone, notes = excluded.notes,"
+  " position_kind = excluded.position_kind, letter_language = excluded.letter_language,"
+  " updated = excluded.updated, version = person.version + 1"
+  " WHERE (person.honorific, person.given_name, person.family_name, person.native_name,"
+  " person.position, person.city, person.country, person.organisation, person.email,"
+  " person.phone, person.timezone, person.notes, person.position_kind, person.letter_language)"
+  " IS DISTINCT FROM (excluded.honorific, excluded.given_name, excluded.family_name,"
+  " excluded.native_name, excluded.position, excluded.city, excluded.country,"
+  " excluded.organisation, excluded.email, excluded.phone, excluded.timezone, excluded.notes,"
+  " excluded.position_kind, excluded.letter_language)"
+  " RETURNING xmax = 0";
+
 struct _SummitPersonMerge
 {
   SummitStore *store;
-  SummitStmt  *insert;
+  SummitStmt  *insert;   /* on a server: the upsert */
   SummitStmt  *update;   /* NULL: the store's cached one, when needed */
   gboolean     owned;    /* the statements are the merge's, not the store's cache */
+
+  /* rows queued on a server, whose results are still to come */
+  GPtrArray   *tags;
+  guint        n_done;
+  SummitImportCounts *counts;
+  gconstpointer failed;   /* the tag of the row whose merge failed */
 };
 
 static void
@@ -114,20 +144,61 @@ summit_store_person_merge_new (SummitStore  *store,
 
   merge->store = store;
   merge->owned = TRUE;
+  merge->tags = g_ptr_array_new ();
+  if (summit_store_is_server (store))
+    {
+      if ((merge->insert = summit_store_prepare_owned (store, upsert_person_sql, error)) == NULL)
+        return NULL;
+      return g_steal_pointer (&merge);
+    }
   if ((merge->insert = summit_store_prepare_owned (store, insert_person_sql, error)) == NULL ||
       (merge->update = summit_store_prepare_owned (store, update_person_sql, error)) == NULL)
     return NULL;
   return g_steal_pointer (&merge);
 }
 
+/* The result of a queued upsert: added, updated, or no row if unchanged. */
+static gboolean
+person_merged_cb (SummitStore  *store,
+                  SummitStmt   *stmt,
+                  int           rc,
+                  gpointer      user_data,
+                  GError      **error)
+{
+  SummitPersonMerge *merge = user_data;
+  gconstpointer tag = g_ptr_array_index (merge->tags, merge->n_done);
+
+  if (++merge->n_done == merge->tags->len)
+    {
+      g_ptr_array_set_size (merge->tags, 0);
+      merge->n_done = 0;
+    }
+  if (rc == SUMMIT_STEP_ROW && summit_stmt_column_int (stmt, 0))
+    merge->counts->added++;
+  else if (rc == SUMMIT_STEP_ROW)
+    merge->counts->updated++;
+  else if (rc == SUMMIT_STEP_DONE)
+    merge->counts->unchanged++;
+  else
+    {
+      merge->failed = tag;
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * summit_store_person_merge_add:
  * @row: the person, checked already
- * @counts: (inout): gains one added, updated or unchanged
+ * @counts: (inout): gains one added, updated or unchanged; the same for
+ *   every row of @merge
  *
  * Adds the person of @row, or — if someone with the same uid exists —
  * writes the fields that differ (stamping the person updated at
- * @row->updated), or leaves them alone.
+ * @row->updated), or leaves them alone. On a server the row is queued
+ * (summit_store_queue()): its counts, or its failure, may come with a
+ * later row or summit_store_person_merge_flush(); after a failure,
+ * summit_store_person_merge_get_failed() says whose it was.
  */
 gboolean
 summit_store_person_merge_add (SummitPersonMerge          *merge,
@@ -135,7 +206,93 @@ summit_store_person_merge_add (SummitPersonMerge          *merge,
                                SummitImportCounts         *counts,
                                GError                    **error)
 {
-  return merge_person_fields (merge, row, counts, error) != 0;
+  if (!summit_store_is_server (merge->store))
+    {
+      if (merge_person_fields (merge, row, counts, error) != 0)
+        return TRUE;
+      merge->failed = row->tag;
+      return FALSE;
+    }
+  merge->counts = counts;
+  bind_person_fields (merge->insert, row);
+  summit_stmt_bind_int64 (merge->insert, 16, row->created);
+  summit_stmt_bind_int64 (merge->insert, 17, row->updated);
+  g_ptr_array_add (merge->tags, (gpointer)row->tag);
+  return summit_store_queue (merge->store, merge->insert, person_merged_cb, merge, error);
+}
+
+/**
+ * summit_store_person_merge_flush:
+ *
+ * Waits for the rows queued so far (see summit_store_person_merge_add()).
+ */
+gboolean
+summit_store_person_merge_flush (SummitPersonMerge  *merge,
+                                 GError            **error)
+{
+  return summit_store_flush_queue (merge->store, error);
+}
+
+/**
+ * summit_store_person_merge_get_failed:
+ *
+ * Returns: the tag of the row whose merge failed, or %NULL
+ */
+gconstpointer
+summit_store_person_merge_get_failed (SummitPersonMerge *merge)
+{
+  return merge->failed;
+}
+
+/* The row that merges @person, giving it its times and a uid if it has none. */
+static void
+person_merge_row (SummitPerson         *person,
+                  SummitPersonMergeRow *row)
+{
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 created = summit_person_get_created (person);
+  gint64 updated = summit_person_get_updated (person);
+
+  if (created == 0)
+    created = now;
+  if (updated == 0)
+    updated = MAX (created, now);
+  summit_person_set_times (person, created, updated);
+
+  if (*summit_person_get_uid (person) == '\0')
+    {
+      g_autofree char *uid = g_uuid_string_random ();
+      summit_person_set_field (person, SUMMIT_PERSON_UID, uid);
+    }
+
+  for (guint i = 0; i < SUMMIT_PERSON_N_FIELDS; i++)
+    row->fields[i] = summit_person_get_field (person, i);
+  row->created = created;
+  row->updated = updated;
+}
+
+/**
+ * summit_store_person_merge_add_person:
+ * @person: a person; created/updated of 0 mean now, an empty uid a new one
+ * @tag: given back by summit_store_person_merge_get_failed() should this
+ *   person's merge fail
+ *
+ * summit_store_person_merge_add() for @person.
+ */
+gboolean
+summit_store_person_merge_add_person (SummitPersonMerge   *merge,
+                                      SummitPerson        *person,
+                                      gconstpointer        tag,
+                                      SummitImportCounts  *counts,
+                                      GError             **error)
+{
+  SummitPersonMergeRow row = { { NULL } };
+
+  g_return_val_if_fail (SUMMIT_IS_PERSON (person), FALSE);
+
+  person_merge_row (person, &row);
+  row.tag = tag;
+  return summit_store_person_merge_add (merge, &row, counts, error);
 }
 
 void
@@ -148,6 +305,7 @@ summit_store_person_merge_free (SummitPersonMerge *merge)
       g_clear_pointer (&merge->insert, summit_stmt_free);
       g_clear_pointer (&merge->update, summit_stmt_free);
     }
+  g_clear_pointer (&merge->tags, g_ptr_array_unref);
   g_free (merge);
 }
 
@@ -166,9 +324,6 @@ summit_store_merge_person (SummitStore         *store,
                            SummitImportCounts  *counts,
                            GError             **error)
 {
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-  gint64 created = summit_person_get_created (person);
-  gint64 updated = summit_person_get_updated (person);
   SummitPersonMergeRow row = { { NULL } };
   SummitPersonMerge merge = { 0 };
   guint before = counts->added;
@@ -177,22 +332,7 @@ summit_store_merge_person (SummitStore         *store,
   g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
   g_return_val_if_fail (SUMMIT_IS_PERSON (person), FALSE);
 
-  if (created == 0)
-    created = now;
-  if (updated == 0)
-    updated = MAX (created, now);
-  summit_person_set_times (person, created, updated);
-
-  if (*summit_person_get_uid (person) == '\0')
-    {
-      g_autofree char *uid = g_uuid_string_random ();
-      summit_person_set_field (person, SUMMIT_PERSON_UID, uid);
-    }
-
-  for (guint i = 0; i < SUMMIT_PERSON_N_FIELDS; i++)
-    row.fields[i] = summit_person_get_field (person, i);
-  row.created = created;
-  row.updated = updated;
+  person_merge_row (person, &row);
   /* The store's cached statements: a CSV import merges row by row. */
   merge.store = store;
   if ((merge.insert = summit_store_prepare (store, insert_person_sql, error)) == NULL)

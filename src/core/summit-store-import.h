@@ -54,6 +54,7 @@ typedef struct
   const int  *lengths;
   gint64      created;
   gint64      updated;
+  gconstpointer tag;    /* summit_store_person_merge_get_failed() gives it back */
 } SummitPersonMergeRow;
 
 /* The statements of a merge of many people, prepared once for an import. */
@@ -71,6 +72,14 @@ gboolean  summit_store_person_merge_add        (SummitPersonMerge          *merg
                                                 const SummitPersonMergeRow *row,
                                                 SummitImportCounts         *counts,
                                                 GError                    **error);
+gboolean  summit_store_person_merge_add_person (SummitPersonMerge          *merge,
+                                                SummitPerson               *person,
+                                                gconstpointer               tag,
+                                                SummitImportCounts         *counts,
+                                                GError                    **error);
+gboolean  summit_store_person_merge_flush      (SummitPersonMerge          *merge,
+                                                GError                    **error);
+gconstpointer summit_store_person_merge_get_failed (SummitPersonMerge      *merge);
 void      summit_store_person_merge_free       (SummitPersonMerge          *merge);
 
 gboolean  summit_store_merge_edition           (SummitStore                *store,

@@ -32,6 +32,8 @@ typedef struct
   char        sqlstate[6];
   int         backend_pid;
   gboolean    in_transaction;  /* we began one and have not ended it */
+  GArray     *queue;         /* summit_store_queue(): sent, results not read yet */
+  SummitStore *queue_owner;
   SummitStoreRights rights;
 
   /* summit_store_watch() */

@@ -35,6 +35,10 @@ typedef struct
   gboolean    failed;        /* until the reset: the error stays the first one */
 } PgStmt;
 
+static gboolean flush_queue (SummitStore  *self,
+                             gboolean      discard,
+                             GError      **error);
+
 /* Passwords given for a location, kept in memory only. */
 static GMutex passwords_lock;
 static GHashTable *passwords;
@@ -425,8 +429,15 @@ query (SummitStore  *self,
        const char   *sql,
        GError      **error)
 {
-  PGresult *result = PQexec (PG (self)->conn, sql);
-  ExecStatusType status = PQresultStatus (result);
+  gboolean rollback = g_str_has_prefix (sql, "ROLLBACK");
+  PGresult *result;
+  ExecStatusType status;
+
+  /* what is queued runs first (before a rollback, only to be dropped) */
+  if (!flush_queue (self, rollback, error) && !rollback)
+    return NULL;
+  result = PQexec (PG (self)->conn, sql);
+  status = PQresultStatus (result);
 
   if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK)
     {
@@ -445,6 +456,7 @@ summit_store_pg_mend_connection (PgDb *db)
 {
   if (PQstatus (db->conn) == CONNECTION_OK)
     return TRUE;
+  g_clear_pointer (&db->queue, g_array_unref);
   if (!db->in_transaction)
     PQreset (db->conn);
   if (PQstatus (db->conn) != CONNECTION_OK)
@@ -609,6 +621,7 @@ pg_close (SummitStore *self)
   if (db == NULL)
     return;
   summit_store_pg_stop_watching (db);
+  g_clear_pointer (&db->queue, g_array_unref);
   PQfinish (db->conn);
   g_free (db->location);
   g_free (db->message);
@@ -821,6 +834,197 @@ ensure_prepared (PgStmt *stmt)
   return TRUE;
 }
 
+/* Queued statements (summit_store_queue()): sent in libpq's pipeline mode
+ * without waiting for their results, which are read all at once with the
+ * next statement that is not queued (or a flush), in one round trip. */
+
+/* So many results wait at most, well within what the socket buffers hold:
+ * a pipeline that waits for the server while the server waits for us to
+ * read would never end. */
+#define MAX_QUEUED 256
+
+typedef struct
+{
+  PgStmt           *stmt;
+  gboolean          prepare;    /* the result of preparing @stmt, not of running it */
+  SummitQueuedFunc  done;       /* NULL: the statement stepped last, which keeps its result */
+  gpointer          user_data;
+} PgQueued;
+
+/* Sends @stmt (and its preparation, the first time) into the pipeline. */
+static gboolean
+send_queued (PgStmt           *stmt,
+             SummitQueuedFunc  done,
+             gpointer          user_data)
+{
+  PgDb *db = stmt->db;
+  PgQueued queued = { stmt, FALSE, done, user_data };
+
+  if (db->queue == NULL)
+    db->queue = g_array_new (FALSE, FALSE, sizeof (PgQueued));
+  if (db->queue->len == 0 &&
+      (!summit_store_pg_mend_connection (db) || !PQenterPipelineMode (db->conn)))
+    goto failed;
+  if (stmt->generation != db->generation)
+    {
+      PgQueued preparing = { stmt, TRUE, NULL, NULL };
+
+      g_snprintf (stmt->name, sizeof stmt->name, "s%u", ++db->next_name);
+      if (!PQsendPrepare (db->conn, stmt->name, stmt->sql, stmt->n_params, stmt->types))
+        goto failed;
+      stmt->generation = db->generation;
+      g_array_append_val (db->queue, preparing);
+    }
+  if (!PQsendQueryPrepared (db->conn, stmt->name, stmt->n_params,
+                            (const char * const *)stmt->values, NULL, NULL, 0))
+    goto failed;
+  g_array_append_val (db->queue, queued);
+  return TRUE;
+
+failed:
+  remember_error (db, NULL);
+  return FALSE;
+}
+
+/* Hands @result (taken) of @queued to its function, or keeps it in the
+ * statement stepped last; FALSE once anything failed. */
+static gboolean
+take_result (SummitStore  *self,
+             PgQueued     *queued,
+             PGresult     *result,
+             GError      **error)
+{
+  PgDb *db = PG (self);
+  PgStmt *stmt = queued->stmt;
+  ExecStatusType status = PQresultStatus (result);
+  /* a preparation is queued just before its statement */
+  PgQueued *run = queued->prepare ? queued + 1 : queued;
+  gboolean ok;
+
+  if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK)
+    {
+      remember_error (db, result);
+      PQclear (result);
+      if (queued->prepare)
+        stmt->generation = 0;
+      pg_set_error_from_db (self, PG_ERROR, error);
+      /* the statement's function learns that it failed; the rest were not run */
+      if (run->done != NULL)
+        run->done (self, (SummitStmt *)stmt, PG_ERROR, run->user_data, error);
+      else
+        stmt->failed = TRUE;
+      return FALSE;
+    }
+  if (queued->prepare)
+    {
+      PQclear (result);
+      return TRUE;
+    }
+  pg_reset ((SummitStmt *)stmt, FALSE);
+  stmt->result = result;
+  stmt->n_rows = PQntuples (result);
+  stmt->row = 0;
+  db->changes = g_ascii_strtoll (PQcmdTuples (result), NULL, 10);
+  if (queued->done == NULL)
+    return TRUE;
+  ok = queued->done (self, (SummitStmt *)stmt,
+                     stmt->n_rows > 0 ? SUMMIT_STEP_ROW : SUMMIT_STEP_DONE, queued->user_data,
+                     error);
+  pg_reset ((SummitStmt *)stmt, FALSE);
+  return ok;
+}
+
+/* Ends the pipeline: reads every result in order and hands it on (none if
+ * @discard: a rollback follows). %FALSE with @error at the first failure,
+ * after which the server ran nothing more (the transaction is aborted). */
+static gboolean
+flush_queue (SummitStore  *self,
+             gboolean      discard,
+             GError      **error)
+{
+  PgDb *db = PG (self);
+  g_autoptr(GArray) queue = g_steal_pointer (&db->queue);
+  gboolean ok = TRUE;
+  PGresult *result;
+
+  if (queue == NULL || queue->len == 0)
+    return TRUE;
+  if (!PQpipelineSync (db->conn))
+    {
+      remember_error (db, NULL);
+      return pg_set_error_from_db (self, PG_ERROR, error);
+    }
+  for (guint i = 0; i < queue->len; i++)
+    {
+      PgQueued *queued = &g_array_index (queue, PgQueued, i);
+
+      if ((result = PQgetResult (db->conn)) == NULL)
+        {
+          /* the connection broke */
+          remember_error (db, NULL);
+          return pg_set_error_from_db (self, PG_ERROR, error);
+        }
+      /* each statement's results end with a NULL */
+      while (PQgetResult (db->conn) != NULL)
+        ;
+      if (!ok || discard)
+        PQclear (result);
+      else
+        ok = take_result (self, queued, result, error);
+    }
+  while ((result = PQgetResult (db->conn)) != NULL && PQresultStatus (result) != PGRES_PIPELINE_SYNC)
+    PQclear (result);
+  PQclear (result);
+  PQexitPipelineMode (db->conn);
+  return ok;
+}
+
+static gboolean
+pg_queue (SummitStore       *self,
+          SummitStmt        *s,
+          SummitQueuedFunc   done,
+          gpointer           user_data,
+          GError           **error)
+{
+  PgDb *db = PG (self);
+
+  db->queue_owner = self;
+  if (!send_queued (PGSTMT (s), done, user_data))
+    {
+      flush_queue (self, TRUE, NULL);
+      return pg_set_error_from_db (self, PG_ERROR, error);
+    }
+  return db->queue->len < MAX_QUEUED || flush_queue (self, FALSE, error);
+}
+
+static gboolean
+pg_flush_queue (SummitStore  *self,
+                GError      **error)
+{
+  return flush_queue (self, FALSE, error);
+}
+
+/* Steps @stmt after what is queued, in the same round trip; a failure of
+ * a queued statement is its function's to report, and fails this one. */
+static int
+step_after_queue (PgStmt *stmt)
+{
+  PgDb *db = stmt->db;
+
+  if (!send_queued (stmt, NULL, NULL))
+    {
+      flush_queue (db->queue_owner, TRUE, NULL);
+      stmt->failed = TRUE;
+      return PG_ERROR;
+    }
+  if (!flush_queue (db->queue_owner, FALSE, NULL) || stmt->result == NULL)
+    {
+      stmt->failed = TRUE;
+      return PG_ERROR;
+    }
+  return stmt->n_rows > 0 ? SUMMIT_STEP_ROW : SUMMIT_STEP_DONE;
+}
+
 static int
 pg_step (SummitStmt *s)
 {
@@ -832,6 +1036,8 @@ pg_step (SummitStmt *s)
     return PG_ERROR;
   if (stmt->row >= 0)
     return ++stmt->row < stmt->n_rows ? SUMMIT_STEP_ROW : SUMMIT_STEP_DONE;
+  if (db->queue != NULL && db->queue->len > 0)
+    return step_after_queue (stmt);
 
   if (!summit_store_pg_mend_connection (db) || !ensure_prepared (stmt))
     {
@@ -917,4 +1123,6 @@ const SummitEngine summit_engine_pg = {
   .column_int64 = pg_column_int64,
   .column_text = pg_column_text,
   .copy_in = summit_store_pg_copy_in,
+  .queue = pg_queue,
+  .flush_queue = pg_flush_queue,
 };
