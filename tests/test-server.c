@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "summit-csv.h"
 #include "summit-people.h"
 #include "summit-store.h"
 #include "test-util.h"
@@ -471,6 +472,72 @@ test_server_lost (Fixture       *f,
   g_assert_cmpstr (count, ==, "1");
 }
 
+/* An import into a server sends its rows without waiting for each: a row
+ * the server refuses in the middle of a file (here by a rule of its own,
+ * which the app's checks let through) still leaves nothing of the file,
+ * and the error names that row's line. */
+static void
+test_import_bad_row (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *xml = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *count = NULL;
+  g_autoptr(GString) xml_text = NULL;
+  g_autoptr(GString) csv_text = NULL;
+  g_autoptr(GError) error = NULL;
+  SummitImportReport report;
+
+  if (f->db == NULL)
+    return;
+  admin_exec (f->db, "ALTER TABLE person ADD CONSTRAINT no_bad CHECK (given_name <> 'Bad')");
+  xml_text = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                           "<summit xmlns=\"https://summitplanner.github.io/ns/summit/1\""
+                           " format-version=\"1\">\n");
+  csv_text = g_string_new ("uid,given-name,family-name\n");
+  /* person 700 (of 1,000): XML line 702, CSV line 701 */
+  for (int i = 1; i <= 1000; i++)
+    {
+      const char *given = i == 700 ? "Bad" : "Good";
+
+      g_string_append_printf (xml_text, "  <person uid=\"p-%d\" given-name=\"%s\""
+                              " family-name=\"Person %d\"/>\n", i, given, i);
+      g_string_append_printf (csv_text, "p-%d,%s,Person %d\n", i, given, i);
+    }
+  g_string_append (xml_text, "</summit>\n");
+  dir = test_tmpdir_new ();
+  xml = g_build_filename (dir, "people.xml", NULL);
+  csv = g_build_filename (dir, "people.csv", NULL);
+  test_write (xml, xml_text->str, xml_text->len);
+  test_write (csv, csv_text->str, csv_text->len);
+
+  g_assert_false (summit_xml_import_file (f->store, xml, &report, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "people.xml:702:"));
+  g_assert_nonnull (strstr (error->message, "no_bad"));
+  g_assert_false (summit_store_in_transaction (f->store));
+  count = admin_query (f->db, "SELECT count (*) FROM person");
+  g_assert_cmpstr (count, ==, "3");
+  g_clear_error (&error);
+
+  g_assert_false (summit_csv_import_file (f->store, csv, FALSE, &report, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "people.csv:701: "));
+  g_assert_nonnull (strstr (error->message, "no_bad"));
+  g_free (count);
+  count = admin_query (f->db, "SELECT count (*) FROM person");
+  g_assert_cmpstr (count, ==, "3");
+  g_clear_error (&error);
+
+  /* the connection goes on: without the rule, the whole file goes in */
+  admin_exec (f->db, "ALTER TABLE person DROP CONSTRAINT no_bad");
+  g_assert_true (summit_csv_import_file (f->store, csv, FALSE, &report, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.counts[SUMMIT_IMPORT_PEOPLE].added, ==, 1000);
+  test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -489,6 +556,8 @@ main (int   argc,
   g_test_add ("/server/announcements", Fixture, NULL,
               set_up_store, test_announcements, tear_down);
   g_test_add ("/server/lost", Fixture, NULL, set_up_store, test_server_lost, tear_down);
+  g_test_add ("/server/import-bad-row-writes-nothing", Fixture, NULL,
+              set_up_store, test_import_bad_row, tear_down);
 
   return g_test_run ();
 }

@@ -64,8 +64,7 @@ struct _SummitPersonMerge
 {
   SummitStore *store;
   SummitStmt  *insert;   /* on a server: the upsert */
-  SummitStmt  *update;   /* NULL: the store's cached one, when needed */
-  gboolean     owned;    /* the statements are the merge's, not the store's cache */
+  SummitStmt  *update;   /* on a file */
 
   /* rows queued on a server, whose results are still to come */
   GPtrArray   *tags;
@@ -111,8 +110,6 @@ merge_person_fields (SummitPersonMerge          *merge,
     return 0;
 
   update = merge->update;
-  if (update == NULL && (update = summit_store_prepare (store, update_person_sql, error)) == NULL)
-    return 0;
   bind_person_fields (update, row);
   summit_stmt_bind_int64 (update, 16, row->updated);
   if (!summit_store_step_done (store, update, error))
@@ -143,7 +140,6 @@ summit_store_person_merge_new (SummitStore  *store,
   g_return_val_if_fail (SUMMIT_IS_STORE (store), NULL);
 
   merge->store = store;
-  merge->owned = TRUE;
   merge->tags = g_ptr_array_new ();
   if (summit_store_is_server (store))
     {
@@ -300,49 +296,10 @@ summit_store_person_merge_free (SummitPersonMerge *merge)
 {
   if (merge == NULL)
     return;
-  if (merge->owned)
-    {
-      g_clear_pointer (&merge->insert, summit_stmt_free);
-      g_clear_pointer (&merge->update, summit_stmt_free);
-    }
+  g_clear_pointer (&merge->insert, summit_stmt_free);
+  g_clear_pointer (&merge->update, summit_stmt_free);
   g_clear_pointer (&merge->tags, g_ptr_array_unref);
   g_free (merge);
-}
-
-/**
- * summit_store_merge_person:
- * @person: a person with a uid; created/updated of 0 mean now
- * @counts: (inout): gains one added, updated or unchanged
- *
- * Adds @person, or — if someone with the same uid exists — writes the
- * fields that differ (stamping the person updated at @person's time), or
- * leaves them alone. For importers, inside their transaction.
- */
-gboolean
-summit_store_merge_person (SummitStore         *store,
-                           SummitPerson        *person,
-                           SummitImportCounts  *counts,
-                           GError             **error)
-{
-  SummitPersonMergeRow row = { { NULL } };
-  SummitPersonMerge merge = { 0 };
-  guint before = counts->added;
-  gint64 id;
-
-  g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
-  g_return_val_if_fail (SUMMIT_IS_PERSON (person), FALSE);
-
-  person_merge_row (person, &row);
-  /* The store's cached statements: a CSV import merges row by row. */
-  merge.store = store;
-  if ((merge.insert = summit_store_prepare (store, insert_person_sql, error)) == NULL)
-    return FALSE;
-  id = merge_person_fields (&merge, &row, counts, error);
-  if (id == 0)
-    return FALSE;
-  if (counts->added > before)
-    summit_person_set_id (person, id);
-  return TRUE;
 }
 
 /**
@@ -460,6 +417,20 @@ summit_store_merge_edition (SummitStore         *store,
   return summit_store_put_edition (store, edition, error);
 }
 
+static gboolean
+invitation_classified_cb (SummitStore  *store,
+                          SummitStmt   *stmt,
+                          int           rc,
+                          gpointer      user_data,
+                          GError      **error)
+{
+  SummitMergeChange *change = user_data;
+
+  if (rc == SUMMIT_STEP_ROW)
+    *change = summit_stmt_column_int (stmt, 0) ? SUMMIT_MERGE_UNCHANGED : SUMMIT_MERGE_UPDATED;
+  return rc == SUMMIT_STEP_ROW || rc == SUMMIT_STEP_DONE;
+}
+
 /**
  * summit_store_merge_invitation:
  * @updated: the time of last change of a new invitation
@@ -492,10 +463,10 @@ summit_store_merge_invitation (SummitStore        *store,
   summit_stmt_bind_int64 (stmt, 1, person_id);
   summit_stmt_bind_int64 (stmt, 2, edition_id);
   summit_stmt_bind_text (stmt, 3, status);
+  /* read with the write below, in the same round trip on a server */
   *change = SUMMIT_MERGE_ADDED;
-  if (summit_stmt_step (stmt) == SUMMIT_STEP_ROW)
-    *change = summit_stmt_column_int (stmt, 0) ? SUMMIT_MERGE_UNCHANGED : SUMMIT_MERGE_UPDATED;
-  summit_stmt_reset (stmt);
+  if (!summit_store_queue (store, stmt, invitation_classified_cb, change, error))
+    return FALSE;
 
   stmt = summit_store_prepare (store,
                                "INSERT INTO invitation (person_id, edition_id, status, updated)"
@@ -511,25 +482,43 @@ summit_store_merge_invitation (SummitStore        *store,
   return summit_store_step_id (store, stmt, invitation_id, error);
 }
 
+static gboolean
+event_merged_cb (SummitStore  *store,
+                 SummitStmt   *stmt,
+                 int           rc,
+                 gpointer      user_data,
+                 GError      **error)
+{
+  SummitMergeChange *change = user_data;
+
+  if (rc != SUMMIT_STEP_ROW && rc != SUMMIT_STEP_DONE)
+    return FALSE;
+  if (summit_store_changes (store) > 0 && *change == SUMMIT_MERGE_UNCHANGED)
+    *change = SUMMIT_MERGE_UPDATED;
+  return TRUE;
+}
+
 /**
  * summit_store_merge_invitation_event:
  * @from: (nullable): the status before, %NULL for the first event
- * @added: (out): whether the event was new
+ * @change: (inout): the invitation's; if it was unchanged, it becomes
+ *   updated when the event is new. On a server the event is queued, and
+ *   @change set by summit_store_touch_invitation() at the latest.
  *
  * Adds an event to an invitation's history, unless the same change at the
  * same time is there already, so that importing a file twice changes
  * nothing.
  */
 gboolean
-summit_store_merge_invitation_event (SummitStore  *store,
-                                     gint64        invitation_id,
-                                     gint64        at,
-                                     const char   *from,
-                                     const char   *to,
-                                     const char   *channel,
-                                     const char   *note,
-                                     gboolean     *added,
-                                     GError      **error)
+summit_store_merge_invitation_event (SummitStore        *store,
+                                     gint64              invitation_id,
+                                     gint64              at,
+                                     const char         *from,
+                                     const char         *to,
+                                     const char         *channel,
+                                     const char         *note,
+                                     SummitMergeChange  *change,
+                                     GError            **error)
 {
   SummitStmt *stmt;
 
@@ -551,10 +540,7 @@ summit_store_merge_invitation_event (SummitStore  *store,
   summit_stmt_bind_text (stmt, 4, to);
   summit_stmt_bind_text (stmt, 5, channel);
   summit_stmt_bind_text (stmt, 6, note);
-  if (!summit_store_step_done (store, stmt, error))
-    return FALSE;
-  *added = summit_store_changes (store) > 0;
-  return TRUE;
+  return summit_store_queue (store, stmt, event_merged_cb, change, error);
 }
 
 /**
@@ -585,7 +571,7 @@ summit_store_invitation_has_events (SummitStore  *store,
  * summit_store_touch_invitation:
  *
  * Gives an invitation the time of its latest event as its time of last
- * change.
+ * change, after the events queued for it.
  */
 gboolean
 summit_store_touch_invitation (SummitStore  *store,

@@ -62,10 +62,6 @@ typedef struct _SummitPersonMerge SummitPersonMerge;
 
 char     *summit_import_report_to_string      (const SummitImportReport *report);
 
-gboolean  summit_store_merge_person            (SummitStore                *store,
-                                                SummitPerson               *person,
-                                                SummitImportCounts         *counts,
-                                                GError                    **error);
 SummitPersonMerge *summit_store_person_merge_new (SummitStore              *store,
                                                   GError                  **error);
 gboolean  summit_store_person_merge_add        (SummitPersonMerge          *merge,
@@ -101,7 +97,7 @@ gboolean  summit_store_merge_invitation_event  (SummitStore                *stor
                                                 const char                 *to,
                                                 const char                 *channel,
                                                 const char                 *note,
-                                                gboolean                   *added,
+                                                SummitMergeChange          *change,
                                                 GError                    **error);
 gboolean  summit_store_invitation_has_events   (SummitStore                *store,
                                                 gint64                      invitation_id,

@@ -80,8 +80,8 @@ merge_error (Writer          *w,
     row = failed;
   if (is_database_error (error) || row == NULL)
     return g_error_copy (error);
-  return g_error_new (SUMMIT_XML_ERROR, SUMMIT_XML_ERROR_INVALID, "%s:%d:%d: %s",
-                      w->name, row->line, row->column, error->message);
+  return located_error (SUMMIT_XML_ERROR_INVALID, w->name, row->tag_line, row->tag_column,
+                        error->message);
 }
 
 /* Checks and writes one person; NULL, or the error to stop the import with. */
