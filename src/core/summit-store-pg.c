@@ -860,11 +860,12 @@ send_queued (PgStmt           *stmt,
   PgDb *db = stmt->db;
   PgQueued queued = { stmt, FALSE, done, user_data };
 
-  if (db->queue == NULL)
-    db->queue = g_array_new (FALSE, FALSE, sizeof (PgQueued));
-  if (db->queue->len == 0 &&
+  /* mending a broken connection drops what was queued */
+  if ((db->queue == NULL || db->queue->len == 0) &&
       (!summit_store_pg_mend_connection (db) || !PQenterPipelineMode (db->conn)))
     goto failed;
+  if (db->queue == NULL)
+    db->queue = g_array_new (FALSE, FALSE, sizeof (PgQueued));
   if (stmt->generation != db->generation)
     {
       PgQueued preparing = { stmt, TRUE, NULL, NULL };
