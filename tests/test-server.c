@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "summit-csv.h"
 #include "summit-people.h"
 #include "summit-store.h"
 #include "test-util.h"
@@ -94,70 +95,101 @@ new_login (const char *group)
   return name;
 }
 
+/* Each test's own database, new and empty, and its location (as the
+ * administrator); with set_up_store(), opened and seeded: its first
+ * connection. Without a server the test is skipped and db stays NULL. */
+typedef struct
+{
+  char        *db;
+  char        *location;
+  SummitStore *store;
+} Fixture;
+
+static void
+set_up_database (Fixture       *f,
+                 gconstpointer  data)
+{
+  if (!have_server ())
+    return;
+  f->db = new_database ();
+  f->location = location_for (f->db, NULL);
+}
+
+static void
+set_up_store (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  set_up_database (f, data);
+  if (f->db == NULL)
+    return;
+  f->store = summit_store_open_and_seed (f->location, &error);
+  g_assert_no_error (error);
+}
+
+static void
+tear_down (Fixture       *f,
+           gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  g_free (f->location);
+  g_free (f->db);
+}
+
 /* The first connection to an empty database makes it ours, with the
  * first-run data; the next one finds it. */
 static void
-test_new_database (void)
+test_new_database (Fixture       *f,
+                   gconstpointer  data)
 {
-  g_autofree char *db = NULL;
-  g_autofree char *location = NULL;
-  g_autoptr(SummitStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) people = NULL;
 
-  if (!have_server ())
+  if (f->db == NULL)
     return;
-  db = new_database ();
-  location = location_for (db, NULL);
-
-  store = summit_store_open_and_seed (location, &error);
-  g_assert_no_error (error);
-  g_assert_true (summit_store_is_server (store));
-  g_assert_true (summit_store_is_new (store));
-  g_assert_cmpint (summit_store_get_schema_version (store), ==, SUMMIT_STORE_SCHEMA_VERSION);
-  g_assert_cmpint (summit_store_get_rights (store), ==, SUMMIT_STORE_RIGHT_ALL);
-  people = summit_store_list_people (store, &error);
+  g_assert_true (summit_store_is_server (f->store));
+  g_assert_true (summit_store_is_new (f->store));
+  g_assert_cmpint (summit_store_get_schema_version (f->store), ==, SUMMIT_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (summit_store_get_rights (f->store), ==, SUMMIT_STORE_RIGHT_ALL);
+  people = summit_store_list_people (f->store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (people->len, ==, 3);
-  g_clear_object (&store);
+  g_clear_object (&f->store);
 
-  store = summit_store_open_and_seed (location, &error);
+  f->store = summit_store_open_and_seed (f->location, &error);
   g_assert_no_error (error);
-  g_assert_false (summit_store_is_new (store));
+  g_assert_false (summit_store_is_new (f->store));
   g_clear_pointer (&people, g_ptr_array_unref);
-  people = summit_store_list_people (store, &error);
+  people = summit_store_list_people (f->store, &error);
   g_assert_cmpuint (people->len, ==, 3);
 }
 
 /* Another application's database, or a newer version's, is refused
  * untouched, saying which. */
 static void
-test_refuses_foreign_and_newer (void)
+test_refuses_foreign_and_newer (Fixture       *f,
+                                gconstpointer  data)
 {
-  g_autofree char *foreign = NULL;
   g_autofree char *newer = NULL;
   g_autofree char *location = NULL;
   g_autofree char *count = NULL;
   g_autoptr(SummitStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!have_server ())
+  if (f->db == NULL)
     return;
-  foreign = new_database ();
-  admin_exec (foreign, "CREATE TABLE invoices (id int); INSERT INTO invoices VALUES (1)");
-  location = location_for (foreign, NULL);
-  store = summit_store_open_and_seed (location, &error);
+  admin_exec (f->db, "CREATE TABLE invoices (id int); INSERT INTO invoices VALUES (1)");
+  store = summit_store_open_and_seed (f->location, &error);
   g_assert_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_FOREIGN);
   g_assert_null (store);
   g_assert_nonnull (strstr (error->message, "another application"));
-  count = admin_query (foreign, "SELECT count (*) FROM pg_tables WHERE schemaname = 'public'");
+  count = admin_query (f->db, "SELECT count (*) FROM pg_tables WHERE schemaname = 'public'");
   g_assert_cmpstr (count, ==, "1");
   g_clear_error (&error);
 
   newer = new_database ();
-  g_free (location);
   location = location_for (newer, NULL);
-  g_clear_object (&store);
   store = summit_store_open (location, &error);
   g_assert_no_error (error);
   g_clear_object (&store);
@@ -170,47 +202,45 @@ test_refuses_foreign_and_newer (void)
 /* A user who may not create tables is told which right is missing, and
  * nothing is left half made. */
 static void
-test_refuses_without_create_right (void)
+test_refuses_without_create_right (Fixture       *f,
+                                   gconstpointer  data)
 {
-  g_autofree char *db = NULL;
   g_autofree char *user = NULL;
   g_autofree char *location = NULL;
   g_autofree char *count = NULL;
   g_autoptr(SummitStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!have_server ())
+  if (f->db == NULL)
     return;
-  db = new_database ();
-  admin_exec (db, "REVOKE CREATE ON SCHEMA public FROM PUBLIC");
+  admin_exec (f->db, "REVOKE CREATE ON SCHEMA public FROM PUBLIC");
   user = new_login (NULL);
   location = g_strdup_printf ("host=%s port=%s dbname=%s user=%s password=secret",
-                              g_getenv ("PGHOST"), g_getenv ("PGPORT"), db, user);
+                              g_getenv ("PGHOST"), g_getenv ("PGPORT"), f->db, user);
   store = summit_store_open_and_seed (location, &error);
   g_assert_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_PERMISSION);
   g_assert_nonnull (strstr (error->message, "CREATE right"));
   /* the message shows where, never the password */
   g_assert_null (strstr (error->message, "secret"));
-  count = admin_query (db, "SELECT count (*) FROM pg_tables WHERE schemaname = 'public'");
+  count = admin_query (f->db, "SELECT count (*) FROM pg_tables WHERE schemaname = 'public'");
   g_assert_cmpstr (count, ==, "0");
 }
 
 /* Wrong password, unknown host, nothing listening: one sentence each. */
 static void
-test_connection_errors (void)
+test_connection_errors (Fixture       *f,
+                        gconstpointer  data)
 {
-  g_autofree char *db = NULL;
   g_autofree char *user = NULL;
   g_autofree char *wrong = NULL;
   g_autoptr(GError) error = NULL;
   SummitStore *store;
 
-  if (!have_server ())
+  if (f->db == NULL)
     return;
-  db = new_database ();
   user = new_login (NULL);
   wrong = g_strdup_printf ("postgresql://%s:wrong@%s:%s/%s", user, g_getenv ("PGHOST"),
-                           g_getenv ("PGPORT"), db);
+                           g_getenv ("PGPORT"), f->db);
   store = summit_store_open (wrong, &error);
   g_assert_null (store);
   g_assert_error (error, SUMMIT_STORE_ERROR, SUMMIT_STORE_ERROR_AUTHENTICATION);
@@ -246,13 +276,12 @@ make_person (const char *given,
 /* The three roles: a reporter reads and may change nothing; staff change
  * people but not sessions; the server's refusal is a clear message. */
 static void
-test_roles (void)
+test_roles (Fixture       *f,
+            gconstpointer  data)
 {
-  g_autofree char *db = NULL;
   g_autofree char *reporter = NULL;
   g_autofree char *staff = NULL;
   g_autofree char *location = NULL;
-  g_autoptr(SummitStore) owner = NULL;
   g_autoptr(SummitStore) store = NULL;
   g_autoptr(SummitPerson) person = make_person ("Anna", "Nowak");
   g_autoptr(GPtrArray) people = NULL;
@@ -260,17 +289,11 @@ test_roles (void)
   g_autoptr(GError) error = NULL;
   gint64 id;
 
-  if (!have_server ())
+  if (f->db == NULL)
     return;
-  db = new_database ();
-  location = location_for (db, NULL);
-  owner = summit_store_open_and_seed (location, &error);
-  g_assert_no_error (error);
-
   reporter = new_login ("summit_reporter");
-  g_free (location);
   location = g_strdup_printf ("postgresql://%s:secret@%s:%s/%s", reporter, g_getenv ("PGHOST"),
-                              g_getenv ("PGPORT"), db);
+                              g_getenv ("PGPORT"), f->db);
   store = summit_store_open (location, &error);
   g_assert_no_error (error);
   g_assert_cmpint (summit_store_get_rights (store), ==, SUMMIT_STORE_RIGHT_NONE);
@@ -287,7 +310,7 @@ test_roles (void)
   staff = new_login ("summit_staff");
   g_free (location);
   location = g_strdup_printf ("postgresql://%s:secret@%s:%s/%s", staff, g_getenv ("PGHOST"),
-                              g_getenv ("PGPORT"), db);
+                              g_getenv ("PGPORT"), f->db);
   store = summit_store_open (location, &error);
   g_assert_no_error (error);
   g_assert_cmpint (summit_store_get_rights (store), ==,
@@ -295,7 +318,7 @@ test_roles (void)
   g_assert_true (summit_store_insert_person (store, person, &error));
   g_assert_no_error (error);
   g_clear_pointer (&people, g_ptr_array_unref);
-  people = summit_store_list_people (owner, &error);
+  people = summit_store_list_people (f->store, &error);
   g_assert_cmpuint (people->len, ==, 4);
 
   /* staff delete a person, who may sit on a panel, and undo it */
@@ -343,11 +366,10 @@ wait_for_news (Heard *heard,
 /* A change committed through one connection is announced to a window
  * watching through another, with the rows it touched; its own are not. */
 static void
-test_announcements (void)
+test_announcements (Fixture       *f,
+                    gconstpointer  data)
 {
-  g_autofree char *db = NULL;
-  g_autofree char *location = NULL;
-  g_autoptr(SummitStore) watcher = NULL;
+  SummitStore *watcher = f->store;
   g_autoptr(SummitStore) writer = NULL;
   g_autoptr(SummitPerson) person = make_person ("Jan", "Kowalski");
   g_autoptr(GError) error = NULL;
@@ -355,13 +377,9 @@ test_announcements (void)
   Heard heard = { 0 };
   gint64 id;
 
-  if (!have_server ())
+  if (f->db == NULL)
     return;
-  db = new_database ();
-  location = location_for (db, NULL);
-  watcher = summit_store_open_and_seed (location, &error);
-  g_assert_no_error (error);
-  writer = summit_store_open (location, &error);
+  writer = summit_store_open (f->location, &error);
   g_assert_no_error (error);
   g_signal_connect (watcher, "changed", G_CALLBACK (on_changed), &heard);
   summit_store_watch (watcher);
@@ -397,12 +415,11 @@ test_announcements (void)
 /* The server goes away and comes back: the watcher says it is offline, then
  * online; a transaction cut off writes nothing; the next save works. */
 static void
-test_server_lost (void)
+test_server_lost (Fixture       *f,
+                  gconstpointer  data)
 {
-  g_autofree char *db = NULL;
-  g_autofree char *location = NULL;
+  SummitStore *store = f->store;
   g_autofree char *count = NULL;
-  g_autoptr(SummitStore) store = NULL;
   g_autoptr(SummitPerson) person = make_person ("Ewa", "Lis");
   g_autoptr(GError) error = NULL;
   const char *version = g_getenv ("PGVERSION");
@@ -411,17 +428,13 @@ test_server_lost (void)
   gint64 end;
   int status;
 
-  if (!have_server ())
+  if (f->db == NULL)
     return;
   if (g_getenv ("PG_CLUSTER_CONF_ROOT") == NULL || version == NULL)
     {
       g_test_skip ("the server cannot be stopped from here (not a pg_virtualenv cluster)");
       return;
     }
-  db = new_database ();
-  location = location_for (db, NULL);
-  store = summit_store_open_and_seed (location, &error);
-  g_assert_no_error (error);
   summit_store_watch (store);
 
   stop = g_strdup_printf ("pg_ctlcluster %s regress stop -m fast", version);
@@ -449,14 +462,80 @@ test_server_lost (void)
   g_assert_true (summit_store_is_online (store));
 
   /* nothing of the cut-off transaction, and the save now works */
-  count = admin_query (db, "SELECT count (*) FROM person WHERE family_name = 'Lis'");
+  count = admin_query (f->db, "SELECT count (*) FROM person WHERE family_name = 'Lis'");
   g_assert_cmpstr (count, ==, "0");
   summit_person_set_id (person, 0);
   g_assert_true (summit_store_insert_person (store, person, &error));
   g_assert_no_error (error);
   g_free (count);
-  count = admin_query (db, "SELECT count (*) FROM person WHERE family_name = 'Lis'");
+  count = admin_query (f->db, "SELECT count (*) FROM person WHERE family_name = 'Lis'");
   g_assert_cmpstr (count, ==, "1");
+}
+
+/* An import into a server sends its rows without waiting for each: a row
+ * the server refuses in the middle of a file (here by a rule of its own,
+ * which the app's checks let through) still leaves nothing of the file,
+ * and the error names that row's line. */
+static void
+test_import_bad_row (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *xml = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *count = NULL;
+  g_autoptr(GString) xml_text = NULL;
+  g_autoptr(GString) csv_text = NULL;
+  g_autoptr(GError) error = NULL;
+  SummitImportReport report;
+
+  if (f->db == NULL)
+    return;
+  admin_exec (f->db, "ALTER TABLE person ADD CONSTRAINT no_bad CHECK (given_name <> 'Bad')");
+  xml_text = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                           "<summit xmlns=\"https://summitplanner.github.io/ns/summit/1\""
+                           " format-version=\"1\">\n");
+  csv_text = g_string_new ("uid,given-name,family-name\n");
+  /* person 700 (of 1,000): XML line 702, CSV line 701 */
+  for (int i = 1; i <= 1000; i++)
+    {
+      const char *given = i == 700 ? "Bad" : "Good";
+
+      g_string_append_printf (xml_text, "  <person uid=\"p-%d\" given-name=\"%s\""
+                              " family-name=\"Person %d\"/>\n", i, given, i);
+      g_string_append_printf (csv_text, "p-%d,%s,Person %d\n", i, given, i);
+    }
+  g_string_append (xml_text, "</summit>\n");
+  dir = test_tmpdir_new ();
+  xml = g_build_filename (dir, "people.xml", NULL);
+  csv = g_build_filename (dir, "people.csv", NULL);
+  test_write (xml, xml_text->str, xml_text->len);
+  test_write (csv, csv_text->str, csv_text->len);
+
+  g_assert_false (summit_xml_import_file (f->store, xml, &report, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "people.xml:702:"));
+  g_assert_nonnull (strstr (error->message, "no_bad"));
+  g_assert_false (summit_store_in_transaction (f->store));
+  count = admin_query (f->db, "SELECT count (*) FROM person");
+  g_assert_cmpstr (count, ==, "3");
+  g_clear_error (&error);
+
+  g_assert_false (summit_csv_import_file (f->store, csv, FALSE, &report, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "people.csv:701: "));
+  g_assert_nonnull (strstr (error->message, "no_bad"));
+  g_free (count);
+  count = admin_query (f->db, "SELECT count (*) FROM person");
+  g_assert_cmpstr (count, ==, "3");
+  g_clear_error (&error);
+
+  /* the connection goes on: without the rule, the whole file goes in */
+  admin_exec (f->db, "ALTER TABLE person DROP CONSTRAINT no_bad");
+  g_assert_true (summit_csv_import_file (f->store, csv, FALSE, &report, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.counts[SUMMIT_IMPORT_PEOPLE].added, ==, 1000);
+  test_tmpdir_free (g_steal_pointer (&dir));
 }
 
 int
@@ -465,13 +544,20 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/server/new-database", test_new_database);
-  g_test_add_func ("/server/refuses-foreign-and-newer", test_refuses_foreign_and_newer);
-  g_test_add_func ("/server/refuses-without-create-right", test_refuses_without_create_right);
-  g_test_add_func ("/server/connection-errors", test_connection_errors);
-  g_test_add_func ("/server/roles", test_roles);
-  g_test_add_func ("/server/announcements", test_announcements);
-  g_test_add_func ("/server/lost", test_server_lost);
+  g_test_add ("/server/new-database", Fixture, NULL,
+              set_up_store, test_new_database, tear_down);
+  g_test_add ("/server/refuses-foreign-and-newer", Fixture, NULL,
+              set_up_database, test_refuses_foreign_and_newer, tear_down);
+  g_test_add ("/server/refuses-without-create-right", Fixture, NULL,
+              set_up_database, test_refuses_without_create_right, tear_down);
+  g_test_add ("/server/connection-errors", Fixture, NULL,
+              set_up_database, test_connection_errors, tear_down);
+  g_test_add ("/server/roles", Fixture, NULL, set_up_store, test_roles, tear_down);
+  g_test_add ("/server/announcements", Fixture, NULL,
+              set_up_store, test_announcements, tear_down);
+  g_test_add ("/server/lost", Fixture, NULL, set_up_store, test_server_lost, tear_down);
+  g_test_add ("/server/import-bad-row-writes-nothing", Fixture, NULL,
+              set_up_store, test_import_bad_row, tear_down);
 
   return g_test_run ();
 }

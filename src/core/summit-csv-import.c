@@ -828,12 +828,14 @@ fill_from_existing (SummitCsvPreview *preview,
     }
 }
 
-/* The person @row will update, or %NULL for a new one (or a row left out). */
+/* The person @row will update, or %NULL for a new one (or a row left out).
+ * What @merge queued is written first, so that the read sees it. */
 static SummitPerson *
-find_existing (SummitCsvPreview  *preview,
-               SummitStore       *store,
-               Row               *row,
-               GError           **error)
+find_existing (SummitCsvPreview   *preview,
+               SummitStore        *store,
+               SummitPersonMerge  *merge,
+               Row                *row,
+               GError            **error)
 {
   const char *uid = summit_person_get_uid (row->person);
   gint64 id = row->choice;
@@ -844,6 +846,9 @@ find_existing (SummitCsvPreview  *preview,
   for (guint f = 0; f < SUMMIT_PERSON_N_FIELDS; f++)
     all_columns = all_columns && preview->has_column[f];
 
+  if ((*uid != '\0' && all_columns) || (*uid == '\0' && id <= 0) ||
+      !summit_store_person_merge_flush (merge, error))
+    return NULL;
   if (*uid != '\0')
     {
       /* Only needed to keep the columns the file lacks. */
@@ -893,6 +898,8 @@ summit_csv_import_preview (SummitStore         *store,
 {
   SummitImportReport local = { { { 0 } } };
   GError *local_error = NULL;
+  g_autoptr(SummitPersonMerge) merge = NULL;
+  const Row *failed;
 
   g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
   g_return_val_if_fail (preview != NULL, FALSE);
@@ -919,6 +926,9 @@ summit_csv_import_preview (SummitStore         *store,
   /* Matched again on this connection: the file may have been previewed on another. */
   if (!summit_csv_preview_match (preview, store, cancellable, &local_error))
     g_prefix_error (&local_error, "%s: ", preview->name);
+  /* On a server the rows are queued, and their results read in runs. */
+  else
+    merge = summit_store_person_merge_new (store, &local_error);
 
   for (guint i = 0; i < preview->rows->len && local_error == NULL; i++)
     {
@@ -944,17 +954,16 @@ summit_csv_import_preview (SummitStore         *store,
       summit_person_set_times (person, summit_person_get_created (row->person),
                                summit_person_get_updated (row->person));
 
-      existing = find_existing (preview, store, row, &local_error);
+      existing = find_existing (preview, store, merge, row, &local_error);
       if (existing != NULL)
         {
           fill_from_existing (preview, person, existing, row->match != SUMMIT_CSV_MATCH_UID);
           if (row->match != SUMMIT_CSV_MATCH_UID)
             local.matched++;
         }
-      if (local_error == NULL &&
-          !summit_store_merge_person (store, person, &local.counts[SUMMIT_IMPORT_PEOPLE],
-                                      &local_error))
-        g_prefix_error (&local_error, "%s:%u: ", preview->name, row->line);
+      if (local_error == NULL)
+        summit_store_person_merge_add_person (merge, person, row,
+                                              &local.counts[SUMMIT_IMPORT_PEOPLE], &local_error);
 
       if (local_error == NULL && i % 1024 == 1023)
         {
@@ -969,6 +978,12 @@ summit_csv_import_preview (SummitStore         *store,
         }
     }
 
+  if (local_error == NULL && merge != NULL)
+    summit_store_person_merge_flush (merge, &local_error);
+  /* the row whose merge failed, which may be an earlier one than the last */
+  if (local_error != NULL && merge != NULL &&
+      (failed = summit_store_person_merge_get_failed (merge)) != NULL)
+    g_prefix_error (&local_error, "%s:%u: ", preview->name, failed->line);
   if (local_error == NULL && g_cancellable_is_cancelled (cancellable))
     local_error = g_error_new (SUMMIT_CSV_ERROR, SUMMIT_CSV_ERROR_CANCELLED, "%s",
                                _("The import was cancelled; nothing was changed"));

@@ -36,12 +36,41 @@ static const char update_person_sql[] =
   " phone, timezone, notes, position_kind, letter_language) IS DISTINCT FROM ($2, $3, $4,"
   " $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)";
 
+/* On a server, one statement does both, so that a row needs no answer
+ * before the next is sent: it returns whether it added the person, and no
+ * row if nothing differed. */
+static const char upsert_person_sql[] =
+  "INSERT INTO person (uid, honorific, given_name, family_name,"
+  " native_name, position, city, country, organisation, email, phone,"
+  " timezone, notes, position_kind, letter_language, created, updated)"
+  " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,"
+  " $14, $15, $16, $17) ON CONFLICT (uid) DO UPDATE SET honorific = excluded.honorific,"
+  " given_name = excluded.given_name, family_name = excluded.family_name,"
+  " native_name = excluded.native_name, position = excluded.position, city = excluded.city,"
+  " country = excluded.country, organisation = excluded.organisation, email = excluded.email,"
+  " phone = excluded.phone, timezone = excluded.timezone, notes = excluded.notes,"
+  " position_kind = excluded.position_kind, letter_language = excluded.letter_language,"
+  " updated = excluded.updated, version = person.version + 1"
+  " WHERE (person.honorific, person.given_name, person.family_name, person.native_name,"
+  " person.position, person.city, person.country, person.organisation, person.email,"
+  " person.phone, person.timezone, person.notes, person.position_kind, person.letter_language)"
+  " IS DISTINCT FROM (excluded.honorific, excluded.given_name, excluded.family_name,"
+  " excluded.native_name, excluded.position, excluded.city, excluded.country,"
+  " excluded.organisation, excluded.email, excluded.phone, excluded.timezone, excluded.notes,"
+  " excluded.position_kind, excluded.letter_language)"
+  " RETURNING xmax = 0";
+
 struct _SummitPersonMerge
 {
   SummitStore *store;
-  SummitStmt  *insert;
-  SummitStmt  *update;   /* NULL: the store's cached one, when needed */
-  gboolean     owned;    /* the statements are the merge's, not the store's cache */
+  SummitStmt  *insert;   /* on a server: the upsert */
+  SummitStmt  *update;   /* on a file */
+
+  /* rows queued on a server, whose results are still to come */
+  GPtrArray   *tags;
+  guint        n_done;
+  SummitImportCounts *counts;
+  gconstpointer failed;   /* the tag of the row whose merge failed */
 };
 
 static void
@@ -81,8 +110,6 @@ merge_person_fields (SummitPersonMerge          *merge,
     return 0;
 
   update = merge->update;
-  if (update == NULL && (update = summit_store_prepare (store, update_person_sql, error)) == NULL)
-    return 0;
   bind_person_fields (update, row);
   summit_stmt_bind_int64 (update, 16, row->updated);
   if (!summit_store_step_done (store, update, error))
@@ -113,21 +140,61 @@ summit_store_person_merge_new (SummitStore  *store,
   g_return_val_if_fail (SUMMIT_IS_STORE (store), NULL);
 
   merge->store = store;
-  merge->owned = TRUE;
+  merge->tags = g_ptr_array_new ();
+  if (summit_store_is_server (store))
+    {
+      if ((merge->insert = summit_store_prepare_owned (store, upsert_person_sql, error)) == NULL)
+        return NULL;
+      return g_steal_pointer (&merge);
+    }
   if ((merge->insert = summit_store_prepare_owned (store, insert_person_sql, error)) == NULL ||
       (merge->update = summit_store_prepare_owned (store, update_person_sql, error)) == NULL)
     return NULL;
   return g_steal_pointer (&merge);
 }
 
+/* The result of a queued upsert: added, updated, or no row if unchanged. */
+static gboolean
+person_merged_cb (SummitStore  *store,
+                  SummitStmt   *stmt,
+                  int           rc,
+                  gpointer      user_data,
+                  GError      **error)
+{
+  SummitPersonMerge *merge = user_data;
+  gconstpointer tag = g_ptr_array_index (merge->tags, merge->n_done);
+
+  if (++merge->n_done == merge->tags->len)
+    {
+      g_ptr_array_set_size (merge->tags, 0);
+      merge->n_done = 0;
+    }
+  if (rc == SUMMIT_STEP_ROW && summit_stmt_column_int (stmt, 0))
+    merge->counts->added++;
+  else if (rc == SUMMIT_STEP_ROW)
+    merge->counts->updated++;
+  else if (rc == SUMMIT_STEP_DONE)
+    merge->counts->unchanged++;
+  else
+    {
+      merge->failed = tag;
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * summit_store_person_merge_add:
  * @row: the person, checked already
- * @counts: (inout): gains one added, updated or unchanged
+ * @counts: (inout): gains one added, updated or unchanged; the same for
+ *   every row of @merge
  *
  * Adds the person of @row, or — if someone with the same uid exists —
  * writes the fields that differ (stamping the person updated at
- * @row->updated), or leaves them alone.
+ * @row->updated), or leaves them alone. On a server the row is queued
+ * (summit_store_queue()): its counts, or its failure, may come with a
+ * later row or summit_store_person_merge_flush(); after a failure,
+ * summit_store_person_merge_get_failed() says whose it was.
  */
 gboolean
 summit_store_person_merge_add (SummitPersonMerge          *merge,
@@ -135,47 +202,52 @@ summit_store_person_merge_add (SummitPersonMerge          *merge,
                                SummitImportCounts         *counts,
                                GError                    **error)
 {
-  return merge_person_fields (merge, row, counts, error) != 0;
-}
-
-void
-summit_store_person_merge_free (SummitPersonMerge *merge)
-{
-  if (merge == NULL)
-    return;
-  if (merge->owned)
+  if (!summit_store_is_server (merge->store))
     {
-      g_clear_pointer (&merge->insert, summit_stmt_free);
-      g_clear_pointer (&merge->update, summit_stmt_free);
+      if (merge_person_fields (merge, row, counts, error) != 0)
+        return TRUE;
+      merge->failed = row->tag;
+      return FALSE;
     }
-  g_free (merge);
+  merge->counts = counts;
+  bind_person_fields (merge->insert, row);
+  summit_stmt_bind_int64 (merge->insert, 16, row->created);
+  summit_stmt_bind_int64 (merge->insert, 17, row->updated);
+  g_ptr_array_add (merge->tags, (gpointer)row->tag);
+  return summit_store_queue (merge->store, merge->insert, person_merged_cb, merge, error);
 }
 
 /**
- * summit_store_merge_person:
- * @person: a person with a uid; created/updated of 0 mean now
- * @counts: (inout): gains one added, updated or unchanged
+ * summit_store_person_merge_flush:
  *
- * Adds @person, or — if someone with the same uid exists — writes the
- * fields that differ (stamping the person updated at @person's time), or
- * leaves them alone. For importers, inside their transaction.
+ * Waits for the rows queued so far (see summit_store_person_merge_add()).
  */
 gboolean
-summit_store_merge_person (SummitStore         *store,
-                           SummitPerson        *person,
-                           SummitImportCounts  *counts,
-                           GError             **error)
+summit_store_person_merge_flush (SummitPersonMerge  *merge,
+                                 GError            **error)
+{
+  return summit_store_flush_queue (merge->store, error);
+}
+
+/**
+ * summit_store_person_merge_get_failed:
+ *
+ * Returns: the tag of the row whose merge failed, or %NULL
+ */
+gconstpointer
+summit_store_person_merge_get_failed (SummitPersonMerge *merge)
+{
+  return merge->failed;
+}
+
+/* The row that merges @person, giving it its times and a uid if it has none. */
+static void
+person_merge_row (SummitPerson         *person,
+                  SummitPersonMergeRow *row)
 {
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   gint64 created = summit_person_get_created (person);
   gint64 updated = summit_person_get_updated (person);
-  SummitPersonMergeRow row = { { NULL } };
-  SummitPersonMerge merge = { 0 };
-  guint before = counts->added;
-  gint64 id;
-
-  g_return_val_if_fail (SUMMIT_IS_STORE (store), FALSE);
-  g_return_val_if_fail (SUMMIT_IS_PERSON (person), FALSE);
 
   if (created == 0)
     created = now;
@@ -190,19 +262,44 @@ summit_store_merge_person (SummitStore         *store,
     }
 
   for (guint i = 0; i < SUMMIT_PERSON_N_FIELDS; i++)
-    row.fields[i] = summit_person_get_field (person, i);
-  row.created = created;
-  row.updated = updated;
-  /* The store's cached statements: a CSV import merges row by row. */
-  merge.store = store;
-  if ((merge.insert = summit_store_prepare (store, insert_person_sql, error)) == NULL)
-    return FALSE;
-  id = merge_person_fields (&merge, &row, counts, error);
-  if (id == 0)
-    return FALSE;
-  if (counts->added > before)
-    summit_person_set_id (person, id);
-  return TRUE;
+    row->fields[i] = summit_person_get_field (person, i);
+  row->created = created;
+  row->updated = updated;
+}
+
+/**
+ * summit_store_person_merge_add_person:
+ * @person: a person; created/updated of 0 mean now, an empty uid a new one
+ * @tag: given back by summit_store_person_merge_get_failed() should this
+ *   person's merge fail
+ *
+ * summit_store_person_merge_add() for @person.
+ */
+gboolean
+summit_store_person_merge_add_person (SummitPersonMerge   *merge,
+                                      SummitPerson        *person,
+                                      gconstpointer        tag,
+                                      SummitImportCounts  *counts,
+                                      GError             **error)
+{
+  SummitPersonMergeRow row = { { NULL } };
+
+  g_return_val_if_fail (SUMMIT_IS_PERSON (person), FALSE);
+
+  person_merge_row (person, &row);
+  row.tag = tag;
+  return summit_store_person_merge_add (merge, &row, counts, error);
+}
+
+void
+summit_store_person_merge_free (SummitPersonMerge *merge)
+{
+  if (merge == NULL)
+    return;
+  g_clear_pointer (&merge->insert, summit_stmt_free);
+  g_clear_pointer (&merge->update, summit_stmt_free);
+  g_clear_pointer (&merge->tags, g_ptr_array_unref);
+  g_free (merge);
 }
 
 /**
@@ -320,6 +417,20 @@ summit_store_merge_edition (SummitStore         *store,
   return summit_store_put_edition (store, edition, error);
 }
 
+static gboolean
+invitation_classified_cb (SummitStore  *store,
+                          SummitStmt   *stmt,
+                          int           rc,
+                          gpointer      user_data,
+                          GError      **error)
+{
+  SummitMergeChange *change = user_data;
+
+  if (rc == SUMMIT_STEP_ROW)
+    *change = summit_stmt_column_int (stmt, 0) ? SUMMIT_MERGE_UNCHANGED : SUMMIT_MERGE_UPDATED;
+  return rc == SUMMIT_STEP_ROW || rc == SUMMIT_STEP_DONE;
+}
+
 /**
  * summit_store_merge_invitation:
  * @updated: the time of last change of a new invitation
@@ -352,10 +463,10 @@ summit_store_merge_invitation (SummitStore        *store,
   summit_stmt_bind_int64 (stmt, 1, person_id);
   summit_stmt_bind_int64 (stmt, 2, edition_id);
   summit_stmt_bind_text (stmt, 3, status);
+  /* read with the write below, in the same round trip on a server */
   *change = SUMMIT_MERGE_ADDED;
-  if (summit_stmt_step (stmt) == SUMMIT_STEP_ROW)
-    *change = summit_stmt_column_int (stmt, 0) ? SUMMIT_MERGE_UNCHANGED : SUMMIT_MERGE_UPDATED;
-  summit_stmt_reset (stmt);
+  if (!summit_store_queue (store, stmt, invitation_classified_cb, change, error))
+    return FALSE;
 
   stmt = summit_store_prepare (store,
                                "INSERT INTO invitation (person_id, edition_id, status, updated)"
@@ -371,25 +482,43 @@ summit_store_merge_invitation (SummitStore        *store,
   return summit_store_step_id (store, stmt, invitation_id, error);
 }
 
+static gboolean
+event_merged_cb (SummitStore  *store,
+                 SummitStmt   *stmt,
+                 int           rc,
+                 gpointer      user_data,
+                 GError      **error)
+{
+  SummitMergeChange *change = user_data;
+
+  if (rc != SUMMIT_STEP_ROW && rc != SUMMIT_STEP_DONE)
+    return FALSE;
+  if (summit_store_changes (store) > 0 && *change == SUMMIT_MERGE_UNCHANGED)
+    *change = SUMMIT_MERGE_UPDATED;
+  return TRUE;
+}
+
 /**
  * summit_store_merge_invitation_event:
  * @from: (nullable): the status before, %NULL for the first event
- * @added: (out): whether the event was new
+ * @change: (inout): the invitation's; if it was unchanged, it becomes
+ *   updated when the event is new. On a server the event is queued, and
+ *   @change set by summit_store_touch_invitation() at the latest.
  *
  * Adds an event to an invitation's history, unless the same change at the
  * same time is there already, so that importing a file twice changes
  * nothing.
  */
 gboolean
-summit_store_merge_invitation_event (SummitStore  *store,
-                                     gint64        invitation_id,
-                                     gint64        at,
-                                     const char   *from,
-                                     const char   *to,
-                                     const char   *channel,
-                                     const char   *note,
-                                     gboolean     *added,
-                                     GError      **error)
+summit_store_merge_invitation_event (SummitStore        *store,
+                                     gint64              invitation_id,
+                                     gint64              at,
+                                     const char         *from,
+                                     const char         *to,
+                                     const char         *channel,
+                                     const char         *note,
+                                     SummitMergeChange  *change,
+                                     GError            **error)
 {
   SummitStmt *stmt;
 
@@ -411,10 +540,7 @@ summit_store_merge_invitation_event (SummitStore  *store,
   summit_stmt_bind_text (stmt, 4, to);
   summit_stmt_bind_text (stmt, 5, channel);
   summit_stmt_bind_text (stmt, 6, note);
-  if (!summit_store_step_done (store, stmt, error))
-    return FALSE;
-  *added = summit_store_changes (store) > 0;
-  return TRUE;
+  return summit_store_queue (store, stmt, event_merged_cb, change, error);
 }
 
 /**
@@ -445,7 +571,7 @@ summit_store_invitation_has_events (SummitStore  *store,
  * summit_store_touch_invitation:
  *
  * Gives an invitation the time of its latest event as its time of last
- * change.
+ * change, after the events queued for it.
  */
 gboolean
 summit_store_touch_invitation (SummitStore  *store,

@@ -54,6 +54,7 @@ typedef struct
   const int  *lengths;
   gint64      created;
   gint64      updated;
+  gconstpointer tag;    /* summit_store_person_merge_get_failed() gives it back */
 } SummitPersonMergeRow;
 
 /* The statements of a merge of many people, prepared once for an import. */
@@ -61,16 +62,20 @@ typedef struct _SummitPersonMerge SummitPersonMerge;
 
 char     *summit_import_report_to_string      (const SummitImportReport *report);
 
-gboolean  summit_store_merge_person            (SummitStore                *store,
-                                                SummitPerson               *person,
-                                                SummitImportCounts         *counts,
-                                                GError                    **error);
 SummitPersonMerge *summit_store_person_merge_new (SummitStore              *store,
                                                   GError                  **error);
 gboolean  summit_store_person_merge_add        (SummitPersonMerge          *merge,
                                                 const SummitPersonMergeRow *row,
                                                 SummitImportCounts         *counts,
                                                 GError                    **error);
+gboolean  summit_store_person_merge_add_person (SummitPersonMerge          *merge,
+                                                SummitPerson               *person,
+                                                gconstpointer               tag,
+                                                SummitImportCounts         *counts,
+                                                GError                    **error);
+gboolean  summit_store_person_merge_flush      (SummitPersonMerge          *merge,
+                                                GError                    **error);
+gconstpointer summit_store_person_merge_get_failed (SummitPersonMerge      *merge);
 void      summit_store_person_merge_free       (SummitPersonMerge          *merge);
 
 gboolean  summit_store_merge_edition           (SummitStore                *store,
@@ -92,7 +97,7 @@ gboolean  summit_store_merge_invitation_event  (SummitStore                *stor
                                                 const char                 *to,
                                                 const char                 *channel,
                                                 const char                 *note,
-                                                gboolean                   *added,
+                                                SummitMergeChange          *change,
                                                 GError                    **error);
 gboolean  summit_store_invitation_has_events   (SummitStore                *store,
                                                 gint64                      invitation_id,

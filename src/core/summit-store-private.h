@@ -32,6 +32,17 @@ typedef struct _SummitStmt
 #define SUMMIT_STEP_ROW  (-1)
 #define SUMMIT_STEP_DONE (-2)
 
+/* Reads the result of a statement run by summit_store_queue(): @rc is what
+ * summit_stmt_step() gave, a row (whose columns can be read) or done; or an
+ * engine error, with @error set already, which the function may add to
+ * (say which record failed) before it returns %FALSE. Returns %FALSE with
+ * @error set to stop. */
+typedef gboolean (*SummitQueuedFunc) (SummitStore  *store,
+                                      SummitStmt   *stmt,
+                                      int           rc,
+                                      gpointer      user_data,
+                                      GError      **error);
+
 struct _SummitStore
 {
   GObject     parent_instance;
@@ -87,6 +98,10 @@ struct _SummitEngine
   gboolean    (*copy_in)            (SummitStore *self, const char *table,
                                      const char * const *columns, SummitRowSource next,
                                      gpointer user_data, GError **error);
+  /* optional: summit_store_queue(), summit_store_flush_queue() */
+  gboolean    (*queue)              (SummitStore *self, SummitStmt *stmt, SummitQueuedFunc done,
+                                     gpointer user_data, GError **error);
+  gboolean    (*flush_queue)        (SummitStore *self, GError **error);
 };
 
 extern const SummitEngine summit_engine_sqlite;
@@ -164,6 +179,19 @@ gboolean      summit_store_refuse_stale       (SummitStore      *self,
                                                gint64            id,
                                                const char       *changed,
                                                const char       *gone,
+                                               GError          **error);
+/* Runs @stmt as bound and hands its result to @done: on a file at once; on
+ * a server it is sent without waiting, and its result read with the next
+ * statement that is not queued, or at a flush or commit, so that a run of
+ * them costs one round trip. @stmt may be bound anew when this returns.
+ * %FALSE with @error if this or an earlier queued statement failed. */
+gboolean      summit_store_queue              (SummitStore      *self,
+                                               SummitStmt       *stmt,
+                                               SummitQueuedFunc  done,
+                                               gpointer          user_data,
+                                               GError          **error);
+/* Reads the results of everything queued. */
+gboolean      summit_store_flush_queue        (SummitStore      *self,
                                                GError          **error);
 
 int           summit_stmt_step                (SummitStmt       *stmt);

@@ -644,6 +644,33 @@ summit_store_exec (SummitStore  *self,
 }
 
 gboolean
+summit_store_queue (SummitStore       *self,
+                    SummitStmt        *stmt,
+                    SummitQueuedFunc   done,
+                    gpointer           user_data,
+                    GError           **error)
+{
+  int rc;
+  gboolean ok;
+
+  if (self->engine->queue != NULL)
+    return self->engine->queue (self, stmt, done, user_data, error);
+  rc = stmt->engine->step (stmt);
+  if (rc != SUMMIT_STEP_ROW && rc != SUMMIT_STEP_DONE)
+    summit_store_set_error_from_db (self, rc, error);
+  ok = done (self, stmt, rc, user_data, error);
+  stmt->engine->reset (stmt, FALSE);
+  return ok;
+}
+
+gboolean
+summit_store_flush_queue (SummitStore  *self,
+                          GError      **error)
+{
+  return self->engine->flush_queue == NULL || self->engine->flush_queue (self, error);
+}
+
+gboolean
 summit_store_set_error_from_db (SummitStore  *self,
                                 int           rc,
                                 GError      **error)

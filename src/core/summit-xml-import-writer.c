@@ -66,6 +66,24 @@ is_database_error (const GError *error)
           error->code == SUMMIT_STORE_ERROR_NOT_DATABASE);
 }
 
+/* The error to stop the import with when the merge failed: the database's,
+ * or the row's (the one that failed, which on a server may be an earlier
+ * one of the batch). */
+static GError *
+merge_error (Writer          *w,
+             const PersonRow *row,
+             const GError    *error)
+{
+  const PersonRow *failed = summit_store_person_merge_get_failed (w->merge);
+
+  if (failed != NULL)
+    row = failed;
+  if (is_database_error (error) || row == NULL)
+    return g_error_copy (error);
+  return located_error (SUMMIT_XML_ERROR_INVALID, w->name, row->tag_line, row->tag_column,
+                        error->message);
+}
+
 /* Checks and writes one person; NULL, or the error to stop the import with. */
 static GError *
 write_row (Writer          *w,
@@ -78,19 +96,24 @@ write_row (Writer          *w,
   problem = person_row_problem (w->checks, w->kinds, w->patterns_hold, row, &merge_row.created,
                                 &merge_row.updated);
   if (problem != NULL)
-    return located_error (SUMMIT_XML_ERROR_INVALID, w->name, row->tag_line, row->tag_column,
-                          problem);
+    {
+      /* a row queued before it may have failed first */
+      if (!summit_store_person_merge_flush (w->merge, &error))
+        return merge_error (w, NULL, error);
+      return located_error (SUMMIT_XML_ERROR_INVALID, w->name, row->tag_line, row->tag_column,
+                            problem);
+    }
 
   for (guint i = 0; i < SUMMIT_PERSON_N_FIELDS; i++)
     merge_row.fields[i] = row->values[i] ? row->values[i] : "";
   merge_row.lengths = row->lengths;
+  merge_row.tag = row;
   if (merge_row.created == 0)
     merge_row.created = w->now;
   if (merge_row.updated == 0)
     merge_row.updated = merge_row.created;
   if (!summit_store_person_merge_add (w->merge, &merge_row, &w->counts, &error))
-    return is_database_error (error) ? g_error_copy (error) : g_error_new (SUMMIT_XML_ERROR, SUMMIT_XML_ERROR_INVALID, "%s:%d:%d: %s",
-                        w->name, row->line, row->column, error->message);
+    return merge_error (w, row, error);
   return NULL;
 }
 
@@ -110,10 +133,17 @@ writer_thread (gpointer data)
 
       if (!failed)
         match_batch_patterns (w, batch);
-      for (guint i = 0; i < batch->rows->len && !failed; i++)
+      for (guint i = 0; i <= batch->rows->len && !failed; i++)
         {
-          GError *error = write_row (w, &g_array_index (batch->rows, PersonRow, i));
+          GError *error = NULL;
+          g_autoptr(GError) flush_error = NULL;
 
+          if (i < batch->rows->len)
+            error = write_row (w, &g_array_index (batch->rows, PersonRow, i));
+          /* on a server, the batch's rows were queued: their results, while
+           * the rows are still there to name */
+          else if (!summit_store_person_merge_flush (w->merge, &flush_error))
+            error = merge_error (w, NULL, flush_error);
           if (error != NULL)
             {
               g_mutex_lock (&w->lock);

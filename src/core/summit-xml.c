@@ -460,17 +460,14 @@ insert_event (ImportContext *ctx,
               const char    *note)
 {
   g_autoptr(GError) error = NULL;
-  gboolean added;
 
   if ((from != NULL && !summit_invitation_validate_event (from, NULL, NULL, &error)) ||
       !summit_invitation_validate_event (to, channel, note, &error))
     return propagate_store_error (ctx, error);
 
   if (!summit_store_merge_invitation_event (ctx->store, ctx->invitation_id, at, from, to, channel,
-                                            note, &added, &error))
+                                            note, &ctx->invitation_change, &error))
     return propagate_store_error (ctx, error);
-  if (added && ctx->invitation_change == SUMMIT_MERGE_UNCHANGED)
-    ctx->invitation_change = SUMMIT_MERGE_UPDATED;
 }
 
 static void
