@@ -235,6 +235,7 @@ take_changes (SummitPeopleModel *self,
 {
   RowSet *set;
 
+  g_debug ("read everyone again: %u people differ", job->changed_ids->len);
   if (self->set == NULL || self->loading)
     return;
   if (job->changed_ids->len == 0)

@@ -903,6 +903,8 @@ sqlite_watch_poll_cb (gpointer user_data)
 
   if (sqlite_read_data_version (watch, &version) && version != watch->last)
     {
+      g_debug ("%s: committed elsewhere (data_version %" G_GINT64_FORMAT ")", watch->store->path,
+               version);
       watch->last = version;
       summit_store_emit_changed (watch->store, NULL, NULL);
     }
