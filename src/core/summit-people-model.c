@@ -884,10 +884,7 @@ place_changed_rows (SummitPeopleModel *self,
                     guint              n_ids)
 {
   RowSet *old = self->set;
-  g_autofree guint8 *gone = NULL;
-  g_autoptr(GPtrArray) added = NULL;
   g_autoptr(GPtrArray) visible = NULL;
-  Sorted *sorted, *by_name = NULL;
 
   if (self->running || self->pending || self->start_source != 0 || self->sorted == NULL ||
       self->sorted->set != old || self->by_name == NULL || self->by_name->set != old ||
@@ -898,35 +895,8 @@ place_changed_rows (SummitPeopleModel *self,
       !summit_people_params_equal (&self->visible_params, &self->params))
     return FALSE;
 
-  gone = g_malloc0 (MAX (old->n_indices, 1));
-  added = g_ptr_array_sized_new (n_ids);
-  for (guint i = 0; i < n_ids; i++)
-    {
-      const Row *before = summit_people_rows_find (old, ids[i]);
-      const Row *now = summit_people_rows_find (set, ids[i]);
-
-      /* Unchanged, or named twice. */
-      if (before == now || (before != NULL && gone[before->index]) ||
-          (now != NULL && g_ptr_array_find (added, now, NULL)))
-        continue;
-      if (before != NULL)
-        gone[before->index] = 1;
-      if (now != NULL)
-        g_ptr_array_add (added, (gpointer)now);
-    }
-
-  by_name = summit_people_sorted_patch (self->by_name, set, gone, old->n_indices, added);
-  if (self->sorted == self->by_name)
-    sorted = g_atomic_rc_box_acquire (by_name);
-  else
-    sorted = summit_people_sorted_patch (self->sorted, set, gone, old->n_indices, added);
-  visible = summit_people_filter_patch (self->visible, sorted, gone, old->n_indices, added,
-                                        &self->params);
-
-  g_clear_pointer (&self->sorted, summit_people_sorted_unref);
-  g_clear_pointer (&self->by_name, summit_people_sorted_unref);
-  self->sorted = sorted;
-  self->by_name = by_name;
+  visible = summit_people_place_changed (old, set, ids, n_ids, &self->by_name, &self->sorted,
+                                         self->visible, &self->params);
   g_clear_pointer (&self->set, summit_people_row_set_unref);
   self->set = set;
   publish (self, visible, set->storage, &self->params);

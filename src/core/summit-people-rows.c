@@ -598,19 +598,11 @@ merge_in_order (GPtrArray    *rows,
   return out;
 }
 
-/**
- * summit_people_sorted_patch:
- * @sorted: the rows of a set in one order
- * @set: a set that differs from @sorted's in @gone and @added only
- * @gone: (array length=n_gone): a byte per row index, set for the rows of
- *   @sorted's set that are not in @set
- * @added: the rows of @set that are not in @sorted's set, any order
- *
- * Returns: (transfer full): @set's rows in @sorted's order, placing the few
- *   rows that differ instead of sorting everyone again
- */
-Sorted *
-summit_people_sorted_patch (Sorted       *sorted,
+/* @set's rows in @sorted's order, where @set differs from @sorted's set in
+ * @gone (a byte per row index, set for the rows no longer there) and @added
+ * (any order) only: the few rows that differ are placed, not everyone sorted. */
+static Sorted *
+sorted_patch (Sorted       *sorted,
                             RowSet       *set,
                             const guint8 *gone,
                             guint         n_gone,
@@ -631,16 +623,11 @@ summit_people_sorted_patch (Sorted       *sorted,
   return patched;
 }
 
-/**
- * summit_people_filter_patch:
- * @visible: what @params showed of @sorted's set before, in its order
- * @sorted: the patched order, from summit_people_sorted_patch()
- *
- * Returns: (transfer full): what @params shows of @sorted's rows, from
- *   @visible without the rows gone and with the rows added that match
- */
-GPtrArray *
-summit_people_filter_patch (GPtrArray    *visible,
+/* What @params shows of @sorted's rows (the patched order), from @visible,
+ * what it showed before, without the rows gone and with the rows added that
+ * match. */
+static GPtrArray *
+filter_patch (GPtrArray    *visible,
                             Sorted       *sorted,
                             const guint8 *gone,
                             guint         n_gone,
@@ -653,20 +640,70 @@ summit_people_filter_patch (GPtrArray    *visible,
   return merge_in_order (visible, gone, n_gone, shown, sorted);
 }
 
-/**
- * summit_people_rows_find:
- *
- * Returns: (nullable): the row of @set for the person @id
- */
-const Row *
-summit_people_rows_find (RowSet *set,
-                         gint64  id)
+/* The row of @set for the person @id, if any. */
+static const Row *
+find_row (RowSet *set,
+          gint64  id)
 {
   Row key = { .id = id }, *keyp = &key;
   gpointer *found = bsearch (&keyp, set->rows->pdata, set->rows->len, sizeof (gpointer),
                              compare_row_ids);
 
   return found ? *found : NULL;
+}
+
+/**
+ * summit_people_place_changed:
+ * @old: the set shown
+ * @set: @old with @ids read again (summit_people_rows_reread())
+ * @by_name: (inout): @old's rows by name; replaced by @set's
+ * @sorted: (inout): @old's rows in the order shown; replaced by @set's
+ * @visible: what @params shows of @old, in @sorted's order
+ *
+ * Places the rows of the people @ids where they now belong in the orders
+ * and in what is shown, instead of sorting and filtering everyone again.
+ *
+ * Returns: (transfer full): what @params shows of @set, in the new @sorted's order
+ */
+GPtrArray *
+summit_people_place_changed (RowSet        *old,
+                             RowSet        *set,
+                             const gint64  *ids,
+                             guint          n_ids,
+                             Sorted       **by_name,
+                             Sorted       **sorted,
+                             GPtrArray     *visible,
+                             const Params  *params)
+{
+  g_autofree guint8 *gone = g_malloc0 (MAX (old->n_indices, 1));
+  g_autoptr(GPtrArray) added = g_ptr_array_sized_new (n_ids);
+  Sorted *new_by_name, *new_sorted;
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      const Row *before = find_row (old, ids[i]);
+      const Row *now = find_row (set, ids[i]);
+
+      /* Unchanged, or named twice. */
+      if (before == now || (before != NULL && gone[before->index]) ||
+          (now != NULL && g_ptr_array_find (added, now, NULL)))
+        continue;
+      if (before != NULL)
+        gone[before->index] = 1;
+      if (now != NULL)
+        g_ptr_array_add (added, (gpointer)now);
+    }
+
+  new_by_name = sorted_patch (*by_name, set, gone, old->n_indices, added);
+  if (*sorted == *by_name)
+    new_sorted = g_atomic_rc_box_acquire (new_by_name);
+  else
+    new_sorted = sorted_patch (*sorted, set, gone, old->n_indices, added);
+  summit_people_sorted_unref (*by_name);
+  summit_people_sorted_unref (*sorted);
+  *by_name = new_by_name;
+  *sorted = new_sorted;
+  return filter_patch (visible, new_sorted, gone, old->n_indices, added, params);
 }
 
 void

@@ -103,19 +103,14 @@ GPtrArray *summit_people_filter_sorted   (RowSet             *set,
                                           Sorted             *sorted,
                                           const Params       *params);
 
-Sorted    *summit_people_sorted_patch    (Sorted             *sorted,
+GPtrArray *summit_people_place_changed   (RowSet             *old,
                                           RowSet             *set,
-                                          const guint8       *gone,
-                                          guint               n_gone,
-                                          GPtrArray          *added);
-GPtrArray *summit_people_filter_patch    (GPtrArray          *visible,
-                                          Sorted             *sorted,
-                                          const guint8       *gone,
-                                          guint               n_gone,
-                                          GPtrArray          *added,
+                                          const gint64       *ids,
+                                          guint               n_ids,
+                                          Sorted            **by_name,
+                                          Sorted            **sorted,
+                                          GPtrArray          *visible,
                                           const Params       *params);
-const Row *summit_people_rows_find       (RowSet             *set,
-                                          gint64              id);
 
 void       summit_people_params_clear    (Params             *params);
 void       summit_people_params_copy     (Params             *dest,
